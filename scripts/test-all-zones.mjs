@@ -1,0 +1,36 @@
+// Runs the whole test suite once per host time zone. The spreadsheets in the tests live in a third
+// zone (America/Los_Angeles by default), so a date bucketed in the host's zone instead of the
+// spreadsheet's fails in at least one run. Ends with one summary line over all runs.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const zones = ['UTC', 'Pacific/Auckland'];
+const extra = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let runsFailed = 0;
+for (const zone of zones) {
+  console.log(`\n=== tests with host TZ=${zone} ===`);
+  const report = path.join(os.tmpdir(), `fideliza-vitest-${process.pid}-${zone.replace('/', '_')}.json`);
+  const run = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra], {
+    stdio: 'inherit',
+    env: { ...process.env, TZ: zone },
+  });
+  if (run.status !== 0) runsFailed++;
+  if (fs.existsSync(report)) {
+    const json = JSON.parse(fs.readFileSync(report, 'utf8'));
+    passed += json.numPassedTests;
+    failed += json.numFailedTests;
+    skipped += json.numPendingTests + (json.numTodoTests ?? 0);
+    fs.rmSync(report);
+  } else {
+    failed++;
+  }
+}
+if (runsFailed && !failed) failed = runsFailed;
+console.log(`\nAll host time zones (${zones.join(', ')}):`);
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed || runsFailed ? 1 : 0);

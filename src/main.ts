@@ -1,0 +1,6 @@
+/**
+ * The Apps Script entry point. Everything exported here becomes a global function of the add-on
+ * (the build writes one delegating wrapper per export, with its JSDoc), and nothing else: the
+ * bundle does no work when it loads.
+ */
+export * from './sheets/functions/survey';

@@ -1,0 +1,77 @@
+/**
+ * Dates as Sheets passes them ↔ day numbers in the spreadsheet's time zone.
+ *
+ * Sheets hands a date cell to Apps Script as the `Date` instant of local midnight in the
+ * spreadsheet's zone. Its calendar date is therefore read in that zone, never in the script's or
+ * the host's. UTC offsets come from `Intl.DateTimeFormat` and are cached per quarter of an hour
+ * (every real zone changes offset only on quarter-hour boundaries), so 100 000 dates cost a few
+ * hundred `Intl` calls at most.
+ */
+import { dayFromCivil } from '../kpi/calendar/days';
+
+const MS_PER_DAY = 86_400_000;
+const QUARTER_HOUR = 900_000;
+
+/** Converts between instants and civil days in one IANA time zone. */
+export class ZoneCalendar {
+  readonly timeZone: string;
+  private readonly format: Intl.DateTimeFormat;
+  private readonly offsets = new Map<number, number>();
+
+  constructor(timeZone: string) {
+    this.timeZone = timeZone;
+    this.format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      era: 'short',
+    });
+  }
+
+  /** Offset of the zone from UTC, in ms, at an instant. */
+  offsetAt(ms: number): number {
+    const bucket = Math.floor(ms / QUARTER_HOUR);
+    let offset = this.offsets.get(bucket);
+    if (offset === undefined) {
+      offset = this.computeOffset(bucket * QUARTER_HOUR);
+      this.offsets.set(bucket, offset);
+    }
+    return offset;
+  }
+
+  /** Day number (days since 1970-01-01) of the calendar date an instant falls on in the zone. */
+  dayOf(ms: number): number {
+    return Math.floor((ms + this.offsetAt(ms)) / MS_PER_DAY);
+  }
+
+  /** Fractional day number (time of day included) of an instant in the zone. */
+  exactDayOf(ms: number): number {
+    return (ms + this.offsetAt(ms)) / MS_PER_DAY;
+  }
+
+  /** The instant of local midnight starting a day in the zone: what Sheets shows as that date. */
+  midnightOf(dayNumber: number): Date {
+    const wall = dayNumber * MS_PER_DAY;
+    let ms = wall - this.offsetAt(wall);
+    ms = wall - this.offsetAt(ms);
+    return new Date(ms);
+  }
+
+  private computeOffset(ms: number): number {
+    const parts = this.format.formatToParts(new Date(ms));
+    const get = (type: string) => {
+      const part = parts.find((p) => p.type === type);
+      return part ? Number(part.value) : 0;
+    };
+    const era = parts.find((p) => p.type === 'era');
+    let year = get('year');
+    if (era && /^B/i.test(era.value)) year = 1 - year;
+    const wall = dayFromCivil(year, get('month'), get('day')) * MS_PER_DAY + get('hour') * 3_600_000 + get('minute') * 60_000 + get('second') * 1000;
+    return wall - Math.floor(ms / 1000) * 1000;
+  }
+}
