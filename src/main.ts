@@ -4,3 +4,8 @@
  * bundle does no work when it loads.
  */
 export * from './sheets/functions/survey';
+export * from './sheets/functions/retention';
+export * from './sheets/functions/revenue';
+export * from './sheets/functions/funnel';
+export * from './sheets/functions/health';
+export * from './sheets/functions/predictive';

@@ -1,0 +1,4 @@
+/**
+ * funnel formulas (see FUNCTIONS.md).
+ */
+export {};

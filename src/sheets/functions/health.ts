@@ -1,0 +1,4 @@
+/**
+ * health formulas (see FUNCTIONS.md).
+ */
+export {};

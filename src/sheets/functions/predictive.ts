@@ -1,0 +1,4 @@
+/**
+ * predictive formulas (see FUNCTIONS.md).
+ */
+export {};

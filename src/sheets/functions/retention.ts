@@ -1,0 +1,4 @@
+/**
+ * retention formulas (see FUNCTIONS.md).
+ */
+export {};

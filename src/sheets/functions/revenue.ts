@@ -1,0 +1,4 @@
+/**
+ * revenue formulas (see FUNCTIONS.md).
+ */
+export {};
