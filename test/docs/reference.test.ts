@@ -1,0 +1,68 @@
+/**
+ * docs/functions.md is generated from the JSDoc (one source of truth), and every @example in it is
+ * run through the built bundle: an example that is wrong fails here.
+ */
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readApi } from '../../scripts/catalogue.mjs';
+import { parseExample } from '../../scripts/examples.mjs';
+import { renderFunctionsDoc } from '../../scripts/gen-docs.mjs';
+import { isoDateIn, TEST_SPREADSHEET_ZONE } from '../emulator';
+import { addOn } from '../support/addon';
+
+const customFunctions = readApi().filter((e) => e.customFunction);
+
+describe('docs/functions.md', () => {
+  it('is up to date with the JSDoc (run `npm run docs` after changing a function)', () => {
+    expect(fs.readFileSync('docs/functions.md', 'utf8')).toBe(renderFunctionsDoc());
+  });
+
+  it('documents every custom function with syntax, arguments, result, definition, source and an example', () => {
+    const doc = fs.readFileSync('docs/functions.md', 'utf8');
+    for (const fn of customFunctions) {
+      const section = doc.slice(doc.indexOf(`### ${fn.name}\n`));
+      expect(section, fn.name).toContain(`${fn.name}(`);
+      for (const param of fn.params) expect(section, `${fn.name} ${param}`).toContain(`\`${param}\``);
+      expect(fn.returns, `${fn.name} @return`).not.toBe('');
+      expect(fn.tags.formula?.length, `${fn.name} @formula`).toBeGreaterThan(0);
+      expect(fn.tags.source?.length, `${fn.name} @source`).toBeGreaterThan(0);
+    }
+  });
+});
+
+/** How a result cell reads in the docs: dates as yyyy-mm-dd in the spreadsheet zone. */
+function shown(value: unknown): string | number {
+  if (Object.prototype.toString.call(value) === '[object Date]') return isoDateIn(value as Date, TEST_SPREADSHEET_ZONE);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return value as string | number;
+}
+
+/** Compares a result cell with the documented text, numbers to the decimals written. */
+function expectCell(actual: unknown, documented: string, where: string): void {
+  const value = shown(actual);
+  if (typeof value === 'number' && documented !== '' && !Number.isNaN(Number(documented))) {
+    const decimals = (documented.split('.')[1] ?? '').length;
+    expect(Math.abs(value - Number(documented)), `${where}: ${value} vs documented ${documented}`).toBeLessThanOrEqual(0.5 * 10 ** -decimals + 1e-9);
+  } else {
+    expect(String(value), where).toBe(documented);
+  }
+}
+
+describe('every documented example gives the documented result through the bundle', () => {
+  const { fx } = addOn();
+  for (const fn of customFunctions) {
+    for (const text of fn.tags.example ?? []) {
+      const example = parseExample(text);
+      it(example.formula, () => {
+        expect(example.name).toBe(fn.name);
+        const result = fx[example.name](...example.args);
+        const grid: unknown[][] = Array.isArray(result) ? result : [[result]];
+        expect(grid.length, `${example.formula}: rows`).toBe(example.expected.length);
+        grid.forEach((row, r) => {
+          expect(row.length, `${example.formula} row ${r + 1}: columns`).toBe(example.expected[r].length);
+          row.forEach((cell, c) => expectCell(cell, example.expected[r][c], `${example.formula} row ${r + 1} column ${c + 1}`));
+        });
+      });
+    }
+  }
+});
