@@ -13,6 +13,23 @@ const root = path.dirname(new URL(import.meta.url).pathname);
 const dist = path.join(root, 'dist');
 export const GLOBAL_NAME = 'Fideliza';
 
+/** Built-ins the bundle reads often, bound once as locals of the IIFE. */
+const BUILT_INS = ['Math', 'Number', 'String', 'Object', 'Array', 'Map', 'Set', 'Date', 'Intl', 'Error', 'RangeError', 'isFinite', 'isNaN', 'Int8Array', 'Int32Array', 'Float64Array', 'JSON'];
+
+/**
+ * Binds the built-ins as locals at the top of the IIFE. In a Node `vm` context (how the tests and
+ * benchmarks run the bundle, like gas-local) every global lookup goes through the context's
+ * interceptor and costs ~100× a local one; in Apps Script the locals are equally harmless. Without
+ * this, vm timings would measure the test harness rather than the add-on.
+ */
+function bindBuiltIns(code) {
+  const head = `var ${GLOBAL_NAME}=(()=>{`;
+  const at = code.indexOf(head);
+  if (at < 0 || code.indexOf(head, at + 1) >= 0) throw new Error('build: unexpected bundle prologue, cannot bind built-ins');
+  const locals = `var ${BUILT_INS.map((name) => `${name}=globalThis.${name}`).join(',')};`;
+  return code.slice(0, at + head.length) + locals + code.slice(at + head.length);
+}
+
 async function build() {
   const api = readApi(root);
   const problems = apiProblems(api);
@@ -38,7 +55,7 @@ async function build() {
     minifySyntax: true,
     logLevel: 'warning',
   });
-  const outputs = { 'fideliza.js': bundle.outputFiles[0].text };
+  const outputs = { 'fideliza.js': bindBuiltIns(bundle.outputFiles[0].text) };
 
   const wrappers = api.map((entry) => {
     const params = entry.params.join(', ');
