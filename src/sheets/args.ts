@@ -332,10 +332,10 @@ export class FormulaArgs {
     return value;
   }
 
-  private numberCell(cells: FlatCells, i: number, arg: string, kind: 'amount' | 'number', noun?: NounKey): number | undefined {
+  private numberCell(cells: FlatCells, i: number, arg: string, kind: 'amount' | 'number', noun?: NounKey, rowOverride?: number): number | undefined {
     const value = cells.values[i];
     if (isBlank(value)) return undefined;
-    const row = rowOfCell(cells, i);
+    const row = rowOverride ?? rowOfCell(cells, i);
     let n: number | undefined;
     if (typeof value === 'number') n = value;
     else if (typeof value === 'string') {
@@ -415,6 +415,14 @@ export class FormulaArgs {
     const cells = flatten(input);
     if (cells.values.length !== 1) throw new KpiError('NOT_A_SINGLE_VALUE', { fn: this.fn, arg });
     return cells.values[0];
+  }
+
+  /**
+   * Reads one amount or count cell for {@link elementwise}: blank gives a blank result, numeric
+   * text counts; other text, error values and negative numbers are errors naming the row.
+   */
+  amountReader(arg: string, noun: NounKey = 'amount'): (value: CellValue, row: number) => number | undefined {
+    return (value, row) => this.numberCell({ values: [value], rows: 1, columns: 1, scalar: true }, 0, arg, 'amount', noun, row);
   }
 }
 

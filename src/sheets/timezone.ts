@@ -3,20 +3,24 @@
  *
  * Sheets hands a date cell to Apps Script as the `Date` instant of local midnight in the
  * spreadsheet's zone. Its calendar date is therefore read in that zone, never in the script's or
- * the host's. UTC offsets come from `Intl.DateTimeFormat` and are cached per quarter of an hour
- * (every real zone changes offset only on quarter-hour boundaries), so 100 000 dates cost a few
- * hundred `Intl` calls at most.
+ * the host's. UTC offsets come from `Intl.DateTimeFormat`, cached per week when the offset is the
+ * same at both ends of the week (zones change offset at most a few times a year), and otherwise
+ * per quarter of an hour (every real zone changes offset on quarter-hour boundaries). Two years of
+ * dates cost about two hundred `Intl` calls, whatever the number of rows.
  */
 import { dayFromCivil } from '../kpi/calendar/days';
 
 const MS_PER_DAY = 86_400_000;
 const QUARTER_HOUR = 900_000;
+const WEEK = 7 * MS_PER_DAY;
 
 /** Converts between instants and civil days in one IANA time zone. */
 export class ZoneCalendar {
   readonly timeZone: string;
   private readonly format: Intl.DateTimeFormat;
   private readonly offsets = new Map<number, number>();
+  /** Offset of each week whose two ends agree, or `null` for a week with a change in it. */
+  private readonly weeks = new Map<number, number | null>();
 
   constructor(timeZone: string) {
     this.timeZone = timeZone;
@@ -35,6 +39,17 @@ export class ZoneCalendar {
 
   /** Offset of the zone from UTC, in ms, at an instant. */
   offsetAt(ms: number): number {
+    const week = Math.floor(ms / WEEK);
+    let weekly = this.weeks.get(week);
+    if (weekly === undefined) {
+      const start = this.quarterHourOffset(week * WEEK);
+      weekly = start === this.quarterHourOffset((week + 1) * WEEK - QUARTER_HOUR) ? start : null;
+      this.weeks.set(week, weekly);
+    }
+    return weekly ?? this.quarterHourOffset(ms);
+  }
+
+  private quarterHourOffset(ms: number): number {
     const bucket = Math.floor(ms / QUARTER_HOUR);
     let offset = this.offsets.get(bucket);
     if (offset === undefined) {

@@ -1,0 +1,248 @@
+/**
+ * MRR movements per calendar month: new, expansion, contraction, churned and reactivation MRR
+ * (ChartMogul's definitions), from subscription lines.
+ */
+import { KpiError } from '../../errors/catalogue';
+import { isoOfDay, periodIndex, periodStartDay } from '../calendar/days';
+import type { Subscription } from './subscription';
+
+/** One month of the MRR movements table. Amounts are ≥ 0. */
+export interface MrrMonth {
+  /** Month index, `year × 12 + month − 1` (as `periodIndex(day, 'month')`). */
+  month: number;
+  /** Day number of the month's first day. */
+  firstDay: number;
+  /** MRR at the end of the previous month. */
+  startingMrr: number;
+  /** MRR of customers whose MRR rises from 0 for the first time ever. */
+  newMrr: number;
+  /** Increases of customers who already paid. */
+  expansion: number;
+  /** Decreases of customers who still pay. */
+  contraction: number;
+  /** MRR of customers whose MRR falls to 0. */
+  churned: number;
+  /** MRR of customers whose MRR rises from 0 again after having paid before. */
+  reactivation: number;
+  /** MRR at the end of the month. */
+  endingMrr: number;
+  /** (churned + contraction) ÷ starting; `null` when starting is 0. */
+  grossMrrChurn: number | null;
+  /** (starting − churned − contraction + expansion) ÷ starting; `null` when starting is 0. */
+  netRevenueRetention: number | null;
+}
+
+/** Longest table the formula builds: 1000 years of months (a wider span is a typo in a date). */
+const MAX_MONTHS = 12_000;
+/** Changes smaller than this share of a customer's amounts are rounding noise, not movements. */
+const RELATIVE_TOLERANCE = 1e-9;
+
+/** Month index of a day number. */
+const monthOf = (day: number) => periodIndex(day, 'month');
+
+/**
+ * MRR movements per calendar month from `fromMonth` to `toMonth` (month indexes, see
+ * {@link MrrMonth.month}).
+ *
+ * A customer's MRR in a month is the sum of its subscriptions active at the month's end (its last
+ * day L: start ≤ L and (no end or end > L)), so a subscription counts from the month of its start
+ * to the month before the month of its end. Between consecutive months, per customer: 0 → x is New
+ * the first time the customer ever has MRR and Reactivation afterwards; x → y > x Expansion (y − x);
+ * x → y with 0 < y < x Contraction (x − y); x → 0 Churned (x). Ending = Starting + New + Expansion −
+ * Contraction − Churned + Reactivation. History before `fromMonth` decides New vs Reactivation and
+ * gives the first month's starting MRR.
+ *
+ * Defaults: `fromMonth` the month of the earliest start, `toMonth` the month of the latest start
+ * or end. With no subscriptions and no months given the table is empty.
+ *
+ * Complexity O(n log n) for n subscriptions plus O(months): each customer is walked only over the
+ * months where its MRR changes.
+ *
+ * @source ChartMogul, "MRR movements" (new business, expansion, contraction, churn, reactivation).
+ * @throws KpiError `BAD_ARGUMENT` (formula `MRR_MOVEMENTS`) when `toMonth` is before `fromMonth`
+ *   or the span exceeds 1000 years.
+ * @example
+ * // a pays 10 from Jan 2024, upgrades to 25 in Feb, cancels on 2024-03-15:
+ * mrrMovements([
+ *   { customerId: 'a', startDay: dayFromCivil(2024, 1, 5), endDay: dayFromCivil(2024, 2, 10), monthlyAmount: 10 },
+ *   { customerId: 'a', startDay: dayFromCivil(2024, 2, 10), endDay: dayFromCivil(2024, 3, 15), monthlyAmount: 25 },
+ * ]).map((m) => [m.newMrr, m.expansion, m.churned, m.endingMrr]) // [[10, 0, 0, 10], [0, 15, 0, 25], [0, 0, 25, 0]]
+ */
+export function mrrMovements(subscriptions: readonly Subscription[], fromMonth?: number, toMonth?: number): MrrMonth[] {
+  const n = subscriptions.length;
+  let firstStart = Infinity;
+  let lastDate = -Infinity;
+  let scale = 0;
+  // Changes of a customer's MRR: +amount in the month of the start, −amount in the month of the end.
+  const eventMonth = new Float64Array(2 * n);
+  const eventAmount = new Float64Array(2 * n);
+  const eventCustomer = new Int32Array(2 * n);
+  const customerOf = new Map<string, number>();
+  let events = 0;
+  for (let i = 0; i < n; i++) {
+    const s = subscriptions[i];
+    const startMonth = monthOf(s.startDay);
+    const endMonth = s.endDay === null ? Infinity : monthOf(s.endDay);
+    if (startMonth < firstStart) firstStart = startMonth;
+    if (startMonth > lastDate) lastDate = startMonth;
+    if (endMonth !== Infinity && endMonth > lastDate) lastDate = endMonth;
+    scale += Math.abs(s.monthlyAmount);
+    if (s.monthlyAmount === 0 || endMonth <= startMonth) continue; // never active at a month's end
+    let customer = customerOf.get(s.customerId);
+    if (customer === undefined) customerOf.set(s.customerId, (customer = customerOf.size));
+    eventMonth[events] = startMonth;
+    eventAmount[events] = s.monthlyAmount;
+    eventCustomer[events++] = customer;
+    if (endMonth !== Infinity) {
+      eventMonth[events] = endMonth;
+      eventAmount[events] = -s.monthlyAmount;
+      eventCustomer[events++] = customer;
+    }
+  }
+  const from = fromMonth ?? (n ? firstStart : toMonth);
+  const to = toMonth ?? (n ? lastDate : fromMonth);
+  if (from === undefined || to === undefined) return [];
+  checkSpan(from, to);
+
+  const months = to - from + 1;
+  const moves: Moves = {
+    newMrr: new Float64Array(months),
+    expansion: new Float64Array(months),
+    contraction: new Float64Array(months),
+    churned: new Float64Array(months),
+    reactivation: new Float64Array(months),
+    level: new Float64Array(months),
+  };
+  const walk: CustomerWalk = { eventMonth, eventAmount, from, to, moves };
+  let starting = 0;
+  const byCustomer = groupByCustomer(eventCustomer, events, customerOf.size);
+  for (let c = 0; c < customerOf.size; c++) {
+    const order = byCustomer.order.subarray(byCustomer.offsets[c], byCustomer.offsets[c + 1]);
+    sortByMonth(order, eventMonth);
+    starting += walkCustomer(order, walk);
+  }
+
+  const tolerance = RELATIVE_TOLERANCE * scale;
+  const rows: MrrMonth[] = [];
+  let level = snap(starting, tolerance);
+  for (let k = 0; k < months; k++) {
+    const startingMrr = level;
+    level = snap(level + moves.level[k], tolerance);
+    const churned = moves.churned[k];
+    const contraction = moves.contraction[k];
+    const expansion = moves.expansion[k];
+    rows.push({
+      month: from + k,
+      firstDay: periodStartDay(from + k, 'month'),
+      startingMrr,
+      newMrr: moves.newMrr[k],
+      expansion,
+      contraction,
+      churned,
+      reactivation: moves.reactivation[k],
+      endingMrr: level,
+      // lost ≤ starting and retained ≥ 0 exactly; the clamps only remove rounding noise
+      grossMrrChurn: startingMrr > 0 ? Math.min(1, (churned + contraction) / startingMrr) : null,
+      netRevenueRetention: startingMrr > 0 ? Math.max(0, snap(startingMrr - churned - contraction + expansion, tolerance)) / startingMrr : null,
+    });
+  }
+  return rows;
+}
+
+/** Month-indexed accumulators of {@link mrrMovements}: index 0 is `from`. */
+interface Moves {
+  newMrr: Float64Array;
+  expansion: Float64Array;
+  contraction: Float64Array;
+  churned: Float64Array;
+  reactivation: Float64Array;
+  /** Net change of the total MRR in the month. */
+  level: Float64Array;
+}
+
+/** What {@link walkCustomer} reads and writes. */
+interface CustomerWalk {
+  eventMonth: Float64Array;
+  eventAmount: Float64Array;
+  from: number;
+  to: number;
+  moves: Moves;
+}
+
+/** Event indexes grouped by customer (counting sort): customer c owns order[offsets[c] … offsets[c + 1]). */
+function groupByCustomer(eventCustomer: Int32Array, events: number, customers: number): { order: Int32Array; offsets: Int32Array } {
+  const offsets = new Int32Array(customers + 1);
+  for (let e = 0; e < events; e++) offsets[eventCustomer[e] + 1]++;
+  for (let c = 0; c < customers; c++) offsets[c + 1] += offsets[c];
+  const next = offsets.slice(0, customers);
+  const order = new Int32Array(events);
+  for (let e = 0; e < events; e++) order[next[eventCustomer[e]]++] = e;
+  return { order, offsets };
+}
+
+/** Sorts one customer's event indexes by month: insertion sort for the usual few, a native sort otherwise. */
+function sortByMonth(order: Int32Array, eventMonth: Float64Array): void {
+  if (order.length <= 24) {
+    for (let i = 1; i < order.length; i++) {
+      const e = order[i];
+      let j = i - 1;
+      for (; j >= 0 && eventMonth[order[j]] > eventMonth[e]; j--) order[j + 1] = order[j];
+      order[j + 1] = e;
+    }
+    return;
+  }
+  const sorted = Array.from(order).sort((a, b) => eventMonth[a] - eventMonth[b]);
+  order.set(sorted);
+}
+
+/**
+ * Walks one customer's MRR over the months where it changes (its events sorted by month), adding
+ * its movements in [from, to]. Returns its MRR at the end of month `from − 1`.
+ */
+function walkCustomer(order: Int32Array, walk: CustomerWalk): number {
+  const { eventMonth, eventAmount, from, to, moves } = walk;
+  let scale = 0;
+  for (let k = 0; k < order.length; k++) if (eventAmount[order[k]] > 0) scale += eventAmount[order[k]];
+  const tolerance = RELATIVE_TOLERANCE * scale;
+  let level = 0;
+  let startingLevel = 0;
+  let everPaid = false;
+  for (let k = 0; k < order.length; ) {
+    const month = eventMonth[order[k]];
+    if (month > to) break;
+    let next = level;
+    for (; k < order.length && eventMonth[order[k]] === month; k++) next += eventAmount[order[k]];
+    next = snap(next, tolerance);
+    if (Math.abs(next - level) <= tolerance) continue; // changes that cancel out within the month
+    if (month < from) {
+      startingLevel = next;
+    } else {
+      const m = month - from;
+      moves.level[m] += next - level;
+      if (level === 0) {
+        if (everPaid) moves.reactivation[m] += next;
+        else moves.newMrr[m] += next;
+      } else if (next === 0) moves.churned[m] += level;
+      else if (next > level) moves.expansion[m] += next - level;
+      else moves.contraction[m] += level - next;
+    }
+    if (next > 0) everPaid = true;
+    level = next;
+  }
+  return startingLevel;
+}
+
+/** Rounding noise around 0 becomes exactly 0. */
+function snap(value: number, tolerance: number): number {
+  return Math.abs(value) <= tolerance ? 0 : value;
+}
+
+function checkSpan(from: number, to: number): void {
+  const month = (index: number) => isoOfDay(periodStartDay(index, 'month')).slice(0, 7);
+  if (to < from) {
+    throw new KpiError('BAD_ARGUMENT', { fn: 'MRR_MOVEMENTS', arg: 'to', value: month(to) }, { en: `it is before from (${month(from)})`, es: `es anterior a from (${month(from)})` });
+  }
+  if (to - from >= MAX_MONTHS) {
+    throw new KpiError('BAD_ARGUMENT', { fn: 'MRR_MOVEMENTS', arg: 'to', value: month(to) }, { en: `the months from ${month(from)} span more than 1000 years; check the dates`, es: `los meses desde ${month(from)} abarcan más de 1000 años; revise las fechas` });
+  }
+}
