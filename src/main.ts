@@ -9,3 +9,5 @@ export * from './sheets/functions/revenue';
 export * from './sheets/functions/funnel';
 export * from './sheets/functions/health';
 export * from './sheets/functions/predictive';
+export { onOpen, onInstall, showReportWizard, showFunctionHelp, showAbout } from './ui/menu';
+export { wizardScan, wizardCheckMapping, wizardGenerate, wizardProgress, refreshLastReport } from './ui/server';

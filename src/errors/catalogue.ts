@@ -136,6 +136,42 @@ export const ERROR_CATALOGUE = {
     en: (p) => `${p.fn}: the model could not be fitted to this data (${p.detail}).`,
     es: (p) => `${p.fn}: no se pudo ajustar el modelo a estos datos (${p.detail}).`,
   },
+  REPORT_MISSING_SHEET: {
+    en: (p) => `There is no sheet named "${p.arg}" any more. Choose the sheet again in step 1 of the wizard.`,
+    es: (p) => `Ya no existe una hoja llamada "${p.arg}". Elija de nuevo la hoja en el paso 1 del asistente.`,
+  },
+  REPORT_MISSING_COLUMN: {
+    en: (p) => `Sheet "${p.arg}" has no column for ${p.detail}. Choose that column in step 2 of the wizard, or add a header for it in row 1.`,
+    es: (p) => `La hoja "${p.arg}" no tiene columna de ${p.detail}. Elija esa columna en el paso 2 del asistente o añada su encabezado en la fila 1.`,
+  },
+  REPORT_UNKNOWN_HEADER: {
+    en: (p) => `Sheet "${p.arg}" has no column headed ${v(p)} any more (it was used for ${p.detail}). Choose the column again in step 2 of the wizard.`,
+    es: (p) => `La hoja "${p.arg}" ya no tiene una columna con el encabezado ${v(p)} (se usaba para ${p.detail}). Elija de nuevo la columna en el paso 2 del asistente.`,
+  },
+  REPORT_NEEDS_SCORE: {
+    en: (p) => `Sheet "${p.arg}" needs an NPS or a CSAT column to be read as surveys. Choose one in step 2 of the wizard.`,
+    es: (p) => `La hoja "${p.arg}" necesita una columna de NPS o de CSAT para leerse como encuestas. Elija una en el paso 2 del asistente.`,
+  },
+  REPORT_NO_SOURCES: {
+    en: () => `No orders or survey sheet was found. Add a sheet with customer, date and amount columns (or survey answers), or choose it in step 1 of the wizard.`,
+    es: () => `No se encontró ninguna hoja de pedidos ni de encuestas. Añada una hoja con columnas de cliente, fecha e importe (o respuestas de encuesta), o elíjala en el paso 1 del asistente.`,
+  },
+  REPORT_BUSY: {
+    en: () => `Another report is being generated in this spreadsheet. Try again in a minute.`,
+    es: () => `Se está generando otro informe en esta hoja de cálculo. Vuelva a intentarlo en un minuto.`,
+  },
+  REPORT_NO_DATA: {
+    en: (p) => `Sheet "${p.arg}" has no readable rows. ${p.detail}`,
+    es: (p) => `La hoja "${p.arg}" no tiene filas legibles. ${p.detail}`,
+  },
+  BAD_REQUEST: {
+    en: (p) => `The sidebar sent an invalid ${p.arg} (${p.detail}). Close the sidebar and open it again.`,
+    es: (p) => `La barra lateral envió un valor no válido en ${p.arg} (${p.detail}). Cierre la barra lateral y ábrala de nuevo.`,
+  },
+  NO_REPORT_YET: {
+    en: () => `There is no report to refresh yet. Use Extensions ▸ Fideliza ▸ Generate KPI report first.`,
+    es: () => `Todavía no hay ningún informe que actualizar. Use primero Extensiones ▸ Fideliza ▸ Generar informe de KPI.`,
+  },
   INTERNAL: {
     en: (p) => `${p.fn}: Fideliza internal error (${p.detail}). Please report it.`,
     es: (p) => `${p.fn}: error interno de Fideliza (${p.detail}). Por favor, notifíquelo.`,

@@ -1,0 +1,208 @@
+/**
+ * The report's action lists: the retention tactics the trade recommends, made concrete as lists of
+ * customers (win back, ask promoters for a review, welcome new customers, greet on birthdays and
+ * anniversaries) and the words detractors use most.
+ */
+import { upcomingDates } from '../../kpi/retention/upcoming-dates';
+import type { RfmRow } from '../../kpi/retention/rfm';
+import { healthScores } from '../../kpi/health/health-score';
+import { satisfactionTrend } from '../../kpi/survey/satisfaction-trend';
+import type { CustomerRecord, ReportData } from '../records';
+import type { CustomerActivity } from './activity';
+import type { DetractorRow, PromoterRow, ReportModel, UpcomingRow, WelcomeRow, WinBackRow } from './model';
+import { frequentWords } from './words';
+import type { DayWindow } from './headline';
+
+/** Health scores below this (0–100) put an active customer on the win-back list. */
+export const LOW_HEALTH_SCORE = 25;
+/** A satisfaction drop of at least this many points between the last two answers is "falling". */
+export const FALLING_SATISFACTION = 2;
+/** Days ahead for birthdays and anniversaries. */
+export const UPCOMING_DAYS = 30;
+/** Ticket statuses that count as still open. */
+const OPEN_STATUSES = new Set(['open', 'opened', 'pending', 'new', 'abierto', 'abierta', 'pendiente', 'nuevo', 'en curso', 'in progress']);
+
+/** Per-customer facts the lists show. */
+interface CustomerFacts {
+  directory: Map<string, CustomerRecord>;
+  orders: Map<string, { count: number; spend: number; last: number; firstAmount: number; first: number }>;
+}
+
+function customerFacts(data: ReportData, endDay: number): CustomerFacts {
+  const directory = new Map<string, CustomerRecord>();
+  for (const c of data.customers?.records ?? []) if (!directory.has(c.customerId)) directory.set(c.customerId, c);
+  const orders: CustomerFacts['orders'] = new Map();
+  for (const o of data.orders?.records ?? []) {
+    if (o.day > endDay) continue;
+    const f = orders.get(o.customerId);
+    if (!f) orders.set(o.customerId, { count: 1, spend: o.amount, last: o.day, first: o.day, firstAmount: o.amount });
+    else {
+      f.count++;
+      f.spend += o.amount;
+      if (o.day > f.last) f.last = o.day;
+      if (o.day < f.first) {
+        f.first = o.day;
+        f.firstAmount = o.amount;
+      }
+    }
+  }
+  return { directory, orders };
+}
+
+function who(facts: CustomerFacts, customerId: string) {
+  const c = facts.directory.get(customerId);
+  return { customerId, name: c?.name ?? '', email: c?.email ?? '' };
+}
+
+/**
+ * Health score (0–100) of every customer with orders: orders in the last 90 days (more is
+ * healthier), days since the last order (fewer), latest NPS answer (higher) and open tickets
+ * (fewer), weighted 2, 2, 1, 1 — the HEALTH_SCORE formula's percentile-rank method.
+ */
+function healthOf(data: ReportData, facts: CustomerFacts, endDay: number): Map<string, number> {
+  const ids = [...facts.orders.keys()];
+  if (!ids.length) return new Map();
+  const recentOrders = new Map<string, number>();
+  for (const o of data.orders?.records ?? []) if (o.day <= endDay && o.day > endDay - 90) recentOrders.set(o.customerId, (recentOrders.get(o.customerId) ?? 0) + 1);
+  const latestNps = new Map<string, { day: number; score: number }>();
+  for (const s of data.surveys?.records ?? []) {
+    if (s.nps === null || s.day > endDay || !s.customerId) continue;
+    const seen = latestNps.get(s.customerId);
+    if (!seen || s.day >= seen.day) latestNps.set(s.customerId, { day: s.day, score: s.nps });
+  }
+  const openTickets = new Map<string, number>();
+  for (const t of data.tickets?.records ?? []) if (t.day <= endDay && OPEN_STATUSES.has(t.status.toLowerCase())) openTickets.set(t.customerId, (openTickets.get(t.customerId) ?? 0) + 1);
+  const hasTickets = Boolean(data.tickets);
+  const metrics = ids.map((id) => [recentOrders.get(id) ?? 0, endDay - facts.orders.get(id)!.last, latestNps.get(id)?.score ?? null, hasTickets ? openTickets.get(id) ?? 0 : null]);
+  const scores = healthScores(metrics, [2, 2, 1, 1], [1, -1, 1, -1]);
+  const out = new Map<string, number>();
+  ids.forEach((id, i) => {
+    if (scores[i] !== null) out.set(id, scores[i]!);
+  });
+  return out;
+}
+
+/** Customers to win back: RFM at risk / can't lose them, falling satisfaction, low health. */
+function winBackList(data: ReportData, facts: CustomerFacts, rfm: RfmRow[], activity: CustomerActivity | undefined, w: DayWindow, pAlive: Map<string, number> | undefined): WinBackRow[] {
+  const rows = new Map<string, WinBackRow>();
+  const add = (customerId: string, reason: WinBackRow['reasons'][number]) => {
+    let row = rows.get(customerId);
+    if (!row) {
+      const f = facts.orders.get(customerId);
+      row = { ...who(facts, customerId), reasons: [], lastOrderDay: f?.last ?? null, orders: f?.count ?? 0, spend: f?.spend ?? 0, pAlive: pAlive?.get(customerId) ?? null };
+      rows.set(customerId, row);
+    }
+    if (!row.reasons.includes(reason)) row.reasons.push(reason);
+  };
+  for (const r of rfm) {
+    if (r.segment === 'atRisk') add(r.customer, 'atRisk');
+    else if (r.segment === 'cantLoseThem') add(r.customer, 'cantLose');
+  }
+  const surveys = (data.surveys?.records ?? []).filter((s) => s.customerId && s.day <= w.end && s.nps !== null);
+  if (surveys.length) {
+    const trends = satisfactionTrend(
+      surveys.map((s) => s.customerId),
+      surveys.map((s) => s.day),
+      surveys.map((s) => s.nps!),
+    );
+    for (const t of trends) if (t.change <= -FALLING_SATISFACTION) add(t.customer, 'fallingSatisfaction');
+  }
+  if (activity) {
+    const health = healthOf(data, facts, w.end);
+    const index = new Map(activity.ids.map((id, c) => [id, c]));
+    health.forEach((score, id) => {
+      const c = index.get(id);
+      if (score < LOW_HEALTH_SCORE && c !== undefined && activity.activeOn(c, w.end)) add(id, 'lowHealth');
+    });
+  }
+  // Most value at stake first: spend weighted by the chance the customer is still reachable.
+  return [...rows.values()].sort((a, b) => b.spend * (b.pAlive ?? 1) - a.spend * (a.pAlive ?? 1) || (a.customerId < b.customerId ? -1 : 1));
+}
+
+function promoterList(data: ReportData, facts: CustomerFacts, w: DayWindow): PromoterRow[] {
+  const latest = new Map<string, PromoterRow>();
+  for (const s of data.surveys?.records ?? []) {
+    if (s.nps === null || s.nps < 9 || s.day < w.start || s.day > w.end) continue;
+    const key = s.customerId || `#${latest.size}`;
+    const seen = latest.get(key);
+    if (!seen || s.day >= seen.day) latest.set(key, { ...who(facts, s.customerId), score: s.nps, day: s.day, comment: s.comment });
+  }
+  return [...latest.values()].sort((a, b) => b.day - a.day || b.score - a.score || (a.customerId < b.customerId ? -1 : 1));
+}
+
+function welcomeList(facts: CustomerFacts, w: DayWindow): WelcomeRow[] {
+  const rows: WelcomeRow[] = [];
+  facts.orders.forEach((f, id) => {
+    if (f.first >= w.start && f.first <= w.end) rows.push({ ...who(facts, id), firstOrderDay: f.first, amount: f.firstAmount });
+  });
+  return rows.sort((a, b) => a.firstOrderDay - b.firstOrderDay || (a.customerId < b.customerId ? -1 : 1));
+}
+
+function upcomingList(data: ReportData, facts: CustomerFacts, todayDay: number): UpcomingRow[] {
+  const customers = data.customers?.records ?? [];
+  const ids: string[] = [];
+  const days: number[] = [];
+  const occasion: UpcomingRow['occasion'][] = [];
+  for (const c of customers) {
+    if (c.birthdayDay !== null) {
+      ids.push(c.customerId);
+      days.push(c.birthdayDay);
+      occasion.push('birthday');
+    }
+    const since = c.signupDay ?? facts.orders.get(c.customerId)?.first;
+    if (since !== undefined && since < todayDay) {
+      ids.push(c.customerId);
+      days.push(since);
+      occasion.push('anniversary');
+    }
+  }
+  // upcomingDates sorts by days until, then name: key each entry by its position to keep the occasion.
+  const keys = ids.map((id, i) => `${id}\u0000${i}`);
+  return upcomingDates(keys, days, todayDay, UPCOMING_DAYS)
+    .filter((u) => u.years > 0 || occasion[Number(u.name.split('\u0000')[1])] === 'birthday')
+    .map((u) => {
+      const i = Number(u.name.split('\u0000')[1]);
+      return { ...who(facts, ids[i]), occasion: occasion[i], nextDay: u.next, daysUntil: u.daysUntil, years: u.years };
+    });
+}
+
+function detractorList(data: ReportData, facts: CustomerFacts, w: DayWindow): DetractorRow[] {
+  const rows: DetractorRow[] = [];
+  for (const s of data.surveys?.records ?? []) {
+    if (s.nps === null || s.nps > 6 || s.day < w.start || s.day > w.end || !s.comment) continue;
+    rows.push({ ...who(facts, s.customerId), score: s.nps, day: s.day, comment: s.comment });
+  }
+  return rows.sort((a, b) => a.score - b.score || b.day - a.day || (a.customerId < b.customerId ? -1 : 1));
+}
+
+/** All action lists, cut to `limit` rows each (totals kept). */
+export function actionLists(
+  data: ReportData,
+  rfm: RfmRow[],
+  activity: CustomerActivity | undefined,
+  w: DayWindow,
+  todayDay: number,
+  limit: number,
+  pAlive: Map<string, number> | undefined,
+): NonNullable<ReportModel['actions']> {
+  const facts = customerFacts(data, w.end);
+  const winBack = winBackList(data, facts, rfm, activity, w, pAlive);
+  const promoters = promoterList(data, facts, w);
+  const welcome = welcomeList(facts, w);
+  const upcoming = upcomingList(data, facts, todayDay);
+  const detractors = detractorList(data, facts, w);
+  return {
+    winBack: winBack.slice(0, limit),
+    winBackTotal: winBack.length,
+    promoters: promoters.slice(0, limit),
+    promotersTotal: promoters.length,
+    welcome: welcome.slice(0, limit),
+    welcomeTotal: welcome.length,
+    upcoming: upcoming.slice(0, limit),
+    upcomingTotal: upcoming.length,
+    detractors: detractors.slice(0, limit),
+    detractorsTotal: detractors.length,
+    words: frequentWords(detractors.map((d) => d.comment), 15),
+  };
+}
+

@@ -1,0 +1,89 @@
+/**
+ * Customer activity from orders, the retail way: a customer is *active* on a day when they have an
+ * order in the 365 days up to it. Churned customers were active when a window started and are not
+ * when it ends; reactivated ones come back after more than a year; new ones order for the first time.
+ */
+
+/** Days an order keeps a customer active. */
+export const ACTIVE_WINDOW_DAYS = 365;
+
+/** Counts of one window [start, end]. */
+export interface ActivityCounts {
+  atStart: number;
+  newCustomers: number;
+  atEnd: number;
+  churned: number;
+  reactivated: number;
+  /** Customers with at least one order in the window. */
+  ordering: number;
+}
+
+/** Each customer's order days, sorted and distinct, for fast windowed questions. */
+export class CustomerActivity {
+  /** Distinct customer ids. */
+  readonly ids: string[];
+  /** Sorted distinct order days of each customer. */
+  readonly days: Int32Array[];
+
+  constructor(customerIds: ArrayLike<string>, orderDays: ArrayLike<number>) {
+    const byCustomer = new Map<string, number[]>();
+    for (let i = 0; i < customerIds.length; i++) {
+      let list = byCustomer.get(customerIds[i]);
+      if (!list) byCustomer.set(customerIds[i], (list = []));
+      list.push(orderDays[i]);
+    }
+    this.ids = [...byCustomer.keys()];
+    this.days = this.ids.map((id) => {
+      const sorted = Int32Array.from(byCustomer.get(id)!).sort();
+      let k = 0;
+      for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[k - 1]) sorted[k++] = sorted[i];
+      return sorted.slice(0, k);
+    });
+  }
+
+  /** Whether customer `c` is active on `day`. */
+  activeOn(c: number, day: number): boolean {
+    const last = lastAtOrBefore(this.days[c], day);
+    return last !== undefined && last > day - ACTIVE_WINDOW_DAYS;
+  }
+
+  /** First order day of customer `c`. */
+  firstDay(c: number): number {
+    return this.days[c][0];
+  }
+
+  /** Last order day of customer `c` on or before `day`, if any. */
+  lastOrderOnOrBefore(c: number, day: number): number | undefined {
+    return lastAtOrBefore(this.days[c], day);
+  }
+
+  /** Activity counts of the window [start, end]. O(customers · log orders). */
+  window(start: number, end: number): ActivityCounts {
+    const counts: ActivityCounts = { atStart: 0, newCustomers: 0, atEnd: 0, churned: 0, reactivated: 0, ordering: 0 };
+    for (let c = 0; c < this.days.length; c++) {
+      const first = this.days[c][0];
+      if (first > end) continue;
+      const activeBefore = this.activeOn(c, start - 1);
+      const activeAfter = this.activeOn(c, end);
+      const last = lastAtOrBefore(this.days[c], end)!;
+      if (activeBefore) counts.atStart++;
+      if (activeAfter) counts.atEnd++;
+      if (first >= start) counts.newCustomers++;
+      else if (activeAfter && !activeBefore) counts.reactivated++;
+      if (activeBefore && !activeAfter) counts.churned++;
+      if (last >= start) counts.ordering++;
+    }
+    return counts;
+  }
+}
+
+function lastAtOrBefore(sorted: Int32Array, day: number): number | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? undefined : sorted[lo - 1];
+}

@@ -1,0 +1,143 @@
+/**
+ * The data blocks the report's charts read, and the cohort table.
+ */
+import { periodEndDay, periodIndex, periodStartDay } from '../../kpi/calendar/days';
+import { cohortRetention } from '../../kpi/retention/cohorts';
+import { rfmScores, type RfmRow, type RfmSegment } from '../../kpi/retention/rfm';
+import { mrrMovements } from '../../kpi/revenue/mrr-movements';
+import type { Subscription } from '../../kpi/revenue/subscription';
+import { keyDrivers } from '../../kpi/survey/key-drivers';
+import { npsCounts, npsOfCounts } from '../../kpi/survey/nps';
+import type { OrderRecord, SurveyRecord } from '../records';
+import type { CustomerActivity } from './activity';
+import type { ReportModel } from './model';
+
+/** Months shown in the trend charts and cohort table. */
+export const TREND_MONTHS = 12;
+
+/** Month indexes of the 12 months ending with the month holding `endDay`. */
+function trendMonths(endDay: number): number[] {
+  const last = periodIndex(endDay, 'month');
+  return Array.from({ length: TREND_MONTHS }, (_, k) => last - TREND_MONTHS + 1 + k);
+}
+
+/** Promoters, passives and detractors per month. */
+export function npsTrendBlock(surveys: SurveyRecord[], endDay: number): NonNullable<ReportModel['blocks']['npsTrend']> {
+  const months = trendMonths(endDay);
+  const first = months[0];
+  const scores: number[][] = months.map(() => []);
+  for (const s of surveys) {
+    if (s.nps === null) continue;
+    const k = periodIndex(s.day, 'month') - first;
+    if (k >= 0 && k < months.length) scores[k].push(s.nps);
+  }
+  return months.map((m, k) => {
+    const counts = npsCounts(scores[k]);
+    return {
+      monthStart: periodStartDay(m, 'month'),
+      promoters: counts.promoters,
+      passives: counts.passives,
+      detractors: counts.detractors,
+      nps: counts.responses ? npsOfCounts(counts) : null,
+    };
+  });
+}
+
+/** Active, new and churned customers per month. */
+export function customersBlock(activity: CustomerActivity, endDay: number): NonNullable<ReportModel['blocks']['customers']> {
+  return trendMonths(endDay).map((m) => {
+    const counts = activity.window(periodStartDay(m, 'month'), periodEndDay(m, 'month'));
+    return {
+      monthStart: periodStartDay(m, 'month'),
+      active: counts.atEnd,
+      newCustomers: counts.newCustomers,
+      churned: counts.churned,
+      churnRate: counts.atStart ? counts.churned / counts.atStart : null,
+    };
+  });
+}
+
+/** Revenue per month from customers in their first month and from returning customers. */
+export function revenueBlock(orders: OrderRecord[], activity: CustomerActivity, endDay: number): NonNullable<ReportModel['blocks']['revenue']> {
+  const months = trendMonths(endDay);
+  const first = months[0];
+  const firstMonth = new Map<string, number>();
+  activity.ids.forEach((id, c) => firstMonth.set(id, periodIndex(activity.firstDay(c), 'month')));
+  const fromNew = months.map(() => 0);
+  const fromReturning = months.map(() => 0);
+  for (const o of orders) {
+    const month = periodIndex(o.day, 'month');
+    const k = month - first;
+    if (k < 0 || k >= months.length) continue;
+    if (firstMonth.get(o.customerId) === month) fromNew[k] += o.amount;
+    else fromReturning[k] += o.amount;
+  }
+  return months.map((m, k) => ({ monthStart: periodStartDay(m, 'month'), fromNew: fromNew[k], fromReturning: fromReturning[k], total: fromNew[k] + fromReturning[k] }));
+}
+
+/** MRR movements per month (losses as positive amounts; the layout shows them below zero). */
+export function mrrBlock(subscriptions: Subscription[], endDay: number): NonNullable<ReportModel['blocks']['mrr']> {
+  const months = trendMonths(endDay);
+  return mrrMovements(subscriptions, months[0], months[months.length - 1]).map((m) => ({
+    monthStart: m.firstDay,
+    newMrr: m.newMrr,
+    expansion: m.expansion,
+    reactivation: m.reactivation,
+    contraction: m.contraction,
+    churned: m.churned,
+    ending: m.endingMrr,
+  }));
+}
+
+/** RFM scores of the customers with orders up to `endDay`. */
+export function rfmAt(orders: OrderRecord[], endDay: number): RfmRow[] {
+  const kept = orders.filter((o) => o.day <= endDay);
+  if (!kept.length) return [];
+  return rfmScores(
+    kept.map((o) => o.customerId),
+    kept.map((o) => o.day),
+    kept.map((o) => o.amount),
+    endDay,
+  );
+}
+
+/** Segment order of the RFM chart: best to worst. */
+const SEGMENT_ORDER: RfmSegment[] = ['champions', 'loyal', 'potentialLoyalist', 'newCustomers', 'promising', 'needAttention', 'aboutToSleep', 'atRisk', 'cantLoseThem', 'hibernating'];
+
+/** Customers per RFM segment. */
+export function rfmBlock(rows: RfmRow[]): NonNullable<ReportModel['blocks']['rfm']> {
+  const counts = new Map<RfmSegment, number>();
+  for (const row of rows) counts.set(row.segment, (counts.get(row.segment) ?? 0) + 1);
+  return SEGMENT_ORDER.map((segment) => ({ segment, customers: counts.get(segment) ?? 0, share: rows.length ? (counts.get(segment) ?? 0) / rows.length : 0 }));
+}
+
+/** Survey questions that can drive NPS, in the order they are shown. */
+const DRIVER_FIELDS = ['csat', 'switchLikelihood', 'repurchase', 'overallExperience'] as const;
+
+/**
+ * Key drivers of NPS over the 12 months to `endDay`: each other survey question's mean and its
+ * correlation with the NPS answer. Needs two questions with answers.
+ */
+export function driversBlock(surveys: SurveyRecord[], endDay: number): ReportModel['blocks']['drivers'] {
+  const recent = surveys.filter((s) => s.day <= endDay && s.day > endDay - 365 && s.nps !== null);
+  const fields = DRIVER_FIELDS.filter((f) => recent.some((s) => s[f] !== null));
+  if (fields.length < 2 || recent.length < 3) return undefined;
+  const values: (number | null)[] = [];
+  for (const s of recent) for (const f of fields) values.push(s[f]);
+  const drivers = keyDrivers({ rows: recent.length, columns: fields.length, values }, recent.map((s) => s.nps));
+  return drivers.flatMap((d, k) => (d.mean === undefined ? [] : [{ driver: fields[k], mean: d.mean, correlation: d.correlation ?? null, quadrant: d.quadrant ?? null }]));
+}
+
+/** The monthly cohort table for orders up to `endDay`: the last 12 cohorts, 13 offsets at most. */
+export function cohortBlock(orders: OrderRecord[], endDay: number): ReportModel['cohorts'] {
+  const kept = orders.filter((o) => o.day <= endDay);
+  if (!kept.length) return undefined;
+  const table = cohortRetention(
+    kept.map((o) => o.customerId),
+    kept.map((o) => o.day),
+    'month',
+  );
+  const rows = table.cohorts.slice(-TREND_MONTHS);
+  const offsets = Math.min(table.offsets, TREND_MONTHS + 1);
+  return { offsets, rows: rows.map((r) => ({ start: r.start, customers: r.customers, shares: r.shares.slice(0, offsets) })) };
+}

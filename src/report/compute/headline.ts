@@ -1,0 +1,208 @@
+/**
+ * The headline KPIs of one window of days, each computed with the same maths as the formulas.
+ */
+import { periodIndex } from '../../kpi/calendar/days';
+import { mrrMovements } from '../../kpi/revenue/mrr-movements';
+import { mrrOn } from '../../kpi/revenue/mrr';
+import type { Subscription } from '../../kpi/revenue/subscription';
+import { csatShare } from '../../kpi/survey/csat';
+import { npsCounts, npsMarginOfError, npsOfCounts } from '../../kpi/survey/nps';
+import type { ReportData } from '../records';
+import { ACTIVE_WINDOW_DAYS, type CustomerActivity } from './activity';
+import type { HeadlineKpi, KpiFormat } from './model';
+
+/** A window of days, both ends included. */
+export interface DayWindow {
+  start: number;
+  end: number;
+}
+
+type Values = Record<string, number | null>;
+
+const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
+
+/** Survey KPIs: NPS with its margin, responses and CSAT. */
+function surveyKpis(data: ReportData, w: DayWindow, out: Values): void {
+  const surveys = data.surveys?.records;
+  if (!surveys) return;
+  const nps: number[] = [];
+  const csat: number[] = [];
+  let responses = 0;
+  let csatMax = 5;
+  for (const s of surveys) if (s.csat !== null && s.csat > csatMax) csatMax = 10;
+  for (const s of surveys) {
+    if (s.day < w.start || s.day > w.end) continue;
+    responses++;
+    if (s.nps !== null) nps.push(s.nps);
+    if (s.csat !== null) csat.push(s.csat);
+  }
+  if (data.surveys!.records.some((s) => s.nps !== null)) {
+    const counts = npsCounts(nps);
+    out.nps = counts.responses ? npsOfCounts(counts) : null;
+    out.npsMargin = counts.responses ? npsMarginOfError(counts, 0.95) : null;
+  }
+  out.responses = responses;
+  if (data.surveys!.records.some((s) => s.csat !== null)) out.csat = csat.length ? csatShare(csat, csatMax - 1) : null;
+}
+
+/** Customer and order KPIs from the orders sheet. */
+function orderKpis(data: ReportData, activity: CustomerActivity, w: DayWindow, out: Values): void {
+  const orders = data.orders?.records;
+  if (!orders) return;
+  const counts = activity.window(w.start, w.end);
+  out.customersStart = counts.atStart;
+  out.newCustomers = counts.newCustomers;
+  out.customersEnd = counts.atEnd;
+  out.churn = ratio(counts.churned, counts.atStart);
+  out.retention = ratio(counts.atStart - counts.churned, counts.atStart);
+
+  let orderCount = 0;
+  let revenue = 0;
+  let cost = 0;
+  let revenueWithCost = 0;
+  let withCost = 0;
+  const seenBefore = new Map<string, number>();
+  for (const o of orders) {
+    if (o.day <= w.end) seenBefore.set(o.customerId, (seenBefore.get(o.customerId) ?? 0) + 1);
+    if (o.day < w.start || o.day > w.end) continue;
+    orderCount++;
+    revenue += o.amount;
+    if (o.cost !== null) {
+      withCost++;
+      cost += o.cost;
+      revenueWithCost += o.amount;
+    }
+  }
+  let repeaters = 0;
+  seenBefore.forEach((n) => (repeaters += n >= 2 ? 1 : 0));
+  out.repeatRate = ratio(repeaters, seenBefore.size);
+  out.orders = orderCount;
+  out.revenue = revenue;
+  out.aov = ratio(revenue, orderCount);
+  out.frequency = ratio(orderCount, counts.ordering);
+  if (withCost) out.cps = ratio(revenueWithCost - cost, cost);
+
+  // Historic LTV over the 12 months to the window's end: AOV × orders per customer per year × lifespan.
+  const year: DayWindow = { start: w.end - ACTIVE_WINDOW_DAYS + 1, end: w.end };
+  let yearOrders = 0;
+  let yearRevenue = 0;
+  for (const o of orders) {
+    if (o.day >= year.start && o.day <= year.end) {
+      yearOrders++;
+      yearRevenue += o.amount;
+    }
+  }
+  const yearCounts = activity.window(year.start, year.end);
+  const annualChurn = ratio(yearCounts.churned, yearCounts.atStart);
+  const ltv = annualChurn && yearOrders ? (yearRevenue / yearOrders) * (yearOrders / yearCounts.ordering) * (1 / annualChurn) : null;
+  out.ltv = ltv;
+  const customers = data.customers?.records;
+  if (customers && ltv !== null && customers.some((c) => c.cac !== null)) {
+    // Average CAC of the customers acquired in those 12 months (signup date, else first order).
+    const firstOrder = new Map<string, number>();
+    activity.ids.forEach((id, c) => firstOrder.set(id, activity.firstDay(c)));
+    let cacSum = 0;
+    let cacCount = 0;
+    for (const c of customers) {
+      const since = c.signupDay ?? firstOrder.get(c.customerId);
+      if (c.cac !== null && since !== undefined && since >= year.start && since <= year.end) {
+        cacSum += c.cac;
+        cacCount++;
+      }
+    }
+    out.ltvCac = cacCount && cacSum > 0 ? ltv / (cacSum / cacCount) : null;
+  }
+}
+
+/** Subscription KPIs: MRR at the end, NRR, gross MRR churn and expansion over the window's months. */
+function subscriptionKpis(subscriptions: Subscription[] | undefined, w: DayWindow, out: Values): void {
+  if (!subscriptions || !subscriptions.length) return;
+  out.mrr = mrrOn(subscriptions, w.end);
+  const months = mrrMovements(subscriptions, periodIndex(w.start, 'month'), periodIndex(w.end, 'month'));
+  const starting = months[0].startingMrr;
+  let churned = 0;
+  let contraction = 0;
+  let expansion = 0;
+  for (const m of months) {
+    churned += m.churned;
+    contraction += m.contraction;
+    expansion += m.expansion;
+  }
+  out.nrr = ratio(starting - churned - contraction + expansion, starting);
+  out.grossMrrChurn = ratio(churned + contraction, starting);
+  out.expansionMrr = expansion;
+}
+
+/** Funnel and support KPIs. */
+function funnelAndTicketKpis(data: ReportData, w: DayWindow, customersAtEnd: number | null, out: Values): void {
+  const funnel = data.funnel?.records;
+  if (funnel) {
+    let interactions = 0;
+    let goals = 0;
+    let carts = 0;
+    let purchases = 0;
+    for (const f of funnel) {
+      if (f.day < w.start || f.day > w.end) continue;
+      interactions += f.interactions;
+      goals += f.goals ?? 0;
+      carts += f.carts ?? 0;
+      purchases += f.purchases ?? 0;
+    }
+    if (funnel.some((f) => f.goals !== null)) out.conversionRate = ratio(goals, interactions);
+    if (funnel.some((f) => f.carts !== null)) out.cartAbandonment = carts > 0 ? 1 - purchases / carts : null;
+  }
+  const tickets = data.tickets?.records;
+  if (tickets) {
+    const opened = tickets.filter((t) => t.day >= w.start && t.day <= w.end).length;
+    out.ticketsPerCustomer = customersAtEnd ? opened / customersAtEnd : null;
+  }
+}
+
+/** Every KPI of the headline table, in display order, with its format. */
+const HEADLINE: [string, KpiFormat][] = [
+  ['nps', 'points'],
+  ['npsMargin', 'points'],
+  ['responses', 'integer'],
+  ['csat', 'percent'],
+  ['customersStart', 'integer'],
+  ['newCustomers', 'integer'],
+  ['customersEnd', 'integer'],
+  ['churn', 'percent'],
+  ['retention', 'percent'],
+  ['repeatRate', 'percent'],
+  ['orders', 'integer'],
+  ['revenue', 'currency'],
+  ['aov', 'currency'],
+  ['frequency', 'decimal'],
+  ['ltv', 'currency'],
+  ['ltvCac', 'ratio'],
+  ['cps', 'ratio'],
+  ['mrr', 'currency'],
+  ['nrr', 'percent'],
+  ['grossMrrChurn', 'percent'],
+  ['expansionMrr', 'currency'],
+  ['conversionRate', 'percent'],
+  ['cartAbandonment', 'percent'],
+  ['ticketsPerCustomer', 'decimal'],
+];
+
+/** KPI values of one window. */
+function windowKpis(data: ReportData, activity: CustomerActivity | undefined, subscriptions: Subscription[] | undefined, w: DayWindow): Values {
+  const out: Values = {};
+  surveyKpis(data, w, out);
+  if (activity) orderKpis(data, activity, w, out);
+  subscriptionKpis(subscriptions, w, out);
+  funnelAndTicketKpis(data, w, (out.customersEnd as number | undefined) ?? null, out);
+  return out;
+}
+
+/**
+ * The headline table: every KPI the sources allow, for this window and the previous one. A KPI
+ * whose source sheet is absent is left out; one that cannot be computed for a window (e.g. no
+ * answers that month) is `null` there.
+ */
+export function headlineKpis(data: ReportData, activity: CustomerActivity | undefined, subscriptions: Subscription[] | undefined, current: DayWindow, previous: DayWindow): HeadlineKpi[] {
+  const now = windowKpis(data, activity, subscriptions, current);
+  const before = windowKpis(data, activity, subscriptions, previous);
+  return HEADLINE.filter(([key]) => key in now).map(([key, format]) => ({ key, format, current: now[key] ?? null, previous: before[key] ?? null }));
+}

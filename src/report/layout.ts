@@ -1,0 +1,170 @@
+/**
+ * The report sheet laid out in memory: cell values with their formats, charts with the data block
+ * each reads, heatmap ranges and column widths. The writer turns it into a few block calls, so the
+ * number of spreadsheet calls never depends on the data.
+ */
+
+/** A day number to be written as a date, or an instant to be written as a date-time. */
+export type LayoutDate = { day: number } | { instant: number };
+
+/** What one cell holds. Strings are always written as text (never parsed as formulas). */
+export type LayoutValue = string | number | boolean | null | LayoutDate;
+
+/** One cell and its look. */
+export interface LayoutCell {
+  value: LayoutValue;
+  format?: string;
+  bold?: boolean;
+  italic?: boolean;
+  background?: string;
+  color?: string;
+  size?: number;
+}
+
+/** A 1-based rectangle of the sheet. */
+export interface LayoutRect {
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+}
+
+/** Chart types the report draws. */
+export type LayoutChartKind = 'column' | 'bar' | 'line' | 'pie' | 'scatter';
+
+/** A native chart fed from a data block of the sheet. */
+export interface LayoutChart {
+  id: string;
+  kind: LayoutChartKind;
+  title: string;
+  data: LayoutRect;
+  stacked?: boolean;
+  anchor: { row: number; column: number };
+  colors?: string[];
+  xTitle?: string;
+  yTitle?: string;
+}
+
+/** Colours of the report (Google's add-on palette). */
+export const COLORS = {
+  title: '#1a73e8',
+  header: '#e8f0fe',
+  section: '#f1f3f4',
+  muted: '#5f6368',
+  good: '#188038',
+  bad: '#d93025',
+  promoter: '#34a853',
+  passive: '#fbbc04',
+  detractor: '#ea4335',
+  heatLow: '#fce8e6',
+  heatMid: '#fef7e0',
+  heatHigh: '#34a853',
+} as const;
+
+/** Formats of numbers in the report. Currency is the one chosen in the wizard. */
+export interface Formats {
+  integer: string;
+  decimal: string;
+  percent: string;
+  points: string;
+  currency: string;
+  date: string;
+  dateTime: string;
+  signedPercent: string;
+  signedPoints: string;
+  signedInteger: string;
+  signedCurrency: string;
+  signedDecimal: string;
+}
+
+/** Number formats for a currency code (EUR, USD, GBP, MXN, …). */
+export function formatsFor(currency: string): Formats {
+  const symbols: Record<string, [string, boolean]> = {
+    EUR: ['€', false],
+    USD: ['$', true],
+    GBP: ['£', true],
+    MXN: ['$', true],
+    ARS: ['$', true],
+    COP: ['$', true],
+    CLP: ['$', true],
+    PEN: ['S/', true],
+  };
+  const [symbol, before] = symbols[currency] ?? [currency, false];
+  const money = before ? `[$${symbol}]#,##0.00` : `#,##0.00 [$${symbol}]`;
+  const signedMoney = before ? `+[$${symbol}]#,##0.00;-[$${symbol}]#,##0.00;0` : `+#,##0.00 [$${symbol}];-#,##0.00 [$${symbol}];0`;
+  return {
+    integer: '#,##0',
+    decimal: '#,##0.00',
+    percent: '0.0%',
+    points: '0.0',
+    currency: money,
+    date: 'yyyy-mm-dd',
+    dateTime: 'yyyy-mm-dd hh:mm',
+    signedPercent: '+0.0%;-0.0%;0.0%',
+    signedPoints: '+0.0;-0.0;0.0',
+    signedInteger: '+#,##0;-#,##0;0',
+    signedCurrency: signedMoney,
+    signedDecimal: '+#,##0.00;-#,##0.00;0',
+  };
+}
+
+/** A sheet being laid out: cells placed anywhere, the used area grows as needed. */
+export class SheetLayout {
+  private readonly grid: (LayoutCell | undefined)[][] = [];
+  readonly charts: LayoutChart[] = [];
+  readonly heatmaps: LayoutRect[] = [];
+  readonly columnWidths = new Map<number, number>();
+  frozenRows = 0;
+
+  /** Rows used. */
+  get height(): number {
+    return this.grid.length;
+  }
+
+  /** Columns used. */
+  get width(): number {
+    return this.grid.reduce((w, row) => Math.max(w, row.length), 0);
+  }
+
+  set(row: number, column: number, cell: LayoutCell | LayoutValue): void {
+    while (this.grid.length < row) this.grid.push([]);
+    const line = this.grid[row - 1];
+    line[column - 1] = isCell(cell) ? cell : { value: cell };
+  }
+
+  get(row: number, column: number): LayoutCell | undefined {
+    return this.grid[row - 1]?.[column - 1];
+  }
+
+  /**
+   * Writes a table with a bold header row at (row, column): `formats[c]` applies to column c of
+   * the body. Returns the rectangle it covers (header included).
+   */
+  table(row: number, column: number, headers: string[], body: LayoutValue[][], formats: (string | undefined)[] = []): LayoutRect {
+    headers.forEach((h, c) => this.set(row, column + c, { value: h, bold: true, background: COLORS.header }));
+    body.forEach((line, r) => line.forEach((value, c) => this.set(row + 1 + r, column + c, { value, format: formats[c] })));
+    return { row, column, numRows: body.length + 1, numColumns: headers.length };
+  }
+
+  /** The rows × columns grid of cells, `undefined` where nothing was placed. */
+  cells(): (LayoutCell | undefined)[][] {
+    const width = this.width;
+    return this.grid.map((line) => Array.from({ length: width }, (_, c) => line[c]));
+  }
+}
+
+function isCell(value: LayoutCell | LayoutValue): value is LayoutCell {
+  return typeof value === 'object' && value !== null && 'value' in value;
+}
+
+/** 1-based column → letters (1 → A). */
+export function columnName(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A1 notation of a rectangle. */
+export function a1(rect: LayoutRect): string {
+  return `${columnName(rect.column)}${rect.row}:${columnName(rect.column + rect.numColumns - 1)}${rect.row + rect.numRows - 1}`;
+}

@@ -1,0 +1,44 @@
+/**
+ * The period a report covers and the one it is compared with.
+ */
+import { civilFromDay, periodEndDay, periodIndex, periodStartDay } from '../kpi/calendar/days';
+
+/** Period kinds a report can cover. */
+export type ReportPeriodKind = 'month' | 'quarter' | 'year';
+
+/** A report period and the previous one of the same kind. */
+export interface ReportPeriod {
+  kind: ReportPeriodKind;
+  index: number;
+  /** First and last day (day numbers, both included). */
+  start: number;
+  end: number;
+  previous: { index: number; start: number; end: number };
+}
+
+/** The period with a given index (see `periodIndex`) and the one before it. */
+export function reportPeriod(kind: ReportPeriodKind, index: number): ReportPeriod {
+  return {
+    kind,
+    index,
+    start: periodStartDay(index, kind),
+    end: periodEndDay(index, kind),
+    previous: { index: index - 1, start: periodStartDay(index - 1, kind), end: periodEndDay(index - 1, kind) },
+  };
+}
+
+/**
+ * The default period: the last complete one before `today`, but never after the period of the
+ * latest date in the data (a workbook exported last year reports on its own last period).
+ */
+export function defaultPeriodIndex(kind: ReportPeriodKind, todayDay: number, lastDataDay: number | undefined): number {
+  const lastComplete = periodIndex(todayDay, kind) - 1;
+  if (lastDataDay === undefined) return lastComplete;
+  return Math.min(lastComplete, periodIndex(lastDataDay, kind));
+}
+
+/** Year and month (1–12) of a period's first day, for naming it. */
+export function periodYearMonth(period: { start: number }): { year: number; month: number } {
+  const { year, month } = civilFromDay(period.start);
+  return { year, month };
+}

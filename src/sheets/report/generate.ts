@@ -1,0 +1,105 @@
+/**
+ * Generates the KPI report: holds the document lock for the whole run, reads each source sheet
+ * once, computes and lays the report out in memory, then writes it in a few block calls. The
+ * spreadsheet service calls it makes do not depend on the number of data rows.
+ */
+import { KpiError, languageOfLocale, type Language } from '../../errors/catalogue';
+import { civilFromDay, dayFromCivil } from '../../kpi/calendar/days';
+import { composeReport } from '../../report/compose';
+import type { ReportModel, ReportOptions, SectionKey } from '../../report/compute/model';
+import { computeReport } from '../../report/compute/report';
+import { detectSources, type ReportMapping } from '../../report/detect';
+import { periodName, reportLabels } from '../../report/labels';
+import type { ReportPeriodKind } from '../../report/period';
+import type { ReportData } from '../../report/records';
+import { ZoneCalendar } from '../timezone';
+import { readSheetHeaders, readSources } from './read-sources';
+import { findReportSheet, writeReport, type WriteResult } from './write-report';
+
+/** How long a run waits for another run in the same document before giving up. */
+const LOCK_WAIT_MS = 30_000;
+
+/** A fully resolved report request. */
+export interface ReportRequest {
+  mapping?: ReportMapping;
+  periodKind: ReportPeriodKind;
+  periodIndex?: number;
+  currency: string;
+  sections: Record<SectionKey, boolean>;
+  withoutPersonalData: boolean;
+  /** Day number of "today" in the spreadsheet zone; default the real today. */
+  todayDay?: number;
+  language?: Language;
+}
+
+/** A run's outcome: where the report went and what it says. */
+export interface ReportRun {
+  write: WriteResult;
+  model: ReportModel;
+  mapping: ReportMapping;
+  data: ReportData;
+  language: Language;
+  zone: ZoneCalendar;
+}
+
+/** Stage names reported to `onStage`. */
+export type ReportStage = 'reading' | 'computing' | 'writing' | 'charts';
+
+/** The language reports are written in: the spreadsheet's locale (it is shared with colleagues). */
+export function spreadsheetLanguage(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Language {
+  return languageOfLocale(spreadsheet.getSpreadsheetLocale());
+}
+
+/** Runs the whole report. Throws catalogue errors (`KpiError`) for anything the user can fix. */
+export function generateReport(request: ReportRequest, onStage: (stage: ReportStage) => void = () => undefined): ReportRun {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new KpiError('REPORT_BUSY', { fn: 'Fideliza' });
+  try {
+    onStage('reading');
+    const zone = new ZoneCalendar(spreadsheet.getSpreadsheetTimeZone());
+    const language = request.language ?? spreadsheetLanguage(spreadsheet);
+    let mapping = request.mapping;
+    if (!mapping) {
+      const own = findReportSheet(spreadsheet);
+      mapping = detectSources(readSheetHeaders(spreadsheet, new Set(own ? [own.getSheetId()] : [])));
+    }
+    const data = readSources(spreadsheet, mapping, zone);
+
+    onStage('computing');
+    const now = Date.now();
+    const options: ReportOptions = {
+      language,
+      periodKind: request.periodKind,
+      periodIndex: request.periodIndex,
+      currency: request.currency,
+      todayDay: request.todayDay ?? zone.dayOf(now),
+      generatedAt: now,
+      timeZone: zone.timeZone,
+      withoutPersonalData: request.withoutPersonalData,
+      sections: request.sections,
+    };
+    const model = computeReport(data, options);
+    const layout = composeReport(model);
+
+    onStage('writing');
+    const labels = reportLabels(language);
+    const write = writeReport(spreadsheet, layout, zone, labels.sheetName, labels.title, () => onStage('charts'));
+    SpreadsheetApp.flush();
+    return { write, model, mapping, data, language, zone };
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** "March 2025" for the period of a model, in a language. */
+export function modelPeriodLabel(model: ReportModel, language: Language): string {
+  const { year, month } = civilFromDay(model.period.start);
+  return periodName(language, model.period.kind, year, month);
+}
+
+/** Day number of `yyyy-mm-dd` text, or undefined. */
+export function dayOfIsoText(text: string | undefined): number | undefined {
+  const m = text ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(text) : null;
+  return m ? dayFromCivil(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+}

@@ -1,0 +1,206 @@
+/**
+ * Reads the mapped source sheets for the report: one `getDataRange().getValues()` per sheet, then
+ * every row is parsed in memory. Unreadable rows are skipped and counted by reason with their
+ * first row numbers, never dropped silently.
+ */
+import { KpiError } from '../../errors/catalogue';
+import { columnIndexes, mappingProblems, type MappingProblem, type ReportMapping, type SheetHeaders } from '../../report/detect';
+import type { ReportData, SkipReason, SkippedRows, SourceData } from '../../report/records';
+import { fieldLabel } from '../../report/labels';
+import { SOURCES, type FieldSpec, type SourceKind } from '../../report/sources';
+import { errorValueOf, isBlank, isDate, isoDateFields, numberOfText } from '../cells';
+import { dayFromCivil } from '../../kpi/calendar/days';
+import type { ZoneCalendar } from '../timezone';
+
+/** How many row numbers are kept per skip reason. */
+const FIRST_ROWS_KEPT = 5;
+/** Day number of Sheets' date serial 0 (1899-12-30). */
+const SERIAL_EPOCH_DAY = -25569;
+
+/** A sheet's full content as read, with its header row split off. */
+export interface SheetGrid {
+  name: string;
+  values: unknown[][];
+}
+
+/** Names and header rows of every sheet (one `getSheets` call and one `getValues` per sheet for row 1). */
+export function readSheetHeaders(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, skipSheetIds: Set<number> = new Set()): SheetHeaders[] {
+  const out: SheetHeaders[] = [];
+  for (const sheet of spreadsheet.getSheets()) {
+    if (skipSheetIds.has(sheet.getSheetId())) continue;
+    const lastColumn = sheet.getLastColumn();
+    out.push({ name: sheet.getName(), headers: lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0] : [] });
+  }
+  return out;
+}
+
+class Skips {
+  private readonly skipped: SkippedRows = { total: 0, byReason: {} };
+
+  add(reason: SkipReason, row: number): void {
+    this.skipped.total++;
+    const entry = (this.skipped.byReason[reason] ??= { count: 0, firstRows: [] });
+    entry.count++;
+    if (entry.firstRows.length < FIRST_ROWS_KEPT) entry.firstRows.push(row);
+  }
+
+  result(): SkippedRows {
+    return this.skipped;
+  }
+}
+
+/** Thrown inside the row parser to skip a row for a reason. */
+class SkipRow {
+  constructor(readonly reason: SkipReason) {}
+}
+
+/** Parses one cell of a field; returns `null` for an empty optional value. */
+function parseField(field: FieldSpec, value: unknown, zone: ZoneCalendar): unknown {
+  if (errorValueOf(value)) throw new SkipRow('errorValue');
+  const blank = isBlank(value);
+  switch (field.type) {
+    case 'id':
+    case 'text':
+      if (blank) {
+        if (field.required) throw new SkipRow('blankId');
+        return '';
+      }
+      return isDate(value) ? String(value) : String(value).trim();
+    case 'date':
+    case 'optionalDate': {
+      if (blank) {
+        if (field.required && field.type === 'date') throw new SkipRow('badDate');
+        return null;
+      }
+      if (isDate(value)) {
+        const ms = value.getTime();
+        if (isNaN(ms)) throw new SkipRow('badDate');
+        return zone.dayOf(ms);
+      }
+      if (typeof value === 'number' && isFinite(value)) return Math.floor(value + SERIAL_EPOCH_DAY);
+      if (typeof value === 'string') {
+        const iso = isoDateFields(value);
+        if (iso) return dayFromCivil(iso.year, iso.month, iso.day);
+      }
+      throw new SkipRow('badDate');
+    }
+    case 'amount':
+    case 'count': {
+      if (blank) {
+        if (field.required) throw new SkipRow('notANumber');
+        return null;
+      }
+      const n = typeof value === 'number' ? value : typeof value === 'string' ? numberOfText(value) : undefined;
+      if (n === undefined || !isFinite(n)) throw new SkipRow('notANumber');
+      if (n < 0) throw new SkipRow('negative');
+      return n;
+    }
+    case 'score':
+    case 'rating': {
+      if (blank) return null;
+      const n = typeof value === 'number' ? value : typeof value === 'string' ? numberOfText(value) : undefined;
+      if (n === undefined || !isFinite(n)) return null; // a text answer ("N/A") is no answer
+      if (field.type === 'score' && (n < 0 || n > 10 || Math.floor(n) !== n)) throw new SkipRow('outOfScale');
+      return n;
+    }
+  }
+}
+
+/** Parses the data rows of one source sheet. */
+export function parseSource<T>(kind: SourceKind, grid: SheetGrid, indexes: Record<string, number>, zone: ZoneCalendar): SourceData<T> {
+  const spec = SOURCES.find((s) => s.kind === kind)!;
+  const fields = spec.fields.filter((f) => indexes[f.key] !== undefined);
+  const skips = new Skips();
+  const records: T[] = [];
+  const rows = grid.values;
+  let dataRows = 0;
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (row.every((cell) => isBlank(cell))) continue; // an empty line is not a data row
+    dataRows++;
+    const record: Record<string, unknown> = {};
+    try {
+      for (const field of fields) record[field.key] = parseField(field, row[indexes[field.key]], zone);
+      for (const field of spec.fields) if (!(field.key in record)) record[field.key] = field.type === 'id' || field.type === 'text' ? '' : null;
+    } catch (skip) {
+      if (skip instanceof SkipRow) {
+        skips.add(skip.reason, r + 1);
+        continue;
+      }
+      throw skip;
+    }
+    if (kind === 'surveys' && record.nps === null && record.csat === null) continue; // answered nothing we score
+    records.push(renameDates(kind, record) as T);
+  }
+  return { sheet: grid.name, rowCount: dataRows, records, skipped: skips.result() };
+}
+
+/** Field keys → record property names where they differ (dates become `…Day`). */
+function renameDates(kind: SourceKind, record: Record<string, unknown>): Record<string, unknown> {
+  if (kind === 'orders' || kind === 'surveys' || kind === 'tickets') {
+    record.day = record.date;
+    delete record.date;
+  } else if (kind === 'customers') {
+    record.signupDay = record.signupDate;
+    record.birthdayDay = record.birthday;
+    delete record.signupDate;
+    delete record.birthday;
+  } else if (kind === 'subscriptions') {
+    record.startDay = record.start;
+    record.endDay = record.end;
+    delete record.start;
+    delete record.end;
+  } else if (kind === 'funnel') {
+    record.day = record.period;
+    delete record.period;
+  }
+  return record;
+}
+
+/** Raises the first mapping problem as a catalogue error naming sheet and column. */
+export function assertMapping(mapping: ReportMapping, sheets: SheetHeaders[]): void {
+  const problems = mappingProblems(mapping, sheets);
+  if (problems.length) throw mappingError(problems[0]);
+}
+
+/** The catalogue error for a mapping problem, in words the user can act on. */
+export function mappingError(problem: MappingProblem): KpiError {
+  const field = problem.field ? fieldLabel(problem.kind, problem.field) : { en: '', es: '' };
+  const params = { fn: 'Fideliza', arg: problem.sheet, value: problem.header ?? '' };
+  switch (problem.code) {
+    case 'missingSheet':
+      return new KpiError('REPORT_MISSING_SHEET', params);
+    case 'missingColumn':
+      return new KpiError('REPORT_MISSING_COLUMN', params, field);
+    case 'unknownHeader':
+      return new KpiError('REPORT_UNKNOWN_HEADER', params, field);
+    case 'needsScoreColumn':
+      return new KpiError('REPORT_NEEDS_SCORE', params);
+    case 'noOrdersOrSurveys':
+      return new KpiError('REPORT_NO_SOURCES', params);
+  }
+}
+
+/**
+ * Reads every mapped source with one `getValues` per sheet, checks the mapping against the header
+ * rows just read (a catalogue error naming the sheet and column if it does not fit), then parses.
+ */
+export function readSources(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, mapping: ReportMapping, zone: ZoneCalendar): ReportData {
+  const grids = new Map<string, SheetGrid>();
+  const kinds = Object.keys(mapping) as SourceKind[];
+  for (const kind of kinds) {
+    const name = mapping[kind]!.sheet;
+    if (grids.has(name)) continue;
+    const sheet = spreadsheet.getSheetByName(name);
+    if (!sheet) throw mappingError({ kind, sheet: name, code: 'missingSheet' });
+    grids.set(name, { name, values: sheet.getDataRange().getValues() });
+  }
+  assertMapping(mapping, [...grids.values()].map((g) => ({ name: g.name, headers: g.values[0] ?? [] })));
+  const data: Record<string, SourceData<unknown>> = {};
+  for (const kind of kinds) {
+    const source = mapping[kind]!;
+    const grid = grids.get(source.sheet)!;
+    data[kind] = parseSource(kind, grid, columnIndexes(kind, source, grid.values[0] ?? []), zone);
+  }
+  return data as ReportData;
+}

@@ -1,0 +1,309 @@
+/**
+ * The server side of the sidebar wizard: the few functions the browser calls through
+ * `google.script.run`. Each validates its arguments, returns plain JSON (dates as text) and turns
+ * every failure into one plain sentence in the user's language.
+ */
+import { isKpiError, KpiError, languageOfLocale, type Language } from '../errors/catalogue';
+import { periodIndex } from '../kpi/calendar/days';
+import type { SectionKey } from '../report/compute/model';
+import { detectSources, mappingProblems, type ReportMapping } from '../report/detect';
+import { periodName, reportLabels } from '../report/labels';
+import type { ReportPeriodKind } from '../report/period';
+import { defaultPeriodIndex } from '../report/period';
+import { SOURCES } from '../report/sources';
+import { dayOfIsoText, generateReport, modelPeriodLabel, spreadsheetLanguage, type ReportRequest } from '../sheets/report/generate';
+import { columnIndexes } from '../report/detect';
+import { mappingError, parseSource, readSheetHeaders } from '../sheets/report/read-sources';
+import { findReportSheet } from '../sheets/report/write-report';
+import { ZoneCalendar } from '../sheets/timezone';
+import { currencyOfLocale, formatKpi } from './display';
+import type { GenerateRequest, GenerateResult, MappingCheck, PeriodChoice, Progress, ProgressStage, SheetInfo, WizardScan } from './protocol';
+import { validGenerateRequest, validMapping, validRunId } from './validate';
+
+/** Document property holding the last mapping and options (remembered per document). */
+export const SETTINGS_PROPERTY = 'fideliza.settings';
+/** Document property holding the progress of the current run. */
+const PROGRESS_PROPERTY = 'fideliza.progress';
+/** Rows shown in the mapping preview, and rows checked for warnings. */
+const PREVIEW_ROWS = 5;
+const CHECKED_ROWS = 50;
+/** Periods offered per kind. */
+const PERIOD_CHOICES = 24;
+
+const ALL_SECTIONS: Record<SectionKey, boolean> = { charts: true, cohorts: true, actions: true, predicted: true };
+
+/** What is remembered for the document between runs. */
+interface RememberedSettings {
+  mapping: ReportMapping;
+  periodKind: ReportPeriodKind;
+  currency: string;
+  sections: Record<SectionKey, boolean>;
+  withoutPersonalData: boolean;
+}
+
+/** The user's language: their Google account locale, else the spreadsheet's. */
+export function userLanguage(): Language {
+  try {
+    const locale = Session.getActiveUserLocale();
+    if (locale) return languageOfLocale(locale);
+  } catch {
+    // fall back to the spreadsheet below
+  }
+  return spreadsheetLanguage(SpreadsheetApp.getActiveSpreadsheet());
+}
+
+/** Runs an endpoint body; every failure leaves as one sentence in the user's language. */
+function endpoint<T>(body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    const known = isKpiError(error) ? error : new KpiError('INTERNAL', { fn: 'Fideliza', detail: error instanceof Error ? error.message : String(error) });
+    if (!isKpiError(error)) console.error(error);
+    let language: Language = 'en';
+    try {
+      language = userLanguage();
+    } catch {
+      // keep English
+    }
+    throw new Error(known.localized(language));
+  }
+}
+
+function remembered(): RememberedSettings | undefined {
+  const text = PropertiesService.getDocumentProperties().getProperty(SETTINGS_PROPERTY);
+  if (!text) return undefined;
+  try {
+    const parsed = JSON.parse(text) as RememberedSettings;
+    return { ...parsed, mapping: validMapping(parsed.mapping) };
+  } catch {
+    return undefined;
+  }
+}
+
+function sheetInfos(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, skipSheetId: number | undefined): SheetInfo[] {
+  const out: SheetInfo[] = [];
+  for (const sheet of spreadsheet.getSheets()) {
+    if (sheet.getSheetId() === skipSheetId) continue;
+    const lastRow = sheet.getLastRow();
+    const lastColumn = sheet.getLastColumn();
+    const shown = lastRow && lastColumn ? sheet.getRange(1, 1, Math.min(lastRow, PREVIEW_ROWS + 1), lastColumn).getDisplayValues() : [];
+    out.push({ name: sheet.getName(), rows: Math.max(0, lastRow - 1), headers: (shown[0] ?? []).map(String), preview: shown.slice(1).map((row) => row.map(String)) });
+  }
+  return out;
+}
+
+/** Periods from the latest date of the orders (or surveys), newest first. */
+function periodChoices(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, mapping: ReportMapping, zone: ZoneCalendar, language: Language, todayDay: number): Record<ReportPeriodKind, PeriodChoice[]> {
+  const kind = mapping.orders ? 'orders' : 'surveys';
+  const source = mapping[kind];
+  let last: number | undefined;
+  let first: number | undefined;
+  if (source) {
+    const sheet = spreadsheet.getSheetByName(source.sheet);
+    if (sheet && sheet.getLastRow() > 1) {
+      const values = sheet.getDataRange().getValues();
+      const data = parseSource<{ day: number }>(kind, { name: source.sheet, values }, columnIndexes(kind, source, values[0]), zone);
+      for (const r of data.records) {
+        if (last === undefined || r.day > last) last = r.day;
+        if (first === undefined || r.day < first) first = r.day;
+      }
+    }
+  }
+  const choices = {} as Record<ReportPeriodKind, PeriodChoice[]>;
+  for (const periodKind of ['month', 'quarter', 'year'] as ReportPeriodKind[]) {
+    const newest = defaultPeriodIndex(periodKind, todayDay, last);
+    const oldest = first === undefined ? newest : Math.max(periodIndex(first, periodKind), newest - PERIOD_CHOICES + 1);
+    choices[periodKind] = [];
+    for (let index = newest; index >= oldest; index--) {
+      choices[periodKind].push({ kind: periodKind, index, label: labelOfPeriod(periodKind, index, language) });
+    }
+  }
+  return choices;
+}
+
+function labelOfPeriod(kind: ReportPeriodKind, index: number, language: Language): string {
+  const year = kind === 'month' ? Math.floor(index / 12) : kind === 'quarter' ? Math.floor(index / 4) : index;
+  const month = kind === 'month' ? (index % 12) + 1 : kind === 'quarter' ? (index % 4) * 3 + 1 : 1;
+  return periodName(language, kind, year, month);
+}
+
+/**
+ * Step 1 of the wizard: the sheets of the spreadsheet with a five-row preview, the detected (or
+ * remembered) mapping, the periods with data and the default options.
+ *
+ * @return {WizardScan} plain data for the sidebar.
+ */
+export function wizardScan(): WizardScan {
+  return endpoint(() => {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const language = userLanguage();
+    const zone = new ZoneCalendar(spreadsheet.getSpreadsheetTimeZone());
+    const own = findReportSheet(spreadsheet);
+    const sheets = sheetInfos(spreadsheet, own?.getSheetId());
+    const headers = sheets.map((s) => ({ name: s.name, headers: s.headers }));
+    const saved = remembered();
+    const savedFits = saved && mappingProblems(saved.mapping, headers).length === 0;
+    const mapping = savedFits ? saved!.mapping : detectSources(headers);
+    const labels = reportLabels(language);
+    return {
+      language,
+      timeZone: zone.timeZone,
+      sheets,
+      sources: SOURCES.map((spec) => ({
+        kind: spec.kind,
+        label: labels.sourceKinds[spec.kind],
+        optional: spec.kind !== 'orders' && spec.kind !== 'surveys',
+        fields: spec.fields.map((f) => ({ key: f.key, label: labels.fields[f.key] ?? f.key, required: f.required })),
+      })),
+      mapping,
+      remembered: Boolean(savedFits),
+      periods: periodChoices(spreadsheet, mapping, zone, language, zone.dayOf(Date.now())),
+      defaults: {
+        currency: saved?.currency ?? currencyOfLocale(spreadsheet.getSpreadsheetLocale()),
+        sections: saved?.sections ?? ALL_SECTIONS,
+        withoutPersonalData: saved?.withoutPersonalData ?? false,
+      },
+      reportSheet: own ? own.getName() : null,
+    };
+  });
+}
+
+/**
+ * Step 2 of the wizard: checks a mapping against the sheets and the first rows of each mapped sheet,
+ * returning warnings in plain words with the sheet, column and row.
+ *
+ * @param mapping {ReportMapping} the mapping the user chose.
+ * @return {MappingCheck} `ok` and the messages.
+ */
+export function wizardCheckMapping(mapping: unknown): MappingCheck {
+  return endpoint(() => {
+    const valid = validMapping(mapping);
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const language = userLanguage();
+    const zone = new ZoneCalendar(spreadsheet.getSpreadsheetTimeZone());
+    const own = findReportSheet(spreadsheet);
+    const headers = readSheetHeaders(spreadsheet, new Set(own ? [own.getSheetId()] : []));
+    const problems = mappingProblems(valid, headers);
+    if (problems.length) return { ok: false, messages: problems.map((p) => mappingError(p).localized(language)) };
+    const labels = reportLabels(language);
+    const messages: string[] = [];
+    for (const spec of SOURCES) {
+      const source = valid[spec.kind];
+      if (!source) continue;
+      const sheet = spreadsheet.getSheetByName(source.sheet)!;
+      const lastColumn = sheet.getLastColumn();
+      const rows = Math.min(sheet.getLastRow(), CHECKED_ROWS + 1);
+      if (rows < 2 || lastColumn < 1) {
+        messages.push(language === 'es' ? `La hoja "${source.sheet}" no tiene filas de datos.` : `Sheet "${source.sheet}" has no data rows.`);
+        continue;
+      }
+      const values = sheet.getRange(1, 1, rows, lastColumn).getValues();
+      const parsed = parseSource(spec.kind, { name: source.sheet, values }, columnIndexes(spec.kind, source, values[0]), zone);
+      for (const [reason, info] of Object.entries(parsed.skipped.byReason)) {
+        const what = labels.skipReasons[reason as keyof typeof labels.skipReasons];
+        messages.push(language === 'es'
+          ? `Hoja "${source.sheet}", filas ${info!.firstRows.join(', ')}: ${what}. Estas filas se omitirán.`
+          : `Sheet "${source.sheet}", rows ${info!.firstRows.join(', ')}: ${what}. These rows will be skipped.`);
+      }
+    }
+    return { ok: true, messages };
+  });
+}
+
+function setProgress(runId: string | undefined, stage: ProgressStage): void {
+  if (!runId) return;
+  PropertiesService.getDocumentProperties().setProperty(PROGRESS_PROPERTY, JSON.stringify({ runId, stage }));
+}
+
+const STAGE_PERCENT: Record<ProgressStage, number> = { reading: 10, computing: 40, writing: 70, charts: 90, done: 100 };
+
+/**
+ * Progress of a run started with `wizardGenerate`, polled by the sidebar.
+ *
+ * @param runId {string} the id the sidebar gave the run.
+ * @return {Progress} the stage and a percentage.
+ */
+export function wizardProgress(runId: unknown): Progress {
+  return endpoint(() => {
+    const id = validRunId(runId);
+    const text = PropertiesService.getDocumentProperties().getProperty(PROGRESS_PROPERTY);
+    const saved = text ? (JSON.parse(text) as { runId: string; stage: ProgressStage }) : undefined;
+    if (!saved || saved.runId !== id) return { stage: null, percent: 0 };
+    return { stage: saved.stage, percent: STAGE_PERCENT[saved.stage] };
+  });
+}
+
+function resolveRequest(request: GenerateRequest, saved: RememberedSettings | undefined, locale: string): ReportRequest {
+  return {
+    mapping: request.mapping ?? saved?.mapping,
+    periodKind: request.periodKind ?? saved?.periodKind ?? 'month',
+    periodIndex: request.periodIndex,
+    currency: request.currency ?? saved?.currency ?? currencyOfLocale(locale),
+    sections: { ...ALL_SECTIONS, ...(saved?.sections ?? {}), ...(request.sections ?? {}) },
+    withoutPersonalData: request.withoutPersonalData ?? saved?.withoutPersonalData ?? false,
+    todayDay: dayOfIsoText(request.today),
+    language: request.language,
+  };
+}
+
+/** Runs a report and words the result card. Shared by the wizard and "Refresh last report". */
+function runReport(request: GenerateRequest, saved: RememberedSettings | undefined): GenerateResult {
+  const started = Date.now();
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const resolved = resolveRequest(request, saved, spreadsheet.getSpreadsheetLocale());
+  const run = generateReport(resolved, (stage) => setProgress(request.runId, stage));
+  setProgress(request.runId, 'done');
+  const settings: RememberedSettings = { mapping: run.mapping, periodKind: resolved.periodKind, currency: resolved.currency, sections: resolved.sections, withoutPersonalData: resolved.withoutPersonalData };
+  PropertiesService.getDocumentProperties().setProperty(SETTINGS_PROPERTY, JSON.stringify(settings));
+  const language = userLanguage();
+  const labels = reportLabels(language);
+  const wanted = ['nps', 'csat', 'customersEnd', 'churn', 'revenue', 'mrr'];
+  const headline = run.model.headline
+    .filter((k) => wanted.includes(k.key))
+    .map((k) => ({
+      key: k.key,
+      label: labels.kpis[k.key][0],
+      value: formatKpi(k.current, k.format, language, resolved.currency),
+      change: k.current !== null && k.previous !== null ? formatKpi(k.current - k.previous, k.format, language, resolved.currency, true) : '—',
+    }));
+  const id = spreadsheet.getId();
+  return {
+    sheetName: run.write.sheetName,
+    sheetId: run.write.sheetId,
+    url: `${spreadsheet.getUrl()}#gid=${run.write.sheetId}`,
+    pdfUrl: `https://docs.google.com/spreadsheets/d/${encodeURIComponent(id)}/export?format=pdf&gid=${run.write.sheetId}&portrait=true&fitw=true&gridlines=false`,
+    periodLabel: modelPeriodLabel(run.model, language),
+    headline,
+    skippedRows: run.model.sources.reduce((n, s) => n + s.skipped.total, 0),
+    created: run.write.created,
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+  };
+}
+
+/**
+ * Step 4 of the wizard: generates (or regenerates in place) the KPI summary sheet and returns what
+ * the result card shows. Holds the document lock while it runs.
+ *
+ * @param request {GenerateRequest} mapping, period and options chosen in the wizard.
+ * @return {GenerateResult} the sheet, links and headline numbers.
+ */
+export function wizardGenerate(request: unknown): GenerateResult {
+  return endpoint(() => runReport(validGenerateRequest(request), remembered()));
+}
+
+/**
+ * Menu action "Refresh last report": regenerates the report with the remembered mapping and options
+ * and shows a short confirmation.
+ */
+export function refreshLastReport(): void {
+  endpoint(() => {
+    const saved = remembered();
+    if (!saved) throw new KpiError('NO_REPORT_YET', { fn: 'Fideliza' });
+    const result = runReport({}, saved);
+    const language = userLanguage();
+    SpreadsheetApp.getActiveSpreadsheet().toast(
+      language === 'es' ? `Informe actualizado: ${result.periodLabel} (${result.seconds} s).` : `Report refreshed: ${result.periodLabel} (${result.seconds} s).`,
+      'Fideliza',
+    );
+  });
+}
