@@ -125,7 +125,7 @@ function chartsSection(flow: Flow, model: ReportModel): void {
   const b = model.blocks;
   if (!b.npsTrend && !b.customers && !b.revenue && !b.mrr && !b.rfm && !b.drivers) return;
   flow.section(labels.charts);
-  const month = formats.date;
+  const month = formats.month;
   if (b.npsTrend) {
     chartBlock(flow, 'npsTrend', labels.chartTitles.npsTrend, labels.blockHeaders.npsTrend, b.npsTrend.map((r) => [day(r.monthStart), r.promoters, r.passives, r.detractors, r.nps]), [month, formats.integer, formats.integer, formats.integer, formats.points], { kind: 'column', stacked: true, colors: [COLORS.promoter, COLORS.passive, COLORS.detractor] }, 4);
   }

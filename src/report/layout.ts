@@ -69,6 +69,7 @@ export interface Formats {
   points: string;
   currency: string;
   date: string;
+  month: string;
   dateTime: string;
   signedPercent: string;
   signedPoints: string;
@@ -99,6 +100,7 @@ export function formatsFor(currency: string): Formats {
     points: '0.0',
     currency: money,
     date: 'yyyy-mm-dd',
+    month: 'mmm yyyy',
     dateTime: 'yyyy-mm-dd hh:mm',
     signedPercent: '+0.0%;-0.0%;0.0%',
     signedPoints: '+0.0;-0.0;0.0',

@@ -105,7 +105,9 @@ function winBackList(data: ReportData, facts: CustomerFacts, rfm: RfmRow[], acti
       surveys.map((s) => s.day),
       surveys.map((s) => s.nps!),
     );
-    for (const t of trends) if (t.change <= -FALLING_SATISFACTION) add(t.customer, 'fallingSatisfaction');
+    // Only a drop the customer told us about in this period is news worth acting on.
+    const answeredNow = new Set(surveys.filter((s) => s.day >= w.start).map((s) => s.customerId));
+    for (const t of trends) if (t.change <= -FALLING_SATISFACTION && answeredNow.has(t.customer)) add(t.customer, 'fallingSatisfaction');
   }
   if (activity) {
     const health = healthOf(data, facts, w.end);
