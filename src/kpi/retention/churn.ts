@@ -1,0 +1,124 @@
+/**
+ * Customer churn and retention: from counts (customers at the start, at the end, new ones) and
+ * from raw orders (who bought in one window and not in the next), plus the repeat rate.
+ *
+ * Source: the customer retention rate CRR = (E − N) ÷ S (customers at the End, New customers,
+ * customers at the Start) as the trade publishes it (HubSpot, Shopify, Zendesk guides); churn is
+ * its complement, lost customers ÷ S = (S + N − E) ÷ S.
+ */
+import { KpiError } from '../../errors/catalogue';
+import { isoOfDay } from '../calendar/days';
+import { indexCustomers, ordersPerCustomer } from './customers';
+
+/**
+ * Checks that customer counts of a period can be real: start > 0, no negative count, the new
+ * customers are among the end customers (new ≤ end), and nobody appears from nowhere
+ * (end ≤ start + new). These are exactly the conditions for churn and retention to lie in 0 … 1.
+ * Throws a {@link KpiError} naming `fn` otherwise.
+ */
+export function checkCustomerCounts(fn: string, start: number, end: number, newCustomers: number): void {
+  if (!(start > 0)) throw new KpiError('MUST_BE_POSITIVE', { fn, arg: 'customers_start', value: start });
+  const negative = { en: 'a number of customers cannot be negative', es: 'un número de clientes no puede ser negativo' };
+  if (end < 0) throw new KpiError('BAD_ARGUMENT', { fn, arg: 'customers_end', value: end }, negative);
+  if (newCustomers < 0) throw new KpiError('BAD_ARGUMENT', { fn, arg: 'new_customers', value: newCustomers }, negative);
+  if (end > start + newCustomers) {
+    const sum = `${start} + ${newCustomers} = ${start + newCustomers}`;
+    throw new KpiError('INCONSISTENT_COUNTS', { fn }, {
+      en: `customers_end (${end}) is more than customers_start + new_customers (${sum}): there cannot be more customers at the end than at the start plus the new ones. Check the counts, or give the new customers`,
+      es: `customers_end (${end}) es mayor que customers_start + new_customers (${sum}): al final no puede haber más clientes que al inicio más los nuevos. Revise los recuentos o indique los clientes nuevos`,
+    });
+  }
+  if (newCustomers > end) {
+    throw new KpiError('INCONSISTENT_COUNTS', { fn }, {
+      en: `new_customers (${newCustomers}) is more than customers_end (${end}): the customers at the end include the new ones, so there cannot be more new customers than end customers`,
+      es: `new_customers (${newCustomers}) es mayor que customers_end (${end}): los clientes al final incluyen a los nuevos, así que no puede haber más clientes nuevos que clientes al final`,
+    });
+  }
+}
+
+/**
+ * Customer churn rate of a period, in 0 … 1: the share of the customers at the start who were
+ * lost, (start + new − end) / start. Throws a {@link KpiError} when the counts cannot be real
+ * (see {@link checkCustomerCounts}).
+ *
+ * @example churnRate(200, 190, 40) // 0.25: 240 customers were there at some point, 190 remain, 50 of the 200 left
+ * @example churnRate(200, 180) // 0.1
+ */
+export function churnRate(start: number, end: number, newCustomers = 0): number {
+  checkCustomerCounts('CHURN_RATE', start, end, newCustomers);
+  return (start + newCustomers - end) / start;
+}
+
+/**
+ * Customer retention rate of a period, in 0 … 1: the share of the customers at the start still
+ * there at the end, (end − new) / start = 1 − churn. Throws a {@link KpiError} when the counts
+ * cannot be real (see {@link checkCustomerCounts}).
+ *
+ * @example retentionRate(200, 190, 40) // 0.75
+ */
+export function retentionRate(start: number, end: number, newCustomers: number): number {
+  checkCustomerCounts('RETENTION_RATE', start, end, newCustomers);
+  return (end - newCustomers) / start;
+}
+
+/** Churn measured from raw orders over two consecutive windows of the same length. */
+export interface OrderChurn {
+  /** First and last day (day numbers) of the previous window. */
+  previousStart: number;
+  previousEnd: number;
+  /** Customers with at least one order in the previous window. */
+  previousCustomers: number;
+  /** Of those, customers with an order in the period. */
+  retained: number;
+  /** Of those, customers with no order in the period. */
+  churned: number;
+  /** churned ÷ previousCustomers, or `null` when nobody ordered in the previous window. */
+  rate: number | null;
+}
+
+/**
+ * Churn from orders: among the customers with an order in the previous window of the same length
+ * ([start − len, start), len = end − start + 1 days), the share with no order in [start, end].
+ * Orders outside both windows are ignored. One pass, O(n).
+ *
+ * @example customerChurn(['a', 'b', 'a'], [0, 1, 10], 7, 13) // previous window days 0–6: a, b; a came back → rate 0.5
+ */
+export function customerChurn(customerIds: ArrayLike<string>, days: ArrayLike<number>, startDay: number, endDay: number): OrderChurn {
+  const length = endDay - startDay + 1;
+  const previousStart = startDay - length;
+  const index = indexCustomers(customerIds);
+  const before = new Uint8Array(index.ids.length);
+  const during = new Uint8Array(index.ids.length);
+  for (let i = 0; i < days.length; i++) {
+    const day = days[i];
+    if (day >= previousStart && day < startDay) before[index.of[i]] = 1;
+    else if (day >= startDay && day <= endDay) during[index.of[i]] = 1;
+  }
+  let previousCustomers = 0;
+  let retained = 0;
+  for (let c = 0; c < before.length; c++) {
+    if (!before[c]) continue;
+    previousCustomers++;
+    if (during[c]) retained++;
+  }
+  const churned = previousCustomers - retained;
+  return { previousStart, previousEnd: startDay - 1, previousCustomers, retained, churned, rate: previousCustomers > 0 ? churned / previousCustomers : null };
+}
+
+/** The previous window of {@link customerChurn} as text, e.g. "2024-01-03 – 2024-01-31". */
+export function previousWindowText(churn: OrderChurn): string {
+  return `${isoOfDay(churn.previousStart)} – ${isoOfDay(churn.previousEnd)}`;
+}
+
+/**
+ * Repeat rate: the share of distinct customers that appear at least twice (ordered more than
+ * once), in 0 … 1. The caller makes sure there is at least one id. O(n).
+ *
+ * @example repeatRate(['a', 'b', 'a', 'c', 'b', 'a']) // 2/3: a and b repeat, c does not
+ */
+export function repeatRate(customerIds: ArrayLike<string>): number {
+  const counts = ordersPerCustomer(indexCustomers(customerIds));
+  let repeaters = 0;
+  for (let c = 0; c < counts.length; c++) if (counts[c] >= 2) repeaters++;
+  return repeaters / counts.length;
+}
