@@ -74,6 +74,9 @@ const PERIOD_NAMES: Record<string, Period> = {
 
 /** Day number of Sheets' date serial 0 (1899-12-30). */
 const SERIAL_EPOCH_DAY = -25569;
+/** Dates are accepted from year 1 to year 9999. */
+const FIRST_DAY = dayFromCivil(1, 1, 1);
+const LAST_DAY_END = dayFromCivil(10000, 1, 1);
 
 /** Reads the arguments of one formula call, raising catalogue errors that name the formula. */
 export class FormulaArgs {
@@ -256,12 +259,16 @@ export class FormulaArgs {
   /**
    * Applies `compute` cell by cell over same-shaped ranges, broadcasting single values, like
    * ARRAYFORMULA. A blank input cell gives a blank result; all-single inputs give a single value.
+   * An argument left out with no `fallback` is an error ("missing").
    * `read` turns one cell into the number `compute` receives (`undefined` = blank result).
    */
   elementwise(
     inputs: { arg: string; input: CellInput; read?: (value: CellValue, row: number) => number | undefined; fallback?: number }[],
     compute: (values: number[], row: number) => CellOutput,
   ): CellOutput | CellOutput[][] {
+    for (const spec of inputs) {
+      if ((spec.input === undefined || spec.input === null) && spec.fallback === undefined) throw new KpiError('MISSING_ARGUMENT', { fn: this.fn, arg: spec.arg });
+    }
     const flats = inputs.map((spec) => (spec.input === undefined && spec.fallback !== undefined ? flatten(spec.fallback) : flatten(spec.input)));
     let shape: FlatCells | undefined;
     let shapeArg = '';
@@ -382,6 +389,12 @@ export class FormulaArgs {
 
   /** Day number (with time of day as a fraction) of a date cell, or `undefined` if not a date. */
   private dayOfCell(value: unknown, arg: string, row: number, serialsAllowed: boolean): number | undefined {
+    const day = this.anyDayOfCell(value, arg, row, serialsAllowed);
+    // Years 1–9999 only: a huge number in a date column is a typo, not a date to compute with.
+    return day === undefined || day < FIRST_DAY || day >= LAST_DAY_END ? undefined : day;
+  }
+
+  private anyDayOfCell(value: unknown, arg: string, row: number, serialsAllowed: boolean): number | undefined {
     if (isDate(value)) {
       const ms = value.getTime();
       return isNaN(ms) ? undefined : this.settings.zone().exactDayOf(ms);

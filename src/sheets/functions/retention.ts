@@ -4,7 +4,7 @@
  * Thin wrappers: read arguments with the coercion layer, compute with `src/kpi/retention`.
  */
 import { KpiError } from '../../errors/catalogue';
-import { dayFromCivil, isoOfDay } from '../../kpi/calendar/days';
+import { isoOfDay } from '../../kpi/calendar/days';
 import { churnRate, customerChurn, previousWindowText, repeatRate, retentionRate } from '../../kpi/retention/churn';
 import { cohortRetention } from '../../kpi/retention/cohorts';
 import { orderSummary, purchaseFrequency } from '../../kpi/retention/orders';
@@ -34,28 +34,7 @@ function readOrders(args: FormulaArgs, customer_ids: CellInput, order_dates: Cel
   const table = args.table(specs);
   args.requireRows(table.rows.length, 'order_dates', 'order');
   const [ids, days, amounts] = table.columns as [string[], number[], number[]?];
-  checkCalendarDays(args.fn, 'order_dates', days, table.rows);
   return { ids, days, amounts: amounts ?? [] };
-}
-
-/** Day number of Sheets' date serial 0 (1899-12-30), to show a day number as the serial typed. */
-const SERIAL_EPOCH_DAY = dayFromCivil(1899, 12, 30);
-const FIRST_DAY = dayFromCivil(1, 1, 1);
-const LAST_DAY = dayFromCivil(9999, 12, 31);
-
-/**
- * Rejects day numbers outside the years 1–9999 (a huge number in a date column read as a date
- * serial), naming the row, so no calendar arithmetic runs on them.
- */
-function checkCalendarDays(fn: string, arg: string, days: number[], rows: number[]): void {
-  for (let i = 0; i < days.length; i++) {
-    if (days[i] < FIRST_DAY || days[i] > LAST_DAY) throw new KpiError('NOT_A_DATE', { fn, arg, row: rows[i], value: days[i] - SERIAL_EPOCH_DAY });
-  }
-}
-
-/** An element-wise formula's required arguments must be given (a blank cell is fine: blank result). */
-function requireGiven(fn: string, inputs: Record<string, CellInput>): void {
-  for (const [arg, input] of Object.entries(inputs)) if (input === undefined || input === null) throw new KpiError('MISSING_ARGUMENT', { fn, arg });
 }
 
 /**
@@ -73,7 +52,6 @@ function requireGiven(fn: string, inputs: Record<string, CellInput>): void {
  */
 export function CHURN_RATE(customers_start: CellInput, customers_end: CellInput, new_customers?: CellInput): CellOutput | CellOutput[][] {
   return runFormula('CHURN_RATE', (args) => {
-    requireGiven('CHURN_RATE', { customers_start, customers_end });
     return args.elementwise(
       [
         { arg: 'customers_start', input: customers_start },
@@ -100,7 +78,6 @@ export function CHURN_RATE(customers_start: CellInput, customers_end: CellInput,
  */
 export function RETENTION_RATE(customers_start: CellInput, customers_end: CellInput, new_customers: CellInput): CellOutput | CellOutput[][] {
   return runFormula('RETENTION_RATE', (args) => {
-    requireGiven('RETENTION_RATE', { customers_start, customers_end, new_customers });
     return args.elementwise(
       [
         { arg: 'customers_start', input: customers_start },
@@ -314,7 +291,6 @@ export function UPCOMING_DATES(names: CellInput, dates: CellInput, as_of: CellIn
       { arg: 'dates', input: dates, kind: 'date' },
     ]);
     args.requireRows(table.rows.length, 'dates', 'date');
-    checkCalendarDays('UPCOMING_DATES', 'dates', table.columns[1], table.rows);
     const asOf = args.day(as_of, 'as_of');
     const window = args.number(days, 'days', { fallback: 30, integer: true, min: 0, max: 366 });
     const zone = settings.zone();
