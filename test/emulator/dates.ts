@@ -62,3 +62,41 @@ export function isoDateIn(instant: Date, timeZone: string): string {
   const w = wallClock(instant, timeZone);
   return `${String(w.year).padStart(4, '0')}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
 }
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/**
+ * `Utilities.formatDate`: Java `SimpleDateFormat` patterns (y, M, d, H, h, m, s, S, E, a, Z, X,
+ * quoted text) in a given zone.
+ */
+export function formatDate(date: Date, timeZone: string, format: string): string {
+  const w = wallClock(date, timeZone);
+  const weekday = new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay();
+  const offset = offsetMinutes(date, timeZone);
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return format.replace(/'([^']*)'|y+|M+|d+|H+|h+|m+|s+|S+|E+|a+|Z+|X+/g, (token, quoted: string | undefined) => {
+    if (quoted !== undefined) return quoted === '' ? "'" : quoted;
+    const n = token.length;
+    switch (token[0]) {
+      case 'y': return n === 2 ? pad(w.year % 100, 2) : pad(w.year, n);
+      case 'M': return n >= 4 ? MONTHS[w.month - 1] : n === 3 ? MONTHS[w.month - 1].slice(0, 3) : pad(w.month, n);
+      case 'd': return pad(w.day, n);
+      case 'H': return pad(w.hour, n);
+      case 'h': return pad(w.hour % 12 === 0 ? 12 : w.hour % 12, n);
+      case 'm': return pad(w.minute, n);
+      case 's': return pad(w.second, n);
+      case 'S': return pad(date.getUTCMilliseconds(), n);
+      case 'E': return n >= 4 ? DAYS[weekday] : DAYS[weekday].slice(0, 3);
+      case 'a': return w.hour < 12 ? 'AM' : 'PM';
+      case 'Z':
+      case 'X': {
+        const sign = offset < 0 ? '-' : '+';
+        const abs = Math.abs(offset);
+        const body = `${pad(Math.floor(abs / 60), 2)}${token[0] === 'X' && n >= 3 ? ':' : ''}${pad(abs % 60, 2)}`;
+        return token[0] === 'X' && offset === 0 ? 'Z' : sign + body;
+      }
+      default: return token;
+    }
+  });
+}
