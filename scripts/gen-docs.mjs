@@ -34,7 +34,7 @@ function exampleMarkdown(text) {
 }
 
 /** The whole reference as markdown. */
-export function renderFunctionsDoc(root = process.cwd()) {
+export function renderFunctionsDoc(errors = {}, root = process.cwd()) {
   const api = readApi(root).filter((e) => e.customFunction);
   const family = (entry) => path.basename(entry.file, '.ts');
   const lines = [
@@ -79,29 +79,24 @@ export function renderFunctionsDoc(root = process.cwd()) {
       for (const source of entry.tags.source ?? []) lines.push('', `**Source:** ${source}`);
       for (const note of entry.tags.remarks ?? []) lines.push('', note);
       for (const example of entry.tags.example ?? []) lines.push('', '**Example**', '', exampleMarkdown(example));
-      const errors = entry.tags.throws ?? [];
-      if (errors.length) {
-        lines.push('', '**Errors**', '');
-        for (const error of errors) lines.push(`- ${error}`);
+      const messages = errors[entry.name] ?? [];
+      if (messages.length) {
+        lines.push('', '**Errors** (what it answers to bad input, e.g.; every message also exists in Spanish)', '');
+        for (const message of messages) lines.push(`- ${message.replace(/\|/g, '\\|')}`);
       }
     }
   }
   return lines.join('\n') + '\n';
 }
 
-const target = path.join(process.cwd(), 'docs/functions.md');
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const text = renderFunctionsDoc();
-  if (process.argv.includes('--check')) {
-    const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
-    if (current !== text) {
-      console.error('docs/functions.md is out of date: run `npm run docs`.');
-      process.exit(1);
-    }
-    console.log('docs/functions.md is up to date.');
-  } else {
+/** Writes docs/functions.md, or with `check` only compares; returns whether it was up to date. */
+export function writeFunctionsDoc(errors, check = false) {
+  const target = path.join(process.cwd(), 'docs/functions.md');
+  const text = renderFunctionsDoc(errors);
+  const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
+  if (!check && current !== text) {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, text);
-    console.log(`wrote ${path.relative(process.cwd(), target)}`);
   }
+  return current === text;
 }

@@ -58,6 +58,12 @@ export function showValue(value: unknown): string {
 
 const v = (p: ErrorParams) => showValue(p.value);
 
+/**
+ * " of scores_after" — which argument a row belongs to, left out when the argument is simply
+ * named after the noun (`NPS: score 11 at row 5`, not `… of scores`).
+ */
+const of = (p: ErrorParams, many: string, word: string) => (p.arg && p.arg !== many && p.arg !== 'scores' && p.arg !== 'ratings' ? ` ${word} ${p.arg}` : '');
+
 /** Code → message in each language. Add new kinds here, never inline in a function. */
 export const ERROR_CATALOGUE = {
   NOT_A_NUMBER: {
@@ -69,12 +75,12 @@ export const ERROR_CATALOGUE = {
     es: (p) => `${p.fn} ${p.arg} fila ${p.row}: ${v(p)} no es una fecha. Use una celda de fecha o texto como 2024-03-31.`,
   },
   OUT_OF_RANGE: {
-    en: (p, one) => `${p.fn}: ${one} ${v(p)} at row ${p.row} is outside ${p.min}–${p.max}.`,
-    es: (p, one) => `${p.fn}: ${one} ${v(p)} en la fila ${p.row} está fuera de ${p.min}–${p.max}.`,
+    en: (p, one, many) => `${p.fn}: ${one} ${v(p)} at row ${p.row}${of(p, many, 'of')} is outside ${p.min}–${p.max}.`,
+    es: (p, one, many) => `${p.fn}: ${one} ${v(p)} en la fila ${p.row}${of(p, many, 'de')} está fuera de ${p.min}–${p.max}.`,
   },
   NOT_WHOLE: {
-    en: (p, one) => `${p.fn}: ${one} ${v(p)} at row ${p.row} is not a whole number from ${p.min} to ${p.max}.`,
-    es: (p, one) => `${p.fn}: ${one} ${v(p)} en la fila ${p.row} no es un número entero de ${p.min} a ${p.max}.`,
+    en: (p, one, many) => `${p.fn}: ${one} ${v(p)} at row ${p.row}${of(p, many, 'of')} is not a whole number from ${p.min} to ${p.max}.`,
+    es: (p, one, many) => `${p.fn}: ${one} ${v(p)} en la fila ${p.row}${of(p, many, 'de')} no es un número entero de ${p.min} a ${p.max}.`,
   },
   NEGATIVE: {
     en: (p, one) => `${p.fn} ${p.arg} row ${p.row}: ${one} ${v(p)} is negative. It must be 0 or more.`,
@@ -112,6 +118,7 @@ export const ERROR_CATALOGUE = {
     en: (p) => `${p.fn}: ${p.arg} ${v(p)} is not recognised. Use one of: ${p.options}.`,
     es: (p) => `${p.fn}: ${p.arg} ${v(p)} no se reconoce. Use uno de: ${p.options}.`,
   },
+  /** For divisors: the reason is part of the message. */
   MUST_BE_POSITIVE: {
     en: (p) => `${p.fn}: ${p.arg} is ${v(p)}; it must be greater than 0 (it is divided by).`,
     es: (p) => `${p.fn}: ${p.arg} es ${v(p)}; debe ser mayor que 0 (se divide entre él).`,

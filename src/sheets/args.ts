@@ -321,20 +321,20 @@ export class FormulaArgs {
 
   private scoreCell(cells: FlatCells, i: number, arg: string, scale: ScoreScale, rowOverride?: number): number | undefined {
     const value = cells.values[i];
-    if (typeof value === 'number') return this.checkScore(value, rowOverride ?? rowOfCell(cells, i), scale);
+    if (typeof value === 'number') return this.checkScore(value, rowOverride ?? rowOfCell(cells, i), scale, arg);
     if (typeof value !== 'string' || isBlank(value)) return undefined; // blanks, booleans, dates: not answers
     const row = rowOverride ?? rowOfCell(cells, i);
     this.rejectErrorValue(value, arg, row);
     const n = numberOfText(value);
-    return n === undefined ? undefined : this.checkScore(n, row, scale);
+    return n === undefined ? undefined : this.checkScore(n, row, scale, arg);
   }
 
-  private checkScore(value: number, row: number, scale: ScoreScale): number {
+  private checkScore(value: number, row: number, scale: ScoreScale, arg: string): number {
     if (!isFinite(value) || value < scale.min || value > scale.max) {
-      throw new KpiError('OUT_OF_RANGE', { fn: this.fn, value, row, min: scale.min, max: scale.max, noun: scale.noun });
+      throw new KpiError('OUT_OF_RANGE', { fn: this.fn, arg, value, row, min: scale.min, max: scale.max, noun: scale.noun });
     }
     if (scale.integer && Math.floor(value) !== value) {
-      throw new KpiError('NOT_WHOLE', { fn: this.fn, value, row, min: scale.min, max: scale.max, noun: scale.noun });
+      throw new KpiError('NOT_WHOLE', { fn: this.fn, arg, value, row, min: scale.min, max: scale.max, noun: scale.noun });
     }
     return value;
   }

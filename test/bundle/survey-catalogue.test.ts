@@ -44,7 +44,7 @@ describe('NPS_CHANGE through the bundle', () => {
 
   it('bad input names the argument, the row and the value, in English and Spanish', () => {
     expect(errorOf(() => fx.NPS_CHANGE(column(10), column(9, '#N/A')))).toBe('NPS_CHANGE scores_after row 2 holds the error #N/A. Fix that cell or leave it out of the range.');
-    expect(errorOf(() => fx.NPS_CHANGE(column(10, 11), column(9)))).toBe('NPS_CHANGE: score 11 at row 2 is outside 0–10.');
+    expect(errorOf(() => fx.NPS_CHANGE(column(10, 11), column(9)))).toBe('NPS_CHANGE: score 11 at row 2 of scores_before is outside 0–10.');
     expect(errorOf(() => fx.NPS_CHANGE(column('N/A'), column(9)))).toBe('NPS_CHANGE: no valid scores in the range.');
     expect(errorOf(() => spanish.NPS_CHANGE(column(10), column('')))).toBe('NPS_CHANGE: no hay puntuaciones válidas en el rango.');
   });

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readApi } from '../../scripts/catalogue.mjs';
 import { parseExample } from '../../scripts/examples.mjs';
+import { errorExamples } from '../../scripts/error-examples';
 import { renderFunctionsDoc } from '../../scripts/gen-docs.mjs';
 import { isoDateIn, TEST_SPREADSHEET_ZONE } from '../emulator';
 import { addOn } from '../support/addon';
@@ -14,7 +15,7 @@ const customFunctions = readApi().filter((e) => e.customFunction);
 
 describe('docs/functions.md', () => {
   it('is up to date with the JSDoc (run `npm run docs` after changing a function)', () => {
-    expect(fs.readFileSync('docs/functions.md', 'utf8')).toBe(renderFunctionsDoc());
+    expect(fs.readFileSync('docs/functions.md', 'utf8')).toBe(renderFunctionsDoc(errorExamples()));
   });
 
   it('documents every custom function with syntax, arguments, result, definition, source and an example', () => {
@@ -26,6 +27,17 @@ describe('docs/functions.md', () => {
       expect(fn.returns, `${fn.name} @return`).not.toBe('');
       expect(fn.tags.formula?.length, `${fn.name} @formula`).toBeGreaterThan(0);
       expect(fn.tags.source?.length, `${fn.name} @source`).toBeGreaterThan(0);
+    }
+  });
+
+  it('shows, for every function, real error messages produced by bad input', () => {
+    const errors = errorExamples();
+    for (const fn of customFunctions) {
+      expect(errors[fn.name]?.length, `${fn.name} errors`).toBeGreaterThan(0);
+      for (const message of errors[fn.name]) {
+        expect(message.startsWith(`${fn.name}`), message).toBe(true);
+        expect(message).not.toMatch(/internal error/i);
+      }
     }
   });
 });

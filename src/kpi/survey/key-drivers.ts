@@ -58,8 +58,17 @@ export function keyDrivers(drivers: RatingGrid, outcome: ArrayLike<number | null
   if (rated.length === 0) return out;
   const meanMedian = median(rated.map((d) => d.mean as number));
   const correlationMedian = median(rated.map((d) => d.correlation as number));
-  for (const d of rated) d.quadrant = quadrantOf(d.mean as number >= meanMedian, d.correlation as number >= correlationMedian);
+  for (const d of rated) d.quadrant = quadrantOf(atLeast(d.mean as number, meanMedian), atLeast(d.correlation as number, correlationMedian));
   return out;
+}
+
+/**
+ * `value ≥ threshold`, counting values equal up to rounding as equal: two drivers that are
+ * mathematically tied (e.g. one is the other plus a constant) must land in the same quadrant
+ * whatever order the rows came in.
+ */
+function atLeast(value: number, threshold: number): boolean {
+  return value >= threshold - 1e-12 * Math.max(1, Math.abs(threshold));
 }
 
 function quadrantOf(highMean: boolean, highCorrelation: boolean): DriverQuadrant {
