@@ -12,6 +12,7 @@ import { KpiError } from '../../errors/catalogue';
 import type { Period } from '../calendar/days';
 import { conditionalExpectedPurchases, fitBgNbd, probabilityAlive, type BgNbdFit, type BgNbdParams } from './bgnbd';
 import { expectedOrderValue, fitGammaGamma, type GammaGammaParams } from './gamma-gamma';
+import { sortedOrder } from '../retention/customers';
 import { summarizeCustomers, UNIT_DAYS } from './summary';
 
 /** Options of {@link predictCustomerValue}. */
@@ -94,8 +95,8 @@ export function predictCustomerValue(customerIds: readonly string[], days: reado
   if (customers.some((c) => !isFinite(c.clv) || !isFinite(c.pAlive))) {
     throw new KpiError('FIT_FAILED', { fn }, { en: 'a prediction is not a finite number', es: 'una predicción no es un número finito' });
   }
-  customers.sort((p, q) => q.clv - p.clv || (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
-  return { bgnbd, gammaGamma, asOfDay: summaries.asOfDay, customers };
+  const sorted = sortedOrder(customers.map((c) => c.id), customers.map((c) => -c.clv)).map((k) => customers[k]);
+  return { bgnbd, gammaGamma, asOfDay: summaries.asOfDay, customers: sorted };
 }
 
 /**

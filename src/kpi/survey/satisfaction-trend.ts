@@ -1,6 +1,7 @@
 /**
  * Satisfaction trend per customer: who is getting happier and who is slipping.
  */
+import { sortedOrder } from '../retention/customers';
 import { leastSquaresSlope } from '../stats/regression';
 
 /** Trend of one customer's answers. */
@@ -26,7 +27,7 @@ const SLOPE_DAYS = 30;
  * sheet order, so of two same-day answers the lower one in the sheet counts as the later.
  * Previous and Latest are the last two answers in that order; Change = latest − previous; the slope
  * is the least-squares slope of score on day, × 30. Sorted by change ascending (falling customers
- * first), ties by customer id (code-unit order). O(n log n).
+ * first), ties by customer id in natural order (as RFM sorts them: C2 before C10). O(n log n).
  *
  * @example satisfactionTrend(['A', 'B', 'A', 'B', 'A'], [0, 0, 30, 60, 60], [8, 5, 6, 9, 5]) // A: 6 → 5, change −1, slope −1.5; B: 5 → 9, change 4, slope 2
  */
@@ -48,5 +49,5 @@ export function satisfactionTrend(customers: readonly string[], days: ArrayLike<
     const slope = leastSquaresSlope(xs, ys);
     out.push({ customer, responses: rows.length, previous, latest, change: latest - previous, slopePer30Days: slope === undefined ? undefined : slope * SLOPE_DAYS });
   }
-  return out.sort((a, b) => a.change - b.change || (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0));
+  return sortedOrder(out.map((t) => t.customer), out.map((t) => t.change)).map((k) => out[k]);
 }

@@ -292,7 +292,7 @@ const ANY_SCORE: ScoreScale = { min: -Infinity, max: Infinity, integer: false, n
  * @param dates Date of each answer (date cells or yyyy-mm-dd text), same size as customer_ids.
  * @param scores Satisfaction answer (any numeric scale), same size; a row whose answer is blank or text is skipped.
  * @return A table: Customer, Responses, Previous, Latest, Change, Slope per 30 days; falling customers first.
- * @formula Answers in date order (same-day answers keep their sheet order, the lower row counting as later); Change = latest − previous; Slope = least-squares slope of score on day × 30 (blank when all answers share one day). Sorted by Change ascending, then customer id.
+ * @formula Answers in date order (same-day answers keep their sheet order, the lower row counting as later); Change = latest − previous; Slope = least-squares slope of score on day × 30 (blank when all answers share one day). Sorted by Change ascending, then customer id (natural order: C2 before C10).
  * @source Ordinary least squares (NIST/SEMATECH e-Handbook of Statistical Methods, 4.1.4.1).
  * @example =SATISFACTION_TREND({"A";"B";"A";"B";"A";"C"}, {"2024-01-01";"2024-01-01";"2024-01-31";"2024-03-01";"2024-03-01";"2024-02-01"}, {8;5;6;9;5;7})
  * | Customer | Responses | Previous | Latest | Change | Slope per 30 days |
