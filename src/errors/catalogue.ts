@@ -171,6 +171,10 @@ export const ERROR_CATALOGUE = {
     en: (p) => `Sheet "${p.arg}" has no readable rows. ${p.detail}`,
     es: (p) => `La hoja "${p.arg}" no tiene filas legibles. ${p.detail}`,
   },
+  REPORT_WRITE_FAILED: {
+    en: (p) => `The report could not be written (Google Sheets said: ${p.detail}). Nothing was changed in the spreadsheet: any previous report is as it was. Try again in a minute.`,
+    es: (p) => `No se pudo escribir el informe (Google Sheets respondió: ${p.detail}). No se ha cambiado nada en la hoja de cálculo: el informe anterior, si lo había, sigue igual. Vuelva a intentarlo en un minuto.`,
+  },
   BAD_REQUEST: {
     en: (p) => `The sidebar sent an invalid ${p.arg} (${p.detail}). Close the sidebar and open it again.`,
     es: (p) => `La barra lateral envió un valor no válido en ${p.arg} (${p.detail}). Cierre la barra lateral y ábrala de nuevo.`,

@@ -85,7 +85,25 @@ export function detectSources(sheets: SheetHeaders[]): ReportMapping {
     mapping[c.kind] = { sheet: c.sheet, columns: c.columns };
     usedSheets.add(c.sheet);
   }
+  if (!mapping.orders && !mapping.surveys) mapNamedButIncomplete(sheets, mapping);
   return mapping;
+}
+
+/**
+ * Nothing qualifies as orders or surveys, so no report is possible: a sheet NAMED like orders (or
+ * surveys) that lacks a required column is mapped anyway, with the columns it has, so the wizard
+ * says which sheet misses which column instead of "no orders sheet was found" (and the sheet is
+ * not taken for another kind, e.g. an `Orders` sheet read as customers).
+ */
+function mapNamedButIncomplete(sheets: SheetHeaders[], mapping: ReportMapping): void {
+  for (const kind of ['orders', 'surveys'] as const) {
+    const spec = sourceSpec(kind);
+    const sheet = sheets.find((s) => nameMatches(spec, s.name));
+    if (!sheet) continue;
+    for (const other of Object.keys(mapping) as SourceKind[]) if (mapping[other]!.sheet === sheet.name) delete mapping[other];
+    mapping[kind] = { sheet: sheet.name, columns: matchColumns(spec, sheet.headers) };
+    return;
+  }
 }
 
 /**

@@ -6,6 +6,7 @@
  * regenerating rewrites the same sheet (same id); the previous content is snapshotted first and
  * put back if any write fails; user text is written so Sheets never evaluates it.
  */
+import { KpiError } from '../../errors/catalogue';
 import type { LayoutCell, LayoutChart, LayoutRect, SheetLayout } from '../../report/layout';
 import { COLORS } from '../../report/layout';
 import type { ZoneCalendar } from '../timezone';
@@ -16,15 +17,55 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** Developer-metadata key marking the add-on's report sheet. */
 export const REPORT_METADATA_KEY = 'fideliza.report';
 
-/** The report sheet the add-on created earlier, found by its metadata, or `null`. */
-export function findReportSheet(spreadsheet: Spreadsheet): Sheet | null {
+/** The report sheet and the developer metadata that marks it. */
+interface ReportMark {
+  sheet: Sheet;
+  metadata: GoogleAppsScript.Spreadsheet.DeveloperMetadata;
+}
+
+function findReportMark(spreadsheet: Spreadsheet): ReportMark | null {
   const found = spreadsheet.createDeveloperMetadataFinder().withKey(REPORT_METADATA_KEY).find();
   for (const metadata of found) {
-    const location = metadata.getLocation();
-    const sheet = location.getSheet();
-    if (sheet) return sheet;
+    const sheet = metadata.getLocation().getSheet();
+    if (sheet) return { sheet, metadata };
   }
   return null;
+}
+
+/** The report sheet the add-on created earlier, found by its metadata, or `null`. */
+export function findReportSheet(spreadsheet: Spreadsheet): Sheet | null {
+  return findReportMark(spreadsheet)?.sheet ?? null;
+}
+
+/**
+ * What the marker's value records about the report written last: the area it covered (every cell
+ * of it is top-aligned) and its non-black font colours (colour → row-major cell indexes). A
+ * rollback needs both and they are not read back cell by cell.
+ */
+interface WrittenLook {
+  rows: number;
+  columns: number;
+  colors: Record<string, number[]>;
+}
+
+function lookOf(layout: SheetLayout): WrittenLook {
+  const colors: Record<string, number[]> = {};
+  const columns = layout.width;
+  layout.cells().forEach((line, r) =>
+    line.forEach((cell, c) => {
+      if (cell?.color && cell.color !== '#000000') (colors[cell.color] ??= []).push(r * columns + c);
+    }),
+  );
+  return { rows: layout.height, columns, colors };
+}
+
+function parseLook(text: string | null): WrittenLook | undefined {
+  try {
+    const look = JSON.parse(text ?? '') as WrittenLook;
+    return look && Number.isInteger(look.rows) && Number.isInteger(look.columns) && typeof look.colors === 'object' ? look : undefined;
+  } catch {
+    return undefined; // a marker from an earlier version ("v1")
+  }
 }
 
 /** `base`, or `base (2)`, `base (3)`… — the first name no sheet has. */
@@ -75,30 +116,59 @@ interface Snapshot {
   formats: string[][];
   backgrounds: string[][];
   weights: string[][];
+  styles: string[][];
+  sizes: number[][];
+  look: WrittenLook | undefined;
   rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[];
 }
 
-function snapshot(sheet: Sheet): Snapshot {
-  const range = sheet.getDataRange();
+/** The previous report as it is now: the area it covered (and anything typed below or beside it). */
+function snapshot(sheet: Sheet, look: WrittenLook | undefined): Snapshot {
+  const rows = Math.max(look?.rows ?? 0, sheet.getLastRow());
+  const columns = Math.max(look?.columns ?? 0, sheet.getLastColumn());
+  const rules = sheet.getConditionalFormatRules();
+  if (!rows || !columns) return { rows, columns, values: [], formats: [], backgrounds: [], weights: [], styles: [], sizes: [], look, rules };
+  const range = sheet.getRange(1, 1, rows, columns);
   return {
-    rows: range.getNumRows(),
-    columns: range.getNumColumns(),
+    rows,
+    columns,
     values: range.getValues(),
     formats: range.getNumberFormats(),
     backgrounds: range.getBackgrounds(),
     weights: range.getFontWeights(),
-    rules: sheet.getConditionalFormatRules(),
+    styles: range.getFontStyles(),
+    sizes: range.getFontSizes(),
+    look,
+    rules,
   };
 }
 
 function restore(sheet: Sheet, saved: Snapshot): void {
   sheet.clear();
-  const range = sheet.getRange(1, 1, saved.rows, saved.columns);
-  range.setValues(saved.values.map((row) => row.map((v) => (typeof v === 'string' ? textCell(v) : v))));
-  range.setNumberFormats(saved.formats);
-  range.setBackgrounds(saved.backgrounds);
-  range.setFontWeights(saved.weights as GoogleAppsScript.Spreadsheet.FontWeight[][]);
+  if (saved.rows && saved.columns) {
+    const range = sheet.getRange(1, 1, saved.rows, saved.columns);
+    range.setValues(saved.values.map((row) => row.map((v) => (typeof v === 'string' ? textCell(v) : v))));
+    range.setNumberFormats(saved.formats);
+    range.setBackgrounds(saved.backgrounds);
+    range.setFontWeights(saved.weights as GoogleAppsScript.Spreadsheet.FontWeight[][]);
+    range.setFontStyles(saved.styles as GoogleAppsScript.Spreadsheet.FontStyle[][]);
+    range.setFontSizes(saved.sizes);
+  }
+  const look = saved.look;
+  if (look && look.rows && look.columns) {
+    const colors = Array.from({ length: look.rows }, () => Array<string>(look.columns).fill('#000000'));
+    for (const [color, cells] of Object.entries(look.colors)) for (const i of cells) colors[Math.floor(i / look.columns)][i % look.columns] = color;
+    const area = sheet.getRange(1, 1, look.rows, look.columns);
+    area.setFontColors(colors);
+    area.setVerticalAlignment('top');
+  }
   sheet.setConditionalFormatRules(saved.rules);
+}
+
+/** The message of a service error, across `vm` realms (where `instanceof Error` fails). */
+function messageOf(error: unknown): string {
+  const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
+  return String(message ?? error).replace(/\.$/, '');
 }
 
 function rangeOf(sheet: Sheet, rect: LayoutRect): GoogleAppsScript.Spreadsheet.Range {
@@ -145,16 +215,21 @@ export interface WriteResult {
 /**
  * Writes `layout` into the report sheet (creating it, named `baseName` or `baseName (n)`, the first
  * time). If any write fails, the sheet's previous content is restored (or the new sheet removed)
- * and the error is re-thrown.
+ * and a `REPORT_WRITE_FAILED` error says nothing was changed; if even that fails, the original
+ * error is re-thrown.
  */
 export function writeReport(spreadsheet: Spreadsheet, layout: SheetLayout, zone: ZoneCalendar, baseName: string, protectionNote: string, onCharts: () => void = () => undefined): WriteResult {
-  let sheet = findReportSheet(spreadsheet);
-  const created = !sheet;
-  if (!sheet) {
+  const mark = findReportMark(spreadsheet);
+  const look = JSON.stringify(lookOf(layout));
+  const created = !mark;
+  let sheet: Sheet;
+  if (mark) {
+    sheet = mark.sheet;
+  } else {
     sheet = spreadsheet.insertSheet(freeSheetName(spreadsheet, baseName), spreadsheet.getSheets().length);
-    sheet.addDeveloperMetadata(REPORT_METADATA_KEY, 'v1', SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
+    sheet.addDeveloperMetadata(REPORT_METADATA_KEY, look, SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
   }
-  const saved = created ? undefined : snapshot(sheet);
+  const saved = mark ? snapshot(sheet, parseLook(mark.metadata.getValue())) : undefined;
   const oldCharts = created ? [] : sheet.getCharts();
   const newCharts: GoogleAppsScript.Spreadsheet.EmbeddedChart[] = [];
   try {
@@ -163,6 +238,7 @@ export function writeReport(spreadsheet: Spreadsheet, layout: SheetLayout, zone:
     if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0) {
       sheet.protect().setDescription(protectionNote).setWarningOnly(true);
     }
+    if (mark) mark.metadata.setValue(look);
   } catch (error) {
     try {
       if (created) {
@@ -172,9 +248,9 @@ export function writeReport(spreadsheet: Spreadsheet, layout: SheetLayout, zone:
         restore(sheet, saved!);
       }
     } catch {
-      // The original failure is the one to report.
+      throw error; // the rollback failed too: the original failure is the one to report
     }
-    throw error;
+    throw new KpiError('REPORT_WRITE_FAILED', { fn: 'Fideliza', detail: messageOf(error) });
   }
   return { sheetId: sheet.getSheetId(), sheetName: sheet.getName(), created };
 }

@@ -1,0 +1,74 @@
+/**
+ * A real public data set as a user's own Orders sheet: the CDNOW sample (Fader, Hardie & Lee,
+ * 2005; ../shared/data/cdnow/README.md) read by demo/input/cdnow.ts with headers
+ * `Customer ID, Order date, Amount`, reported in English through the built bundle.
+ * Run `npm run build` first.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cdnowOrdersSheet } from '../../demo/input/cdnow';
+import { generate, reportRig, reportView, wire, ZONE, type ReportRig, type SheetView } from '../support/report';
+
+const FILE = new URL('../../../shared/data/cdnow/CDNOW_sample.txt', import.meta.url).pathname;
+
+describe.skipIf(!existsSync(FILE))('the CDNOW sample as an Orders sheet', () => {
+  let rig: ReportRig;
+  let scan: any;
+  let result: any;
+  let view: SheetView;
+  /** Transactions of the file: one per non-blank line (`master_id sample_id yyyymmdd cds dollars`). */
+  let lines: string[][];
+
+  beforeAll(() => {
+    lines = readFileSync(FILE, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((l) => l.split(/\s+/));
+    rig = reportRig({ Orders: cdnowOrdersSheet(FILE, { timeZone: ZONE }) });
+    scan = wire(rig.fx.wizardScan());
+    // The wizard's default period: the newest month offered (the file ends on 1998-06-30).
+    result = generate(rig, { periodKind: 'month', periodIndex: scan.periods.month[0].index, today: undefined });
+    view = reportView(rig, result.sheetName);
+  });
+
+  it('detects the sheet and its English headers by themselves', () => {
+    expect(scan.mapping).toEqual({ orders: { sheet: 'Orders', columns: { customerId: 'Customer ID', date: 'Order date', amount: 'Amount' } } });
+    expect(scan.periods.month[0].label).toBe('June 1998');
+  });
+
+  it('produces an English report for June 1998 over every transaction of the file', () => {
+    expect(result.sheetName).toBe('KPI Summary');
+    expect(view.at(view.row('Period'), 2).value).toBe('June 1998 (compared with May 1998)');
+    const sources = view.row('Source');
+    expect(view.line(sources + 1)).toEqual(['Orders', 'Orders', lines.length, lines.length, 0, '—']);
+    // June 1998 orders and revenue, recounted from the file.
+    const june = lines.filter((f) => f[2].startsWith('199806'));
+    const top = view.row('Headline KPIs');
+    expect(view.at(view.row('Orders', top), 2).value).toBe(june.length);
+    const revenue = june.reduce((s, f) => s + Number(f[4]), 0);
+    expect(view.at(view.row('Revenue', top), 2).value as number).toBeCloseTo(revenue, 6);
+    // CDNOW's customers were all acquired in the first quarter of 1997: nobody is new in June 1998.
+    expect(view.at(view.row('New customers', top), 2).value).toBe(0);
+    expect(rig.workbook.chartSpecs(result.sheetName).map((s) => s.type)).toEqual(['COLUMN', 'COLUMN', 'BAR']);
+  });
+
+  it('has the predicted-value section, with probabilities and money as numbers', () => {
+    const predicted = view.row(/^Predicted value: top customers by predicted 12-month CLV \(\d+\)$/);
+    const customers = new Set(lines.map((f) => f[1])).size;
+    expect(view.at(predicted, 1).value).toBe(`Predicted value: top customers by predicted 12-month CLV (${customers})`);
+    expect(view.line(predicted + 1)).toEqual(['Customer', 'Name', 'P(alive)', 'Expected purchases', 'Expected order value', 'Predicted CLV']);
+    let previousClv = Infinity;
+    for (let r = predicted + 2; r < predicted + 27; r++) {
+      const [id, , pAlive, purchases, value, clv] = view.rows[r - 1].map((c) => c.value);
+      // FUNCTIONS.md, CLV_PREDICT: CLV = expected purchases × expected order value (no discount), sorted descending.
+      expect(clv as number).toBeLessThanOrEqual(previousClv);
+      previousClv = clv as number;
+      expect(typeof id).toBe('string');
+      expect(pAlive as number).toBeGreaterThan(0);
+      expect(pAlive as number).toBeLessThanOrEqual(1);
+      expect(purchases as number).toBeGreaterThan(0);
+      expect(clv as number).toBeCloseTo((purchases as number) * (value as number), 6);
+    }
+    // Customer ids stay the file's text ("0357"), not numbers.
+    const firstId = view.at(predicted + 2, 1);
+    expect(firstId.value).toMatch(/^\d{4}$/);
+    expect(firstId.display).toBe(firstId.value);
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * The report's spreadsheet service calls do not grow with the data (issue 4, "Reads each source
+ * sheet with one getValues() call … a test asserts the same call count for 1 000 and 100 000
+ * orders"), end to end through the built bundle. Run `npm run build` first.
+ */
+import { describe, expect, it } from 'vitest';
+import { generateSample } from '../../demo/sample/generator';
+import { generateRequest, reportRig, wire, ZONE } from '../support/report';
+
+/** Per-method service calls of one `wizardGenerate` (the first, which creates the report sheet). */
+function generateCalls(orders: number): { calls: Record<string, number>; sheets: number; result: any } {
+  const { sheets } = generateSample({ customers: 2000, orders, timeZone: ZONE });
+  const rig = reportRig(sheets);
+  const request = wire(generateRequest(rig));
+  rig.workbook.calls.reset();
+  const result = wire(rig.fx.wizardGenerate(request));
+  return { calls: rig.workbook.calls.byMethod(), sheets: Object.keys(sheets).length, result };
+}
+
+describe('service calls of wizardGenerate', () => {
+  it('are the same, method by method, for 1 000 and 100 000 orders', () => {
+    const small = generateCalls(1000);
+    const big = generateCalls(100_000);
+    expect(big.result.headline.find((k: { key: string }) => k.key === 'revenue')).toBeTruthy();
+    expect(big.calls).toEqual(small.calls);
+    // Each source sheet is read with one getValues, and the report is written in one block call per property.
+    expect(small.calls['Range.getValues']).toBe(small.sheets);
+    expect(small.calls['Range.setValues']).toBe(1);
+    expect(small.calls['Range.setNumberFormats']).toBe(1);
+    expect(small.calls['Range.setBackgrounds']).toBe(1);
+    expect(small.calls['Sheet.insertChart']).toBe(5);
+    const total = Object.values(small.calls).reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThan(200);
+  });
+});
