@@ -1,6 +1,6 @@
 // Builds the two sidebars as self-contained HTML files (no external scripts, styles or fonts):
 //   Sidebar.html  the report wizard: src/ui/sidebar/main.ts bundled by esbuild to an IIFE and
-//                 inlined with src/ui/sidebar/sidebar.css into src/ui/sidebar/sidebar.html
+//                 inlined with src/ui/sidebar/sidebar.css into the page template src/ui/sidebar/page.html
 //   Help.html     "Function help": src/ui/help/main.ts, its CSS, and the formula catalogue read from
 //                 the JSDoc (the same source as docs/functions.md) embedded as JSON
 // build.mjs calls buildHtml() and writes the files to dist/ with the bundle.
@@ -85,14 +85,15 @@ export function inlineJson(value) {
  * @param {import('./catalogue.mjs').ApiEntry[]} [api] the API read from src/main.ts (read again when omitted)
  */
 export async function buildHtml(root, api = readApi(root)) {
-  const read = (file) => fs.readFileSync(path.join(root, file), 'utf8');
-  const sidebar = fillTemplate(read('src/ui/sidebar/sidebar.html'), {
+  const page = fs.readFileSync(path.join(root, 'src/ui/sidebar/page.html'), 'utf8');
+  const sidebar = fillTemplate(page, {
     CSS: await styles(root, ['src/ui/sidebar/sidebar.css']),
+    DATA: '',
     JS: await clientScript(root, 'src/ui/sidebar/main.ts'),
   });
-  const help = fillTemplate(read('src/ui/help/help.html'), {
+  const help = fillTemplate(page, {
     CSS: await styles(root, ['src/ui/sidebar/sidebar.css', 'src/ui/help/help.css']),
-    DATA: inlineJson(helpEntries(api)),
+    DATA: `<script type="application/json" id="functions-data">${inlineJson(helpEntries(api))}</script>`,
     JS: await clientScript(root, 'src/ui/help/main.ts'),
   });
   return { 'Sidebar.html': sidebar, 'Help.html': help };

@@ -1,0 +1,132 @@
+/**
+ * The "Function help" sidebar (dist/Help.html) in headless Chromium: the whole catalogue from the
+ * JSDoc, filtered as the user types, its chrome in the user's language.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { inlineJson } from '../../scripts/build-html.mjs';
+import { readApi, type ApiEntry } from '../../scripts/catalogue.mjs';
+import { parseExample } from '../../scripts/examples.mjs';
+import { HELP_STRINGS } from '../../src/ui/help/strings';
+import { loadBundle, Workbook } from '../emulator';
+import { containsWords, distPage, launchBrowser, readableText, screenshot, SIDEBAR_VIEWPORT } from './support';
+
+let browser: Browser;
+let functions: ApiEntry[];
+beforeAll(async () => {
+  browser = await launchBrowser();
+  functions = readApi().filter((entry) => entry.customFunction);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openHelp(query: string): Promise<{ page: Page; requests: string[]; errors: string[] }> {
+  const page = await browser.newPage({ viewport: SIDEBAR_VIEWPORT });
+  const url = distPage('Help.html', query);
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => {
+    if (request.url() !== url) requests.push(request.url());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  await page.waitForSelector('#functions article');
+  return { page, requests, errors };
+}
+
+const shownNames = (page: Page) => page.$$eval('article.fn', (articles) => articles.filter((a) => !(a as HTMLElement).hidden).map((a) => a.getAttribute('data-name')));
+
+describe('the function help sidebar', () => {
+  it('lists every custom function with its syntax, arguments and example, from the JSDoc', async () => {
+    const { page, requests, errors } = await openHelp('?lang=en');
+    expect(await shownNames(page)).toEqual(expect.arrayContaining(functions.map((f) => f.name)));
+    expect((await shownNames(page)).length).toBe(functions.length);
+    expect(await page.textContent('#count')).toBe(`${functions.length} of ${functions.length} functions`);
+
+    for (const fn of functions) {
+      const article = page.locator(`#fn-${fn.name}`);
+      expect(await article.locator('.description').textContent()).toBe(fn.description);
+      const syntax = `${fn.name}(${fn.params.map((p, i) => (fn.optional[i] ? `[${p}]` : p)).join(', ')})`;
+      expect(await article.locator('code.syntax').textContent()).toBe(syntax);
+      expect(await article.locator('.params dt code').allTextContents()).toEqual(fn.params);
+      const example = parseExample(fn.tags.example[0]);
+      expect(await article.locator('code.formula').first().textContent()).toBe(example.formula);
+    }
+    // NPS's example, as written in its JSDoc: a single value.
+    expect(await page.locator('#fn-NPS .result code').textContent()).toBe('25');
+    expect(requests).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('filters as you type, by name or by a word of the description, ignoring case', async () => {
+    const { page } = await openHelp('?lang=en');
+    const search = page.locator('#search');
+    await search.pressSequentially('nps');
+    const nps = await shownNames(page);
+    const expected = functions.filter((f) => /nps/i.test(`${f.name} ${f.description} ${f.paramDocs.map((p) => `${p.name} ${p.description}`).join(' ')}`)).map((f) => f.name);
+    expect(nps.sort()).toEqual(expected.sort());
+    expect(nps).toContain('NPS');
+    expect(nps).not.toContain('CHURN_RATE');
+    expect(await page.textContent('#count')).toBe(`${expected.length} of ${functions.length} functions`);
+    await screenshot(page, 'help.png');
+
+    await search.fill('');
+    await search.pressSequentially('churn rate');
+    const churn = await shownNames(page);
+    expect(churn).toContain('CHURN_RATE');
+    expect(churn).not.toContain('NPS');
+    // Families without a match are hidden with their title.
+    expect(await page.locator('section.family[data-family="survey"]').isHidden()).toBe(true);
+
+    await search.fill('');
+    await search.pressSequentially('zzzz-no-such-function');
+    expect(await shownNames(page)).toEqual([]);
+    expect(await page.isVisible('#none')).toBe(true);
+    expect(await page.textContent('#none')).toContain('zzzz-no-such-function');
+
+    await search.fill('');
+    expect((await shownNames(page)).length).toBe(functions.length);
+    expect(await page.isHidden('#none')).toBe(true);
+    await page.close();
+  });
+
+  it('shows its labels in Spanish when the server serves it for a Spanish user', async () => {
+    // The menu action, run by the bundle over a Spanish workbook, makes the page the sidebar shows.
+    const workbook = new Workbook({ locale: 'es_ES', userLocale: 'es' });
+    loadBundle(workbook.globals()).showFunctionHelp();
+    const shown = workbook.ui.sidebars.at(-1);
+    expect(shown).toBeDefined();
+    const page = await browser.newPage({ viewport: SIDEBAR_VIEWPORT });
+    await page.setContent(shown!.content);
+    await page.waitForSelector('#functions article');
+    const es = HELP_STRINGS.es;
+    const en = HELP_STRINGS.en;
+    expect(await page.textContent('h1')).toBe(es.title);
+    expect(await page.getAttribute('#search', 'placeholder')).toBe(es.searchPlaceholder);
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+    const headings = new Set(await page.locator('article h4').allTextContents());
+    expect([...headings].sort()).toEqual([es.arguments, es.example, es.syntax].sort());
+    // The page chrome (everything but the JSDoc's English descriptions and the examples) has no English label.
+    const chrome = await page.evaluate(() => {
+      const clone = document.body.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('script, .description, .params dd, code, .table-wrap').forEach((e) => e.remove());
+      return clone.innerText;
+    });
+    const text = `${chrome}\n${await page.getAttribute('#search', 'placeholder')}`;
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      const label = en[key].split(/\{\w+\}/)[0].trim();
+      if (label && label !== es[key]) expect(containsWords(text, label), key).toBe(false);
+    }
+    expect(await readableText(page)).toContain(es.englishNote);
+    await page.close();
+  });
+
+  it('embeds its data so that no text can close the script element', () => {
+    const hostile = { description: '</script><script>window.__pwned=1</script> <!-- \u2028' };
+    const json = inlineJson(hostile);
+    expect(json).not.toMatch(/<\/script|<!--/i);
+    expect(JSON.parse(json)).toEqual(hostile);
+  });
+});

@@ -1,0 +1,79 @@
+// `npm run demo` (scripts/demo.ts) end to end, as a child process over the built bundle
+// (`npm run build` first): the CDNOW sample, a small CSV folder with hand-checked numbers, and
+// clear errors for bad arguments.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CDNOW_SAMPLE = fileURLToPath(new URL('../../../shared/data/cdnow/CDNOW_sample.txt', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'fideliza-demo-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function demo(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/demo.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function isPng(path: string): boolean {
+  return readFileSync(path).subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+}
+
+describe('npm run demo', () => {
+  it('runs on the CDNOW sample turned into an Orders sheet, in English', () => {
+    const out = join(dir, 'cdnow');
+    const run = demo('--cdnow', CDNOW_SAMPLE, '--locale', 'en', '--out', out);
+    expect(run.stderr).not.toMatch(/Error/);
+    expect(run.status).toBe(0);
+    // The CDNOW data ends in June 1998 (README): the default period is the last month with data.
+    expect(run.stdout).toContain('KPI Summary — June 1998');
+    expect(run.stdout).toContain('(6919 orders)');
+    expect(run.stdout).toMatch(/Revenue\s+\$/);
+    expect(run.stdout).toMatch(/Report generated in \d+ ms \(wizardGenerate\), \d+ spreadsheet service calls/);
+    expect(run.stdout).toMatch(/by class: .*Range \d+/);
+    expect(isPng(join(out, 'report.png'))).toBe(true);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<span>Fideliza — KPI summary</span>');
+  });
+
+  it('runs on a folder of CSV files with the numbers worked out by hand', () => {
+    const input = join(dir, 'csv');
+    mkdirSync(input);
+    writeFileSync(join(input, 'Orders.csv'), [
+      'Customer ID,Order date,Amount',
+      'C1,2025-01-05,10',
+      'C2,2025-01-20,30',
+      'C1,2025-02-03,15',
+      'C2,2025-02-14,25',
+      'C3,2025-02-20,20',
+      'C1,2025-02-27,abc',
+    ].join('\n'));
+    const out = join(dir, 'csv-out');
+    const run = demo('--input', input, '--period', '2025-02', '--out', out);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('KPI Summary — February 2025');
+    // February: 15 + 25 + 20 = 60; January: 10 + 30 = 40 → change +20. Row 7 ("abc") is skipped.
+    expect(run.stdout).toMatch(/Revenue\s+\$60\s+\(\+\$20\)/);
+    expect(run.stdout).toMatch(/Skipped rows\s+1\b/);
+    expect(run.stdout).toContain('rows 7: amount is not a number');
+    expect(existsSync(join(out, 'report.html'))).toBe(true);
+    expect(isPng(join(out, 'report.png'))).toBe(true);
+  });
+
+  it('says clearly what is wrong with the arguments and how to fix it', () => {
+    const missing = demo('--input', join(dir, 'nowhere.xlsx'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain(`--input ${join(dir, 'nowhere.xlsx')}: no such file or folder`);
+    expect(missing.stderr).toContain('give a .xlsx file, a .csv file or a folder of .csv files');
+    const period = demo('--period', '2025-13');
+    expect(period.status).toBe(2);
+    expect(period.stderr).toContain('--period 2025-13: use yyyy-mm');
+    const unknown = demo('--colour', 'red');
+    expect(unknown.stderr).toContain('Unknown option --colour');
+    const help = demo('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: npm run demo -- [options]');
+  });
+});
