@@ -6,7 +6,7 @@
 import { civilFromDay } from '../kpi/calendar/days';
 import { RFM_SEGMENT_LABELS } from '../kpi/retention/rfm';
 import type { HeadlineKpi, KpiFormat, ReportModel } from './compute/model';
-import { periodName, reportLabels, type ReportLabels } from './labels';
+import { periodName, reportLabels, skipDescriptions, type ReportLabels } from './labels';
 import { COLORS, formatsFor, SheetLayout, type Formats, type LayoutChart, type LayoutRect, type LayoutValue } from './layout';
 
 /** Column where charts are anchored, right of the data blocks. */
@@ -21,6 +21,8 @@ class Flow {
   row = 1;
   /** Lists become counts (the "without personal data" version). */
   privacy = false;
+  /** The workbook has customer names or emails (else those columns are left out). */
+  hasNames = true;
   constructor(
     readonly layout: SheetLayout,
     readonly labels: ReportLabels,
@@ -86,10 +88,13 @@ function headerBlock(flow: Flow, model: ReportModel): void {
   flow.row = 4;
   if (options.withoutPersonalData) flow.note(labels.personalDataOmitted);
   flow.section(labels.sources);
-  const body = model.sources.map((s) => {
-    const reasons = Object.entries(s.skipped.byReason).map(([reason, info]) => `${labels.skipReasons[reason as keyof ReportLabels['skipReasons']]}: ${info!.count} (${labels.rowsWord} ${info!.firstRows.join(', ')}${info!.count > info!.firstRows.length ? '…' : ''})`);
-    return [labels.sourceKinds[s.kind], s.sheet, s.rowCount, s.used, s.skipped.total, reasons.length ? reasons.join('; ') : labels.noneSkipped];
-  });
+  // One line per skip reason, so a long list never runs across the sheet.
+  const body: LayoutValue[][] = [];
+  for (const s of model.sources) {
+    const reasons = skipDescriptions(labels, s.skipped);
+    body.push([labels.sourceKinds[s.kind], s.sheet, s.rowCount, s.used, s.skipped.total, reasons[0] ?? labels.noneSkipped]);
+    for (const reason of reasons.slice(1)) body.push([null, null, null, null, null, reason]);
+  }
   flow.table(labels.sourceHeaders, body, [undefined, undefined, flow.formats.integer, flow.formats.integer, flow.formats.integer]);
 }
 
@@ -101,11 +106,14 @@ function headlineBlock(flow: Flow, headline: HeadlineKpi[]): void {
   headline.forEach((kpi, i) => {
     const row = top + 1 + i;
     const [name, definition] = labels.kpis[kpi.key];
-    const change = kpi.current !== null && kpi.previous !== null ? kpi.current - kpi.previous : null;
+    // A change of a rate is in percentage points: written ×100 with a "pp" format, still a number.
+    const points = kpi.format === 'percent';
+    const change = kpi.current !== null && kpi.previous !== null ? (kpi.current - kpi.previous) * (points ? 100 : 1) : null;
+    const pp = labels.percentagePoints;
     layout.set(row, 1, { value: name, bold: true });
     layout.set(row, 2, { value: kpi.current, format: kpiFormat(formats, kpi.format, false) });
     layout.set(row, 3, { value: kpi.previous, format: kpiFormat(formats, kpi.format, false), color: COLORS.muted });
-    layout.set(row, 4, { value: change, format: kpiFormat(formats, kpi.format, true) });
+    layout.set(row, 4, { value: change, format: points ? `+0.0${pp};-0.0${pp};0.0${pp}` : kpiFormat(formats, kpi.format, true) });
     layout.set(row, 5, { value: definition, color: COLORS.muted, italic: true });
   });
   flow.row = top + 1 + headline.length;
@@ -157,15 +165,23 @@ function cohortSection(flow: Flow, cohorts: NonNullable<ReportModel['cohorts']>)
   const rect = flow.table(headers, body, [formats.date, formats.integer, ...Array(cohorts.offsets).fill(formats.percent)]);
   // header "0, 1, 2…" are offsets in months: written as numbers, as COHORT_RETENTION returns them
   for (let k = 0; k < cohorts.offsets; k++) layout.set(rect.row, 3 + k, { value: k, bold: true, background: COLORS.header, format: '0' });
-  if (cohorts.rows.length) layout.heatmaps.push({ row: rect.row + 1, column: 3, numRows: cohorts.rows.length, numColumns: cohorts.offsets });
+  // The colour scale covers months 1… (month 0 is 100 % by definition and would flatten it).
+  if (cohorts.rows.length && cohorts.offsets > 1) layout.heatmaps.push({ row: rect.row + 1, column: 4, numRows: cohorts.rows.length, numColumns: cohorts.offsets - 1 });
 }
 
-function listSection<T>(flow: Flow, title: string, headers: string[], rows: T[], total: number, cells: (row: T) => LayoutValue[], formats: (string | undefined)[]): void {
+/**
+ * One action list: its title with the total, then the rows (or, without personal data, only the
+ * count). Columns in `personal` (name, email) are left out when the workbook has no customer names.
+ */
+function listSection<T>(flow: Flow, title: string, headers: string[], rows: T[], total: number, cells: (row: T) => LayoutValue[], formats: (string | undefined)[], personal: number[] = [1, 2]): void {
   const { labels } = flow;
   flow.subtitle(`${title} (${total})`);
   if (total === 0) flow.note(labels.none);
-  else if (flow.privacy) flow.note(`${total} ${labels.countOnly}`);
-  else flow.table(headers, rows.map(cells), formats);
+  else if (flow.privacy) flow.note(`${total} ${total === 1 ? labels.countOnlyOne : labels.countOnly}`);
+  else {
+    const keep = (_: unknown, c: number) => flow.hasNames || !personal.includes(c);
+    flow.table(headers.filter(keep), rows.map((row) => cells(row).filter(keep)), formats.filter(keep));
+  }
   flow.skip();
 }
 
@@ -179,7 +195,8 @@ function actionsSection(flow: Flow, model: ReportModel): void {
   listSection(flow, labels.lists.promoters, h.promoters, a.promoters, a.promotersTotal, (r) => [r.customerId, r.name, r.email, r.score, day(r.day), r.comment], [undefined, undefined, undefined, '0', formats.date]);
   listSection(flow, labels.lists.welcome, h.welcome, a.welcome, a.welcomeTotal, (r) => [r.customerId, r.name, r.email, day(r.firstOrderDay), r.amount], [undefined, undefined, undefined, formats.date, formats.currency]);
   listSection(flow, labels.lists.upcoming, h.upcoming, a.upcoming, a.upcomingTotal, (r) => [r.customerId, r.name, r.email, labels.occasions[r.occasion], day(r.nextDay), r.daysUntil, r.years], [undefined, undefined, undefined, undefined, formats.date, formats.integer, formats.integer]);
-  listSection(flow, labels.lists.detractors, h.detractors, a.detractors, a.detractorsTotal, (r) => [r.customerId, r.name, r.score, day(r.day), r.comment], [undefined, undefined, '0', formats.date]);
+  listSection(flow, labels.lists.detractors, h.detractors, a.detractors, a.detractorsTotal, (r) => [r.customerId, r.name, r.score, day(r.day), r.comment], [undefined, undefined, '0', formats.date], [1]);
+  if (flow.privacy) return; // words come from the comments: they stay out of a version meant to travel
   flow.subtitle(labels.lists.words);
   if (a.words.length) flow.table(h.words, a.words.map((w) => [w.word, w.mentions]), [undefined, formats.integer]);
   else flow.note(labels.none);
@@ -192,7 +209,7 @@ function predictedSection(flow: Flow, predicted: NonNullable<ReportModel['predic
     flow.note(predicted.unavailable);
     return;
   }
-  listSection(flow, labels.lists.predicted, labels.listHeaders.predicted, predicted.rows, predicted.customers, (r) => [r.customerId, r.name, r.pAlive, r.expectedPurchases, r.expectedOrderValue, r.clv], [undefined, undefined, formats.percent, formats.decimal, formats.currency, formats.currency]);
+  listSection(flow, labels.lists.predictedList, labels.listHeaders.predicted, predicted.rows, predicted.customers, (r) => [r.customerId, r.name, r.pAlive, r.expectedPurchases, r.expectedOrderValue, r.clv], [undefined, undefined, formats.percent, formats.decimal, formats.currency, formats.currency], [1]);
 }
 
 /** The report sheet's layout. */
@@ -201,14 +218,18 @@ export function composeReport(model: ReportModel): SheetLayout {
   const layout = new SheetLayout();
   const flow = new Flow(layout, labels, formatsFor(model.options.currency));
   flow.privacy = model.options.withoutPersonalData;
+  flow.hasNames = model.hasCustomerNames;
   headerBlock(flow, model);
   headlineBlock(flow, model.headline);
   chartsSection(flow, model);
   if (model.cohorts) cohortSection(flow, model.cohorts);
   if (model.actions) actionsSection(flow, model);
   if (model.predicted) predictedSection(flow, model.predicted);
-  layout.columnWidths.set(1, 210);
-  for (let c = 2; c <= 7; c++) layout.columnWidths.set(c, 120);
+  // Names and emails sit in columns B and C of the action lists.
+  layout.columnWidths.set(1, 250);
+  layout.columnWidths.set(2, 190);
+  layout.columnWidths.set(3, 220);
+  for (let c = 4; c <= 7; c++) layout.columnWidths.set(c, 130);
   layout.frozenRows = 1;
   return layout;
 }

@@ -3,7 +3,7 @@
  * Spanish one must have the same (the type checker enforces it).
  */
 import type { Language } from '../errors/catalogue';
-import type { SkipReason } from './records';
+import type { SkipReason, SkippedRows } from './records';
 import type { SourceKind } from './sources';
 
 const en = {
@@ -25,6 +25,8 @@ const en = {
   actions: 'Action lists',
   none: 'Nothing to show for this period.',
   countOnly: 'customers (names left out)',
+  countOnlyOne: 'customer (name left out)',
+  percentagePoints: '" pp"',
   periodNames: { month: 'Month', quarter: 'Quarter', year: 'Year' },
   sourceKinds: {
     orders: 'Orders',
@@ -35,13 +37,15 @@ const en = {
     funnel: 'Funnel',
   } satisfies Record<SourceKind, string>,
   skipReasons: {
-    blankId: 'blank customer id',
+    blankId: 'blank',
     badDate: 'not a date',
-    notANumber: 'amount is not a number',
-    negative: 'negative amount',
-    outOfScale: 'score outside 0–10',
-    errorValue: 'error value in a cell',
+    notANumber: 'not a number',
+    negative: 'negative number',
+    outOfScale: 'outside 0–10',
+    errorValue: 'error value',
+    noScore: 'no NPS or CSAT answer',
   } satisfies Record<SkipReason, string>,
+  rowWord: 'row',
   rowsWord: 'rows',
   fields: {
     customerId: 'customer id',
@@ -74,7 +78,7 @@ const en = {
     nps: ['NPS', 'Promoters (9–10) minus detractors (0–6), in points, answers in the period.'],
     npsMargin: ['NPS margin of error (95 %)', 'Half-width of the 95 % confidence interval of the NPS, in points.'],
     responses: ['Survey responses', 'Answers with an NPS or CSAT score in the period.'],
-    csat: ['CSAT', 'Share of satisfaction ratings of 4 or 5 (on 1–5) in the period.'],
+    csat: ['CSAT', 'Share of satisfied ratings in the period: 4–5 on a 1–5 scale (9–10 on 1–10).'],
     customersStart: ['Customers at start', 'Active customers (an order in the previous 12 months) when the period starts.'],
     newCustomers: ['New customers', 'Customers whose first order is in the period.'],
     customersEnd: ['Customers at end', 'Active customers (an order in the previous 12 months) when the period ends.'],
@@ -131,7 +135,8 @@ const en = {
     upcoming: 'Birthdays and anniversaries in the next 30 days',
     detractors: 'Detractor comments',
     words: 'Most frequent words in detractor comments',
-    predicted: 'Predicted value: top customers by predicted 12-month CLV',
+    predicted: 'Predicted value: customers by predicted CLV over the next 52 weeks (BG/NBD + Gamma-Gamma)',
+    predictedList: 'Top customers by predicted CLV',
   },
   listHeaders: {
     winBack: ['Customer', 'Name', 'Email', 'Why', 'Last order', 'Orders', 'Spend', 'P(alive)'],
@@ -173,6 +178,8 @@ const es: ReportLabels = {
   actions: 'Listas de acción',
   none: 'Nada que mostrar en este periodo.',
   countOnly: 'clientes (sin nombres)',
+  countOnlyOne: 'cliente (sin nombre)',
+  percentagePoints: '" p. p."',
   periodNames: { month: 'Mes', quarter: 'Trimestre', year: 'Año' },
   sourceKinds: {
     orders: 'Pedidos',
@@ -183,13 +190,15 @@ const es: ReportLabels = {
     funnel: 'Embudo',
   },
   skipReasons: {
-    blankId: 'cliente en blanco',
+    blankId: 'en blanco',
     badDate: 'no es una fecha',
-    notANumber: 'el importe no es un número',
-    negative: 'importe negativo',
-    outOfScale: 'puntuación fuera de 0–10',
-    errorValue: 'valor de error en una celda',
+    notANumber: 'no es un número',
+    negative: 'número negativo',
+    outOfScale: 'fuera de 0–10',
+    errorValue: 'valor de error',
+    noScore: 'sin respuesta de NPS ni de CSAT',
   },
+  rowWord: 'fila',
   rowsWord: 'filas',
   fields: {
     customerId: 'identificador de cliente',
@@ -222,7 +231,7 @@ const es: ReportLabels = {
     nps: ['NPS', 'Promotores (9–10) menos detractores (0–6), en puntos, respuestas del periodo.'],
     npsMargin: ['Margen de error del NPS (95 %)', 'Semiamplitud del intervalo de confianza del 95 % del NPS, en puntos.'],
     responses: ['Respuestas de encuesta', 'Respuestas con puntuación NPS o CSAT en el periodo.'],
-    csat: ['CSAT', 'Parte de valoraciones de 4 o 5 (sobre 1–5) en el periodo.'],
+    csat: ['CSAT', 'Parte de valoraciones satisfechas en el periodo: 4–5 en una escala 1–5 (9–10 en 1–10).'],
     customersStart: ['Clientes al inicio', 'Clientes activos (un pedido en los 12 meses anteriores) al empezar el periodo.'],
     newCustomers: ['Clientes nuevos', 'Clientes cuyo primer pedido cae en el periodo.'],
     customersEnd: ['Clientes al final', 'Clientes activos (un pedido en los 12 meses anteriores) al acabar el periodo.'],
@@ -279,7 +288,8 @@ const es: ReportLabels = {
     upcoming: 'Cumpleaños y aniversarios en los próximos 30 días',
     detractors: 'Comentarios de detractores',
     words: 'Palabras más frecuentes en los comentarios de detractores',
-    predicted: 'Valor previsto: clientes con mayor CLV previsto a 12 meses',
+    predicted: 'Valor previsto: clientes por CLV previsto en las próximas 52 semanas (BG/NBD + Gamma-Gamma)',
+    predictedList: 'Clientes con mayor CLV previsto',
   },
   listHeaders: {
     winBack: ['Cliente', 'Nombre', 'Correo', 'Motivo', 'Último pedido', 'Pedidos', 'Gasto', 'P(activo)'],
@@ -304,6 +314,18 @@ const LABELS: Record<Language, ReportLabels> = { en, es };
 /** The report's texts in a language. */
 export function reportLabels(language: Language): ReportLabels {
   return LABELS[language];
+}
+
+/**
+ * Why rows of a source were skipped, one text per reason: `not a number (amount): 10 (rows 5, 9…)`.
+ * Shared by the report's header block and the wizard's warnings.
+ */
+export function skipDescriptions(labels: ReportLabels, skipped: SkippedRows): string[] {
+  return (Object.entries(skipped.byReason) as [SkipReason, NonNullable<SkippedRows['byReason'][SkipReason]>][]).map(([reason, info]) => {
+    const fields = info.fields.length ? ` (${info.fields.map((f) => labels.fields[f] ?? f).join(', ')})` : '';
+    const rows = `${info.firstRows.length === 1 ? labels.rowWord : labels.rowsWord} ${info.firstRows.join(', ')}${info.count > info.firstRows.length ? '…' : ''}`;
+    return `${labels.skipReasons[reason]}${fields}: ${info.count} (${rows})`;
+  });
 }
 
 /** A source field's name in both languages, for messages. */

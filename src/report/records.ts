@@ -53,12 +53,12 @@ export interface FunnelRecord {
 }
 
 /** Why a row was left out. */
-export type SkipReason = 'blankId' | 'badDate' | 'notANumber' | 'negative' | 'outOfScale' | 'errorValue';
+export type SkipReason = 'blankId' | 'badDate' | 'notANumber' | 'negative' | 'outOfScale' | 'errorValue' | 'noScore';
 
 /** Rows left out of one source, by reason, with the first few sheet row numbers. */
 export interface SkippedRows {
   total: number;
-  byReason: Partial<Record<SkipReason, { count: number; firstRows: number[] }>>;
+  byReason: Partial<Record<SkipReason, { count: number; firstRows: number[]; fields: string[] }>>;
 }
 
 /** One source after reading. */

@@ -7,7 +7,7 @@ import { isKpiError, KpiError, languageOfLocale, type Language } from '../errors
 import { periodIndex } from '../kpi/calendar/days';
 import type { SectionKey } from '../report/compute/model';
 import { detectSources, mappingProblems, type ReportMapping } from '../report/detect';
-import { periodName, reportLabels } from '../report/labels';
+import { periodName, reportLabels, skipDescriptions } from '../report/labels';
 import type { ReportPeriodKind } from '../report/period';
 import { defaultPeriodIndex } from '../report/period';
 import { SOURCES } from '../report/sources';
@@ -199,11 +199,8 @@ export function wizardCheckMapping(mapping: unknown): MappingCheck {
       }
       const values = sheet.getRange(1, 1, rows, lastColumn).getValues();
       const parsed = parseSource(spec.kind, { name: source.sheet, values }, columnIndexes(spec.kind, source, values[0]), zone);
-      for (const [reason, info] of Object.entries(parsed.skipped.byReason)) {
-        const what = labels.skipReasons[reason as keyof typeof labels.skipReasons];
-        messages.push(language === 'es'
-          ? `Hoja "${source.sheet}", filas ${info!.firstRows.join(', ')}: ${what}. Estas filas se omitirán.`
-          : `Sheet "${source.sheet}", rows ${info!.firstRows.join(', ')}: ${what}. These rows will be skipped.`);
+      for (const what of skipDescriptions(labels, parsed.skipped)) {
+        messages.push(language === 'es' ? `Hoja «${source.sheet}», primeras ${CHECKED_ROWS} filas: ${what}. Esas filas se omitirán.` : `Sheet “${source.sheet}”, first ${CHECKED_ROWS} rows: ${what}. Those rows will be skipped.`);
       }
     }
     return { ok: true, messages };
@@ -264,7 +261,7 @@ function runReport(request: GenerateRequest, saved: RememberedSettings | undefin
       key: k.key,
       label: labels.kpis[k.key][0],
       value: formatKpi(k.current, k.format, language, resolved.currency),
-      change: k.current !== null && k.previous !== null ? formatKpi(k.current - k.previous, k.format, language, resolved.currency, true) : '—',
+      change: k.current === null || k.previous === null ? '—' : k.format === 'percent' ? `${formatKpi((k.current - k.previous) * 100, 'points', language, resolved.currency, true)} ${language === 'es' ? 'p. p.' : 'pp'}` : formatKpi(k.current - k.previous, k.format, language, resolved.currency, true),
     }));
   const id = spreadsheet.getId();
   return {

@@ -57,7 +57,7 @@ describe('npm run demo', () => {
     // February: 15 + 25 + 20 = 60; January: 10 + 30 = 40 → change +20. Row 7 ("abc") is skipped.
     expect(run.stdout).toMatch(/Revenue\s+\$60\s+\(\+\$20\)/);
     expect(run.stdout).toMatch(/Skipped rows\s+1\b/);
-    expect(run.stdout).toContain('rows 7: amount is not a number');
+    expect(run.stdout).toContain('not a number (amount): 1 (row 7)');
     expect(existsSync(join(out, 'report.html'))).toBe(true);
     expect(isPng(join(out, 'report.png'))).toBe(true);
   });

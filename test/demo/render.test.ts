@@ -222,27 +222,28 @@ describe('renderSheetHtml: the sample report (built bundle)', () => {
     expect(bars(svgs[rfm])).toHaveLength(specs[rfm].ranges[0].values.slice(1).filter((row) => typeof row[1] === 'number' && row[1] !== 0).length);
   });
 
-  it('paints the cohort heatmap: a 100 % cell gets the scale\'s max colour', () => {
+  it('paints the cohort heatmap: the range\'s largest share gets the max colour, the smallest the min colour', () => {
     const rules = sheet.conditionalFormatRules.filter((r) => r.state.gradient);
     expect(rules.length).toBeGreaterThanOrEqual(1);
     const { gradient, ranges } = rules[0].state;
     const { row, column, numRows, numColumns } = ranges[0].rect;
-    let full = 0;
-    let painted = 0;
+    expect(gradient!.min!.type).toBe('MIN');
+    expect(gradient!.max!.type).toBe('MAX');
+    const cells: { a1: string; value: number }[] = [];
     for (let r = row; r < row + numRows; r++) {
       for (let c = column; c < column + numColumns; c++) {
         const value = sheet.cell(r, c)?.value;
         const a1 = `${String.fromCharCode(64 + c)}${r}`;
         if (typeof value !== 'number') continue;
-        painted++;
+        cells.push({ a1, value });
         expect(backgroundOf(html, a1), a1).toMatch(/^#[0-9a-f]{6}$/);
-        if (value === 1 && gradient!.max!.type === 'NUMBER' && Number(gradient!.max!.value) === 1) {
-          full++;
-          expect(backgroundOf(html, a1)).toBe(gradient!.max!.color);
-        }
       }
     }
-    expect(painted).toBeGreaterThan(20);
-    expect(full).toBeGreaterThan(5);
+    expect(cells.length).toBeGreaterThan(20);
+    const values = cells.map((c) => c.value);
+    const top = cells.filter((c) => c.value === Math.max(...values));
+    const bottom = cells.filter((c) => c.value === Math.min(...values));
+    for (const c of top) expect(backgroundOf(html, c.a1), c.a1).toBe(gradient!.max!.color);
+    for (const c of bottom) expect(backgroundOf(html, c.a1), c.a1).toBe(gradient!.min!.color);
   });
 });

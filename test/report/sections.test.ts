@@ -36,11 +36,12 @@ const HEADLINE_EN = [
 ];
 
 /** The skip reasons of the sample's manifest as the English report words them. */
+/** How the report words each planted reason: the reason, then the column concerned. */
 const REASON_EN: Record<string, string> = {
-  'text amount': 'amount is not a number',
+  'text amount': 'not a number',
   'bad date': 'not a date',
-  'negative amount': 'negative amount',
-  'blank customer id': 'blank customer id',
+  'negative amount': 'negative number',
+  'blank customer id': 'blank (customer id)',
 };
 
 /** The headline row of a KPI: [label, this period, previous, change, definition]. */
@@ -106,8 +107,12 @@ describe('the sample shop in English (en_US)', () => {
     const header = view.row('Source');
     expect(view.line(header)).toEqual(['Source', 'Sheet', 'Rows read', 'Rows used', 'Rows skipped', 'Why skipped (first rows)']);
     const expectedSheets = [['Orders', 'Pedidos'], ['Customers', 'Clientes'], ['Surveys', 'Encuestas'], ['Subscriptions', 'Suscripciones'], ['Tickets', 'Tickets'], ['Funnel', 'Embudo']];
-    expectedSheets.forEach(([kind, sheet], i) => {
-      const [k, s, read, used, skipped, why] = view.line(header + 1 + i).concat(['', '', '', '', '', '']);
+    let line = header + 1;
+    expectedSheets.forEach(([kind, sheet]) => {
+      const [k, s, read, used, skipped] = view.line(line).concat(['', '', '', '', '', '']);
+      // one line per skip reason: the first beside the counts, the others below it
+      let why = String(view.at(line, 6).value);
+      for (line++; view.at(line, 1).value === '' && view.at(line, 6).value !== ''; line++) why += `; ${view.at(line, 6).value}`;
       expect([k, s]).toEqual([kind, sheet]);
       const planted = dirty.filter((d) => d.sheet === sheet);
       expect(read).toBe(sheets[sheet].length - 1);
@@ -117,8 +122,8 @@ describe('the sample shop in English (en_US)', () => {
         expect(used).toBe(sheets[sheet].length - 1 - planted.length);
         for (const reason of new Set(planted.map((d) => d.reason))) {
           const rows = planted.filter((d) => d.reason === reason).map((d) => d.row).sort((a, b) => a - b);
-          // "<reason>: <count> (rows r1, r2…)" with the first five row numbers.
-          expect(why).toContain(`${REASON_EN[reason]}: ${rows.length} (rows ${rows.slice(0, 5).join(', ')}`);
+          // "<reason> (<column>): <count> (rows r1, r2…)" with the first five row numbers.
+          expect(why).toMatch(new RegExp(`${REASON_EN[reason].replace(/[()]/g, '\\$&')}( \\([^)]*\\))?: ${rows.length} \\(rows? ${rows.slice(0, 5).join(', ')}`));
         }
       } else {
         expect(why).toBe('—');
@@ -134,7 +139,10 @@ describe('the sample shop in English (en_US)', () => {
     for (const label of HEADLINE_EN) {
       const [, now, before, change, definition] = kpi(view, label);
       expect(typeof definition.value === 'string' && definition.value.length > 10, label).toBe(true);
-      if (typeof now.value === 'number' && typeof before.value === 'number') expect(change.value as number, label).toBeCloseTo(now.value - before.value, 9);
+      // a change of a rate is written in percentage points (×100, format "+0.0 pp")
+      const points = typeof now.format === 'string' && now.format.includes('%');
+      if (typeof now.value === 'number' && typeof before.value === 'number') expect(change.value as number, label).toBeCloseTo((now.value - before.value) * (points ? 100 : 1), 9);
+      if (points) expect(change.format, label).toContain('pp');
       expect(typeof now.value, label).toBe('number');
     }
   });
@@ -227,7 +235,8 @@ describe('the sample shop in English (en_US)', () => {
     const rules = rig.workbook.sheet(result.sheetName).snapshot().conditionalFormatRules as { ranges: string[]; gradient?: Record<string, { color: string }> }[];
     expect(rules).toHaveLength(1);
     const lastColumn = String.fromCharCode(64 + 2 + offsets.length);
-    expect(rules[0].ranges).toEqual([`C${header + 1}:${lastColumn}${last}`]);
+    // the scale covers months 1… (month 0 is always 100 %) and runs from the range's min to its max
+    expect(rules[0].ranges).toEqual([`D${header + 1}:${lastColumn}${last}`]);
     expect(rules[0].gradient?.min?.color).toBeTruthy();
     expect(rules[0].gradient?.max?.color).toBeTruthy();
     for (let r = header + 1; r <= last; r++) {
@@ -401,7 +410,7 @@ describe('"without personal data"', () => {
       const row = view.row(title);
       const total = Number(title.exec(view.at(row, 1).value as string)![1]);
       expect(total).toBeGreaterThan(0);
-      expect(view.at(row + 1, 1).value).toBe(`${total} customers (names left out)`);
+      expect(view.at(row + 1, 1).value).toBe(total === 1 ? '1 customer (name left out)' : `${total} customers (names left out)`);
     }
     // The headline numbers are the same as in the full version.
     const full = reportRig(copySheets(sheets));

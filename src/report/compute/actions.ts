@@ -19,6 +19,8 @@ export const LOW_HEALTH_SCORE = 25;
 export const FALLING_SATISFACTION = 2;
 /** Days ahead for birthdays and anniversaries. */
 export const UPCOMING_DAYS = 30;
+/** Order of the win-back reasons: customers already lapsing come first. */
+const REASON_PRIORITY: Record<WinBackRow['reasons'][number], number> = { cantLose: 0, atRisk: 1, lowHealth: 2, fallingSatisfaction: 3 };
 /** Ticket statuses that count as still open. */
 const OPEN_STATUSES = new Set(['open', 'opened', 'pending', 'new', 'abierto', 'abierta', 'pendiente', 'nuevo', 'en curso', 'in progress']);
 
@@ -117,8 +119,10 @@ function winBackList(data: ReportData, facts: CustomerFacts, rfm: RfmRow[], acti
       if (score < LOW_HEALTH_SCORE && c !== undefined && activity.activeOn(c, w.end)) add(id, 'lowHealth');
     });
   }
-  // Most value at stake first: spend weighted by the chance the customer is still reachable.
-  return [...rows.values()].sort((a, b) => b.spend * (b.pAlive ?? 1) - a.spend * (a.pAlive ?? 1) || (a.customerId < b.customerId ? -1 : 1));
+  // Lapsing customers first (RFM, then low health, then falling satisfaction), and within each the
+  // most value at stake: spend weighted by the chance the customer is still reachable (P(alive)).
+  const priority = (row: WinBackRow) => Math.min(...row.reasons.map((r) => REASON_PRIORITY[r]));
+  return [...rows.values()].sort((a, b) => priority(a) - priority(b) || b.spend * (b.pAlive ?? 1) - a.spend * (a.pAlive ?? 1) || (a.customerId < b.customerId ? -1 : 1));
 }
 
 function promoterList(data: ReportData, facts: CustomerFacts, w: DayWindow): PromoterRow[] {

@@ -128,7 +128,7 @@ export function driversBlock(surveys: SurveyRecord[], endDay: number): ReportMod
   return drivers.flatMap((d, k) => (d.mean === undefined ? [] : [{ driver: fields[k], mean: d.mean, correlation: d.correlation ?? null, quadrant: d.quadrant ?? null }]));
 }
 
-/** The monthly cohort table for orders up to `endDay`: the last 12 cohorts, 13 offsets at most. */
+/** The monthly cohort table for orders up to `endDay`: the last 12 cohorts and their offsets. */
 export function cohortBlock(orders: OrderRecord[], endDay: number): ReportModel['cohorts'] {
   const kept = orders.filter((o) => o.day <= endDay);
   if (!kept.length) return undefined;
@@ -138,6 +138,7 @@ export function cohortBlock(orders: OrderRecord[], endDay: number): ReportModel[
     'month',
   );
   const rows = table.cohorts.slice(-TREND_MONTHS);
-  const offsets = Math.min(table.offsets, TREND_MONTHS + 1);
+  // Offsets up to the last period with data, seen from the oldest cohort shown.
+  const offsets = table.lastPeriod - rows[0].index + 1;
   return { offsets, rows: rows.map((r) => ({ start: r.start, customers: r.customers, shares: r.shares.slice(0, offsets) })) };
 }

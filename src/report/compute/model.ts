@@ -104,6 +104,8 @@ export interface ReportModel {
   period: ReportPeriod;
   options: ReportOptions;
   sources: SourceSummary[];
+  /** The Customers sheet gives names or emails to show in the lists. */
+  hasCustomerNames: boolean;
   headline: HeadlineKpi[];
   blocks: {
     npsTrend?: { monthStart: number; promoters: number; passives: number; detractors: number; nps: number | null }[];

@@ -47,6 +47,7 @@ export function computeReport(data: ReportData, options: ReportOptions): ReportM
     period,
     options,
     sources: sourceSummaries(data),
+    hasCustomerNames: Boolean(data.customers?.records.some((c) => c.name || c.email)),
     headline: headlineKpis(data, activity, subscriptions, period, period.previous),
     blocks: {},
   };

@@ -37,10 +37,11 @@ export function readSheetHeaders(spreadsheet: GoogleAppsScript.Spreadsheet.Sprea
 class Skips {
   private readonly skipped: SkippedRows = { total: 0, byReason: {} };
 
-  add(reason: SkipReason, row: number): void {
+  add(reason: SkipReason, row: number, field?: string): void {
     this.skipped.total++;
-    const entry = (this.skipped.byReason[reason] ??= { count: 0, firstRows: [] });
+    const entry = (this.skipped.byReason[reason] ??= { count: 0, firstRows: [], fields: [] });
     entry.count++;
+    if (field && !entry.fields.includes(field)) entry.fields.push(field);
     if (entry.firstRows.length < FIRST_ROWS_KEPT) entry.firstRows.push(row);
   }
 
@@ -49,8 +50,9 @@ class Skips {
   }
 }
 
-/** Thrown inside the row parser to skip a row for a reason. */
+/** Thrown inside the row parser to skip a row for a reason (the field is added by the caller). */
 class SkipRow {
+  field?: string;
   constructor(readonly reason: SkipReason) {}
 }
 
@@ -120,16 +122,26 @@ export function parseSource<T>(kind: SourceKind, grid: SheetGrid, indexes: Recor
     dataRows++;
     const record: Record<string, unknown> = {};
     try {
-      for (const field of fields) record[field.key] = parseField(field, row[indexes[field.key]], zone);
+      for (const field of fields) {
+        try {
+          record[field.key] = parseField(field, row[indexes[field.key]], zone);
+        } catch (skip) {
+          if (skip instanceof SkipRow) skip.field = field.key;
+          throw skip;
+        }
+      }
       for (const field of spec.fields) if (!(field.key in record)) record[field.key] = field.type === 'id' || field.type === 'text' ? '' : null;
     } catch (skip) {
       if (skip instanceof SkipRow) {
-        skips.add(skip.reason, r + 1);
+        skips.add(skip.reason, r + 1, skip.field);
         continue;
       }
       throw skip;
     }
-    if (kind === 'surveys' && record.nps === null && record.csat === null) continue; // answered nothing we score
+    if (kind === 'surveys' && record.nps === null && record.csat === null) {
+      skips.add('noScore', r + 1); // an answer like "N/A" to every scored question
+      continue;
+    }
     records.push(renameDates(kind, record) as T);
   }
   return { sheet: grid.name, rowCount: dataRows, records, skipped: skips.result() };

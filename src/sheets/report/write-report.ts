@@ -290,9 +290,9 @@ function fill(sheet: Sheet, layout: SheetLayout, zone: ZoneCalendar, newCharts: 
   if (layout.frozenRows) sheet.setFrozenRows(layout.frozenRows);
   if (layout.heatmaps.length) {
     const rule = SpreadsheetApp.newConditionalFormatRule()
-      .setGradientMinpointWithValue(COLORS.heatLow, SpreadsheetApp.InterpolationType.NUMBER, '0')
-      .setGradientMidpointWithValue(COLORS.heatMid, SpreadsheetApp.InterpolationType.NUMBER, '0.25')
-      .setGradientMaxpointWithValue(COLORS.heatHigh, SpreadsheetApp.InterpolationType.NUMBER, '1')
+      .setGradientMinpoint(COLORS.heatLow)
+      .setGradientMidpointWithValue(COLORS.heatMid, SpreadsheetApp.InterpolationType.PERCENTILE, '50')
+      .setGradientMaxpoint(COLORS.heatHigh)
       .setRanges(layout.heatmaps.map((rect) => rangeOf(sheet, rect)))
       .build();
     sheet.setConditionalFormatRules([rule]);
