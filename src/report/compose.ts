@@ -162,7 +162,7 @@ function cohortSection(flow: Flow, cohorts: NonNullable<ReportModel['cohorts']>)
   flow.section(labels.cohorts);
   const headers = [...labels.cohortHeaders, ...Array.from({ length: cohorts.offsets }, (_, k) => String(k))];
   const body = cohorts.rows.map((r) => [day(r.start), r.customers, ...r.shares]);
-  const rect = flow.table(headers, body, [formats.date, formats.integer, ...Array(cohorts.offsets).fill(formats.percent)]);
+  const rect = flow.table(headers, body, [formats.month, formats.integer, ...Array(cohorts.offsets).fill(formats.percent)]);
   // header "0, 1, 2…" are offsets in months: written as numbers, as COHORT_RETENTION returns them
   for (let k = 0; k < cohorts.offsets; k++) layout.set(rect.row, 3 + k, { value: k, bold: true, background: COLORS.header, format: '0' });
   // The colour scale covers months 1… (month 0 is 100 % by definition and would flatten it).
@@ -229,7 +229,8 @@ export function composeReport(model: ReportModel): SheetLayout {
   layout.columnWidths.set(1, 250);
   layout.columnWidths.set(2, 190);
   layout.columnWidths.set(3, 220);
-  for (let c = 4; c <= 7; c++) layout.columnWidths.set(c, 130);
+  layout.columnWidths.set(4, 180); // the win-back list's reasons
+  for (let c = 5; c <= 7; c++) layout.columnWidths.set(c, 130);
   layout.frozenRows = 1;
   return layout;
 }
