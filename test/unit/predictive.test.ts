@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isKpiError } from '../../src/errors/catalogue';
 import { dayFromCivil } from '../../src/kpi/calendar/days';
 import { bgNbdLogLikelihood, conditionalExpectedPurchases, expectedPurchases, fitBgNbd, groupHistories, probabilityAlive, type BgNbdParams } from '../../src/kpi/predictive/bgnbd';
 import { discountedPurchases, predictCustomerValue } from '../../src/kpi/predictive/clv';
@@ -15,6 +14,7 @@ import { hyp2f1, logHyp2f1 } from '../../src/kpi/predictive/hypergeometric';
 import { minimize } from '../../src/kpi/predictive/optimizer';
 import { lnGamma, signedLnGamma } from '../../src/kpi/predictive/special';
 import { summarizeCustomers, type CustomerSummary } from '../../src/kpi/predictive/summary';
+import { codeOf } from '../support/kpi-errors';
 
 const SAMPLE = fileURLToPath(new URL('../../../shared/data/cdnow/CDNOW_sample.txt', import.meta.url));
 const CALIBRATION_END = dayFromCivil(1997, 9, 30);
@@ -53,17 +53,6 @@ const SMALL: [string, string, number][] = [
 const SMALL_AS_OF = dayFromCivil(2024, 6, 30);
 const dayOfIso = (iso: string) => dayFromCivil(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 const smallColumns = (rows: [string, string, number][]) => ({ ids: rows.map((r) => r[0]), days: rows.map((r) => dayOfIso(r[1])), amounts: rows.map((r) => r[2]) });
-
-/** The code of what `call` throws. */
-function codeOf(call: () => unknown): string {
-  try {
-    call();
-  } catch (error) {
-    if (isKpiError(error)) return error.code;
-    throw error;
-  }
-  throw new Error('expected a KpiError');
-}
 
 describe('CDNOW sample (Fader, Hardie & Lee 2005; Fader & Hardie 2013)', () => {
   let summaries: CustomerSummary[];

@@ -3,23 +3,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isKpiError } from '../../src/errors/catalogue';
 import { customerProfitabilityScore } from '../../src/kpi/revenue/cps';
 import { lifetimeValue } from '../../src/kpi/revenue/ltv';
 import { ltvToCac } from '../../src/kpi/revenue/ltv-cac';
 import { revenueChurn, revenueRetention } from '../../src/kpi/revenue/revenue-retention';
 import { saasLifetimeValue } from '../../src/kpi/revenue/saas-ltv';
-
-/** The catalogue code `call` throws (fails when it throws something else or nothing). */
-function codeOf(call: () => unknown): string {
-  try {
-    call();
-  } catch (error) {
-    if (isKpiError(error)) return error.code;
-    throw error;
-  }
-  throw new Error('expected a KpiError');
-}
+import { codeOf } from '../support/kpi-errors';
 
 const amount = fc.double({ min: 0, max: 1e7, noNaN: true });
 
