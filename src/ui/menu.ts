@@ -65,8 +65,10 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 /** Opens the report wizard in the sidebar. */
 export function showReportWizard(): void {
-  const text = MENU[userLanguage()];
-  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(text.wizardTitle));
+  const language = userLanguage();
+  // the page shows its first words ("Looking at your sheets…") before the scan answers
+  const page = HtmlService.createHtmlOutputFromFile('Sidebar').getContent().replace('data-lang="en"', `data-lang="${language}"`);
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(page).setTitle(MENU[language].wizardTitle));
 }
 
 /** Opens the formula reference in the sidebar, in the user's language. */

@@ -62,6 +62,8 @@ export interface WizardScan {
 export interface MappingCheck {
   ok: boolean;
   messages: string[];
+  /** Periods with data for this mapping (when it is usable): the orders sheet may have changed. */
+  periods?: Record<ReportPeriodKind, PeriodChoice[]>;
 }
 
 /** What the wizard sends to generate a report. */

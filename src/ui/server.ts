@@ -203,7 +203,7 @@ export function wizardCheckMapping(mapping: unknown): MappingCheck {
         messages.push(language === 'es' ? `Hoja «${source.sheet}», primeras ${CHECKED_ROWS} filas: ${what}. Esas filas se omitirán.` : `Sheet “${source.sheet}”, first ${CHECKED_ROWS} rows: ${what}. Those rows will be skipped.`);
       }
     }
-    return { ok: true, messages };
+    return { ok: true, messages, periods: periodChoices(spreadsheet, valid, zone, language, zone.dayOf(Date.now())) };
   });
 }
 

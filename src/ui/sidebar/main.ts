@@ -312,6 +312,8 @@ class Wizard {
       (check) => {
         if (seq !== this.checkSeq) return this.checking ?? null;
         this.check = check;
+        // the periods follow the sheets chosen in step 1
+        if (check.periods && this.scan) this.scan = { ...this.scan, periods: check.periods };
         if (this.step === 2) this.drawWarnings(check);
         return check;
       },
