@@ -74,17 +74,25 @@ describe('CHURN_RATE and RETENTION_RATE maths', () => {
     );
   });
 
-  it('property: any other counts raise a catalogue error, never a rate outside [0, 1]', () => {
+  it('property: counts that cannot be real raise a catalogue error; churn ≥ 0, and ≤ 1 unless new customers left too', () => {
     fc.assert(
       fc.property(fc.integer({ min: -50, max: 300 }), fc.integer({ min: -50, max: 300 }), fc.integer({ min: -50, max: 300 }), (start, end, added) => {
-        const valid = start > 0 && added >= 0 && end >= added && end <= start + added;
-        if (valid) expect(churnRate(start, end, added)).toBeLessThanOrEqual(1);
-        else {
-          kpiErrorOf(() => churnRate(start, end, added));
-          kpiErrorOf(() => retentionRate(start, end, added));
-        }
+        // FUNCTIONS.md: CHURN_RATE's errors are start ≤ 0 and end > start + new (plus negative counts)
+        const churnValid = start > 0 && added >= 0 && end >= 0 && end <= start + added;
+        if (churnValid) {
+          const churn = churnRate(start, end, added);
+          expect(churn).toBeGreaterThanOrEqual(0);
+          if (end >= added) expect(churn).toBeLessThanOrEqual(1);
+        } else kpiErrorOf(() => churnRate(start, end, added));
+        // retention also needs the new customers among the end ones
+        if (churnValid && end >= added) expect(retentionRate(start, end, added)).toBeCloseTo(1 - churnRate(start, end, added), 12);
+        else kpiErrorOf(() => retentionRate(start, end, added));
       }),
     );
+  });
+
+  it('FUNCTIONS.md: new customers who also left count as churn (10 at start, 5 new, 3 at end → 1.2)', () => {
+    expect(churnRate(10, 3, 5)).toBeCloseTo(1.2, 12);
   });
 });
 

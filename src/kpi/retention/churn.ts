@@ -11,10 +11,8 @@ import { isoOfDay } from '../calendar/days';
 import { indexCustomers, ordersPerCustomer } from './customers';
 
 /**
- * Checks that customer counts of a period can be real: start > 0, no negative count, the new
- * customers are among the end customers (new ≤ end), and nobody appears from nowhere
- * (end ≤ start + new). These are exactly the conditions for churn and retention to lie in 0 … 1.
- * Throws a {@link KpiError} naming `fn` otherwise.
+ * Checks that customer counts of a period can be real: start > 0, no negative count, and
+ * nobody appears from nowhere (end ≤ start + new). Throws a {@link KpiError} naming `fn` otherwise.
  */
 export function checkCustomerCounts(fn: string, start: number, end: number, newCustomers: number): void {
   if (!(start > 0)) throw new KpiError('MUST_BE_POSITIVE', { fn, arg: 'customers_start', value: start });
@@ -28,17 +26,11 @@ export function checkCustomerCounts(fn: string, start: number, end: number, newC
       es: `customers_end (${end}) es mayor que customers_start + new_customers (${sum}): al final no puede haber más clientes que al inicio más los nuevos. Revise los recuentos o indique los clientes nuevos`,
     });
   }
-  if (newCustomers > end) {
-    throw new KpiError('INCONSISTENT_COUNTS', { fn }, {
-      en: `new_customers (${newCustomers}) is more than customers_end (${end}): the customers at the end include the new ones, so there cannot be more new customers than end customers`,
-      es: `new_customers (${newCustomers}) es mayor que customers_end (${end}): los clientes al final incluyen a los nuevos, así que no puede haber más clientes nuevos que clientes al final`,
-    });
-  }
 }
 
 /**
- * Customer churn rate of a period, in 0 … 1: the share of the customers at the start who were
- * lost, (start + new − end) / start. Throws a {@link KpiError} when the counts cannot be real
+ * Customer churn rate of a period: the customers lost, (start + new − end) / start — above 1 when
+ * customers won during the period left within it too (end < new). Throws a {@link KpiError} when the counts cannot be real
  * (see {@link checkCustomerCounts}).
  *
  * @example churnRate(200, 190, 40) // 0.25: 240 customers were there at some point, 190 remain, 50 of the 200 left
@@ -58,6 +50,15 @@ export function churnRate(start: number, end: number, newCustomers = 0): number 
  */
 export function retentionRate(start: number, end: number, newCustomers: number): number {
   checkCustomerCounts('RETENTION_RATE', start, end, newCustomers);
+  // FUNCTIONS.md lists only the two checks above for CHURN_RATE: customers won during the period can
+  // leave within it (end < new), and churn then counts them too (it may exceed 1). Retention, the
+  // share of the starting customers kept, needs end ≥ new.
+  if (newCustomers > end) {
+    throw new KpiError('INCONSISTENT_COUNTS', { fn: 'RETENTION_RATE' }, {
+      en: `new_customers (${newCustomers}) is more than customers_end (${end}): the customers at the end include the new ones, so there cannot be more new customers than end customers`,
+      es: `new_customers (${newCustomers}) es mayor que customers_end (${end}): los clientes al final incluyen a los nuevos, así que no puede haber más clientes nuevos que clientes al final`,
+    });
+  }
   return (end - newCustomers) / start;
 }
 

@@ -43,8 +43,8 @@ function readOrders(args: FormulaArgs, customer_ids: CellInput, order_dates: Cel
  * @param customers_start Customers at the start of the period (greater than 0); a value or a range.
  * @param customers_end Customers at the end of the period, new ones included; a value or a range of the same shape.
  * @param new_customers Customers gained during the period (default 0); a value or a range of the same shape.
- * @return Churn rate 0…1 (format as %), cell by cell for ranges.
- * @formula churn = (customers_start + new_customers − customers_end) ÷ customers_start; with no new customers (start − end) ÷ start. The counts must satisfy new ≤ end ≤ start + new.
+ * @return Churn rate as a fraction (format as %), cell by cell for ranges; above 1 only when customers won in the period left too.
+ * @formula churn = (customers_start + new_customers − customers_end) ÷ customers_start; with no new customers (start − end) ÷ start. start must be above 0 and end ≤ start + new; when customers won in the period also left (end < new) churn counts them and can exceed 1.
  * @source Customer churn rate as published in the trade (HubSpot, Shopify): customers lost ÷ customers at the start.
  * @example =CHURN_RATE(200, 190, 40)
  * 0.25
