@@ -217,7 +217,7 @@ export class FormulaArgs {
   optionalDay(input: CellInput, arg: string): number | undefined {
     const value = this.single(input, arg);
     if (isBlank(value)) return undefined;
-    const day = this.dayOfCell(value, arg, 1, false);
+    const day = this.dayOfCell(value, arg, 1);
     if (day === undefined) throw new KpiError('NOT_A_DATE', { fn: this.fn, arg, row: 1, value });
     return Math.floor(day);
   }
@@ -249,7 +249,8 @@ export class FormulaArgs {
     const value = this.single(input, arg);
     if (isBlank(value)) return fallback;
     const key = String(value).trim().toLowerCase();
-    const found = names[key] ?? names[stripAccents(key)];
+    const own = (k: string) => (Object.prototype.hasOwnProperty.call(names, k) ? names[k] : undefined);
+    const found = own(key) ?? own(stripAccents(key));
     if (found === undefined) throw new KpiError('BAD_OPTION', { fn: this.fn, arg, value, options: shown });
     return found;
   }
@@ -349,7 +350,7 @@ export class FormulaArgs {
       this.rejectErrorValue(value, arg, row);
       n = numberOfText(value);
     }
-    if (n === undefined || !isFinite(n)) throw new KpiError('NOT_A_NUMBER', { fn: this.fn, arg, row, value });
+    if (n === undefined || !isFinite(n)) throw new KpiError('NOT_A_NUMBER', { fn: this.fn, arg, row, value: this.shown(value) });
     if (kind === 'amount' && n < 0) throw new KpiError('NEGATIVE', { fn: this.fn, arg, row, value: n, noun: noun ?? 'amount' });
     return n;
   }
@@ -375,7 +376,7 @@ export class FormulaArgs {
       case 'optionalDate': {
         if (isBlank(value)) return spec.kind === 'optionalDate' ? null : undefined;
         const row = rowOfCell(cells, i);
-        const day = this.dayOfCell(value, spec.arg, row, true);
+        const day = this.dayOfCell(value, spec.arg, row);
         if (day === undefined) throw new KpiError('NOT_A_DATE', { fn: this.fn, arg: spec.arg, row, value });
         return Math.floor(day);
       }
@@ -388,24 +389,32 @@ export class FormulaArgs {
   }
 
   /** Day number (with time of day as a fraction) of a date cell, or `undefined` if not a date. */
-  private dayOfCell(value: unknown, arg: string, row: number, serialsAllowed: boolean): number | undefined {
-    const day = this.anyDayOfCell(value, arg, row, serialsAllowed);
+  private dayOfCell(value: unknown, arg: string, row: number): number | undefined {
+    const day = this.anyDayOfCell(value, arg, row);
     // Years 1–9999 only: a huge number in a date column is a typo, not a date to compute with.
     return day === undefined || day < FIRST_DAY || day >= LAST_DAY_END ? undefined : day;
   }
 
-  private anyDayOfCell(value: unknown, arg: string, row: number, serialsAllowed: boolean): number | undefined {
+  private anyDayOfCell(value: unknown, arg: string, row: number): number | undefined {
     if (isDate(value)) {
       const ms = value.getTime();
       return isNaN(ms) ? undefined : this.settings.zone().exactDayOf(ms);
     }
-    if (typeof value === 'number') return serialsAllowed && isFinite(value) ? value + SERIAL_EPOCH_DAY : undefined;
+    if (typeof value === 'number') return isFinite(value) ? value + SERIAL_EPOCH_DAY : undefined; // a date serial
     if (typeof value === 'string') {
       this.rejectErrorValue(value, arg, row);
       const iso = isoDateFields(value);
       return iso ? dayFromCivil(iso.year, iso.month, iso.day) + iso.fraction : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * A cell value as a message shows it: a date as the calendar date the sheet shows in its zone
+   * (messages print dates as their UTC calendar date, so the day is passed as UTC midnight).
+   */
+  private shown(value: unknown): unknown {
+    return isDate(value) && !isNaN(value.getTime()) ? new Date(this.settings.zone().dayOf(value.getTime()) * 86_400_000) : value;
   }
 
   private idText(value: unknown): string {

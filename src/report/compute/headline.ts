@@ -4,7 +4,7 @@
 import { periodIndex } from '../../kpi/calendar/days';
 import { mrrMovements } from '../../kpi/revenue/mrr-movements';
 import { mrrOn } from '../../kpi/revenue/mrr';
-import type { Subscription } from '../../kpi/revenue/subscription';
+import { isActiveOn, type Subscription } from '../../kpi/revenue/subscription';
 import { csatShare } from '../../kpi/survey/csat';
 import { npsCounts, npsMarginOfError, npsOfCounts } from '../../kpi/survey/nps';
 import type { ReportData } from '../records';
@@ -28,8 +28,7 @@ function surveyKpis(data: ReportData, w: DayWindow, out: Values): void {
   const nps: number[] = [];
   const csat: number[] = [];
   let responses = 0;
-  let csatMax = 5;
-  for (const s of surveys) if (s.csat !== null && s.csat > csatMax) csatMax = 10;
+  const csatMax = csatScale(surveys.flatMap((s) => (s.csat === null ? [] : [s.csat])));
   for (const s of surveys) {
     if (s.day < w.start || s.day > w.end) continue;
     responses++;
@@ -42,7 +41,19 @@ function surveyKpis(data: ReportData, w: DayWindow, out: Values): void {
     out.npsMargin = counts.responses ? npsMarginOfError(counts, 0.95) : null;
   }
   out.responses = responses;
-  if (data.surveys!.records.some((s) => s.csat !== null)) out.csat = csat.length ? csatShare(csat, csatMax - 1) : null;
+  if (csatMax !== undefined) out.csat = csat.length ? csatShare(csat, csatMax - 1) : null;
+}
+
+/**
+ * The scale CSAT ratings were asked on: the smallest common scale (1–5, 1–7 or 1–10) that holds
+ * 99 % of all the answers, so one stray value does not change the scale of the whole report.
+ * Satisfied = the top two answers of that scale. `undefined` when there is no rating at all.
+ */
+export function csatScale(ratings: number[]): number | undefined {
+  if (!ratings.length) return undefined;
+  const sorted = ratings.slice().sort((a, b) => a - b);
+  const p99 = sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))];
+  return [5, 7, 10].find((scale) => p99 <= scale) ?? 10;
 }
 
 /** Customer and order KPIs from the orders sheet. */
@@ -80,7 +91,7 @@ function orderKpis(data: ReportData, activity: CustomerActivity, w: DayWindow, o
   out.revenue = revenue;
   out.aov = ratio(revenue, orderCount);
   out.frequency = ratio(orderCount, counts.ordering);
-  if (withCost) out.cps = ratio(revenueWithCost - cost, cost);
+  if (orders.some((o) => o.cost !== null)) out.cps = withCost ? ratio(revenueWithCost - cost, cost) : null;
 
   // Historic LTV over the 12 months to the window's end: AOV × orders per customer per year × lifespan.
   const year: DayWindow = { start: w.end - ACTIVE_WINDOW_DAYS + 1, end: w.end };
@@ -97,6 +108,7 @@ function orderKpis(data: ReportData, activity: CustomerActivity, w: DayWindow, o
   const ltv = annualChurn && yearOrders ? (yearRevenue / yearOrders) * (yearOrders / yearCounts.ordering) * (1 / annualChurn) : null;
   out.ltv = ltv;
   const customers = data.customers?.records;
+  if (customers?.some((c) => c.cac !== null)) out.ltvCac = null;
   if (customers && ltv !== null && customers.some((c) => c.cac !== null)) {
     // Average CAC of the customers acquired in those 12 months (signup date, else first order).
     const firstOrder = new Map<string, number>();
@@ -114,23 +126,38 @@ function orderKpis(data: ReportData, activity: CustomerActivity, w: DayWindow, o
   }
 }
 
-/** Subscription KPIs: MRR at the end, NRR, gross MRR churn and expansion over the window's months. */
+/** MRR of each customer on a day (subscriptions active that day, summed). */
+function mrrByCustomer(subscriptions: Subscription[], day: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of subscriptions) if (isActiveOn(s, day)) out.set(s.customerId, (out.get(s.customerId) ?? 0) + s.monthlyAmount);
+  return out;
+}
+
+/**
+ * Subscription KPIs. MRR at the window's end; expansion summed over its months (MRR_MOVEMENTS);
+ * NRR and gross MRR churn over the customers paying when the window starts — what they pay at
+ * its end against what they paid at its start — which is MRR_MOVEMENTS' monthly definition for a
+ * month, and for a quarter or a year does not count customers won during the window against it.
+ */
 function subscriptionKpis(subscriptions: Subscription[] | undefined, w: DayWindow, out: Values): void {
   if (!subscriptions || !subscriptions.length) return;
   out.mrr = mrrOn(subscriptions, w.end);
   const months = mrrMovements(subscriptions, periodIndex(w.start, 'month'), periodIndex(w.end, 'month'));
-  const starting = months[0].startingMrr;
-  let churned = 0;
-  let contraction = 0;
-  let expansion = 0;
-  for (const m of months) {
-    churned += m.churned;
-    contraction += m.contraction;
-    expansion += m.expansion;
-  }
-  out.nrr = ratio(starting - churned - contraction + expansion, starting);
-  out.grossMrrChurn = ratio(churned + contraction, starting);
-  out.expansionMrr = expansion;
+  out.expansionMrr = months.reduce((sum, m) => sum + m.expansion, 0);
+  const before = mrrByCustomer(subscriptions, w.start - 1);
+  const after = mrrByCustomer(subscriptions, w.end);
+  let starting = 0;
+  let kept = 0;
+  let lost = 0;
+  before.forEach((amount, customer) => {
+    if (amount <= 0) return;
+    const now = after.get(customer) ?? 0;
+    starting += amount;
+    kept += now;
+    lost += Math.max(0, amount - now);
+  });
+  out.nrr = ratio(kept, starting);
+  out.grossMrrChurn = ratio(lost, starting);
 }
 
 /** Funnel and support KPIs. */

@@ -4,6 +4,7 @@
  * Thin wrappers: read arguments with the coercion layer, compute with `src/kpi/survey`.
  */
 import { KpiError } from '../../errors/catalogue';
+import { isoOfDay, periodIndex } from '../../kpi/calendar/days';
 import { csatShare } from '../../kpi/survey/csat';
 import { npsCategory, npsConfidenceInterval, npsCounts, npsMarginOfError, npsOfCounts, type NpsCategory } from '../../kpi/survey/nps';
 import { NPS_SCALE, type ScoreScale } from '../args';
@@ -161,6 +162,9 @@ export function NPS_CHANGE(scores_before: CellInput, scores_after: CellInput): C
   });
 }
 
+/** Most rows NPS_TREND returns (a typo in a year would otherwise spill a century of days). */
+const MAX_TREND_PERIODS = 50_000;
+
 /**
  * NPS per month (or day, week, quarter, year), empty periods included.
  *
@@ -186,6 +190,19 @@ export function NPS_TREND(scores: CellInput, dates: CellInput, period?: CellInpu
     ]);
     args.requireRows(table.rows.length, 'scores', 'score');
     const [answers, days] = table.columns;
+    let first = Infinity;
+    let last = -Infinity;
+    for (const day of days) {
+      if (day < first) first = day;
+      if (day > last) last = day;
+    }
+    const periods = periodIndex(last, unit) - periodIndex(first, unit) + 1;
+    if (periods > MAX_TREND_PERIODS) {
+      throw new KpiError('BAD_ARGUMENT', { fn: 'NPS_TREND', arg: 'period', value: unit }, {
+        en: `answers from ${isoOfDay(first)} to ${isoOfDay(last)} make ${periods} periods, too many for a sheet. Check the dates or use a longer period`,
+        es: `las respuestas del ${isoOfDay(first)} al ${isoOfDay(last)} dan ${periods} periodos, demasiados para una hoja. Revise las fechas o use un periodo más largo`,
+      });
+    }
     const zone = settings.zone();
     const out: CellTable = [['Period', 'Responses', 'Promoters', 'Passives', 'Detractors', 'NPS']];
     for (const { startDay, counts } of npsTrend(answers, days, unit)) {

@@ -9,7 +9,7 @@ import { composeReport } from '../../report/compose';
 import type { ReportModel, ReportOptions, SectionKey } from '../../report/compute/model';
 import { computeReport } from '../../report/compute/report';
 import { detectSources, type ReportMapping } from '../../report/detect';
-import { periodName, reportLabels } from '../../report/labels';
+import { periodName, reportLabels, skipDescriptions } from '../../report/labels';
 import type { ReportPeriodKind } from '../../report/period';
 import type { ReportData } from '../../report/records';
 import { ZoneCalendar } from '../timezone';
@@ -65,6 +65,7 @@ export function generateReport(request: ReportRequest, onStage: (stage: ReportSt
       mapping = detectSources(readSheetHeaders(spreadsheet, new Set(own ? [own.getSheetId()] : [])));
     }
     const data = readSources(spreadsheet, mapping, zone);
+    assertSomethingToReport(data);
 
     onStage('computing');
     const now = Date.now();
@@ -90,6 +91,22 @@ export function generateReport(request: ReportRequest, onStage: (stage: ReportSt
   } finally {
     lock.releaseLock();
   }
+}
+
+/**
+ * Stops before anything is written when neither orders nor survey answers are left to report on,
+ * saying why (an empty sheet, or every row skipped and for what reasons).
+ */
+function assertSomethingToReport(data: ReportData): void {
+  if ((data.orders?.records.length ?? 0) + (data.surveys?.records.length ?? 0) > 0) return;
+  const source = data.orders ?? data.surveys;
+  if (!source) return; // the mapping check already said there is no source
+  const why = (language: Language) => {
+    const reasons = skipDescriptions(reportLabels(language), source.skipped);
+    if (!reasons.length) return language === 'es' ? 'Añada datos debajo de la fila de encabezados.' : 'Add data below the header row.';
+    return (language === 'es' ? 'Filas omitidas: ' : 'Rows skipped: ') + reasons.join('; ') + (language === 'es' ? '. Corríjalas y vuelva a generar el informe.' : '. Fix them and generate the report again.');
+  };
+  throw new KpiError('REPORT_NO_DATA', { fn: 'Fideliza', arg: source.sheet }, { en: why('en'), es: why('es') });
 }
 
 /** "March 2025" for the period of a model, in a language. */

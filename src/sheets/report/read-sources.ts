@@ -9,13 +9,15 @@ import type { ReportData, SkipReason, SkippedRows, SourceData } from '../../repo
 import { fieldLabel } from '../../report/labels';
 import { SOURCES, type FieldSpec, type SourceKind } from '../../report/sources';
 import { errorValueOf, isBlank, isDate, isoDateFields, numberOfText } from '../cells';
-import { dayFromCivil } from '../../kpi/calendar/days';
+import { dayFromCivil, isoOfDay } from '../../kpi/calendar/days';
 import type { ZoneCalendar } from '../timezone';
 
 /** How many row numbers are kept per skip reason. */
 const FIRST_ROWS_KEPT = 5;
 /** Day number of Sheets' date serial 0 (1899-12-30). */
 const SERIAL_EPOCH_DAY = -25569;
+const FIRST_PLAUSIBLE_DAY = dayFromCivil(1900, 1, 1);
+const LAST_PLAUSIBLE_DAY = dayFromCivil(2200, 12, 31);
 
 /** A sheet's full content as read, with its header row split off. */
 export interface SheetGrid {
@@ -67,24 +69,18 @@ function parseField(field: FieldSpec, value: unknown, zone: ZoneCalendar): unkno
         if (field.required) throw new SkipRow('blankId');
         return '';
       }
-      return isDate(value) ? String(value) : String(value).trim();
+      return isDate(value) ? isoOfDay(zone.dayOf(value.getTime())) : String(value).trim();
     case 'date':
     case 'optionalDate': {
       if (blank) {
         if (field.required && field.type === 'date') throw new SkipRow('badDate');
         return null;
       }
-      if (isDate(value)) {
-        const ms = value.getTime();
-        if (isNaN(ms)) throw new SkipRow('badDate');
-        return zone.dayOf(ms);
-      }
-      if (typeof value === 'number' && isFinite(value)) return Math.floor(value + SERIAL_EPOCH_DAY);
-      if (typeof value === 'string') {
-        const iso = isoDateFields(value);
-        if (iso) return dayFromCivil(iso.year, iso.month, iso.day);
-      }
-      throw new SkipRow('badDate');
+      const day = dayOfDateCell(value, zone);
+      // Business dates from 1900 to 2200: anything else is a typo (a year typed as 2025, a
+      // yyyymmdd number) that would silently land in the wrong century.
+      if (day === undefined || day < FIRST_PLAUSIBLE_DAY || day > LAST_PLAUSIBLE_DAY) throw new SkipRow('badDate');
+      return day;
     }
     case 'amount':
     case 'count': {
@@ -102,10 +98,25 @@ function parseField(field: FieldSpec, value: unknown, zone: ZoneCalendar): unkno
       if (blank) return null;
       const n = typeof value === 'number' ? value : typeof value === 'string' ? numberOfText(value) : undefined;
       if (n === undefined || !isFinite(n)) return null; // a text answer ("N/A") is no answer
-      if (field.type === 'score' && (n < 0 || n > 10 || Math.floor(n) !== n)) throw new SkipRow('outOfScale');
+      // NPS answers are whole numbers 0–10; other ratings any number on a scale up to 10
+      if (n < 0 || n > 10 || (field.type === 'score' && Math.floor(n) !== n)) throw new SkipRow('outOfScale');
       return n;
     }
   }
+}
+
+/** Day number of a date cell (Date, ISO text or date serial), if it is one. */
+function dayOfDateCell(value: unknown, zone: ZoneCalendar): number | undefined {
+  if (isDate(value)) {
+    const ms = value.getTime();
+    return isNaN(ms) ? undefined : zone.dayOf(ms);
+  }
+  if (typeof value === 'number' && isFinite(value)) return Math.floor(value + SERIAL_EPOCH_DAY);
+  if (typeof value === 'string') {
+    const iso = isoDateFields(value);
+    if (iso) return dayFromCivil(iso.year, iso.month, iso.day);
+  }
+  return undefined;
 }
 
 /** Parses the data rows of one source sheet. */
@@ -137,6 +148,10 @@ export function parseSource<T>(kind: SourceKind, grid: SheetGrid, indexes: Recor
         continue;
       }
       throw skip;
+    }
+    if (kind === 'subscriptions' && record.end !== null && (record.end as number) < (record.start as number)) {
+      skips.add('endBeforeStart', r + 1, 'end');
+      continue;
     }
     if (kind === 'surveys' && record.nps === null && record.csat === null) {
       skips.add('noScore', r + 1); // an answer like "N/A" to every scored question
