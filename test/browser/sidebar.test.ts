@@ -163,6 +163,20 @@ describe('the report wizard', () => {
     expect(await page.textContent('.share')).toContain(EN.shareTitle);
     await page.setViewportSize({ width: 300, height: 860 }); // the whole card, as on a tall screen
     await screenshot(page, 'sidebar-4-result.png');
+
+    // For sharing: one click regenerates the same sheet without personal data.
+    expect(await page.textContent('.share')).toContain(EN.sharePersonal);
+    const names = (sampleSheets().Clientes.slice(1).map((row) => row[1]) as string[]).filter((n) => typeof n === 'string' && /^[A-ZÁÉÍÓÚ]/.test(n)).slice(0, 50);
+    const sheetText = () => workbook.sheet('KPI Summary').getDataRange().getDisplayValues().flat().join('\n');
+    expect(names.some((n) => sheetText().includes(n))).toBe(true);
+    await page.click('#make-shareable');
+    await page.waitForFunction(() => document.querySelector('.share .notice.ok') !== null, undefined, { timeout: 30_000 });
+    const again = server.callsOf('wizardGenerate');
+    expect(again).toHaveLength(2);
+    expect((again[1].args[0] as { withoutPersonalData: boolean }).withoutPersonalData).toBe(true);
+    expect((again[1].answer as { sheetId: number }).sheetId).toBe(result.sheetId);
+    expect(names.filter((n) => sheetText().includes(n))).toEqual([]);
+    expect(await page.textContent('.share')).toContain(EN.sharePrivate);
     expectClean(open);
     await page.close();
   });

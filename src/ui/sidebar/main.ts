@@ -515,6 +515,26 @@ class Wizard {
     live.textContent = this.t('progressNow', { stage: name, percent });
   }
 
+  /**
+   * How to share the report. A report for sharing goes without personal data: when this one has
+   * names, one click regenerates it that way (the PDF then exports the shareable version).
+   */
+  private shareCard(): HTMLElement {
+    const options = this.options as Options;
+    const card = h('div', { class: 'card share' }, h('h3', {}, this.t('shareTitle')), h('p', {}, this.t('shareNote')));
+    if (options.withoutPersonalData) {
+      card.appendChild(h('p', { class: 'notice ok' }, this.t('sharePrivate')));
+    } else {
+      card.appendChild(h('p', { class: 'hint' }, this.t('sharePersonal')));
+      const shareable = this.button(this.t('makeShareable'), () => {
+        options.withoutPersonalData = true;
+        void this.generate();
+      }, 'secondary', 'make-shareable');
+      card.appendChild(h('div', { class: 'card-actions' }, shareable));
+    }
+    return card;
+  }
+
   private drawResult(result: GenerateResult): void {
     const list = h('dl', { class: 'headline' });
     for (const kpi of result.headline) {
@@ -534,7 +554,7 @@ class Wizard {
         result.skippedRows > 0 ? h('p', { class: 'notice warn' }, this.t('skipped', { n: formatCount(result.skippedRows, this.language) })) : null,
         h('div', { class: 'card-actions' }, open, pdf),
       ),
-      h('div', { class: 'card share' }, h('h3', {}, this.t('shareTitle')), h('p', {}, this.t('shareNote'))),
+      this.shareCard(),
     );
     this.buttons(this.button(this.t('newReport'), () => this.go(3), 'secondary', 'back'), this.button(this.t('close'), () => closeSidebar(), 'action', 'close'));
     this.focusHeading();

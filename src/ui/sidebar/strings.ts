@@ -81,6 +81,9 @@ const en = {
   shareTitle: 'Sharing the report',
   shareNote:
     'The sheet holds values and charts only, so colleagues without Fideliza see the same numbers. Share the spreadsheet or the PDF; for people who should not see customer data, generate it “without personal data”.',
+  sharePersonal: 'This version lists customers by name, email and comment.',
+  makeShareable: 'Make a version to share (no personal data)',
+  sharePrivate: 'This version has no names, emails or comments: ready to share, as a sheet or as a PDF.',
   newReport: 'Change options',
   close: 'Close',
   errorTitle: 'Something went wrong',
@@ -166,6 +169,9 @@ const es: Record<StringKey, string> = {
   shareTitle: 'Compartir el informe',
   shareNote:
     'La hoja solo contiene valores y gráficos, así que tus compañeros ven las mismas cifras sin tener Fideliza. Comparte la hoja de cálculo o el PDF; para quien no deba ver datos de clientes, genéralo «sin datos personales».',
+  sharePersonal: 'Esta versión incluye clientes con nombre, correo y comentarios.',
+  makeShareable: 'Crear una versión para compartir (sin datos personales)',
+  sharePrivate: 'Esta versión no tiene nombres, correos ni comentarios: lista para compartir, como hoja o como PDF.',
   newReport: 'Cambiar opciones',
   close: 'Cerrar',
   errorTitle: 'Algo ha fallado',
