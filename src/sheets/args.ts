@@ -94,11 +94,31 @@ export class FormulaArgs {
    */
   scores(input: CellInput, arg: string, scale: ScoreScale, allowEmpty = false): number[] {
     this.required(input, arg);
-    const cells = flatten(input);
     const out: number[] = [];
-    for (let i = 0; i < cells.values.length; i++) {
-      const score = this.scoreCell(cells, i, arg, scale);
-      if (score !== undefined) out.push(score);
+    if (isGrid(input)) {
+      // The common case, a range read row by row without copying it: a number inside the scale is
+      // taken at once; anything else (text, blanks, out-of-scale numbers) goes through scoreCell.
+      const { min, max, integer } = scale;
+      const single: FlatCells = { values: [undefined], rows: 1, columns: 1, scalar: true };
+      for (let r = 0; r < input.length; r++) {
+        const row = input[r];
+        for (let c = 0; c < row.length; c++) {
+          const value = row[c];
+          if (typeof value === 'number' && value >= min && value <= max && (!integer || value % 1 === 0)) {
+            out.push(value);
+            continue;
+          }
+          single.values[0] = value;
+          const score = this.scoreCell(single, 0, arg, scale, r + 1);
+          if (score !== undefined) out.push(score);
+        }
+      }
+    } else {
+      const cells = flatten(input);
+      for (let i = 0; i < cells.values.length; i++) {
+        const score = this.scoreCell(cells, i, arg, scale);
+        if (score !== undefined) out.push(score);
+      }
     }
     if (out.length === 0 && !allowEmpty) throw new KpiError('NO_VALID_VALUES', { fn: this.fn, arg, noun: scale.noun });
     return out;
@@ -446,6 +466,11 @@ export class FormulaArgs {
   amountReader(arg: string, noun: NounKey = 'amount'): (value: CellValue, row: number) => number | undefined {
     return (value, row) => this.numberCell({ values: [value], rows: 1, columns: 1, scalar: true }, 0, arg, 'amount', noun, row);
   }
+}
+
+/** A range as Sheets passes it: rows of cells. */
+function isGrid(input: CellInput): input is CellValue[][] {
+  return Array.isArray(input) && input.length > 0 && Array.isArray(input[0]);
 }
 
 function stripAccents(text: string): string {

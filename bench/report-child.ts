@@ -1,0 +1,75 @@
+/**
+ * One size of the report benchmark, run in its own process by bench/run.ts (so its peak memory is
+ * its own): `node --expose-gc --import tsx bench/report-child.ts <orders> <runs>`. Builds the sample
+ * shop (demo/sample) with that many orders, loads the built bundle over an emulated workbook, scans
+ * it as the wizard does, then generates the report for December 2025: the first run creates the
+ * report sheet; the next runs regenerate it in place ("Refresh"). Prints one JSON line.
+ */
+import { generateSample } from '../demo/sample/generator';
+import { loadBundle, Workbook } from '../test/emulator';
+import { ZONE } from './data';
+import { median } from './timing';
+
+const orders = Number(process.argv[2]);
+const runs = Number(process.argv[3] ?? 3);
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+const t0 = performance.now();
+const { sheets } = generateSample({ customers: Math.max(100, Math.round(orders / 10)), orders, timeZone: ZONE, responses: Math.round(orders / 10) });
+const rowsBySheet = Object.fromEntries(Object.entries(sheets).map(([name, rows]) => [name, rows.length - 1]));
+const workbook = new Workbook({ timeZone: ZONE, locale: 'en_US', sheets });
+const quiet = { ...console, error: () => undefined, warn: () => undefined };
+const fx = loadBundle({ ...workbook.globals(), console: quiet });
+const setupMs = performance.now() - t0;
+
+const scan = wire(fx.wizardScan());
+const request = wire({
+  mapping: scan.mapping,
+  periodKind: 'month',
+  periodIndex: 2025 * 12 + 11,
+  currency: scan.defaults?.currency,
+  sections: scan.defaults?.sections,
+  withoutPersonalData: false,
+  today: '2026-01-10',
+});
+
+gc();
+const before = process.memoryUsage();
+workbook.calls.reset();
+let start = performance.now();
+const first = wire(fx.wizardGenerate(request));
+const firstMs = performance.now() - start;
+const calls = workbook.calls.byMethod();
+const peakRssAfterFirst = process.resourceUsage().maxRSS * 1024;
+
+const times: number[] = [];
+const refreshCalls: number[] = [];
+for (let i = 0; i < runs; i++) {
+  gc();
+  workbook.calls.reset();
+  start = performance.now();
+  wire(fx.wizardGenerate(request));
+  times.push(performance.now() - start);
+  refreshCalls.push(workbook.calls.count());
+}
+
+console.log(
+  JSON.stringify({
+    orders,
+    rowsBySheet,
+    setupMs,
+    firstMs,
+    refreshMs: median(times),
+    refreshSamples: times,
+    calls,
+    callTotal: Object.values(calls).reduce((a, b) => a + b, 0),
+    refreshCalls,
+    rssBefore: before.rss,
+    heapBefore: before.heapUsed,
+    peakRss: process.resourceUsage().maxRSS * 1024,
+    peakRssAfterFirst,
+    headline: first.headline,
+    skippedRows: first.skippedRows,
+  }),
+);
