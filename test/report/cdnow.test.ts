@@ -11,7 +11,11 @@ import { generate, reportRig, reportView, wire, ZONE, type ReportRig, type Sheet
 
 const FILE = new URL('../../../shared/data/cdnow/CDNOW_sample.txt', import.meta.url).pathname;
 
-describe.skipIf(!existsSync(FILE))('the CDNOW sample as an Orders sheet', () => {
+describe('the CDNOW sample as an Orders sheet', () => {
+  it('has the reference data beside the repository (../shared/data/cdnow)', () => {
+    expect(existsSync(FILE), `${FILE} is missing: the CDNOW data lives in ../shared/data/cdnow`).toBe(true);
+  });
+
   let rig: ReportRig;
   let scan: any;
   let result: any;
