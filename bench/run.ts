@@ -518,7 +518,7 @@ function render(e: Everything): string {
     out.push(`**Not measured**: ${e.report}.`, '');
   } else {
     const reports = e.report;
-    out.push('The sample shop (demo/sample; customers = orders ÷ 10, survey answers = orders ÷ 10, plus its subscriptions, tickets and funnel sheets) in an emulated workbook, scanned as the wizard does, then the report for December 2025 generated through the bundle: the first run creates the sheet (5 charts, formats, protection); the refresh runs regenerate it in place. Times include the emulator\'s own cost of serving the reads and writes. Peak memory is the child process\'s peak RSS (`process.resourceUsage().maxRSS`), next to its RSS with the workbook loaded, before the report.', '');
+    out.push('The sample shop (demo/sample; customers = orders ÷ 5, survey answers = orders ÷ 5 — at 100k, issue 4\'s 100 000 orders / 20 000 customers / 20 000 answers — plus its subscriptions, tickets and funnel sheets) in an emulated workbook, scanned as the wizard does, then the report for December 2025 generated through the bundle: the first run creates the sheet (5 charts, formats, protection); the refresh runs regenerate it in place. Times include the emulator\'s own cost of serving the reads and writes. Peak memory is the child process\'s peak RSS (`process.resourceUsage().maxRSS`), next to its RSS with the workbook loaded, before the report.', '');
     out.push(table(['orders', 'rows read (all sheets)', 'first run', 'refresh (median)', 'service calls (first / refresh)', 'RSS before', 'peak RSS', 'growth'], e.report.map((r) => [
       kilo(r.orders),
       Object.values(r.rowsBySheet).reduce((a, b) => a + b, 0).toLocaleString('en-US'),

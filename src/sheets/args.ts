@@ -92,36 +92,46 @@ export class FormulaArgs {
    * out-of-scale numbers raised with their row. Raises "no valid …" when nothing is left, unless
    * `allowEmpty`.
    */
-  scores(input: CellInput, arg: string, scale: ScoreScale, allowEmpty = false): number[] {
+  scores(input: CellInput, arg: string, scale: ScoreScale, allowEmpty = false): Float64Array {
     this.required(input, arg);
-    const out: number[] = [];
-    if (isGrid(input)) {
-      // The common case, a range read row by row without copying it: a number inside the scale is
-      // taken at once; anything else (text, blanks, out-of-scale numbers) goes through scoreCell.
-      const { min, max, integer } = scale;
-      const single: FlatCells = { values: [undefined], rows: 1, columns: 1, scalar: true };
-      for (let r = 0; r < input.length; r++) {
-        const row = input[r];
-        for (let c = 0; c < row.length; c++) {
-          const value = row[c];
-          if (typeof value === 'number' && value >= min && value <= max && (!integer || value % 1 === 0)) {
-            out.push(value);
-            continue;
-          }
-          single.values[0] = value;
-          const score = this.scoreCell(single, 0, arg, scale, r + 1);
-          if (score !== undefined) out.push(score);
+    if (!isGrid(input)) return this.looseScores(input, arg, scale, allowEmpty);
+    // One slot per cell, filled in order, so a large range allocates once and never grows.
+    let size = 0;
+    for (let r = 0; r < input.length; r++) size += input[r].length;
+    const out = new Float64Array(size);
+    let n = 0;
+    // A range is read row by row without copying it: a number inside the scale is taken at once;
+    // anything else (text, out-of-scale numbers, error values) goes through scoreCell.
+    const { min, max, integer } = scale;
+    const single: FlatCells = { values: [undefined], rows: 1, columns: 1, scalar: true };
+    for (let r = 0; r < input.length; r++) {
+      const row = input[r];
+      for (let c = 0; c < row.length; c++) {
+        const value = row[c];
+        if (typeof value === 'number' && value >= min && value <= max && (!integer || value % 1 === 0)) {
+          out[n++] = value;
+          continue;
         }
-      }
-    } else {
-      const cells = flatten(input);
-      for (let i = 0; i < cells.values.length; i++) {
-        const score = this.scoreCell(cells, i, arg, scale);
-        if (score !== undefined) out.push(score);
+        if (value === '') continue; // a blank cell
+        single.values[0] = value;
+        const score = this.scoreCell(single, 0, arg, scale, r + 1);
+        if (score !== undefined) out[n++] = score;
       }
     }
+    if (n === 0 && !allowEmpty) throw new KpiError('NO_VALID_VALUES', { fn: this.fn, arg, noun: scale.noun });
+    return out.subarray(0, n);
+  }
+
+  /** {@link scores} of a single value or a 1-D array (JavaScript callers). */
+  private looseScores(input: CellInput, arg: string, scale: ScoreScale, allowEmpty: boolean): Float64Array {
+    const cells = flatten(input);
+    const out: number[] = [];
+    for (let i = 0; i < cells.values.length; i++) {
+      const score = this.scoreCell(cells, i, arg, scale);
+      if (score !== undefined) out.push(score);
+    }
     if (out.length === 0 && !allowEmpty) throw new KpiError('NO_VALID_VALUES', { fn: this.fn, arg, noun: scale.noun });
-    return out;
+    return Float64Array.from(out);
   }
 
   /** Numbers of a range (blanks skipped; text is an error). `nonNegative` rejects amounts below 0. */

@@ -13,7 +13,7 @@ import { defaultPeriodIndex } from '../report/period';
 import { SOURCES } from '../report/sources';
 import { dayOfIsoText, generateReport, modelPeriodLabel, spreadsheetLanguage, type ReportRequest } from '../sheets/report/generate';
 import { columnIndexes } from '../report/detect';
-import { mappingError, parseSource, readSheetHeaders } from '../sheets/report/read-sources';
+import { mappingError, parseSource, readDay, readSheetHeaders } from '../sheets/report/read-sources';
 import { findReportSheet } from '../sheets/report/write-report';
 import { ZoneCalendar } from '../sheets/timezone';
 import { currencyOfLocale, formatKpi } from './display';
@@ -99,13 +99,20 @@ function periodChoices(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, ma
   let last: number | undefined;
   let first: number | undefined;
   if (source) {
+    // Only the date column is read: the wizard asks again each time the mapping changes.
     const sheet = spreadsheet.getSheetByName(source.sheet);
-    if (sheet && sheet.getLastRow() > 1) {
-      const values = sheet.getDataRange().getValues();
-      const data = parseSource<{ day: number }>(kind, { name: source.sheet, values }, columnIndexes(kind, source, values[0]), zone);
-      for (const r of data.records) {
-        if (last === undefined || r.day > last) last = r.day;
-        if (first === undefined || r.day < first) first = r.day;
+    const rows = sheet ? sheet.getLastRow() - 1 : 0;
+    const lastColumn = sheet ? sheet.getLastColumn() : 0;
+    if (sheet && rows > 0 && lastColumn > 0) {
+      const headers = sheet.getRange(1, 1, 1, lastColumn).getValues()[0].map(String);
+      const column = headers.indexOf(source.columns.date ?? '');
+      if (column >= 0) {
+        for (const [cell] of sheet.getRange(2, column + 1, rows, 1).getValues()) {
+          const day = readDay(cell, zone);
+          if (day === undefined) continue;
+          if (last === undefined || day > last) last = day;
+          if (first === undefined || day < first) first = day;
+        }
       }
     }
   }

@@ -76,10 +76,8 @@ function parseField(field: FieldSpec, value: unknown, zone: ZoneCalendar): unkno
         if (field.required && field.type === 'date') throw new SkipRow('badDate');
         return null;
       }
-      const day = dayOfDateCell(value, zone);
-      // Business dates from 1900 to 2200: anything else is a typo (a year typed as 2025, a
-      // yyyymmdd number) that would silently land in the wrong century.
-      if (day === undefined || day < FIRST_PLAUSIBLE_DAY || day > LAST_PLAUSIBLE_DAY) throw new SkipRow('badDate');
+      const day = readDay(value, zone);
+      if (day === undefined) throw new SkipRow('badDate');
       return day;
     }
     case 'amount':
@@ -103,6 +101,16 @@ function parseField(field: FieldSpec, value: unknown, zone: ZoneCalendar): unkno
       return n;
     }
   }
+}
+
+/**
+ * Day number of a date cell of a source sheet, if it holds a plausible business date: from 1900 to
+ * 2200. Anything else is a typo (a year typed as 2025, a yyyymmdd number) that would silently land
+ * in the wrong century.
+ */
+export function readDay(value: unknown, zone: ZoneCalendar): number | undefined {
+  const day = dayOfDateCell(value, zone);
+  return day === undefined || day < FIRST_PLAUSIBLE_DAY || day > LAST_PLAUSIBLE_DAY ? undefined : day;
 }
 
 /** Day number of a date cell (Date, ISO text or date serial), if it is one. */
