@@ -184,8 +184,9 @@ async function main(): Promise<void> {
   const htmlPath = resolve(out, 'report.html');
   const pngPath = resolve(out, 'report.png');
   writeFileSync(htmlPath, renderSheetHtml(run.workbook, result.sheetName));
-  await renderPng(htmlPath, pngPath);
-  console.log(`\nWrote ${htmlPath}\nWrote ${pngPath}`);
+  console.log(`\nWrote ${htmlPath}`);
+  await renderPng(htmlPath, pngPath); // needs Debian's chromium: a clear message says how to install it
+  console.log(`Wrote ${pngPath}`);
 }
 
 main().catch((error: unknown) => {
