@@ -9,8 +9,8 @@ import type { HeadlineKpi, KpiFormat, ReportModel } from './compute/model';
 import { periodName, reportLabels, skipDescriptions, type ReportLabels } from './labels';
 import { COLORS, formatsFor, SheetLayout, type Formats, type LayoutChart, type LayoutRect, type LayoutValue } from './layout';
 
-/** Column where charts are anchored, right of the data blocks. */
-const CHART_COLUMN = 8;
+/** Columns the section bars span (the data blocks and the charts beside them). */
+const SECTION_WIDTH = 14;
 /** Rows a chart covers (Sheets' default chart is about 18 rows high). */
 const CHART_ROWS = 20;
 
@@ -35,7 +35,7 @@ class Flow {
 
   section(title: string): void {
     this.skip();
-    for (let c = 1; c <= CHART_COLUMN + 6; c++) this.layout.set(this.row, c, { value: c === 1 ? title : null, bold: true, size: 12, background: COLORS.section });
+    for (let c = 1; c <= SECTION_WIDTH; c++) this.layout.set(this.row, c, { value: c === 1 ? title : null, bold: true, size: 12, background: COLORS.section });
     this.row += 2;
   }
 
@@ -124,7 +124,7 @@ function chartBlock(flow: Flow, id: string, title: string, headers: string[], bo
   const top = flow.row;
   flow.subtitle(title);
   const rect = flow.table(headers, body, formats);
-  flow.layout.charts.push({ id, title, data: { ...rect, numColumns: chartColumns }, anchor: { row: top, column: CHART_COLUMN }, ...chart });
+  flow.layout.charts.push({ id, title, data: { ...rect, numColumns: chartColumns }, anchor: { row: top, column: headers.length + 2 }, ...chart });
   flow.row = Math.max(flow.row, top + CHART_ROWS) + 1;
 }
 
