@@ -21,7 +21,7 @@ export interface DemoRunOptions {
 }
 
 /** JSON round trip: what google.script.run lets through. */
-function wire<T>(value: T): T {
+export function wire<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 

@@ -3,10 +3,9 @@
  * with their charts beside them, the cohort heatmap and the action lists, top to bottom, in the
  * user's language. Only values and formats: the sheet reads the same without the add-on.
  */
-import { civilFromDay } from '../kpi/calendar/days';
 import { RFM_SEGMENT_LABELS } from '../kpi/retention/rfm';
 import type { HeadlineKpi, KpiFormat, ReportModel } from './compute/model';
-import { periodName, reportLabels, skipDescriptions, type ReportLabels } from './labels';
+import { periodLabel, reportLabels, skipDescriptions, type ReportLabels } from './labels';
 import { COLORS, formatsFor, SheetLayout, type Formats, type LayoutChart, type LayoutRect, type LayoutValue } from './layout';
 
 /** Columns the section bars span (the data blocks and the charts beside them). */
@@ -75,13 +74,9 @@ function kpiFormat(formats: Formats, format: KpiFormat, signed: boolean): string
 function headerBlock(flow: Flow, model: ReportModel): void {
   const { labels, layout } = flow;
   const { period, options } = model;
-  const name = (start: number) => {
-    const { year, month } = civilFromDay(start);
-    return periodName(options.language, period.kind, year, month);
-  };
   layout.set(1, 1, { value: labels.title, bold: true, size: 16, color: COLORS.title });
   layout.set(2, 1, { value: labels.period, bold: true });
-  layout.set(2, 2, `${name(period.start)} (${labels.comparedWith} ${name(period.previous.start)})`);
+  layout.set(2, 2, `${periodLabel(options.language, period.kind, period.index)} (${labels.comparedWith} ${periodLabel(options.language, period.kind, period.previous.index)})`);
   layout.set(3, 1, { value: labels.generatedAt, bold: true });
   layout.set(3, 2, { value: { instant: options.generatedAt }, format: flow.formats.dateTime });
   layout.set(3, 3, { value: `${labels.timeZone}: ${options.timeZone}`, color: COLORS.muted });

@@ -3,6 +3,7 @@
  * Spanish one must have the same (the type checker enforces it).
  */
 import type { Language } from '../errors/catalogue';
+import { civilFromDay, periodStartDay } from '../kpi/calendar/days';
 import type { SkipReason, SkippedRows } from './records';
 import type { SourceKind } from './sources';
 
@@ -348,4 +349,10 @@ export function periodName(language: Language, kind: 'month' | 'quarter' | 'year
     return language === 'es' ? `T${q} de ${year}` : `Q${q} ${year}`;
   }
   return language === 'es' ? `${MONTHS.es[month - 1]} de ${year}` : `${MONTHS.en[month - 1]} ${year}`;
+}
+
+/** The name of the period with a given index (see `periodIndex`): "March 2025", "T1 de 2025"… */
+export function periodLabel(language: Language, kind: 'month' | 'quarter' | 'year', index: number): string {
+  const { year, month } = civilFromDay(periodStartDay(index, kind));
+  return periodName(language, kind, year, month);
 }

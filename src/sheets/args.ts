@@ -8,7 +8,7 @@
  */
 import { KpiError, type NounKey } from '../errors/catalogue';
 import { dayFromCivil, isoOfDay, type Period } from '../kpi/calendar/days';
-import { errorValueOf, flatten, isBlank, isDate, isoDateFields, numberOfText, rowOfCell, type CellInput, type CellOutput, type CellValue, type FlatCells } from './cells';
+import { errorValueOf, flatten, isBlank, isDate, exactDayOfCell, numberOfText, rowOfCell, type CellInput, type CellOutput, type CellValue, type FlatCells } from './cells';
 import type { SpreadsheetSettings } from './context';
 
 /** Allowed values of a score or rating. */
@@ -72,8 +72,6 @@ const PERIOD_NAMES: Record<string, Period> = {
   year: 'year', año: 'year', ano: 'year', anio: 'year', yearly: 'year', annual: 'year', anual: 'year',
 };
 
-/** Day number of Sheets' date serial 0 (1899-12-30). */
-const SERIAL_EPOCH_DAY = -25569;
 /** Dates are accepted from year 1 to year 9999. */
 const FIRST_DAY = dayFromCivil(1, 1, 1);
 const LAST_DAY_END = dayFromCivil(10000, 1, 1);
@@ -426,17 +424,8 @@ export class FormulaArgs {
   }
 
   private anyDayOfCell(value: unknown, arg: string, row: number): number | undefined {
-    if (isDate(value)) {
-      const ms = value.getTime();
-      return isNaN(ms) ? undefined : this.settings.zone().exactDayOf(ms);
-    }
-    if (typeof value === 'number') return isFinite(value) ? value + SERIAL_EPOCH_DAY : undefined; // a date serial
-    if (typeof value === 'string') {
-      this.rejectErrorValue(value, arg, row);
-      const iso = isoDateFields(value);
-      return iso ? dayFromCivil(iso.year, iso.month, iso.day) + iso.fraction : undefined;
-    }
-    return undefined;
+    if (typeof value === 'string') this.rejectErrorValue(value, arg, row);
+    return exactDayOfCell(value, this.settings.zone());
   }
 
   /**

@@ -5,6 +5,9 @@
  * Blank cells are `''`, dates are `Date`s, error cells are their error text (`#N/A`, …).
  */
 
+import { dayFromCivil } from '../kpi/calendar/days';
+import type { ZoneCalendar } from './timezone';
+
 /** One cell as Apps Script hands it over. */
 export type CellValue = string | number | boolean | Date | null | undefined;
 
@@ -95,4 +98,25 @@ export function isoDateFields(text: string): { year: number; month: number; day:
   const seconds = m[6] ? Number(m[6]) : 0;
   if (hours > 23 || minutes > 59 || seconds >= 60) return undefined;
   return { year, month, day, fraction: (hours * 3600 + minutes * 60 + seconds) / 86400 };
+}
+
+/** Day number of Sheets' date serial 0 (1899-12-30). */
+export const SERIAL_EPOCH_DAY = -25569;
+
+/**
+ * Fractional day number (time of day included) of a date cell in the spreadsheet's zone: a
+ * `Date`, ISO text (`2024-03-31`, optionally with a time) or a date serial; `undefined` for
+ * anything else. Callers add their own bounds (formulas: years 1–9999; the report: 1900–2200).
+ */
+export function exactDayOfCell(value: unknown, zone: ZoneCalendar): number | undefined {
+  if (isDate(value)) {
+    const ms = value.getTime();
+    return isNaN(ms) ? undefined : zone.exactDayOf(ms);
+  }
+  if (typeof value === 'number') return isFinite(value) ? value + SERIAL_EPOCH_DAY : undefined;
+  if (typeof value === 'string') {
+    const iso = isoDateFields(value);
+    return iso ? dayFromCivil(iso.year, iso.month, iso.day) + iso.fraction : undefined;
+  }
+  return undefined;
 }

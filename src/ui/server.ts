@@ -7,7 +7,7 @@ import { isKpiError, KpiError, languageOfLocale, type Language } from '../errors
 import { periodIndex } from '../kpi/calendar/days';
 import type { SectionKey } from '../report/compute/model';
 import { detectSources, mappingProblems, type ReportMapping } from '../report/detect';
-import { periodName, reportLabels, skipDescriptions } from '../report/labels';
+import { periodLabel, reportLabels, skipDescriptions } from '../report/labels';
 import type { ReportPeriodKind } from '../report/period';
 import { defaultPeriodIndex } from '../report/period';
 import { SOURCES } from '../report/sources';
@@ -122,16 +122,10 @@ function periodChoices(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, ma
     const oldest = first === undefined ? newest : Math.max(periodIndex(first, periodKind), newest - PERIOD_CHOICES + 1);
     choices[periodKind] = [];
     for (let index = newest; index >= oldest; index--) {
-      choices[periodKind].push({ kind: periodKind, index, label: labelOfPeriod(periodKind, index, language) });
+      choices[periodKind].push({ kind: periodKind, index, label: periodLabel(language, periodKind, index) });
     }
   }
   return choices;
-}
-
-function labelOfPeriod(kind: ReportPeriodKind, index: number, language: Language): string {
-  const year = kind === 'month' ? Math.floor(index / 12) : kind === 'quarter' ? Math.floor(index / 4) : index;
-  const month = kind === 'month' ? (index % 12) + 1 : kind === 'quarter' ? (index % 4) * 3 + 1 : 1;
-  return periodName(language, kind, year, month);
 }
 
 /**

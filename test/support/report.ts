@@ -3,6 +3,7 @@
  * wizard's calls made as the sidebar makes them (JSON in, JSON out), and uncounted readers of the
  * report sheet the add-on wrote (values, displayed text, number formats, formulas).
  */
+import { wire } from '../../demo/run-report';
 import { generateSample, type SampleWorkbook } from '../../demo/sample/generator';
 import { columnLetters, FORMULA_VALUE, isoDateIn, loadBundle, Workbook, type EmuSheet, type EmuValue, type WorkbookOptions } from '../emulator';
 import type { SeedGrid } from '../emulator/spreadsheet';
@@ -46,10 +47,8 @@ export function reportRig(sheets: Record<string, SeedGrid>, options: WorkbookOpt
   return { workbook, fx, logged };
 }
 
-/** JSON round trip: what google.script.run carries. */
-export function wire<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
-}
+/** JSON round trip: what google.script.run carries (the demo runner's, shared). */
+export { wire };
 
 /** The request the sidebar sends for December 2025 with the scanned mapping, plus `overrides`. */
 export function generateRequest(rig: ReportRig, overrides: Record<string, unknown> = {}): Record<string, unknown> {

@@ -4,12 +4,13 @@
  * spreadsheet service calls it makes do not depend on the number of data rows.
  */
 import { KpiError, languageOfLocale, type Language } from '../../errors/catalogue';
-import { civilFromDay, dayFromCivil } from '../../kpi/calendar/days';
+import { dayFromCivil } from '../../kpi/calendar/days';
+import { isoDateFields } from '../cells';
 import { composeReport } from '../../report/compose';
 import type { ReportModel, ReportOptions, SectionKey } from '../../report/compute/model';
 import { computeReport } from '../../report/compute/report';
 import { detectSources, type ReportMapping } from '../../report/detect';
-import { periodName, reportLabels, skipDescriptions } from '../../report/labels';
+import { periodLabel, reportLabels, skipDescriptions } from '../../report/labels';
 import type { ReportPeriodKind } from '../../report/period';
 import type { ReportData } from '../../report/records';
 import { ZoneCalendar } from '../timezone';
@@ -111,12 +112,11 @@ function assertSomethingToReport(data: ReportData): void {
 
 /** "March 2025" for the period of a model, in a language. */
 export function modelPeriodLabel(model: ReportModel, language: Language): string {
-  const { year, month } = civilFromDay(model.period.start);
-  return periodName(language, model.period.kind, year, month);
+  return periodLabel(language, model.period.kind, model.period.index);
 }
 
 /** Day number of `yyyy-mm-dd` text, or undefined. */
 export function dayOfIsoText(text: string | undefined): number | undefined {
-  const m = text ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(text) : null;
-  return m ? dayFromCivil(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+  const iso = text === undefined ? undefined : isoDateFields(text);
+  return iso ? dayFromCivil(iso.year, iso.month, iso.day) : undefined;
 }

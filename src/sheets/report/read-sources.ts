@@ -8,14 +8,12 @@ import { columnIndexes, mappingProblems, type MappingProblem, type ReportMapping
 import type { ReportData, SkipReason, SkippedRows, SourceData } from '../../report/records';
 import { fieldLabel } from '../../report/labels';
 import { SOURCES, type FieldSpec, type SourceKind } from '../../report/sources';
-import { errorValueOf, isBlank, isDate, isoDateFields, numberOfText } from '../cells';
+import { errorValueOf, isBlank, isDate, exactDayOfCell, numberOfText } from '../cells';
 import { dayFromCivil, isoOfDay } from '../../kpi/calendar/days';
 import type { ZoneCalendar } from '../timezone';
 
 /** How many row numbers are kept per skip reason. */
 const FIRST_ROWS_KEPT = 5;
-/** Day number of Sheets' date serial 0 (1899-12-30). */
-const SERIAL_EPOCH_DAY = -25569;
 const FIRST_PLAUSIBLE_DAY = dayFromCivil(1900, 1, 1);
 const LAST_PLAUSIBLE_DAY = dayFromCivil(2200, 12, 31);
 
@@ -109,22 +107,9 @@ function parseField(field: FieldSpec, value: unknown, zone: ZoneCalendar): unkno
  * in the wrong century.
  */
 export function readDay(value: unknown, zone: ZoneCalendar): number | undefined {
-  const day = dayOfDateCell(value, zone);
+  const exact = exactDayOfCell(value, zone);
+  const day = exact === undefined ? undefined : Math.floor(exact);
   return day === undefined || day < FIRST_PLAUSIBLE_DAY || day > LAST_PLAUSIBLE_DAY ? undefined : day;
-}
-
-/** Day number of a date cell (Date, ISO text or date serial), if it is one. */
-function dayOfDateCell(value: unknown, zone: ZoneCalendar): number | undefined {
-  if (isDate(value)) {
-    const ms = value.getTime();
-    return isNaN(ms) ? undefined : zone.dayOf(ms);
-  }
-  if (typeof value === 'number' && isFinite(value)) return Math.floor(value + SERIAL_EPOCH_DAY);
-  if (typeof value === 'string') {
-    const iso = isoDateFields(value);
-    if (iso) return dayFromCivil(iso.year, iso.month, iso.day);
-  }
-  return undefined;
 }
 
 /** Parses the data rows of one source sheet. */
