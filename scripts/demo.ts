@@ -2,7 +2,7 @@
 // into the emulator with the sample workbook (or your own export), runs the KPI report exactly as
 // the sidebar does (wizardScan → wizardCheckMapping → wizardGenerate), prints the headline KPIs,
 // the run time and the spreadsheet service calls, and writes report.html (a faithful rendering of
-// the generated sheet) and report.png (its Chromium screenshot).
+// the generated sheet) and report.png (its screenshot, when the machine has Chrome or Chromium).
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parsePeriod } from '../demo/run-report';
@@ -27,6 +27,7 @@ Options:
                        (default: the sample's last day for the sample, the real today otherwise)
   --private            the version without personal data (no names, emails or comments)
   --out <dir>          output folder (default demo/out)
+  --verbose            also print the run time and the spreadsheet service calls it made
   --help               this help
 
 Examples:
@@ -46,6 +47,7 @@ interface DemoArgs {
   private: boolean;
   out: string;
   help: boolean;
+  verbose: boolean;
 }
 
 /** A mistake on the command line: printed with the help hint, exit code 2. */
@@ -54,13 +56,14 @@ class UsageError extends Error {}
 const VALUE_OPTIONS = ['--input', '--cdnow', '--timezone', '--locale', '--period', '--today', '--out'];
 
 function parseArgs(argv: string[]): DemoArgs {
-  const args: DemoArgs = { timeZone: 'Europe/Madrid', private: false, out: 'demo/out', help: false };
+  const args: DemoArgs = { timeZone: 'Europe/Madrid', private: false, out: 'demo/out', help: false, verbose: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
     if (flag === '--help' || flag === '-h') { args.help = true; continue; }
     if (flag === '--private') { args.private = true; continue; }
+    if (flag === '--verbose') { args.verbose = true; continue; }
     if (!VALUE_OPTIONS.includes(flag)) {
-      throw new UsageError(flag.startsWith('-') ? `Unknown option ${flag}. Options: ${[...VALUE_OPTIONS, '--private', '--help'].join(', ')}.` : `Unexpected argument "${flag}". Give your file with --input <path> (or --cdnow <file>).`);
+      throw new UsageError(flag.startsWith('-') ? `Unknown option ${flag}. Options: ${[...VALUE_OPTIONS, '--private', '--verbose', '--help'].join(', ')}.` : `Unexpected argument "${flag}". Give your file with --input <path> (or --cdnow <file>).`);
     }
     const value = inline ?? argv[++i];
     if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) throw new UsageError(`${flag} needs a value, e.g. ${example(flag)}.`);
@@ -147,6 +150,7 @@ async function main(): Promise<void> {
   const { runReportLikeTheSidebar } = await import('../demo/run-report');
   const { renderSheetHtml } = await import('../demo/render/sheet-html');
   const { renderPng } = await import('../demo/render/png');
+  const { findBrowser, howToGetBrowser } = await import('../demo/render/browser');
   let sheets: Record<string, SeedGrid>;
   let source: string;
   let today = args.today;
@@ -176,17 +180,24 @@ async function main(): Promise<void> {
   const width = Math.max(...result.headline.map((k: { label: string }) => [...k.label].length)) + 2;
   for (const k of result.headline as { label: string; value: string; change: string }[]) console.log(`  ${pad(k.label, width)}${pad(k.value, 14)}(${k.change})`);
   console.log(`  ${pad(locale.startsWith('es') ? 'Filas omitidas' : 'Skipped rows', width)}${result.skippedRows}`);
-  console.log(`\nReport generated in ${run.milliseconds.toFixed(0)} ms (wizardGenerate), ${run.generateCalls} spreadsheet service calls.`);
-  console.log(`Calls of the whole run (scan + check + generate): ${run.workbook.calls.count()}\n  ${compactCalls(run.workbook.calls.byMethod())}`);
+  if (args.verbose) {
+    console.log(`\nReport generated in ${run.milliseconds.toFixed(0)} ms (wizardGenerate), ${run.generateCalls} spreadsheet service calls.`);
+    console.log(`Calls of the whole run (scan + check + generate): ${run.workbook.calls.count()}\n  ${compactCalls(run.workbook.calls.byMethod())}`);
+  }
 
   const out = resolve(args.out);
   mkdirSync(out, { recursive: true });
   const htmlPath = resolve(out, 'report.html');
   const pngPath = resolve(out, 'report.png');
   writeFileSync(htmlPath, renderSheetHtml(run.workbook, result.sheetName));
-  console.log(`\nWrote ${htmlPath}`);
-  await renderPng(htmlPath, pngPath); // needs Debian's chromium: a clear message says how to install it
-  console.log(`Wrote ${pngPath}`);
+  console.log(`\nThe report sheet, as Sheets would show it: ${htmlPath}`);
+  const browser = findBrowser();
+  if (browser) {
+    await renderPng(htmlPath, pngPath);
+    console.log(`A picture of it: ${pngPath}`);
+  } else {
+    console.log(`No picture (report.png): no Chrome or Chromium was found. To get one, ${howToGetBrowser()}`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@
  */
 export { chartData, chartSvg, DEFAULT_CHART_HEIGHT, DEFAULT_CHART_WIDTH, DEFAULT_COLORS, niceTicks, type ChartContext, type ChartData } from './chart-svg';
 export { conditionalStyles, gradientColor, mixColors, type ConditionalStyle } from './conditional';
-export { launchChromium, renderPng, CHROMIUM_ARGS, CHROMIUM_PATH } from './png';
+export { BROWSER_ARGS, findBrowser, howToGetBrowser, launchBrowser } from './browser';
+export { renderPng } from './png';
 export { cellText, renderSheetHtml } from './sheet-html';
 export { escapeHtml, textWidth } from './text';

@@ -1,5 +1,5 @@
 /**
- * Browser-test support: Debian's headless Chromium driven by playwright-core, loading the built
+ * Browser-test support: the machine's headless Chrome or Chromium driven by playwright-core, loading the built
  * sidebars from dist/ with a stand-in for `google.script.run` that behaves like Google's (async,
  * chained `withSuccessHandler`/`withFailureHandler`, arguments and answers through JSON, `Date`s
  * refused) and whose endpoints are exactly the public functions of the vm-loaded bundle running
@@ -8,12 +8,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../demo/render/browser';
 import { DIST, loadBundle, Workbook } from '../emulator';
-
-/** Where Debian's `chromium` package puts the browser. */
-export const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 /** Apps Script sidebars are 300 px wide. */
 export const SIDEBAR_VIEWPORT = { width: 300, height: 720 };
@@ -21,13 +18,8 @@ export const SIDEBAR_VIEWPORT = { width: 300, height: 720 };
 /** The folder the screenshots of the README go to. */
 export const SCREENSHOTS = path.resolve(DIST, '../docs/img');
 
-/** Launches headless Chromium; fails with instructions when the browser is not installed. */
-export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`The browser tests need Chromium at ${CHROMIUM} (Debian package): run \`apt-get install -y chromium\`.`);
-  }
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-}
+/** Starts the machine's Chrome or Chromium headless; fails with instructions when there is none. */
+export { launchBrowser };
 
 /** A built page of dist/, failing clearly when `npm run build` has not made it. */
 export function distPage(file: 'Sidebar.html' | 'Help.html', query = ''): string {

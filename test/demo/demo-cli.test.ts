@@ -1,6 +1,6 @@
 // `npm run demo` (scripts/demo.ts) end to end, as a child process over the built bundle
-// (`npm run build` first): the CDNOW sample, a small CSV folder with hand-checked numbers, and
-// clear errors for bad arguments.
+// (`npm run build` first), with no browser (test/browser/ checks the picture): the CDNOW sample, a
+// small CSV folder with hand-checked numbers, and clear errors for bad arguments.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,19 +13,17 @@ const CDNOW_SAMPLE = fileURLToPath(new URL('../../../shared/data/cdnow/CDNOW_sam
 const dir = mkdtempSync(join(tmpdir(), 'fideliza-demo-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The demo without a browser (the browser tests in test/browser/ check the picture). */
 function demo(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/demo.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const env = { ...process.env, CHROME_PATH: 'none' };
+  const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/demo.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-function isPng(path: string): boolean {
-  return readFileSync(path).subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 }
 
 describe('npm run demo', () => {
   it('runs on the CDNOW sample turned into an Orders sheet, in English', () => {
     const out = join(dir, 'cdnow');
-    const run = demo('--cdnow', CDNOW_SAMPLE, '--locale', 'en', '--out', out);
+    const run = demo('--cdnow', CDNOW_SAMPLE, '--locale', 'en', '--out', out, '--verbose');
     expect(run.stderr).not.toMatch(/Error/);
     expect(run.status).toBe(0);
     // The CDNOW data ends in June 1998 (README): the default period is the last month with data.
@@ -34,7 +32,6 @@ describe('npm run demo', () => {
     expect(run.stdout).toMatch(/Revenue\s+\$/);
     expect(run.stdout).toMatch(/Report generated in \d+ ms \(wizardGenerate\), \d+ spreadsheet service calls/);
     expect(run.stdout).toMatch(/by class: .*Range \d+/);
-    expect(isPng(join(out, 'report.png'))).toBe(true);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<span>Fideliza — KPI summary</span>');
   });
 
@@ -59,7 +56,18 @@ describe('npm run demo', () => {
     expect(run.stdout).toMatch(/Skipped rows\s+1\b/);
     expect(run.stdout).toContain('not a number (amount): 1 (row 7)');
     expect(existsSync(join(out, 'report.html'))).toBe(true);
-    expect(isPng(join(out, 'report.png'))).toBe(true);
+    // Without --verbose the console speaks to a user: no service-call counts.
+    expect(run.stdout).not.toMatch(/service calls|by class:/);
+    expect(run.stdout).toContain(`The report sheet, as Sheets would show it: ${join(out, 'report.html')}`);
+  });
+
+  it('works with no browser on the machine: the HTML, and one line on how to get the picture', () => {
+    const out = join(dir, 'no-browser');
+    const run = demo('--cdnow', CDNOW_SAMPLE, '--locale', 'en', '--out', out);
+    expect(run.status).toBe(0);
+    expect(existsSync(join(out, 'report.html'))).toBe(true);
+    expect(existsSync(join(out, 'report.png'))).toBe(false);
+    expect(run.stdout).toMatch(/No picture \(report\.png\): no Chrome or Chromium was found\. To get one, .*CHROME_PATH/);
   });
 
   it('says clearly what is wrong with the arguments and how to fix it', () => {

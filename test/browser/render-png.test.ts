@@ -1,11 +1,13 @@
 // The Chromium screenshot of the rendered sample report (built bundle: `npm run build` first) is
 // produced, has the page's size and is not blank: decoded in the browser, it has many colours and
 // plenty of non-white pixels.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { launchChromium, renderPng, renderSheetHtml } from '../../demo/render';
+import { launchBrowser, renderPng, renderSheetHtml } from '../../demo/render';
 import { runReportLikeTheSidebar } from '../../demo/run-report';
 import { generateSample } from '../../demo/sample/generator';
 
@@ -27,7 +29,7 @@ describe('renderPng', () => {
     expect(png.readUInt32BE(20)).toBe(size.height);
     expect(size.height).toBeGreaterThan(2000); // the report is several thousand pixels tall
 
-    const browser = await launchChromium();
+    const browser = await launchBrowser();
     try {
       const page = await browser.newPage();
       const stats = await page.evaluate(async (dataUrl) => {
@@ -55,5 +57,15 @@ describe('renderPng', () => {
     } finally {
       await browser.close();
     }
+  });
+
+  it('npm run demo writes report.png beside report.html when the machine has a browser', () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const cdnow = fileURLToPath(new URL('../../../shared/data/cdnow/CDNOW_sample.txt', import.meta.url));
+    const out = join(dir, 'demo');
+    const run = spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/demo.ts', '--cdnow', cdnow, '--locale', 'en', '--out', out], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`A picture of it: ${join(out, 'report.png')}`);
+    expect(readFileSync(join(out, 'report.png')).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   });
 });

@@ -1,13 +1,28 @@
 // Runs the whole test suite once per host time zone. The spreadsheets in the tests live in a third
 // zone (America/Los_Angeles by default), so a date bucketed in the host's zone instead of the
 // spreadsheet's fails in at least one run. Ends with one summary line over all runs.
+//
+// The tests in test/browser/ need Chrome or Chromium. With none on the machine the run stops at
+// once and says how to get one, unless FIDELIZA_SKIP_BROWSER_TESTS=1 asks to leave them out
+// (CI never sets it: .ci/run installs Chromium).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { findBrowser, howToGetBrowser } from '../demo/render/browser';
 
 const zones = ['UTC', 'Pacific/Auckland'];
 const extra = process.argv.slice(2);
+const BROWSER_TESTS = 'test/browser';
+if (!findBrowser()) {
+  const files = fs.readdirSync(BROWSER_TESTS).filter((file) => file.endsWith('.test.ts')).map((file) => `${BROWSER_TESTS}/${file}`);
+  if (process.env.FIDELIZA_SKIP_BROWSER_TESTS !== '1') {
+    console.error(`These tests need Chrome or Chromium, and none was found:\n  ${files.join('\n  ')}\nTo run them, ${howToGetBrowser()}\nTo run the rest without them: FIDELIZA_SKIP_BROWSER_TESTS=1 npm test`);
+    process.exit(1);
+  }
+  console.log(`No browser: leaving out ${files.join(', ')} (FIDELIZA_SKIP_BROWSER_TESTS=1).`);
+  extra.push('--exclude', `${BROWSER_TESTS}/**`);
+}
 let passed = 0;
 let failed = 0;
 let skipped = 0;
