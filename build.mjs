@@ -15,7 +15,25 @@ const dist = path.join(root, 'dist');
 export const GLOBAL_NAME = 'Fideliza';
 
 /** Built-ins the bundle reads often, bound once as locals of the IIFE. */
-const BUILT_INS = ['Math', 'Number', 'String', 'Object', 'Array', 'Map', 'Set', 'Date', 'Intl', 'Error', 'RangeError', 'isFinite', 'isNaN', 'Int8Array', 'Int32Array', 'Float64Array', 'JSON'];
+const BUILT_INS = [
+  'Math',
+  'Number',
+  'String',
+  'Object',
+  'Array',
+  'Map',
+  'Set',
+  'Date',
+  'Intl',
+  'Error',
+  'RangeError',
+  'isFinite',
+  'isNaN',
+  'Int8Array',
+  'Int32Array',
+  'Float64Array',
+  'JSON',
+];
 
 /**
  * Binds the built-ins as locals at the top of the IIFE. In a Node `vm` context (how the tests and
@@ -26,7 +44,8 @@ const BUILT_INS = ['Math', 'Number', 'String', 'Object', 'Array', 'Map', 'Set', 
 function bindBuiltIns(code) {
   const head = `var ${GLOBAL_NAME}=(()=>{`;
   const at = code.indexOf(head);
-  if (at < 0 || code.indexOf(head, at + 1) >= 0) throw new Error('build: unexpected bundle prologue, cannot bind built-ins');
+  if (at < 0 || code.indexOf(head, at + 1) >= 0)
+    throw new Error('build: unexpected bundle prologue, cannot bind built-ins');
   const locals = `var ${BUILT_INS.map((name) => `${name}=globalThis.${name}`).join(',')};`;
   return code.slice(0, at + head.length) + locals + code.slice(at + head.length);
 }
@@ -74,11 +93,16 @@ async function build() {
     fs.writeFileSync(temp, text);
     fs.renameSync(temp, path.join(dist, file));
   }
-  for (const file of fs.readdirSync(dist)) if (!(file in outputs) && !file.startsWith('.')) fs.rmSync(path.join(dist, file), { recursive: true, force: true });
+  for (const file of fs.readdirSync(dist))
+    if (!(file in outputs) && !file.startsWith('.')) fs.rmSync(path.join(dist, file), { recursive: true, force: true });
 
-  const sizes = fs.readdirSync(dist).map((file) => `${file} ${(fs.statSync(path.join(dist, file)).size / 1024).toFixed(1)} KiB`);
+  const sizes = fs
+    .readdirSync(dist)
+    .map((file) => `${file} ${(fs.statSync(path.join(dist, file)).size / 1024).toFixed(1)} KiB`);
   const customFunctions = api.filter((e) => e.customFunction).length;
-  console.log(`dist/: ${sizes.join(', ')} — ${customFunctions} custom functions, ${api.length - customFunctions} other globals`);
+  console.log(
+    `dist/: ${sizes.join(', ')} — ${customFunctions} custom functions, ${api.length - customFunctions} other globals`,
+  );
 }
 
 await build();

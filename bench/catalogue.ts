@@ -4,7 +4,16 @@
  * targets (NPS and CSAT 20 ms; the six table functions 300 ms) and, for the rest, FUNCTIONS.md's
  * "one call must handle 100 000 rows well under a second".
  */
-import { birthdayData, dateCell, elementwiseData, gridData, LAST_DAY, orderData, subscriptionData, surveyData } from './data';
+import {
+  birthdayData,
+  dateCell,
+  elementwiseData,
+  gridData,
+  LAST_DAY,
+  orderData,
+  subscriptionData,
+  surveyData,
+} from './data';
 
 /** How a function returns. */
 export type Shape = 'scalar' | 'table' | 'element-wise';
@@ -75,7 +84,11 @@ export const FAMILIES: Family<any>[] = [
     cases: [
       fromSpec<Grids>('CSI', 'scalar', (d) => [d.ratings]),
       fromSpec<Grids>('KEY_DRIVERS', 'table', (d) => [d.ratings, d.outcome, d.driverNames]),
-      fromIssue<Grids>('HEALTH_SCORE', 'table', TABLE_TARGET, (d) => [d.metrics, [[0.3, 0.3, 0.2, 0.2]], [[1, 1, -1, -1]]]),
+      fromIssue<Grids>('HEALTH_SCORE', 'table', TABLE_TARGET, (d) => [
+        d.metrics,
+        [[0.3, 0.3, 0.2, 0.2]],
+        [[1, 1, -1, -1]],
+      ]),
     ],
   } satisfies Family<Grids>,
   {

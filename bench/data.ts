@@ -263,7 +263,14 @@ export function gridData(n: number, seed = 4): GridData {
     outcome[i] = [Math.min(10, Math.round(sum / 5))];
     metrics[i] = [rng.int(0, 10), rng.next() < 0.4 ? '' : rng.int(0, 10), rng.int(0, 5), rng.int(0, 365)];
   }
-  return { n, ratings, ratingValues, outcome, driverNames: [['Delivery', 'Price', 'Quality', 'Support', 'Website']], metrics };
+  return {
+    n,
+    ratings,
+    ratingValues,
+    outcome,
+    driverNames: [['Delivery', 'Price', 'Quality', 'Support', 'Website']],
+    metrics,
+  };
 }
 
 /** Columns of counts and money for the element-wise formulas, n rows each. */
@@ -288,7 +295,17 @@ export interface ElementwiseData {
 /** Element-wise inputs of `n` rows. */
 export function elementwiseData(n: number, seed = 5): ElementwiseData {
   const rng = new Rng(seed);
-  const cols = { start: [], end: [], added: [], revenue: [], cost: [], small: [], large: [], rate: [], score: [] } as Record<string, Column>;
+  const cols = {
+    start: [],
+    end: [],
+    added: [],
+    revenue: [],
+    cost: [],
+    small: [],
+    large: [],
+    rate: [],
+    score: [],
+  } as Record<string, Column>;
   for (let i = 0; i < n; i++) {
     const start = rng.int(100, 1000);
     const added = rng.int(0, 200);

@@ -105,6 +105,14 @@ export const FLOORS: FloorCase[] = [
   { fn: 'CSAT', family: 'survey', run: (d: SurveyData) => csatFloor(d.ratingValues) },
   { fn: 'CSI', family: 'drivers & health', run: (d: GridData) => csiFloor(d.ratingValues, 5) },
   { fn: 'REPEAT_RATE', family: 'orders', run: (d: OrderData) => repeatRateFloor(d.idValues) },
-  { fn: 'CUSTOMER_CHURN', family: 'orders', run: (d: OrderData) => customerChurnFloor(d.idValues, d.dayValues, LAST_DAY - 91, LAST_DAY) },
-  { fn: 'MRR', family: 'subscriptions', run: (d: SubscriptionData) => mrrFloor(d.startDays, d.endDays, d.amountValues, LAST_DAY) },
+  {
+    fn: 'CUSTOMER_CHURN',
+    family: 'orders',
+    run: (d: OrderData) => customerChurnFloor(d.idValues, d.dayValues, LAST_DAY - 91, LAST_DAY),
+  },
+  {
+    fn: 'MRR',
+    family: 'subscriptions',
+    run: (d: SubscriptionData) => mrrFloor(d.startDays, d.endDays, d.amountValues, LAST_DAY),
+  },
 ];

@@ -10,7 +10,12 @@ import { loadBundle, sheetDate, TEST_SPREADSHEET_ZONE, Workbook } from '../test/
 
 const MASTER = fileURLToPath(new URL('../../shared/data/cdnow/CDNOW_master.txt', import.meta.url));
 const RUNS = 5;
-const TARGETS: Record<string, number> = { BGNBD_FIT: 2000, GAMMA_GAMMA_FIT: 2000, CLV_PREDICT: 3000, 'CLV_PREDICT discounted': 3000 };
+const TARGETS: Record<string, number> = {
+  BGNBD_FIT: 2000,
+  GAMMA_GAMMA_FIT: 2000,
+  CLV_PREDICT: 3000,
+  'CLV_PREDICT discounted': 3000,
+};
 
 /** The master file as the three columns a sheet would hold: ids, date cells, amounts. */
 function readMaster(): { ids: unknown[][]; dates: unknown[][]; amounts: unknown[][] } {
@@ -44,7 +49,9 @@ const calls: Record<string, () => unknown[][]> = {
   CLV_PREDICT: () => fx.CLV_PREDICT(ids, dates, amounts, 52),
   'CLV_PREDICT discounted': () => fx.CLV_PREDICT(ids, dates, amounts, 52, '', 'week', 0.1),
 };
-console.log(`CDNOW master: ${ids.length} orders, ${new Set(ids.map((row) => row[0])).size} customers; median of ${RUNS} runs after a warm-up`);
+console.log(
+  `CDNOW master: ${ids.length} orders, ${new Set(ids.map((row) => row[0])).size} customers; median of ${RUNS} runs after a warm-up`,
+);
 let failed = false;
 for (const [name, call] of Object.entries(calls)) {
   const result = call(); // warm-up
@@ -57,7 +64,12 @@ for (const [name, call] of Object.entries(calls)) {
   const ms = median(times);
   const ok = ms < TARGETS[name];
   failed ||= !ok;
-  const shown = result.length === 1 ? result[0].map((v) => (typeof v === 'number' ? v.toFixed(4) : v)).join(', ') : `${result.length - 1} customers`;
-  console.log(`${name.padEnd(24)} ${ms.toFixed(0).padStart(6)} ms  (target < ${TARGETS[name]} ms) ${ok ? 'ok' : 'TOO SLOW'}  → ${shown}`);
+  const shown =
+    result.length === 1
+      ? result[0].map((v) => (typeof v === 'number' ? v.toFixed(4) : v)).join(', ')
+      : `${result.length - 1} customers`;
+  console.log(
+    `${name.padEnd(24)} ${ms.toFixed(0).padStart(6)} ms  (target < ${TARGETS[name]} ms) ${ok ? 'ok' : 'TOO SLOW'}  → ${shown}`,
+  );
 }
 if (failed) process.exitCode = 1;

@@ -17,7 +17,12 @@ const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 const t0 = performance.now();
 // issue 4's reference size: 100 000 orders / 20 000 customers / 20 000 survey answers
-const { sheets } = generateSample({ customers: Math.max(100, Math.round(orders / 5)), orders, timeZone: ZONE, responses: Math.round(orders / 5) });
+const { sheets } = generateSample({
+  customers: Math.max(100, Math.round(orders / 5)),
+  orders,
+  timeZone: ZONE,
+  responses: Math.round(orders / 5),
+});
 const rowsBySheet = Object.fromEntries(Object.entries(sheets).map(([name, rows]) => [name, rows.length - 1]));
 const workbook = new Workbook({ timeZone: ZONE, locale: 'en_US', sheets });
 const quiet = { ...console, error: () => undefined, warn: () => undefined };

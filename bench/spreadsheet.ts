@@ -49,11 +49,14 @@ function close(a: number, b: number): boolean {
 }
 
 function fail(what: string, fideliza: unknown, engine: unknown): never {
-  throw new Error(`BENCH CHECK FAILED — ${what}: Fideliza gives ${JSON.stringify(fideliza)}, the spreadsheet formulas give ${JSON.stringify(engine)}`);
+  throw new Error(
+    `BENCH CHECK FAILED — ${what}: Fideliza gives ${JSON.stringify(fideliza)}, the spreadsheet formulas give ${JSON.stringify(engine)}`,
+  );
 }
 
 function numberOf(value: unknown, what: string): number {
-  if (typeof value !== 'number') throw new Error(`BENCH CHECK FAILED — ${what}: the engine returned ${JSON.stringify(value)}`);
+  if (typeof value !== 'number')
+    throw new Error(`BENCH CHECK FAILED — ${what}: the engine returned ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -94,7 +97,8 @@ function scalarComparison(name: 'NPS' | 'CSAT', formula: (n: number) => string, 
         engineRelease: (hf: HyperFormula) => hf.destroy(),
         check(fideliza, engine) {
           const value = numberOf(engine, name);
-          if (typeof fideliza !== 'number' || !close(fideliza, value)) fail(`${name} of ${n} answers`, fideliza, engine);
+          if (typeof fideliza !== 'number' || !close(fideliza, value))
+            fail(`${name} of ${n} answers`, fideliza, engine);
           return `${name} = ${value.toFixed(6)}`;
         },
       };
@@ -102,7 +106,11 @@ function scalarComparison(name: 'NPS' | 'CSAT', formula: (n: number) => string, 
   };
 }
 
-export const NPS_COMPARISON = scalarComparison('NPS', NPS_FORMULA, '`=(COUNTIF(r,">=9")-COUNTIF(r,"<=6"))/COUNT(r)*100`');
+export const NPS_COMPARISON = scalarComparison(
+  'NPS',
+  NPS_FORMULA,
+  '`=(COUNTIF(r,">=9")-COUNTIF(r,"<=6"))/COUNT(r)*100`',
+);
 export const CSAT_COMPARISON = scalarComparison('CSAT', CSAT_FORMULA, '`=COUNTIF(r,">=4")/COUNT(r)`');
 
 // ---- monthly cohort retention with COUNTIFS -------------------------------------------------
@@ -160,7 +168,13 @@ function gridRows(firstMonth: number, months: number, last: number): unknown[][]
 /** Orders re-ordered by customer, then date (a user's Data ▸ Sort range before the O(n) helpers). */
 function sortedOrders(data: OrderData): OrderData {
   const order = Array.from({ length: data.n }, (_, i) => i);
-  order.sort((a, b) => (data.idValues[a] < data.idValues[b] ? -1 : data.idValues[a] > data.idValues[b] ? 1 : data.dayValues[a] - data.dayValues[b]));
+  order.sort((a, b) =>
+    data.idValues[a] < data.idValues[b]
+      ? -1
+      : data.idValues[a] > data.idValues[b]
+        ? 1
+        : data.dayValues[a] - data.dayValues[b],
+  );
   return {
     n: data.n,
     ids: order.map((i) => data.ids[i]),
@@ -195,7 +209,9 @@ function cohortComparison(sorted: boolean): Comparison {
         n,
         fideliza: () => fx.COHORT_RETENTION(data.ids, data.dates),
         engineSetup(): CohortEngine {
-          const rows: unknown[][] = [['Customer', 'Date', 'Amount', 'Month', 'First order', 'Cohort', 'Months since', 'New pair']];
+          const rows: unknown[][] = [
+            ['Customer', 'Date', 'Amount', 'Month', 'First order', 'Cohort', 'Months since', 'New pair'],
+          ];
           for (let i = 0; i < n; i++) rows.push([data.idValues[i], serialOf(data.dayValues[i]), data.amountValues[i]]);
           const hf = HyperFormula.buildFromSheets({ Orders: rows as any[][], Grid: [] }, ENGINE_CONFIG);
           return { hf, firstMonth, months };
@@ -228,10 +244,12 @@ function cohortComparison(sorted: boolean): Comparison {
             if (!row || row[1] !== size) fail(`customers of cohort ${c + 1} (${n} orders)`, row?.[1], size);
             for (let k = 0; k < months - c; k++) {
               const value = numberOf(grid[c][2 + k], `cohort ${c + 1} month ${k}`);
-              if (typeof row[2 + k] !== 'number' || !close(row[2 + k] as number, value)) fail(`cohort ${c + 1}, month ${k} (${n} orders)`, row[2 + k], value);
+              if (typeof row[2 + k] !== 'number' || !close(row[2 + k] as number, value))
+                fail(`cohort ${c + 1}, month ${k} (${n} orders)`, row[2 + k], value);
               cells++;
             }
-            for (let k = months - c; k < row.length - 2; k++) if (row[2 + k] !== '') fail(`cohort ${c + 1}, month ${k} after the data (${n} orders)`, row[2 + k], '');
+            for (let k = months - c; k < row.length - 2; k++)
+              if (row[2 + k] !== '') fail(`cohort ${c + 1}, month ${k} after the data (${n} orders)`, row[2 + k], '');
           }
           if (cohorts !== table.length - 1) fail(`number of cohorts (${n} orders)`, table.length - 1, cohorts);
           return `${cohorts} cohorts, ${cells} retention cells`;
@@ -249,14 +267,19 @@ export const SORTED_COHORT_COMPARISON = cohortComparison(true);
 export const MRR_COMPARISON: Comparison = {
   name: 'MRR_MOVEMENTS (Ending MRR per month)',
   fideliza: '=MRR_MOVEMENTS(A2:A, B2:B, C2:C, D2:D)',
-  spreadsheet: 'a row per month: `=SUMIFS(amount,start,"<="&EOMONTH(m,0))-SUMIFS(amount,start,"<="&EOMONTH(m,0),end,"<="&EOMONTH(m,0))` (active at the month\'s end: started, and not ended or ended later)',
+  spreadsheet:
+    'a row per month: `=SUMIFS(amount,start,"<="&EOMONTH(m,0))-SUMIFS(amount,start,"<="&EOMONTH(m,0),end,"<="&EOMONTH(m,0))` (active at the month\'s end: started, and not ended or ended later)',
   make(fx, n) {
     const data = subscriptionData(n);
     let firstMonth = Infinity;
     let lastMonth = -Infinity;
     for (let i = 0; i < n; i++) {
       firstMonth = Math.min(firstMonth, monthIndexOfDay(data.startDays[i]));
-      lastMonth = Math.max(lastMonth, monthIndexOfDay(data.startDays[i]), isNaN(data.endDays[i]) ? -Infinity : monthIndexOfDay(data.endDays[i]));
+      lastMonth = Math.max(
+        lastMonth,
+        monthIndexOfDay(data.startDays[i]),
+        isNaN(data.endDays[i]) ? -Infinity : monthIndexOfDay(data.endDays[i]),
+      );
     }
     const months = lastMonth - firstMonth + 1;
     const last = n + 1;
@@ -265,7 +288,13 @@ export const MRR_COMPARISON: Comparison = {
       fideliza: () => fx.MRR_MOVEMENTS(data.ids, data.starts, data.ends, data.amounts),
       engineSetup() {
         const rows: unknown[][] = [['Customer', 'Start', 'End', 'Monthly amount']];
-        for (let i = 0; i < n; i++) rows.push([`S${i}`, serialOf(data.startDays[i]), isNaN(data.endDays[i]) ? null : serialOf(data.endDays[i]), data.amountValues[i]]);
+        for (let i = 0; i < n; i++)
+          rows.push([
+            `S${i}`,
+            serialOf(data.startDays[i]),
+            isNaN(data.endDays[i]) ? null : serialOf(data.endDays[i]),
+            data.amountValues[i],
+          ]);
         return HyperFormula.buildFromSheets({ Subscriptions: rows as any[][], MRR: [] }, ENGINE_CONFIG);
       },
       engineRun(hf: HyperFormula) {
@@ -275,7 +304,10 @@ export const MRR_COMPARISON: Comparison = {
         const rows: unknown[][] = [];
         for (let m = 0; m < months; m++) {
           const r = m + 1;
-          rows.push([monthSerial(firstMonth + m), `=SUMIFS(${amount},${start},"<="&EOMONTH(A${r},0))-SUMIFS(${amount},${start},"<="&EOMONTH(A${r},0),${end},"<="&EOMONTH(A${r},0))`]);
+          rows.push([
+            monthSerial(firstMonth + m),
+            `=SUMIFS(${amount},${start},"<="&EOMONTH(A${r},0))-SUMIFS(${amount},${start},"<="&EOMONTH(A${r},0),${end},"<="&EOMONTH(A${r},0))`,
+          ]);
         }
         const sheet = hf.getSheetId('MRR')!;
         hf.setCellContents(at(sheet, 0, 0), rows as any[][]);
@@ -286,14 +318,21 @@ export const MRR_COMPARISON: Comparison = {
         const table = fideliza as unknown[][];
         const grid = engine as unknown[][];
         const ending = table[0].indexOf('Ending MRR');
-        if (ending < 0) throw new Error(`BENCH CHECK FAILED — MRR_MOVEMENTS has no "Ending MRR" column: ${JSON.stringify(table[0])}`);
+        if (ending < 0)
+          throw new Error(`BENCH CHECK FAILED — MRR_MOVEMENTS has no "Ending MRR" column: ${JSON.stringify(table[0])}`);
         if (table.length - 1 !== months) fail(`months of MRR_MOVEMENTS (${n} subscriptions)`, table.length - 1, months);
         for (let m = 0; m < months; m++) {
           const value = numberOf(grid[m][1], `MRR of month ${m + 1}`);
           const row = table[m + 1];
           const monthStart = new Date(Date.UTC(1970, firstMonth + m, 1)).getTime() / 86_400_000;
-          if ((row[0] as Date).getTime() !== dateCell(monthStart).getTime()) fail(`month ${m + 1} (${n} subscriptions)`, row[0], new Date(monthStart * 86_400_000).toISOString().slice(0, 10));
-          if (typeof row[ending] !== 'number' || !close(row[ending] as number, value)) fail(`Ending MRR of month ${m + 1} (${n} subscriptions)`, row[ending], value);
+          if ((row[0] as Date).getTime() !== dateCell(monthStart).getTime())
+            fail(
+              `month ${m + 1} (${n} subscriptions)`,
+              row[0],
+              new Date(monthStart * 86_400_000).toISOString().slice(0, 10),
+            );
+          if (typeof row[ending] !== 'number' || !close(row[ending] as number, value))
+            fail(`Ending MRR of month ${m + 1} (${n} subscriptions)`, row[ending], value);
         }
         return `${months} months of ending MRR`;
       },
@@ -302,7 +341,13 @@ export const MRR_COMPARISON: Comparison = {
 };
 
 /** Every comparison, in the order of the report. */
-export const COMPARISONS: Comparison[] = [NPS_COMPARISON, CSAT_COMPARISON, COHORT_COMPARISON, SORTED_COHORT_COMPARISON, MRR_COMPARISON];
+export const COMPARISONS: Comparison[] = [
+  NPS_COMPARISON,
+  CSAT_COMPARISON,
+  COHORT_COMPARISON,
+  SORTED_COHORT_COMPARISON,
+  MRR_COMPARISON,
+];
 
 /**
  * Runs every comparison once at `n` rows (the cohort one typed as users type it at `min(n, 300)`)

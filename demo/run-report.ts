@@ -28,7 +28,8 @@ export function wire<T>(value: T): T {
 /** Period kind and index of a `--period` value, as the wizard would send them. */
 export function parsePeriod(text: string): { periodKind: 'month' | 'quarter' | 'year'; periodIndex: number } {
   let m = /^(\d{4})-(\d{2})$/.exec(text);
-  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return { periodKind: 'month', periodIndex: Number(m[1]) * 12 + Number(m[2]) - 1 };
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12)
+    return { periodKind: 'month', periodIndex: Number(m[1]) * 12 + Number(m[2]) - 1 };
   m = /^(\d{4})-Q([1-4])$/i.exec(text);
   if (m) return { periodKind: 'quarter', periodIndex: Number(m[1]) * 4 + Number(m[2]) - 1 };
   m = /^(\d{4})$/.exec(text);
@@ -42,7 +43,9 @@ export function runReportLikeTheSidebar(options: DemoRunOptions) {
   const fx = loadBundle(workbook.globals());
   const scan = wire(fx.wizardScan());
   const check = wire(fx.wizardCheckMapping(wire(scan.mapping)));
-  const period = options.period ? parsePeriod(options.period) : { periodKind: 'month' as const, periodIndex: scan.periods.month[0]?.index };
+  const period = options.period
+    ? parsePeriod(options.period)
+    : { periodKind: 'month' as const, periodIndex: scan.periods.month[0]?.index };
   const callsBefore = workbook.calls.count();
   const started = process.hrtime.bigint();
   const result = wire(

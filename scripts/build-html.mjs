@@ -11,7 +11,14 @@ import { readApi } from './catalogue.mjs';
 import { parseExample } from './examples.mjs';
 
 /** APIs that could turn text into markup: the sidebars never use them (data stays text). */
-const FORBIDDEN = ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'createContextualFragment', 'srcdoc'];
+const FORBIDDEN = [
+  'innerHTML',
+  'outerHTML',
+  'insertAdjacentHTML',
+  'document.write',
+  'createContextualFragment',
+  'srcdoc',
+];
 
 /** Bundles one client entry to a minified IIFE, safe to inline in a `<script>` element. */
 async function clientScript(root, entry) {
@@ -28,7 +35,9 @@ async function clientScript(root, entry) {
     logLevel: 'warning',
   });
   const code = result.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1');
-  for (const name of FORBIDDEN) if (code.includes(name)) throw new Error(`build-html: ${entry} uses ${name}; render data with textContent/createElement`);
+  for (const name of FORBIDDEN)
+    if (code.includes(name))
+      throw new Error(`build-html: ${entry} uses ${name}; render data with textContent/createElement`);
   if (code.includes('<!--')) throw new Error(`build-html: ${entry} contains "<!--", which breaks an inline <script>`);
   return code;
 }
@@ -47,7 +56,8 @@ function fillTemplate(template, parts) {
   for (const [name, text] of Object.entries(parts)) {
     const marker = `/*@${name}@*/`;
     const at = html.indexOf(marker);
-    if (at < 0 || html.indexOf(marker, at + 1) >= 0) throw new Error(`build-html: template needs exactly one ${marker}`);
+    if (at < 0 || html.indexOf(marker, at + 1) >= 0)
+      throw new Error(`build-html: template needs exactly one ${marker}`);
     html = html.slice(0, at) + text + html.slice(at + marker.length);
   }
   return html;
@@ -66,7 +76,11 @@ export function helpEntries(api) {
       family: path.basename(entry.file, '.ts'),
       description: entry.description,
       syntax: `${entry.name}(${entry.params.map((p, i) => (entry.optional[i] ? `[${p}]` : p)).join(', ')})`,
-      params: entry.paramDocs.map((p, i) => ({ name: p.name, description: p.description, optional: Boolean(entry.optional[i]) })),
+      params: entry.paramDocs.map((p, i) => ({
+        name: p.name,
+        description: p.description,
+        optional: Boolean(entry.optional[i]),
+      })),
       examples: (entry.tags.example ?? []).map((text) => {
         const example = parseExample(text);
         return { formula: example.formula, result: example.expected };
@@ -76,7 +90,10 @@ export function helpEntries(api) {
 
 /** JSON for a `<script type="application/json">` element: `<` escaped so `</script` cannot end it. */
 export function inlineJson(value) {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /**

@@ -44,7 +44,9 @@ export function readApi(root = process.cwd()) {
     const declaration = symbol.declarations?.find(ts.isFunctionDeclaration);
     if (!declaration) {
       if (symbol.flags & (ts.SymbolFlags.Type | ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias)) continue;
-      throw new Error(`src/main.ts exports ${exported.name}, which is not a function declaration: only functions can become Apps Script globals`);
+      throw new Error(
+        `src/main.ts exports ${exported.name}, which is not a function declaration: only functions can become Apps Script globals`,
+      );
     }
     const file = declaration.getSourceFile();
     const text = file.getFullText();
@@ -65,7 +67,7 @@ export function readApi(root = process.cwd()) {
         returns = tagText(tag);
       } else {
         // Keep line breaks of multi-line tags (examples hold tables).
-        const raw = typeof tag.comment === 'string' ? tag.comment : ts.getTextOfJSDocComment(tag.comment) ?? '';
+        const raw = typeof tag.comment === 'string' ? tag.comment : (ts.getTextOfJSDocComment(tag.comment) ?? '');
         (tags[tagName] ??= []).push(raw.trim());
       }
     }
@@ -100,11 +102,15 @@ export function apiProblems(api) {
     if (!entry.jsdoc) problems.push(`${where}: no JSDoc block`);
     if (!entry.description) problems.push(`${where}: JSDoc has no description`);
     if (!entry.customFunction) continue;
-    if (!CUSTOM_FUNCTION_NAME.test(entry.name)) problems.push(`${where}: custom function names are UPPER_SNAKE and do not end in _`);
-    if (entry.description.includes('\n')) problems.push(`${where}: the description must be one short sentence on one line`);
+    if (!CUSTOM_FUNCTION_NAME.test(entry.name))
+      problems.push(`${where}: custom function names are UPPER_SNAKE and do not end in _`);
+    if (entry.description.includes('\n'))
+      problems.push(`${where}: the description must be one short sentence on one line`);
     const documented = entry.paramDocs.map((p) => p.name);
     if (documented.join(',') !== entry.params.join(',')) {
-      problems.push(`${where}: @param tags (${documented.join(', ')}) do not match the parameters (${entry.params.join(', ')})`);
+      problems.push(
+        `${where}: @param tags (${documented.join(', ')}) do not match the parameters (${entry.params.join(', ')})`,
+      );
     }
     for (const p of entry.paramDocs) if (!p.description) problems.push(`${where}: @param ${p.name} has no description`);
     if (!entry.tags.example?.length) problems.push(`${where}: no @example`);

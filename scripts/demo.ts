@@ -58,38 +58,71 @@ const VALUE_OPTIONS = ['--input', '--cdnow', '--timezone', '--locale', '--period
 function parseArgs(argv: string[]): DemoArgs {
   const args: DemoArgs = { timeZone: 'Europe/Madrid', private: false, out: 'demo/out', help: false, verbose: false };
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
-    if (flag === '--help' || flag === '-h') { args.help = true; continue; }
-    if (flag === '--private') { args.private = true; continue; }
-    if (flag === '--verbose') { args.verbose = true; continue; }
+    const [flag, inline] =
+      argv[i].startsWith('--') && argv[i].includes('=')
+        ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)]
+        : [argv[i], undefined];
+    if (flag === '--help' || flag === '-h') {
+      args.help = true;
+      continue;
+    }
+    if (flag === '--private') {
+      args.private = true;
+      continue;
+    }
+    if (flag === '--verbose') {
+      args.verbose = true;
+      continue;
+    }
     if (!VALUE_OPTIONS.includes(flag)) {
-      throw new UsageError(flag.startsWith('-') ? `Unknown option ${flag}. Options: ${[...VALUE_OPTIONS, '--private', '--verbose', '--help'].join(', ')}.` : `Unexpected argument "${flag}". Give your file with --input <path> (or --cdnow <file>).`);
+      throw new UsageError(
+        flag.startsWith('-')
+          ? `Unknown option ${flag}. Options: ${[...VALUE_OPTIONS, '--private', '--verbose', '--help'].join(', ')}.`
+          : `Unexpected argument "${flag}". Give your file with --input <path> (or --cdnow <file>).`,
+      );
     }
     const value = inline ?? argv[++i];
-    if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) throw new UsageError(`${flag} needs a value, e.g. ${example(flag)}.`);
+    if (value === undefined || value === '' || (inline === undefined && value.startsWith('--')))
+      throw new UsageError(`${flag} needs a value, e.g. ${example(flag)}.`);
     switch (flag) {
-      case '--input': args.input = value; break;
-      case '--cdnow': args.cdnow = value; break;
-      case '--timezone': args.timeZone = value; break;
-      case '--locale': args.locale = value; break;
-      case '--period': args.period = value; break;
-      case '--today': args.today = value; break;
-      case '--out': args.out = value; break;
+      case '--input':
+        args.input = value;
+        break;
+      case '--cdnow':
+        args.cdnow = value;
+        break;
+      case '--timezone':
+        args.timeZone = value;
+        break;
+      case '--locale':
+        args.locale = value;
+        break;
+      case '--period':
+        args.period = value;
+        break;
+      case '--today':
+        args.today = value;
+        break;
+      case '--out':
+        args.out = value;
+        break;
     }
   }
   return args;
 }
 
 function example(flag: string): string {
-  return {
-    '--input': '--input export.xlsx',
-    '--cdnow': '--cdnow ../shared/data/cdnow/CDNOW_sample.txt',
-    '--timezone': '--timezone Europe/Madrid',
-    '--locale': '--locale en',
-    '--period': '--period 2025-11',
-    '--today': '--today 2025-12-31',
-    '--out': '--out demo/out',
-  }[flag] ?? flag;
+  return (
+    {
+      '--input': '--input export.xlsx',
+      '--cdnow': '--cdnow ../shared/data/cdnow/CDNOW_sample.txt',
+      '--timezone': '--timezone Europe/Madrid',
+      '--locale': '--locale en',
+      '--period': '--period 2025-11',
+      '--today': '--today 2025-12-31',
+      '--out': '--out demo/out',
+    }[flag] ?? flag
+  );
 }
 
 function checkArgs(args: DemoArgs): { locale: string } {
@@ -97,11 +130,14 @@ function checkArgs(args: DemoArgs): { locale: string } {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: args.timeZone });
   } catch {
-    throw new UsageError(`--timezone ${args.timeZone}: not a time zone. Use an IANA name such as Europe/Madrid or America/New_York.`);
+    throw new UsageError(
+      `--timezone ${args.timeZone}: not a time zone. Use an IANA name such as Europe/Madrid or America/New_York.`,
+    );
   }
   const defaultLocale = args.input || args.cdnow ? 'en' : 'es';
   const wanted = (args.locale ?? defaultLocale).replace('-', '_');
-  const locale = wanted === 'es' ? 'es_ES' : wanted === 'en' ? 'en_US' : /^(es|en)_[A-Z]{2}$/.test(wanted) ? wanted : null;
+  const locale =
+    wanted === 'es' ? 'es_ES' : wanted === 'en' ? 'en_US' : /^(es|en)_[A-Z]{2}$/.test(wanted) ? wanted : null;
   if (!locale) throw new UsageError(`--locale ${args.locale}: use es (Spanish, es_ES) or en (English, en_US).`);
   if (args.period) {
     try {
@@ -113,12 +149,20 @@ function checkArgs(args: DemoArgs): { locale: string } {
   if (args.today) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(args.today);
     const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-    if (!m || !date || date.getUTCDate() !== Number(m[3]) || date.getUTCMonth() !== Number(m[2]) - 1) throw new UsageError(`--today ${args.today}: use a real date as yyyy-mm-dd, e.g. 2025-12-31.`);
+    if (!m || !date || date.getUTCDate() !== Number(m[3]) || date.getUTCMonth() !== Number(m[2]) - 1)
+      throw new UsageError(`--today ${args.today}: use a real date as yyyy-mm-dd, e.g. 2025-12-31.`);
   }
-  for (const [flag, path] of [['--input', args.input], ['--cdnow', args.cdnow]] as const) {
+  for (const [flag, path] of [
+    ['--input', args.input],
+    ['--cdnow', args.cdnow],
+  ] as const) {
     if (path === undefined) continue;
-    if (!existsSync(path)) throw new UsageError(`${flag} ${path}: no such file or folder (looked in ${resolve(path)}). Check the path; ${flag === '--input' ? 'give a .xlsx file, a .csv file or a folder of .csv files' : 'give CDNOW_master.txt or CDNOW_sample.txt'}.`);
-    if (flag === '--cdnow' && statSync(path).isDirectory()) throw new UsageError(`--cdnow ${path}: is a folder. Give the file CDNOW_master.txt or CDNOW_sample.txt.`);
+    if (!existsSync(path))
+      throw new UsageError(
+        `${flag} ${path}: no such file or folder (looked in ${resolve(path)}). Check the path; ${flag === '--input' ? 'give a .xlsx file, a .csv file or a folder of .csv files' : 'give CDNOW_master.txt or CDNOW_sample.txt'}.`,
+      );
+    if (flag === '--cdnow' && statSync(path).isDirectory())
+      throw new UsageError(`--cdnow ${path}: is a folder. Give the file CDNOW_master.txt or CDNOW_sample.txt.`);
   }
   return { locale };
 }
@@ -131,7 +175,11 @@ function compactCalls(byMethod: Record<string, number>, top = 8): string {
     byClass.set(owner, (byClass.get(owner) ?? 0) + n);
   }
   const list = (entries: [string, number][], limit: number) =>
-    entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([name, n]) => `${name} ${n}`).join(' · ');
+    entries
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, limit)
+      .map(([name, n]) => `${name} ${n}`)
+      .join(' · ');
   const methods = Object.entries(byMethod);
   return `by class: ${list([...byClass.entries()], byClass.size)}\n  top methods: ${list(methods, top)}${methods.length > top ? ` · … (${methods.length} methods)` : ''}`;
 }
@@ -161,28 +209,46 @@ async function main(): Promise<void> {
   } else if (args.input) {
     const { readWorkbookFile } = await import('../demo/input/workbook');
     sheets = await readWorkbookFile(args.input, { timeZone: args.timeZone });
-    source = `${args.input} (${Object.entries(sheets).map(([name, rows]) => `${name}: ${Math.max(0, rows.length - 1)} rows`).join(', ')})`;
+    source = `${args.input} (${Object.entries(sheets)
+      .map(([name, rows]) => `${name}: ${Math.max(0, rows.length - 1)} rows`)
+      .join(', ')})`;
   } else {
     const { generateSample } = await import('../demo/sample/generator');
     const sample = generateSample({ timeZone: args.timeZone });
     sheets = sample.sheets;
     today ??= sample.endDate;
-    source = `sample workbook (${Object.entries(sheets).map(([name, rows]) => `${name} ${rows.length - 1}`).join(', ')} rows)`;
+    source = `sample workbook (${Object.entries(sheets)
+      .map(([name, rows]) => `${name} ${rows.length - 1}`)
+      .join(', ')} rows)`;
   }
 
-  const run = runReportLikeTheSidebar({ sheets, timeZone: args.timeZone, locale, ...(args.period ? { period: args.period } : {}), ...(today ? { today } : {}), withoutPersonalData: args.private });
+  const run = runReportLikeTheSidebar({
+    sheets,
+    timeZone: args.timeZone,
+    locale,
+    ...(args.period ? { period: args.period } : {}),
+    ...(today ? { today } : {}),
+    withoutPersonalData: args.private,
+  });
   if (!run.check.ok) throw new Error(`The data does not fit the report:\n  ${run.check.messages.join('\n  ')}`);
   const { result } = run;
   console.log(`Data: ${source}`);
-  console.log(`Spreadsheet: ${locale}, ${args.timeZone}${today ? `, today ${today}` : ''}${args.private ? ', without personal data' : ''}`);
+  console.log(
+    `Spreadsheet: ${locale}, ${args.timeZone}${today ? `, today ${today}` : ''}${args.private ? ', without personal data' : ''}`,
+  );
   for (const message of run.check.messages) console.log(`  note: ${message}`);
   console.log(`\n${result.sheetName} — ${result.periodLabel}`);
   const width = Math.max(...result.headline.map((k: { label: string }) => [...k.label].length)) + 2;
-  for (const k of result.headline as { label: string; value: string; change: string }[]) console.log(`  ${pad(k.label, width)}${pad(k.value, 14)}(${k.change})`);
+  for (const k of result.headline as { label: string; value: string; change: string }[])
+    console.log(`  ${pad(k.label, width)}${pad(k.value, 14)}(${k.change})`);
   console.log(`  ${pad(locale.startsWith('es') ? 'Filas omitidas' : 'Skipped rows', width)}${result.skippedRows}`);
   if (args.verbose) {
-    console.log(`\nReport generated in ${run.milliseconds.toFixed(0)} ms (wizardGenerate), ${run.generateCalls} spreadsheet service calls.`);
-    console.log(`Calls of the whole run (scan + check + generate): ${run.workbook.calls.count()}\n  ${compactCalls(run.workbook.calls.byMethod())}`);
+    console.log(
+      `\nReport generated in ${run.milliseconds.toFixed(0)} ms (wizardGenerate), ${run.generateCalls} spreadsheet service calls.`,
+    );
+    console.log(
+      `Calls of the whole run (scan + check + generate): ${run.workbook.calls.count()}\n  ${compactCalls(run.workbook.calls.byMethod())}`,
+    );
   }
 
   const out = resolve(args.out);

@@ -19,9 +19,21 @@ const fx = loadBundle(workbook.globals());
 const scores = workbook.arg('Encuestas!C2:C7');
 const ratings = workbook.arg('Encuestas!D2:D7');
 console.log('=NPS(Encuestas!C2:C7)            →', fx.NPS(scores));
-console.log('=NPS_CI(Encuestas!C2:C7)         →', fx.NPS_CI(scores)[0].map((x: number) => x.toFixed(1)).join(' … '));
+console.log(
+  '=NPS_CI(Encuestas!C2:C7)         →',
+  fx
+    .NPS_CI(scores)[0]
+    .map((x: number) => x.toFixed(1))
+    .join(' … '),
+);
 console.log('=CSAT(Encuestas!D2:D7)           →', `${(fx.CSAT(ratings) * 100).toFixed(1)} %`);
-console.log('=NPS_CATEGORY(Encuestas!C2:C7,"es") →', fx.NPS_CATEGORY(scores, 'es').map((r: string[]) => r[0] || '(blank)').join(', '));
+console.log(
+  '=NPS_CATEGORY(Encuestas!C2:C7,"es") →',
+  fx
+    .NPS_CATEGORY(scores, 'es')
+    .map((r: string[]) => r[0] || '(blank)')
+    .join(', '),
+);
 console.table(fx.NPS_BREAKDOWN(scores));
 try {
   fx.NPS([[9], [11]]);

@@ -57,13 +57,24 @@ function literal(token) {
 
 /** Parses one `@example` tag text. */
 export function parseExample(text) {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   const formula = lines[0];
   const m = /^=([A-Z][A-Z0-9_]*)\((.*)\)$/.exec(formula);
   if (!m) throw new Error(`an @example must start with a formula like =NAME(...): ${formula}`);
   const args = m[2].trim() === '' ? [] : splitTopLevel(m[2], [',']).map((p) => literal(p.text));
   while (args.length && args[args.length - 1] === undefined) args.pop();
-  const expected = lines.slice(1).map((line) => (line.startsWith('|') ? line.replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim()) : [line]));
+  const expected = lines.slice(1).map((line) =>
+    line.startsWith('|')
+      ? line
+          .replace(/^\|/, '')
+          .replace(/\|$/, '')
+          .split('|')
+          .map((c) => c.trim())
+      : [line],
+  );
   if (!expected.length) throw new Error(`an @example needs its expected result below the formula: ${formula}`);
   return { formula, name: m[1], args, expected };
 }

@@ -63,7 +63,8 @@ export function renderFunctionsDoc(errors = {}, root = process.cwd()) {
   ];
   for (const [key, title] of FAMILIES) {
     const members = api.filter((e) => family(e) === key);
-    if (members.length) lines.push(`- **${title}**: ${members.map((e) => `[${e.name}](#${e.name.toLowerCase()})`).join(', ')}`);
+    if (members.length)
+      lines.push(`- **${title}**: ${members.map((e) => `[${e.name}](#${e.name.toLowerCase()})`).join(', ')}`);
   }
   for (const [key, title] of FAMILIES) {
     const members = api.filter((e) => family(e) === key);
@@ -73,7 +74,9 @@ export function renderFunctionsDoc(errors = {}, root = process.cwd()) {
       const syntax = entry.params.map((p, i) => (entry.optional[i] ? `[${p}]` : p)).join(', ');
       lines.push('', `### ${entry.name}`, '', entry.description, '', '```', `${entry.name}(${syntax})`, '```', '');
       lines.push('| argument | description |', '| --- | --- |');
-      entry.paramDocs.forEach((p, i) => lines.push(`| \`${p.name}\`${entry.optional[i] ? ' *(optional)*' : ''} | ${escapeCell(p.description)} |`));
+      entry.paramDocs.forEach((p, i) =>
+        lines.push(`| \`${p.name}\`${entry.optional[i] ? ' *(optional)*' : ''} | ${escapeCell(p.description)} |`),
+      );
       lines.push('', `**Returns:** ${entry.returns}`);
       for (const formula of entry.tags.formula ?? []) lines.push('', `**Definition:** ${formula}`);
       for (const source of entry.tags.source ?? []) lines.push('', `**Source:** ${source}`);

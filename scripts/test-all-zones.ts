@@ -15,9 +15,14 @@ const zones = ['UTC', 'Pacific/Auckland'];
 const extra = process.argv.slice(2);
 const BROWSER_TESTS = 'test/browser';
 if (!findBrowser()) {
-  const files = fs.readdirSync(BROWSER_TESTS).filter((file) => file.endsWith('.test.ts')).map((file) => `${BROWSER_TESTS}/${file}`);
+  const files = fs
+    .readdirSync(BROWSER_TESTS)
+    .filter((file) => file.endsWith('.test.ts'))
+    .map((file) => `${BROWSER_TESTS}/${file}`);
   if (process.env.FIDELIZA_SKIP_BROWSER_TESTS !== '1') {
-    console.error(`These tests need Chrome or Chromium, and none was found:\n  ${files.join('\n  ')}\nTo run them, ${howToGetBrowser()}\nTo run the rest without them: FIDELIZA_SKIP_BROWSER_TESTS=1 npm test`);
+    console.error(
+      `These tests need Chrome or Chromium, and none was found:\n  ${files.join('\n  ')}\nTo run them, ${howToGetBrowser()}\nTo run the rest without them: FIDELIZA_SKIP_BROWSER_TESTS=1 npm test`,
+    );
     process.exit(1);
   }
   console.log(`No browser: leaving out ${files.join(', ')} (FIDELIZA_SKIP_BROWSER_TESTS=1).`);
@@ -30,10 +35,14 @@ let runsFailed = 0;
 for (const zone of zones) {
   console.log(`\n=== tests with host TZ=${zone} ===`);
   const report = path.join(os.tmpdir(), `fideliza-vitest-${process.pid}-${zone.replace('/', '_')}.json`);
-  const run = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra], {
-    stdio: 'inherit',
-    env: { ...process.env, TZ: zone },
-  });
+  const run = spawnSync(
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, TZ: zone },
+    },
+  );
   if (run.status !== 0) runsFailed++;
   if (fs.existsSync(report)) {
     const json = JSON.parse(fs.readFileSync(report, 'utf8'));

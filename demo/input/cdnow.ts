@@ -37,11 +37,14 @@ export function cdnowOrdersSheet(filePath: string, options: ReadOptions): SeedGr
   lines.forEach((line, index) => {
     const fields = line.trim().split(/\s+/);
     if (fields[0] === '' || (index === 0 && fields[0] === 'customer_id')) return;
-    if (fields.length !== 4 && fields.length !== 5) throw new Error(`${filePath}:${index + 1}: expected 4 or 5 fields, found ${fields.length}`);
-    const [id, date, amount] = fields.length === 4 ? [fields[0], fields[1], fields[3]] : [fields[1], fields[2], fields[4]];
+    if (fields.length !== 4 && fields.length !== 5)
+      throw new Error(`${filePath}:${index + 1}: expected 4 or 5 fields, found ${fields.length}`);
+    const [id, date, amount] =
+      fields.length === 4 ? [fields[0], fields[1], fields[3]] : [fields[1], fields[2], fields[4]];
     const m = /^(\d{4})(\d{2})(\d{2})$/.exec(date);
     const value = Number(amount);
-    if (!m || !Number.isFinite(value)) throw new Error(`${filePath}:${index + 1}: cannot read date ${date} or amount ${amount}`);
+    if (!m || !Number.isFinite(value))
+      throw new Error(`${filePath}:${index + 1}: cannot read date ${date} or amount ${amount}`);
     rows.push([id, dates.of(Number(m[1]), Number(m[2]), Number(m[3])), value]);
   });
   if (rows.length === 1) throw new Error(`Input file is empty: ${filePath}`);

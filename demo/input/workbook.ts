@@ -42,7 +42,8 @@ export async function readWorkbookFile(path: string, options: ReadOptions): Prom
   if (!info) throw new Error(`Input not found: ${path}`);
   if (info.isDirectory()) return readCsvFolder(path, options);
   const ext = extname(path).toLowerCase();
-  if (ext !== '.xlsx' && ext !== '.csv') throw new Error(`Unsupported input ${path}: expected a .xlsx file, a .csv file or a folder of .csv files`);
+  if (ext !== '.xlsx' && ext !== '.csv')
+    throw new Error(`Unsupported input ${path}: expected a .xlsx file, a .csv file or a folder of .csv files`);
   if (info.size === 0) throw new Error(`Input file is empty: ${path}`);
   if (ext === '.csv') return { [sheetNameOf(path)]: await readCsvFile(path, options) };
   return readXlsx(path, options);
@@ -133,12 +134,23 @@ async function readXlsx(path: string, options: ReadOptions): Promise<Record<stri
       const values: (EmuValue | null)[] = [];
       for (let c = 1; c <= width; c++) {
         const cell = row.getCell(c);
-        values.push(cell.isMerged && cell.master.address !== cell.address ? null : excelValue(cell.value, dates, options.timeZone));
+        values.push(
+          cell.isMerged && cell.master.address !== cell.address
+            ? null
+            : excelValue(cell.value, dates, options.timeZone),
+        );
       }
       rows.push(values);
     }
     while (rows.length && rows[rows.length - 1].every((v) => v === null)) rows.pop();
-    const used = rows.reduce((w, row) => Math.max(w, row.reduce<number>((last, v, c) => (v === null ? last : c + 1), 0)), 0);
+    const used = rows.reduce(
+      (w, row) =>
+        Math.max(
+          w,
+          row.reduce<number>((last, v, c) => (v === null ? last : c + 1), 0),
+        ),
+      0,
+    );
     sheets[worksheet.name] = rows.map((row) => row.slice(0, used));
   });
   if (Object.keys(sheets).length === 0) throw new Error(`No worksheets in ${path}`);
@@ -152,7 +164,8 @@ function excelValue(value: ExcelJS.CellValue | undefined, dates: DateCells, time
   if (typeof value === 'string') return value === '' ? null : value;
   if (value instanceof Date) return excelDate(value, dates, timeZone);
   if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return excelValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue, dates, timeZone);
+  if ('formula' in value || 'sharedFormula' in value)
+    return excelValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue, dates, timeZone);
   if ('error' in value) return value.error;
   if ('hyperlink' in value) return excelValue(value.text as ExcelJS.CellValue, dates, timeZone);
   return String(value);
@@ -167,5 +180,8 @@ function excelDate(value: Date, dates: DateCells, timeZone: string): Date {
   const seconds = value.getUTCHours() * 3600 + value.getUTCMinutes() * 60 + value.getUTCSeconds();
   if (seconds === 0) return dates.of(y, m, d);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return sheetDate(`${y}-${pad(m)}-${pad(d)}T${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}`, timeZone);
+  return sheetDate(
+    `${y}-${pad(m)}-${pad(d)}T${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}`,
+    timeZone,
+  );
 }

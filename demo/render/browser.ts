@@ -8,7 +8,16 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Command-line switches: headless, no sandbox (containers), nothing that reaches the network. */
-export const BROWSER_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const BROWSER_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 /** The environment variable that names a browser binary explicitly. */
 export const BROWSER_ENV = 'CHROME_PATH';
@@ -17,15 +26,33 @@ export const BROWSER_ENV = 'CHROME_PATH';
 export function usualBrowserPaths(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[] {
   if (platform === 'darwin') {
     const apps = ['/Applications', path.join(env.HOME ?? '~', 'Applications')];
-    const bundles = ['Google Chrome.app/Contents/MacOS/Google Chrome', 'Chromium.app/Contents/MacOS/Chromium', 'Microsoft Edge.app/Contents/MacOS/Microsoft Edge'];
+    const bundles = [
+      'Google Chrome.app/Contents/MacOS/Google Chrome',
+      'Chromium.app/Contents/MacOS/Chromium',
+      'Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+    ];
     return apps.flatMap((dir) => bundles.map((bundle) => path.join(dir, bundle)));
   }
   if (platform === 'win32') {
-    const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((root): root is string => Boolean(root));
-    const exes = ['Google\\Chrome\\Application\\chrome.exe', 'Chromium\\Application\\chrome.exe', 'Microsoft\\Edge\\Application\\msedge.exe'];
+    const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((root): root is string =>
+      Boolean(root),
+    );
+    const exes = [
+      'Google\\Chrome\\Application\\chrome.exe',
+      'Chromium\\Application\\chrome.exe',
+      'Microsoft\\Edge\\Application\\msedge.exe',
+    ];
     return roots.flatMap((root) => exes.map((exe) => path.win32.join(root, exe)));
   }
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium', '/opt/google/chrome/chrome', '/usr/bin/microsoft-edge'];
+  return [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/snap/bin/chromium',
+    '/opt/google/chrome/chrome',
+    '/usr/bin/microsoft-edge',
+  ];
 }
 
 /**
@@ -34,11 +61,18 @@ export function usualBrowserPaths(platform: NodeJS.Platform, env: NodeJS.Process
  *
  * @example findBrowser() // '/usr/bin/chromium' on a Debian machine with the chromium package
  */
-export function findBrowser(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, exists: (file: string) => boolean = fs.existsSync): string | undefined {
+export function findBrowser(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  exists: (file: string) => boolean = fs.existsSync,
+): string | undefined {
   const explicit = env[BROWSER_ENV];
   if (explicit === 'none') return undefined;
   if (explicit) {
-    if (!exists(explicit)) throw new Error(`${BROWSER_ENV} is ${explicit}, but there is no file there. Point it at a Chrome or Chromium binary, or unset it.`);
+    if (!exists(explicit))
+      throw new Error(
+        `${BROWSER_ENV} is ${explicit}, but there is no file there. Point it at a Chrome or Chromium binary, or unset it.`,
+      );
     return explicit;
   }
   return usualBrowserPaths(platform, env).find((file) => exists(file));
@@ -65,6 +99,8 @@ export async function launchBrowser(): Promise<Browser> {
   try {
     return await chromium.launch({ executablePath, args: BROWSER_ARGS, headless: true });
   } catch (error) {
-    throw new Error(`Could not start the browser at ${executablePath} (${(error as Error).message.split('\n')[0]}). ${howToGetBrowser()}`);
+    throw new Error(
+      `Could not start the browser at ${executablePath} (${(error as Error).message.split('\n')[0]}). ${howToGetBrowser()}`,
+    );
   }
 }

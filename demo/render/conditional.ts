@@ -52,7 +52,16 @@ export function mixColors(from: string, to: string, t: number): string {
   const a = rgb(from);
   const b = rgb(to);
   const k = Math.max(0, Math.min(1, t));
-  return '#' + a.map((x, i) => Math.round(x + (b[i] - x) * k).toString(16).padStart(2, '0')).join('');
+  return (
+    '#' +
+    a
+      .map((x, i) =>
+        Math.round(x + (b[i] - x) * k)
+          .toString(16)
+          .padStart(2, '0'),
+      )
+      .join('')
+  );
 }
 
 /** Percentile (inclusive, linear between closest ranks) of sorted numbers. */
@@ -98,12 +107,15 @@ export function gradientColor(value: number, gradient: NonNullable<RuleState['gr
   const maxColor = gradient.max?.color ?? '#ffffff';
   const lo = pointValue(gradient.min, 'MIN', sorted);
   const hi = pointValue(gradient.max, 'MAX', sorted);
-  const between = (a: number, b: number, ca: string, cb: string) => (b === a ? (value >= b ? cb : ca) : mixColors(ca, cb, (value - a) / (b - a)));
+  const between = (a: number, b: number, ca: string, cb: string) =>
+    b === a ? (value >= b ? cb : ca) : mixColors(ca, cb, (value - a) / (b - a));
   if (value <= lo) return minColor;
   if (value >= hi) return maxColor;
   if (gradient.mid) {
     const mid = pointValue(gradient.mid, 'MID', sorted);
-    return value <= mid ? between(lo, mid, minColor, gradient.mid.color) : between(mid, hi, gradient.mid.color, maxColor);
+    return value <= mid
+      ? between(lo, mid, minColor, gradient.mid.color)
+      : between(mid, hi, gradient.mid.color, maxColor);
   }
   return between(lo, hi, minColor, maxColor);
 }
@@ -119,22 +131,38 @@ function conditionHolds(condition: NonNullable<RuleState['condition']>, value: E
   const [t] = condition.values.map((v) => String(v).toLowerCase());
   const s = text(value).toLowerCase();
   switch (condition.criteria) {
-    case 'CELL_EMPTY': return value === undefined || value === '';
-    case 'CELL_NOT_EMPTY': return !(value === undefined || value === '');
-    case 'NUMBER_GREATER_THAN': return n !== null && n > a;
-    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO': return n !== null && n >= a;
-    case 'NUMBER_LESS_THAN': return n !== null && n < a;
-    case 'NUMBER_LESS_THAN_OR_EQUAL_TO': return n !== null && n <= a;
-    case 'NUMBER_EQUAL_TO': return n !== null && n === a;
-    case 'NUMBER_NOT_EQUAL_TO': return n !== null && n !== a;
-    case 'NUMBER_BETWEEN': return n !== null && n >= Math.min(a, b) && n <= Math.max(a, b);
-    case 'NUMBER_NOT_BETWEEN': return n !== null && (n < Math.min(a, b) || n > Math.max(a, b));
-    case 'TEXT_CONTAINS': return s.includes(t);
-    case 'TEXT_DOES_NOT_CONTAIN': return !s.includes(t);
-    case 'TEXT_STARTS_WITH': return s.startsWith(t);
-    case 'TEXT_ENDS_WITH': return s.endsWith(t);
-    case 'TEXT_EQUAL_TO': return s === t;
-    default: return false;
+    case 'CELL_EMPTY':
+      return value === undefined || value === '';
+    case 'CELL_NOT_EMPTY':
+      return !(value === undefined || value === '');
+    case 'NUMBER_GREATER_THAN':
+      return n !== null && n > a;
+    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+      return n !== null && n >= a;
+    case 'NUMBER_LESS_THAN':
+      return n !== null && n < a;
+    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
+      return n !== null && n <= a;
+    case 'NUMBER_EQUAL_TO':
+      return n !== null && n === a;
+    case 'NUMBER_NOT_EQUAL_TO':
+      return n !== null && n !== a;
+    case 'NUMBER_BETWEEN':
+      return n !== null && n >= Math.min(a, b) && n <= Math.max(a, b);
+    case 'NUMBER_NOT_BETWEEN':
+      return n !== null && (n < Math.min(a, b) || n > Math.max(a, b));
+    case 'TEXT_CONTAINS':
+      return s.includes(t);
+    case 'TEXT_DOES_NOT_CONTAIN':
+      return !s.includes(t);
+    case 'TEXT_STARTS_WITH':
+      return s.startsWith(t);
+    case 'TEXT_ENDS_WITH':
+      return s.endsWith(t);
+    case 'TEXT_EQUAL_TO':
+      return s === t;
+    default:
+      return false;
   }
 }
 
@@ -151,10 +179,15 @@ export function conditionalStyles(sheet: EmuSheet): Map<string, ConditionalStyle
     for (const range of state.ranges) {
       if (range.sheet !== sheet) continue;
       const { row, column, numRows, numColumns } = range.rect;
-      for (let r = row; r < row + numRows; r++) for (let c = column; c < column + numColumns; c++) cells.push({ key: `${r},${c}`, value: sheet.cell(r, c)?.value });
+      for (let r = row; r < row + numRows; r++)
+        for (let c = column; c < column + numColumns; c++)
+          cells.push({ key: `${r},${c}`, value: sheet.cell(r, c)?.value });
     }
     if (state.gradient) {
-      const numbers = cells.map((cell) => numericValue(cell.value)).filter((n): n is number => n !== null).sort((x, y) => x - y);
+      const numbers = cells
+        .map((cell) => numericValue(cell.value))
+        .filter((n): n is number => n !== null)
+        .sort((x, y) => x - y);
       for (const cell of cells) {
         const n = numericValue(cell.value);
         if (n === null || styles.has(cell.key)) continue;

@@ -17,7 +17,10 @@ export async function renderPng(htmlPath: string, pngPath: string): Promise<{ wi
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
     await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
-    const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+    const size = await page.evaluate(() => ({
+      width: document.documentElement.scrollWidth,
+      height: document.documentElement.scrollHeight,
+    }));
     await page.setViewportSize({ width: Math.max(320, Math.ceil(size.width)), height: 800 });
     await page.screenshot({ path: pngPath, fullPage: true });
     return size;

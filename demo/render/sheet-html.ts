@@ -97,7 +97,10 @@ function columnWidth(sheet: EmuSheet, column: number, locale: string, timeZone: 
   sheet.grid.forEach((line) => {
     const cell = line?.[column - 1];
     if (!cell || isEmpty(cell)) return;
-    widest = Math.max(widest, textWidth(cellText(cell, locale, timeZone), ptToPx(cell.fontSize ?? DEFAULT_FONT_PT), cell.fontWeight === 'bold'));
+    widest = Math.max(
+      widest,
+      textWidth(cellText(cell, locale, timeZone), ptToPx(cell.fontSize ?? DEFAULT_FONT_PT), cell.fontWeight === 'bold'),
+    );
   });
   return Math.max(20, Math.ceil(widest + 2 * CELL_PADDING + 4));
 }
@@ -111,7 +114,12 @@ function rowHeight(sheet: EmuSheet, row: number, widths: number[], locale: strin
     const px = ptToPx(cell.fontSize ?? DEFAULT_FONT_PT);
     const lineHeight = Math.ceil(px * 1.25);
     let lines = 1;
-    if (cell.wrap && !isEmpty(cell)) lines = wrapText(cellText(cell, locale, timeZone), (widths[c] ?? DEFAULT_COLUMN_WIDTH) - 2 * CELL_PADDING, px).length;
+    if (cell.wrap && !isEmpty(cell))
+      lines = wrapText(
+        cellText(cell, locale, timeZone),
+        (widths[c] ?? DEFAULT_COLUMN_WIDTH) - 2 * CELL_PADDING,
+        px,
+      ).length;
     height = Math.max(height, lines * lineHeight + 4);
   });
   return height;
@@ -120,11 +128,13 @@ function rowHeight(sheet: EmuSheet, row: number, widths: number[], locale: strin
 function geometry(sheet: EmuSheet, locale: string, timeZone: string): Geometry {
   let rows = 0;
   let columns = 0;
-  sheet.grid.forEach((line, r) => line?.forEach((cell, c) => {
-    if (!cell || (isEmpty(cell) && !cell.background && !cell.border)) return;
-    rows = Math.max(rows, r + 1);
-    columns = Math.max(columns, c + 1);
-  }));
+  sheet.grid.forEach((line, r) =>
+    line?.forEach((cell, c) => {
+      if (!cell || (isEmpty(cell) && !cell.background && !cell.border)) return;
+      rows = Math.max(rows, r + 1);
+      columns = Math.max(columns, c + 1);
+    }),
+  );
   for (const m of sheet.merges) {
     rows = Math.max(rows, m.row + m.numRows - 1);
     columns = Math.max(columns, m.column + m.numColumns - 1);
@@ -165,7 +175,9 @@ function cellStyle(cell: EmuCell, conditional: ConditionalStyle | undefined): st
   if (color) parts.push(`color:${escapeHtml(color)}`);
   if (cell.fontSize && cell.fontSize !== DEFAULT_FONT_PT) parts.push(`font-size:${cell.fontSize}pt`);
   if (cell.fontFamily) parts.push(`font-family:${escapeHtml(fontStack(cell.fontFamily))}`);
-  const lines = [conditional?.underline ? 'underline' : '', conditional?.strikethrough ? 'line-through' : ''].filter(Boolean);
+  const lines = [conditional?.underline ? 'underline' : '', conditional?.strikethrough ? 'line-through' : ''].filter(
+    Boolean,
+  );
   if (lines.length) parts.push(`text-decoration:${lines.join(' ')}`);
   return parts.join(';');
 }
@@ -179,7 +191,13 @@ function borderCss(cell: EmuCell): string {
   const side = (name: 'top' | 'bottom' | 'left' | 'right') => {
     const b = cell.border?.[name];
     if (!b) return '';
-    const style = /DOUBLE/.test(b.style) ? 'double' : /DOTTED/.test(b.style) ? 'dotted' : /DASHED/.test(b.style) ? 'dashed' : 'solid';
+    const style = /DOUBLE/.test(b.style)
+      ? 'double'
+      : /DOTTED/.test(b.style)
+        ? 'dotted'
+        : /DASHED/.test(b.style)
+          ? 'dashed'
+          : 'solid';
     const width = /THICK/.test(b.style) || /DOUBLE/.test(b.style) ? 3 : /MEDIUM/.test(b.style) ? 2 : 1;
     return `border-${name}:${width}px ${style} ${escapeHtml(b.color)};`;
   };
@@ -197,7 +215,8 @@ function borderCss(cell: EmuCell): string {
 export function renderSheetHtml(workbook: Workbook, sheetName: string): string {
   const spreadsheet = workbook.spreadsheet;
   const sheet = spreadsheet.sheets.find((s) => s.name === sheetName);
-  if (!sheet) throw new Error(`No sheet named "${sheetName}" (sheets: ${spreadsheet.sheets.map((s) => s.name).join(', ')})`);
+  if (!sheet)
+    throw new Error(`No sheet named "${sheetName}" (sheets: ${spreadsheet.sheets.map((s) => s.name).join(', ')})`);
   const { locale, timeZone } = spreadsheet;
   const g = geometry(sheet, locale, timeZone);
   const conditional = conditionalStyles(sheet);
@@ -210,19 +229,32 @@ export function renderSheetHtml(workbook: Workbook, sheetName: string): string {
   const covered = new Set<string>();
   for (const m of sheet.merges) {
     mergeAt.set(`${m.row},${m.column}`, m);
-    for (let r = m.row; r < m.row + m.numRows; r++) for (let c = m.column; c < m.column + m.numColumns; c++) if (r !== m.row || c !== m.column) covered.add(`${r},${c}`);
+    for (let r = m.row; r < m.row + m.numRows; r++)
+      for (let c = m.column; c < m.column + m.numColumns; c++)
+        if (r !== m.row || c !== m.column) covered.add(`${r},${c}`);
   }
-  const occupied = (r: number, c: number) => !isEmpty(sheet.cell(r, c)) || covered.has(`${r},${c}`) || mergeAt.has(`${r},${c}`);
+  const occupied = (r: number, c: number) =>
+    !isEmpty(sheet.cell(r, c)) || covered.has(`${r},${c}`) || mergeAt.has(`${r},${c}`);
 
   // Headers.
   out.push(`<div class="corner" style="width:${ROW_HEADER_WIDTH}px;height:${COLUMN_HEADER_HEIGHT}px"></div>`);
-  for (let c = 1; c <= g.columns; c++) out.push(`<div class="colhead" style="left:${g.left[c - 1]}px;width:${g.widths[c - 1]}px">${columnLetters(c)}</div>`);
-  for (let r = 1; r <= g.rows; r++) out.push(`<div class="rowhead" style="top:${g.top[r - 1]}px;height:${g.heights[r - 1]}px;line-height:${g.heights[r - 1]}px">${r}</div>`);
+  for (let c = 1; c <= g.columns; c++)
+    out.push(
+      `<div class="colhead" style="left:${g.left[c - 1]}px;width:${g.widths[c - 1]}px">${columnLetters(c)}</div>`,
+    );
+  for (let r = 1; r <= g.rows; r++)
+    out.push(
+      `<div class="rowhead" style="top:${g.top[r - 1]}px;height:${g.heights[r - 1]}px;line-height:${g.heights[r - 1]}px">${r}</div>`,
+    );
 
   // Gridlines.
   if (!sheet.hiddenGridlines) {
-    for (let c = 1; c <= g.columns; c++) out.push(`<div class="vline" style="left:${g.left[c] - 1}px;height:${totalHeight - COLUMN_HEADER_HEIGHT}px"></div>`);
-    for (let r = 1; r <= g.rows; r++) out.push(`<div class="hline" style="top:${g.top[r] - 1}px;width:${totalWidth - ROW_HEADER_WIDTH}px"></div>`);
+    for (let c = 1; c <= g.columns; c++)
+      out.push(
+        `<div class="vline" style="left:${g.left[c] - 1}px;height:${totalHeight - COLUMN_HEADER_HEIGHT}px"></div>`,
+      );
+    for (let r = 1; r <= g.rows; r++)
+      out.push(`<div class="hline" style="top:${g.top[r] - 1}px;width:${totalWidth - ROW_HEADER_WIDTH}px"></div>`);
   }
 
   // Backgrounds and borders, then texts.
@@ -237,14 +269,26 @@ export function renderSheetHtml(workbook: Workbook, sheetName: string): string {
       const right = c + (merge?.numColumns ?? 1) - 1;
       const bottom = r + (merge?.numRows ?? 1) - 1;
       const box = `left:${g.left[c - 1]}px;top:${g.top[r - 1]}px;width:${g.left[Math.min(right, g.columns)] - g.left[c - 1]}px;height:${g.top[Math.min(bottom, g.rows)] - g.top[r - 1]}px`;
-      const background = cond?.background ?? (cell?.background && cell.background !== '#ffffff' ? cell.background : undefined);
+      const background =
+        cond?.background ?? (cell?.background && cell.background !== '#ffffff' ? cell.background : undefined);
       const borders = cell ? borderCss(cell) : '';
-      if (background || borders) out.push(`<div class="fill" data-cell="${columnLetters(c)}${r}" style="${box};${background ? `background:${escapeHtml(background)};` : ''}${borders}"></div>`);
+      if (background || borders)
+        out.push(
+          `<div class="fill" data-cell="${columnLetters(c)}${r}" style="${box};${background ? `background:${escapeHtml(background)};` : ''}${borders}"></div>`,
+        );
       if (!cell || isEmpty(cell)) continue;
       const text = cellText(cell, locale, timeZone);
       const align = horizontal(cell);
       const overflows = !cell.wrap && !merge && (typeof cell.value === 'string' || Boolean(cell.formula));
-      views.push({ row: r, column: c, text, align, overflows, style: cellStyle(cell, cond), ...(cell.formula ? { formula: cell.formula } : {}) });
+      views.push({
+        row: r,
+        column: c,
+        text,
+        align,
+        overflows,
+        style: cellStyle(cell, cond),
+        ...(cell.formula ? { formula: cell.formula } : {}),
+      });
     }
   }
   for (const v of views) {
@@ -258,8 +302,19 @@ export function renderSheetHtml(workbook: Workbook, sheetName: string): string {
       if (v.align === 'left') while (last < g.columns && !occupied(v.row, last + 1)) last++;
       else if (v.align === 'right') while (first > 1 && !occupied(v.row, first - 1)) first--;
       else {
-        const needed = textWidth(v.text, ptToPx(cell.fontSize ?? DEFAULT_FONT_PT), cell.fontWeight === 'bold') * 1.15 + 2 * CELL_PADDING;
-        while (g.left[last] - g.left[first - 1] < needed && first > 1 && last < g.columns && !occupied(v.row, first - 1) && !occupied(v.row, last + 1)) { first--; last++; }
+        const needed =
+          textWidth(v.text, ptToPx(cell.fontSize ?? DEFAULT_FONT_PT), cell.fontWeight === 'bold') * 1.15 +
+          2 * CELL_PADDING;
+        while (
+          g.left[last] - g.left[first - 1] < needed &&
+          first > 1 &&
+          last < g.columns &&
+          !occupied(v.row, first - 1) &&
+          !occupied(v.row, last + 1)
+        ) {
+          first--;
+          last++;
+        }
       }
     }
     const rowsDown = merge?.numRows ?? 1;
@@ -268,12 +323,20 @@ export function renderSheetHtml(workbook: Workbook, sheetName: string): string {
     const wrap = cell.wrap ? 'white-space:pre-wrap;overflow-wrap:anywhere;' : '';
     const cls = `cell${v.formula ? ' formula' : ''}${typeof cell.value === 'number' || isDate(cell.value) ? ' num' : ''}`;
     const title = v.formula ? ` title="formula (not evaluated by the emulator)"` : '';
-    out.push(`<div class="${cls}" data-cell="${columnLetters(v.column)}${v.row}"${title} style="${box};${flex};${wrap}${v.style}"><span>${escapeHtml(v.text)}</span></div>`);
+    out.push(
+      `<div class="${cls}" data-cell="${columnLetters(v.column)}${v.row}"${title} style="${box};${flex};${wrap}${v.style}"><span>${escapeHtml(v.text)}</span></div>`,
+    );
   }
 
   // Frozen dividers.
-  if (sheet.frozenRows > 0) out.push(`<div class="frozen-row" style="top:${g.top[Math.min(sheet.frozenRows, g.rows)] - 2}px;width:${totalWidth}px"></div>`);
-  if (sheet.frozenColumns > 0) out.push(`<div class="frozen-col" style="left:${g.left[Math.min(sheet.frozenColumns, g.columns)] - 2}px;height:${totalHeight}px"></div>`);
+  if (sheet.frozenRows > 0)
+    out.push(
+      `<div class="frozen-row" style="top:${g.top[Math.min(sheet.frozenRows, g.rows)] - 2}px;width:${totalWidth}px"></div>`,
+    );
+  if (sheet.frozenColumns > 0)
+    out.push(
+      `<div class="frozen-col" style="left:${g.left[Math.min(sheet.frozenColumns, g.columns)] - 2}px;height:${totalHeight}px"></div>`,
+    );
 
   // Charts.
   const context: ChartContext = {

@@ -100,7 +100,16 @@ export const SAMPLE_SHEETS = {
 export const SAMPLE_HEADERS: Readonly<Record<string, readonly string[]>> = {
   Clientes: ['ID cliente', 'Nombre', 'Correo', 'Fecha alta', 'Cumpleaños', 'Coste adquisición', 'Segmento'],
   Pedidos: ['ID cliente', 'Fecha pedido', 'Importe', 'Coste'],
-  Encuestas: ['ID cliente', 'Fecha', 'Recomendación', 'Satisfacción', 'Comentario', 'Probabilidad de cambiar a la competencia', 'Recompra', 'Experiencia global'],
+  Encuestas: [
+    'ID cliente',
+    'Fecha',
+    'Recomendación',
+    'Satisfacción',
+    'Comentario',
+    'Probabilidad de cambiar a la competencia',
+    'Recompra',
+    'Experiencia global',
+  ],
   Suscripciones: ['ID cliente', 'Inicio', 'Fin', 'Cuota mensual'],
   Tickets: ['ID cliente', 'Fecha', 'Estado'],
   Embudo: ['Mes', 'Visitas', 'Conversiones', 'Carritos', 'Compras'],
@@ -114,7 +123,12 @@ export const BOX_PLANS: readonly (readonly [string, number])[] = [
 ];
 
 /** Texts planted in the names of four real customers (formula-injection cases). */
-export const INJECTION_NAMES = ['=HYPERLINK("https://ejemplo.com/oferta";"Pulse aquí")', '+34 600 123 456', '-', '@marta_compras'] as const;
+export const INJECTION_NAMES = [
+  '=HYPERLINK("https://ejemplo.com/oferta";"Pulse aquí")',
+  '+34 600 123 456',
+  '-',
+  '@marta_compras',
+] as const;
 
 const DEFAULTS = { seed: 20251231, customers: 2000, orders: 20000, endDate: '2025-12-31', timeZone: 'Europe/Madrid' };
 
@@ -157,7 +171,13 @@ export function generateSample(options: SampleOptions = {}): SampleWorkbook {
   const endIso = options.endDate ?? DEFAULTS.endDate;
   const zone = options.timeZone ?? DEFAULTS.timeZone;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(endIso);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[3]) < 1 || Number(m[3]) > daysInMonth(Number(m[1]), Number(m[2]))) {
+  if (
+    !m ||
+    Number(m[2]) < 1 ||
+    Number(m[2]) > 12 ||
+    Number(m[3]) < 1 ||
+    Number(m[3]) > daysInMonth(Number(m[1]), Number(m[2]))
+  ) {
     throw new Error(`generateSample: endDate must be an existing date yyyy-mm-dd, got ${endIso}`);
   }
   const endDay = dayFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -174,7 +194,11 @@ export function generateSample(options: SampleOptions = {}): SampleWorkbook {
   const joins: { signup: number; first: number; existing: boolean }[] = [];
   for (let i = 0; i < customerCount; i++) {
     if (rng.chance(0.45)) {
-      joins.push({ signup: -rng.int(1, 3 * 365), first: calendar.sample(rng, 0, Math.min(span - 1, 120)), existing: true });
+      joins.push({
+        signup: -rng.int(1, 3 * 365),
+        first: calendar.sample(rng, 0, Math.min(span - 1, 120)),
+        existing: true,
+      });
     } else {
       const first = calendar.sample(rng, 0, span - 1);
       joins.push({ signup: first - (rng.chance(0.4) ? rng.int(0, 20) : 0), first, existing: false });
@@ -187,8 +211,20 @@ export function generateSample(options: SampleOptions = {}): SampleWorkbook {
     const u = rng.next();
     const { first, existing, signup } = joins[i];
     const kind = existing
-      ? u < 0.2 ? Kind.OneTime : u < 0.55 ? Kind.Churner : u < 0.82 ? Kind.Regular : Kind.Loyal
-      : u < 0.52 ? Kind.OneTime : u < 0.75 ? Kind.Churner : u < 0.92 ? Kind.Regular : Kind.Loyal;
+      ? u < 0.2
+        ? Kind.OneTime
+        : u < 0.55
+          ? Kind.Churner
+          : u < 0.82
+            ? Kind.Regular
+            : Kind.Loyal
+      : u < 0.52
+        ? Kind.OneTime
+        : u < 0.75
+          ? Kind.Churner
+          : u < 0.92
+            ? Kind.Regular
+            : Kind.Loyal;
     let last = span - 1;
     let churned = false;
     if (kind === Kind.Churner || (kind === Kind.Regular && rng.chance(0.2))) {
@@ -199,7 +235,14 @@ export function generateSample(options: SampleOptions = {}): SampleWorkbook {
       }
     }
     if (kind === Kind.OneTime) last = first;
-    const weight = kind === Kind.OneTime ? 0 : kind === Kind.Churner ? rng.gamma(1.5) : kind === Kind.Regular ? 1.2 * rng.gamma(2) : 2.5 * rng.gamma(4);
+    const weight =
+      kind === Kind.OneTime
+        ? 0
+        : kind === Kind.Churner
+          ? rng.gamma(1.5)
+          : kind === Kind.Regular
+            ? 1.2 * rng.gamma(2)
+            : 2.5 * rng.gamma(4);
     customers.push({
       id: customerId(i + 1),
       kind,
@@ -225,7 +268,9 @@ export function generateSample(options: SampleOptions = {}): SampleWorkbook {
     orderDay[o] = customers[i].first;
     o++;
   }
-  const exposure = customers.map((c) => (c.buyer && c.last > c.first ? c.weight * calendar.mass(c.first + 1, c.last) : 0));
+  const exposure = customers.map((c) =>
+    c.buyer && c.last > c.first ? c.weight * calendar.mass(c.first + 1, c.last) : 0,
+  );
   const cumulative = prefixSums(exposure);
   const totalExposure = cumulative[cumulative.length - 1];
   for (; o < orderCount; o++) {
@@ -310,7 +355,15 @@ export function generateSample(options: SampleOptions = {}): SampleWorkbook {
   for (let k = dirtyCustomers - 1; k >= 0; k--) {
     const reason = DIRTY_REASONS[k % DIRTY_REASONS.length];
     const { name, email } = names.next(customerCount + k + 1);
-    const row: EmuValue[] = [customerId(customerCount + k + 1), name, email, dates.ofDay(endDay - rng.int(0, span - 1)), '', acquisitionCost(rng), 'Estándar'];
+    const row: EmuValue[] = [
+      customerId(customerCount + k + 1),
+      name,
+      email,
+      dates.ofDay(endDay - rng.int(0, span - 1)),
+      '',
+      acquisitionCost(rng),
+      'Estándar',
+    ];
     if (reason === 'blank customer id') row[0] = '';
     if (reason === 'bad date') row[3] = impossibleDate(rng, endYear);
     if (reason === 'text amount') row[5] = `${String(row[5]).replace('.', ',')} €`;
@@ -357,8 +410,18 @@ export function generateSampleWorkbook(options: SampleOptions = {}): Record<stri
 const DIRTY_REASONS: readonly DirtyReason[] = ['text amount', 'bad date', 'negative amount', 'blank customer id'];
 
 const DIRTY_COLUMN: Record<'Pedidos' | 'Clientes', Record<DirtyReason, string>> = {
-  Pedidos: { 'text amount': 'Importe', 'bad date': 'Fecha pedido', 'negative amount': 'Importe', 'blank customer id': 'ID cliente' },
-  Clientes: { 'text amount': 'Coste adquisición', 'bad date': 'Fecha alta', 'negative amount': 'Coste adquisición', 'blank customer id': 'ID cliente' },
+  Pedidos: {
+    'text amount': 'Importe',
+    'bad date': 'Fecha pedido',
+    'negative amount': 'Importe',
+    'blank customer id': 'ID cliente',
+  },
+  Clientes: {
+    'text amount': 'Coste adquisición',
+    'bad date': 'Fecha alta',
+    'negative amount': 'Coste adquisición',
+    'blank customer id': 'ID cliente',
+  },
 };
 
 /** Why a Clientes row is unreadable (blank id, sign-up date as text, CAC as text or negative), or null. */
@@ -371,7 +434,8 @@ function dirtyReasonOfCustomerRow(row: SeedGrid[number]): DirtyReason | null {
 }
 
 function count(value: number, name: string, min: number): number {
-  if (!Number.isInteger(value) || value < min) throw new Error(`generateSample: ${name} must be an integer ≥ ${min}, got ${value}`);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`generateSample: ${name} must be an integer ≥ ${min}, got ${value}`);
   return value;
 }
 
@@ -390,7 +454,14 @@ function isoOf(day: number): string {
 
 /** Texts of dates that do not exist, as a hand-typed export holds them. */
 function impossibleDate(rng: Random, year: number): string {
-  return rng.pick([`31/02/${year}`, `30/02/${year}`, `31/04/${year}`, `31/06/${year}`, `31/09/${year}`, `31/11/${year}`]);
+  return rng.pick([
+    `31/02/${year}`,
+    `30/02/${year}`,
+    `31/04/${year}`,
+    `31/06/${year}`,
+    `31/09/${year}`,
+    `31/11/${year}`,
+  ]);
 }
 
 /** Which of `total` customers bought (all when there are enough orders), spread over sign-up order. */
@@ -475,7 +546,12 @@ interface CustomerDays {
   days: Int32Array;
 }
 
-function groupDays(customerCount: number, order: number[], orderCustomer: Int32Array, orderDay: Int32Array): CustomerDays {
+function groupDays(
+  customerCount: number,
+  order: number[],
+  orderCustomer: Int32Array,
+  orderDay: Int32Array,
+): CustomerDays {
   const start = new Int32Array(customerCount + 1);
   for (const k of order) start[orderCustomer[k] + 1]++;
   for (let i = 0; i < customerCount; i++) start[i + 1] += start[i];
@@ -514,12 +590,20 @@ class NameMaker {
 }
 
 function slug(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 function acquisitionCost(rng: Random): number {
   const channel = rng.weighted([35, 25, 25, 15]); // organic, social, paid search, affiliates
-  const [lo, hi] = [[2, 6], [12, 22], [20, 38], [15, 28]][channel];
+  const [lo, hi] = [
+    [2, 6],
+    [12, 22],
+    [20, 38],
+    [15, 28],
+  ][channel];
   return cents(rng.uniform(lo, hi));
 }
 
@@ -532,7 +616,12 @@ function segmentOf(rng: Random, kind: Kind): string {
  * Birthdays (day numbers, null = not given): about 10 % blank, ages 18–75, some on 29 February of a
  * leap year and some whose anniversary falls in the 30 days after the end date.
  */
-function plantBirthdays(rng: Random, customers: readonly Customer[], endDay: number, endYear: number): (number | null)[] {
+function plantBirthdays(
+  rng: Random,
+  customers: readonly Customer[],
+  endDay: number,
+  endYear: number,
+): (number | null)[] {
   const result: (number | null)[] = customers.map(() => {
     if (rng.chance(0.1)) return null;
     const year = endYear - rng.int(18, 75);
@@ -563,10 +652,17 @@ function plantBirthdays(rng: Random, customers: readonly Customer[], endDay: num
 }
 
 /** Gives four buyers with recent orders formula-looking names. */
-function plantInjectionNames(rng: Random, customers: readonly Customer[], ordersOf: CustomerDays, rows: SeedGrid, injections: InjectionCell[]): void {
+function plantInjectionNames(
+  rng: Random,
+  customers: readonly Customer[],
+  ordersOf: CustomerDays,
+  rows: SeedGrid,
+  injections: InjectionCell[],
+): void {
   const candidates: number[] = [];
   for (let i = 0; i < customers.length; i++) if (ordersCount(ordersOf, i) >= 2) candidates.push(i);
-  for (let i = 0; candidates.length < INJECTION_NAMES.length && i < customers.length; i++) if (!candidates.includes(i)) candidates.push(i);
+  for (let i = 0; candidates.length < INJECTION_NAMES.length && i < customers.length; i++)
+    if (!candidates.includes(i)) candidates.push(i);
   const picks = sortedDistinct(rng, Math.min(INJECTION_NAMES.length, candidates.length), candidates.length);
   picks.forEach((p, k) => {
     const i = candidates[p];
@@ -602,9 +698,15 @@ function surveySheet(
   const responses = requested === undefined ? Math.round(0.32 * buyers.length) : count(requested, 'responses', 0);
   const respondentCount = responses === 0 ? 0 : Math.max(1, Math.min(buyers.length, Math.round(responses / 1.6)));
   // Weighted sampling without replacement (Efraimidis & Spirakis, 2006): frequent buyers answer more.
-  const keyed = buyers.map((i) => ({ i, key: Math.log(rng.next() || Number.MIN_VALUE) / Math.sqrt(ordersCount(ordersOf, i)) }));
+  const keyed = buyers.map((i) => ({
+    i,
+    key: Math.log(rng.next() || Number.MIN_VALUE) / Math.sqrt(ordersCount(ordersOf, i)),
+  }));
   keyed.sort((a, b) => b.key - a.key || a.i - b.i);
-  const respondents = keyed.slice(0, respondentCount).map((k) => k.i).sort((a, b) => a - b);
+  const respondents = keyed
+    .slice(0, respondentCount)
+    .map((k) => k.i)
+    .sort((a, b) => a - b);
   const answersOf = new Map<number, number>(respondents.map((i) => [i, 1]));
   const weights = prefixSums(respondents.map((i) => Math.min(6, ordersCount(ordersOf, i))));
   for (let k = respondents.length; k < responses; k++) {
@@ -644,7 +746,8 @@ function surveySheet(
   const rows: SeedGrid = [SAMPLE_HEADERS.Encuestas.slice()];
   for (const a of answers) rows.push(a.row);
   if (answers.length >= 20) {
-    for (const k of sortedDistinct(rng, Math.max(1, Math.round(0.01 * answers.length)), answers.length)) rows[k + 1][2] = MISSING_SCORE;
+    for (const k of sortedDistinct(rng, Math.max(1, Math.round(0.01 * answers.length)), answers.length))
+      rows[k + 1][2] = MISSING_SCORE;
   }
   // A detractor who types a bullet: user text starting with '-'.
   const bullet = rows.findIndex((row, r) => r > 0 && typeof row[2] === 'number' && row[2] <= 6 && row[4] !== '');
@@ -681,7 +784,13 @@ type BoxEvent = 'upgrade' | 'downgrade' | 'cancel' | 'cancel+reactivate';
  * fixed story (an upgrade, a downgrade, a cancellation, a cancellation then reactivation) so every
  * movement exists at any size; the others change plan, cancel and come back at random.
  */
-function subscriptionSheet(rng: Random, customers: readonly Customer[], startDay: number, endDay: number, dates: DateCells): SeedGrid {
+function subscriptionSheet(
+  rng: Random,
+  customers: readonly Customer[],
+  startDay: number,
+  endDay: number,
+  dates: DateCells,
+): SeedGrid {
   const rows: { start: number; end: number | null; id: string; fee: number }[] = [];
   const scripted: BoxEvent[] = ['upgrade', 'downgrade', 'cancel', 'cancel+reactivate'];
   const scriptedPlan = [0, 2, 1, 0];
@@ -704,7 +813,8 @@ function subscriptionSheet(rng: Random, customers: readonly Customer[], startDay
       let event: BoxEvent | null = null;
       if (script !== null) {
         if (renewal === 3) event = script;
-      } else if (day >= leaveDay || rng.chance(c.kind === Kind.Churner ? 0.07 : 0.025)) event = rng.chance(day >= leaveDay ? 0.1 : 0.3) ? 'cancel+reactivate' : 'cancel';
+      } else if (day >= leaveDay || rng.chance(c.kind === Kind.Churner ? 0.07 : 0.025))
+        event = rng.chance(day >= leaveDay ? 0.1 : 0.3) ? 'cancel+reactivate' : 'cancel';
       else if (plan < BOX_PLANS.length - 1 && rng.chance(0.03)) event = 'upgrade';
       else if (plan > 0 && rng.chance(0.025)) event = 'downgrade';
       if (event === null) continue;
@@ -730,7 +840,14 @@ function subscriptionSheet(rng: Random, customers: readonly Customer[], startDay
   return grid;
 }
 
-function ticketSheet(rng: Random, customers: readonly Customer[], ordersOf: CustomerDays, startDay: number, endDay: number, dates: DateCells): SeedGrid {
+function ticketSheet(
+  rng: Random,
+  customers: readonly Customer[],
+  ordersOf: CustomerDays,
+  startDay: number,
+  endDay: number,
+  dates: DateCells,
+): SeedGrid {
   const tickets: { day: number; id: string; status: string }[] = [];
   const endIndex = endDay - startDay;
   customers.forEach((c, i) => {
@@ -752,7 +869,15 @@ function ticketSheet(rng: Random, customers: readonly Customer[], ordersOf: Cust
 }
 
 /** Monthly funnel; `Compras` equals the month's valid orders, the other steps scale from it. */
-function funnelSheet(rng: Random, customers: readonly Customer[], order: number[], orderDay: Int32Array, startDay: number, endDay: number, dates: DateCells): SeedGrid {
+function funnelSheet(
+  rng: Random,
+  customers: readonly Customer[],
+  order: number[],
+  orderDay: Int32Array,
+  startDay: number,
+  endDay: number,
+  dates: DateCells,
+): SeedGrid {
   const first = civilFromDay(startDay);
   const monthIndex = (day: number) => {
     const { year, month } = civilFromDay(day);

@@ -62,7 +62,8 @@ const v = (p: ErrorParams) => showValue(p.value);
  * " of scores_after" — which argument a row belongs to, left out when the argument is simply
  * named after the noun (`NPS: score 11 at row 5`, not `… of scores`).
  */
-const of = (p: ErrorParams, many: string, word: string) => (p.arg && p.arg !== many && p.arg !== 'scores' && p.arg !== 'ratings' ? ` ${word} ${p.arg}` : '');
+const of = (p: ErrorParams, many: string, word: string) =>
+  p.arg && p.arg !== many && p.arg !== 'scores' && p.arg !== 'ratings' ? ` ${word} ${p.arg}` : '';
 
 /** Code → message in each language. Add new kinds here, never inline in a function. */
 export const ERROR_CATALOGUE = {
@@ -72,15 +73,19 @@ export const ERROR_CATALOGUE = {
   },
   NOT_A_DATE: {
     en: (p) => `${p.fn} ${p.arg} row ${p.row}: ${v(p)} is not a date. Use a date cell or text like 2024-03-31.`,
-    es: (p) => `${p.fn} ${p.arg} fila ${p.row}: ${v(p)} no es una fecha. Use una celda de fecha o texto como 2024-03-31.`,
+    es: (p) =>
+      `${p.fn} ${p.arg} fila ${p.row}: ${v(p)} no es una fecha. Use una celda de fecha o texto como 2024-03-31.`,
   },
   OUT_OF_RANGE: {
     en: (p, one, many) => `${p.fn}: ${one} ${v(p)} at row ${p.row}${of(p, many, 'of')} is outside ${p.min}–${p.max}.`,
-    es: (p, one, many) => `${p.fn}: ${one} ${v(p)} en la fila ${p.row}${of(p, many, 'de')} está fuera de ${p.min}–${p.max}.`,
+    es: (p, one, many) =>
+      `${p.fn}: ${one} ${v(p)} en la fila ${p.row}${of(p, many, 'de')} está fuera de ${p.min}–${p.max}.`,
   },
   NOT_WHOLE: {
-    en: (p, one, many) => `${p.fn}: ${one} ${v(p)} at row ${p.row}${of(p, many, 'of')} is not a whole number from ${p.min} to ${p.max}.`,
-    es: (p, one, many) => `${p.fn}: ${one} ${v(p)} en la fila ${p.row}${of(p, many, 'de')} no es un número entero de ${p.min} a ${p.max}.`,
+    en: (p, one, many) =>
+      `${p.fn}: ${one} ${v(p)} at row ${p.row}${of(p, many, 'of')} is not a whole number from ${p.min} to ${p.max}.`,
+    es: (p, one, many) =>
+      `${p.fn}: ${one} ${v(p)} en la fila ${p.row}${of(p, many, 'de')} no es un número entero de ${p.min} a ${p.max}.`,
   },
   NEGATIVE: {
     en: (p, one) => `${p.fn} ${p.arg} row ${p.row}: ${one} ${v(p)} is negative. It must be 0 or more.`,
@@ -88,15 +93,20 @@ export const ERROR_CATALOGUE = {
   },
   ERROR_VALUE: {
     en: (p) => `${p.fn} ${p.arg} row ${p.row} holds the error ${p.value}. Fix that cell or leave it out of the range.`,
-    es: (p) => `${p.fn} ${p.arg} fila ${p.row} contiene el error ${p.value}. Corrija esa celda o déjela fuera del rango.`,
+    es: (p) =>
+      `${p.fn} ${p.arg} fila ${p.row} contiene el error ${p.value}. Corrija esa celda o déjela fuera del rango.`,
   },
   SIZE_MISMATCH: {
-    en: (p) => `${p.fn}: ${p.arg} has ${p.n1} cells but ${p.arg2} has ${p.n2}. Give ranges with the same number of rows.`,
-    es: (p) => `${p.fn}: ${p.arg} tiene ${p.n1} celdas pero ${p.arg2} tiene ${p.n2}. Use rangos con el mismo número de filas.`,
+    en: (p) =>
+      `${p.fn}: ${p.arg} has ${p.n1} cells but ${p.arg2} has ${p.n2}. Give ranges with the same number of rows.`,
+    es: (p) =>
+      `${p.fn}: ${p.arg} tiene ${p.n1} celdas pero ${p.arg2} tiene ${p.n2}. Use rangos con el mismo número de filas.`,
   },
   SHAPE_MISMATCH: {
-    en: (p) => `${p.fn}: ${p.arg} is ${p.shape1} but ${p.arg2} is ${p.shape2}. Use ranges of the same shape, or single values.`,
-    es: (p) => `${p.fn}: ${p.arg} es de ${p.shape1} pero ${p.arg2} es de ${p.shape2}. Use rangos de la misma forma o valores sueltos.`,
+    en: (p) =>
+      `${p.fn}: ${p.arg} is ${p.shape1} but ${p.arg2} is ${p.shape2}. Use ranges of the same shape, or single values.`,
+    es: (p) =>
+      `${p.fn}: ${p.arg} es de ${p.shape1} pero ${p.arg2} es de ${p.shape2}. Use rangos de la misma forma o valores sueltos.`,
   },
   NO_VALID_VALUES: {
     en: (p, _one, many) => `${p.fn}: no valid ${many} in the range.`,
@@ -148,20 +158,28 @@ export const ERROR_CATALOGUE = {
     es: (p) => `Ya no existe una hoja llamada "${p.arg}". Elija de nuevo la hoja en el paso 1 del asistente.`,
   },
   REPORT_MISSING_COLUMN: {
-    en: (p) => `Sheet "${p.arg}" has no column for ${p.detail}. Choose that column in step 2 of the wizard, or add a header for it in row 1.`,
-    es: (p) => `La hoja "${p.arg}" no tiene columna de ${p.detail}. Elija esa columna en el paso 2 del asistente o añada su encabezado en la fila 1.`,
+    en: (p) =>
+      `Sheet "${p.arg}" has no column for ${p.detail}. Choose that column in step 2 of the wizard, or add a header for it in row 1.`,
+    es: (p) =>
+      `La hoja "${p.arg}" no tiene columna de ${p.detail}. Elija esa columna en el paso 2 del asistente o añada su encabezado en la fila 1.`,
   },
   REPORT_UNKNOWN_HEADER: {
-    en: (p) => `Sheet "${p.arg}" has no column headed ${v(p)} any more (it was used for ${p.detail}). Choose the column again in step 2 of the wizard.`,
-    es: (p) => `La hoja "${p.arg}" ya no tiene una columna con el encabezado ${v(p)} (se usaba para ${p.detail}). Elija de nuevo la columna en el paso 2 del asistente.`,
+    en: (p) =>
+      `Sheet "${p.arg}" has no column headed ${v(p)} any more (it was used for ${p.detail}). Choose the column again in step 2 of the wizard.`,
+    es: (p) =>
+      `La hoja "${p.arg}" ya no tiene una columna con el encabezado ${v(p)} (se usaba para ${p.detail}). Elija de nuevo la columna en el paso 2 del asistente.`,
   },
   REPORT_NEEDS_SCORE: {
-    en: (p) => `Sheet "${p.arg}" needs an NPS or a CSAT column to be read as surveys. Choose one in step 2 of the wizard.`,
-    es: (p) => `La hoja "${p.arg}" necesita una columna de NPS o de CSAT para leerse como encuestas. Elija una en el paso 2 del asistente.`,
+    en: (p) =>
+      `Sheet "${p.arg}" needs an NPS or a CSAT column to be read as surveys. Choose one in step 2 of the wizard.`,
+    es: (p) =>
+      `La hoja "${p.arg}" necesita una columna de NPS o de CSAT para leerse como encuestas. Elija una en el paso 2 del asistente.`,
   },
   REPORT_NO_SOURCES: {
-    en: () => `No orders or survey sheet was found. Add a sheet with customer, date and amount columns (or survey answers), or choose it in step 1 of the wizard.`,
-    es: () => `No se encontró ninguna hoja de pedidos ni de encuestas. Añada una hoja con columnas de cliente, fecha e importe (o respuestas de encuesta), o elíjala en el paso 1 del asistente.`,
+    en: () =>
+      `No orders or survey sheet was found. Add a sheet with customer, date and amount columns (or survey answers), or choose it in step 1 of the wizard.`,
+    es: () =>
+      `No se encontró ninguna hoja de pedidos ni de encuestas. Añada una hoja con columnas de cliente, fecha e importe (o respuestas de encuesta), o elíjala en el paso 1 del asistente.`,
   },
   REPORT_BUSY: {
     en: () => `Another report is being generated in this spreadsheet. Try again in a minute.`,
@@ -172,16 +190,20 @@ export const ERROR_CATALOGUE = {
     es: (p) => `La hoja "${p.arg}" no tiene filas legibles. ${p.detail}`,
   },
   REPORT_WRITE_FAILED: {
-    en: (p) => `The report could not be written (Google Sheets said: ${p.detail}). Nothing was changed in the spreadsheet: any previous report is as it was. Try again in a minute.`,
-    es: (p) => `No se pudo escribir el informe (Google Sheets respondió: ${p.detail}). No se ha cambiado nada en la hoja de cálculo: el informe anterior, si lo había, sigue igual. Vuelva a intentarlo en un minuto.`,
+    en: (p) =>
+      `The report could not be written (Google Sheets said: ${p.detail}). Nothing was changed in the spreadsheet: any previous report is as it was. Try again in a minute.`,
+    es: (p) =>
+      `No se pudo escribir el informe (Google Sheets respondió: ${p.detail}). No se ha cambiado nada en la hoja de cálculo: el informe anterior, si lo había, sigue igual. Vuelva a intentarlo en un minuto.`,
   },
   BAD_REQUEST: {
     en: (p) => `The sidebar sent an invalid ${p.arg} (${p.detail}). Close the sidebar and open it again.`,
-    es: (p) => `La barra lateral envió un valor no válido en ${p.arg} (${p.detail}). Cierre la barra lateral y ábrala de nuevo.`,
+    es: (p) =>
+      `La barra lateral envió un valor no válido en ${p.arg} (${p.detail}). Cierre la barra lateral y ábrala de nuevo.`,
   },
   NO_REPORT_YET: {
     en: () => `There is no report to refresh yet. Use Extensions ▸ Fideliza ▸ Generate KPI report first.`,
-    es: () => `Todavía no hay ningún informe que actualizar. Use primero Extensiones ▸ Fideliza ▸ Generar informe de KPI.`,
+    es: () =>
+      `Todavía no hay ningún informe que actualizar. Use primero Extensiones ▸ Fideliza ▸ Generar informe de KPI.`,
   },
   INTERNAL: {
     en: (p) => `${p.fn}: Fideliza internal error (${p.detail}). Please report it.`,

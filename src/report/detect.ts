@@ -100,7 +100,8 @@ function mapNamedButIncomplete(sheets: SheetHeaders[], mapping: ReportMapping): 
     const spec = sourceSpec(kind);
     const sheet = sheets.find((s) => nameMatches(spec, s.name));
     if (!sheet) continue;
-    for (const other of Object.keys(mapping) as SourceKind[]) if (mapping[other]!.sheet === sheet.name) delete mapping[other];
+    for (const other of Object.keys(mapping) as SourceKind[])
+      if (mapping[other]!.sheet === sheet.name) delete mapping[other];
     mapping[kind] = { sheet: sheet.name, columns: matchColumns(spec, sheet.headers) };
     return;
   }
@@ -124,7 +125,8 @@ export function mappingProblems(mapping: ReportMapping, sheets: SheetHeaders[]):
     for (const field of spec.fields) {
       const header = source.columns[field.key];
       if (header === undefined || header === '') {
-        if (field.required) problems.push({ kind: spec.kind, sheet: source.sheet, field: field.key, code: 'missingColumn' });
+        if (field.required)
+          problems.push({ kind: spec.kind, sheet: source.sheet, field: field.key, code: 'missingColumn' });
       } else if (!headers.includes(header)) {
         problems.push({ kind: spec.kind, sheet: source.sheet, field: field.key, code: 'unknownHeader', header });
       }

@@ -81,17 +81,26 @@ const en = {
     npsMargin: ['NPS margin of error (95 %)', 'Half-width of the 95 % confidence interval of the NPS, in points.'],
     responses: ['Survey responses', 'Answers with an NPS or CSAT score in the period.'],
     csat: ['CSAT', 'Share of satisfied ratings in the period: 4–5 on a 1–5 scale (9–10 on 1–10).'],
-    customersStart: ['Customers at start', 'Active customers (an order in the previous 12 months) when the period starts.'],
+    customersStart: [
+      'Customers at start',
+      'Active customers (an order in the previous 12 months) when the period starts.',
+    ],
     newCustomers: ['New customers', 'Customers whose first order is in the period.'],
     customersEnd: ['Customers at end', 'Active customers (an order in the previous 12 months) when the period ends.'],
-    churn: ['Customer churn', 'Customers active at the start who are no longer active at the end ÷ customers at start.'],
+    churn: [
+      'Customer churn',
+      'Customers active at the start who are no longer active at the end ÷ customers at start.',
+    ],
     retention: ['Retention rate', '(Customers at end − new − reactivated) ÷ customers at start.'],
     repeatRate: ['Repeat rate', 'Share of customers with orders so far who ordered at least twice.'],
     orders: ['Orders', 'Orders placed in the period.'],
     revenue: ['Revenue', 'Sum of order amounts in the period.'],
     aov: ['Average order value', 'Revenue ÷ orders in the period.'],
     frequency: ['Purchase frequency', 'Orders ÷ customers who ordered in the period.'],
-    ltv: ['Historic LTV', 'Average order value × orders per customer per year × lifespan (1 ÷ annual churn), last 12 months.'],
+    ltv: [
+      'Historic LTV',
+      'Average order value × orders per customer per year × lifespan (1 ÷ annual churn), last 12 months.',
+    ],
     ltvCac: ['LTV:CAC', 'Historic LTV ÷ average acquisition cost; above 3 is the usual target.'],
     cps: ['Customer profitability (CPS)', '(Revenue − cost) ÷ cost of the period’s orders.'],
     mrr: ['MRR', 'Monthly recurring revenue of subscriptions active at the end of the period.'],
@@ -232,20 +241,35 @@ const es: ReportLabels = {
   },
   kpis: {
     nps: ['NPS', 'Promotores (9–10) menos detractores (0–6), en puntos, respuestas del periodo.'],
-    npsMargin: ['Margen de error del NPS (95 %)', 'Semiamplitud del intervalo de confianza del 95 % del NPS, en puntos.'],
+    npsMargin: [
+      'Margen de error del NPS (95 %)',
+      'Semiamplitud del intervalo de confianza del 95 % del NPS, en puntos.',
+    ],
     responses: ['Respuestas de encuesta', 'Respuestas con puntuación NPS o CSAT en el periodo.'],
     csat: ['CSAT', 'Parte de valoraciones satisfechas en el periodo: 4–5 en una escala 1–5 (9–10 en 1–10).'],
-    customersStart: ['Clientes al inicio', 'Clientes activos (un pedido en los 12 meses anteriores) al empezar el periodo.'],
+    customersStart: [
+      'Clientes al inicio',
+      'Clientes activos (un pedido en los 12 meses anteriores) al empezar el periodo.',
+    ],
     newCustomers: ['Clientes nuevos', 'Clientes cuyo primer pedido cae en el periodo.'],
-    customersEnd: ['Clientes al final', 'Clientes activos (un pedido en los 12 meses anteriores) al acabar el periodo.'],
+    customersEnd: [
+      'Clientes al final',
+      'Clientes activos (un pedido en los 12 meses anteriores) al acabar el periodo.',
+    ],
     churn: ['Tasa de abandono', 'Clientes activos al inicio que ya no lo están al final ÷ clientes al inicio.'],
     retention: ['Tasa de retención', '(Clientes al final − nuevos − reactivados) ÷ clientes al inicio.'],
-    repeatRate: ['Tasa de repetición', 'Parte de los clientes con pedidos hasta ahora que han comprado al menos dos veces.'],
+    repeatRate: [
+      'Tasa de repetición',
+      'Parte de los clientes con pedidos hasta ahora que han comprado al menos dos veces.',
+    ],
     orders: ['Pedidos', 'Pedidos realizados en el periodo.'],
     revenue: ['Ingresos', 'Suma de los importes de los pedidos del periodo.'],
     aov: ['Valor medio del pedido', 'Ingresos ÷ pedidos del periodo.'],
     frequency: ['Frecuencia de compra', 'Pedidos ÷ clientes que compraron en el periodo.'],
-    ltv: ['LTV histórico', 'Valor medio del pedido × pedidos por cliente al año × vida media (1 ÷ abandono anual), últimos 12 meses.'],
+    ltv: [
+      'LTV histórico',
+      'Valor medio del pedido × pedidos por cliente al año × vida media (1 ÷ abandono anual), últimos 12 meses.',
+    ],
     ltvCac: ['LTV:CAC', 'LTV histórico ÷ coste medio de adquisición; el objetivo habitual es más de 3.'],
     cps: ['Rentabilidad por cliente (CPS)', '(Ingresos − coste) ÷ coste de los pedidos del periodo.'],
     mrr: ['MRR', 'Ingresos recurrentes mensuales de las suscripciones activas al final del periodo.'],
@@ -324,11 +348,13 @@ export function reportLabels(language: Language): ReportLabels {
  * Shared by the report's header block and the wizard's warnings.
  */
 export function skipDescriptions(labels: ReportLabels, skipped: SkippedRows): string[] {
-  return (Object.entries(skipped.byReason) as [SkipReason, NonNullable<SkippedRows['byReason'][SkipReason]>][]).map(([reason, info]) => {
-    const fields = info.fields.length ? ` (${info.fields.map((f) => labels.fields[f] ?? f).join(', ')})` : '';
-    const rows = `${info.firstRows.length === 1 ? labels.rowWord : labels.rowsWord} ${info.firstRows.join(', ')}${info.count > info.firstRows.length ? '…' : ''}`;
-    return `${labels.skipReasons[reason]}${fields}: ${info.count} (${rows})`;
-  });
+  return (Object.entries(skipped.byReason) as [SkipReason, NonNullable<SkippedRows['byReason'][SkipReason]>][]).map(
+    ([reason, info]) => {
+      const fields = info.fields.length ? ` (${info.fields.map((f) => labels.fields[f] ?? f).join(', ')})` : '';
+      const rows = `${info.firstRows.length === 1 ? labels.rowWord : labels.rowsWord} ${info.firstRows.join(', ')}${info.count > info.firstRows.length ? '…' : ''}`;
+      return `${labels.skipReasons[reason]}${fields}: ${info.count} (${rows})`;
+    },
+  );
 }
 
 /** A source field's name in both languages, for messages. */
@@ -337,12 +363,43 @@ export function fieldLabel(_kind: SourceKind, field: string): { en: string; es: 
 }
 
 const MONTHS = {
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  es: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+  es: [
+    'enero',
+    'febrero',
+    'marzo',
+    'abril',
+    'mayo',
+    'junio',
+    'julio',
+    'agosto',
+    'septiembre',
+    'octubre',
+    'noviembre',
+    'diciembre',
+  ],
 };
 
 /** "March 2025" / "marzo de 2025", "Q1 2025" / "1.er trimestre de 2025", "2025". */
-export function periodName(language: Language, kind: 'month' | 'quarter' | 'year', year: number, month: number): string {
+export function periodName(
+  language: Language,
+  kind: 'month' | 'quarter' | 'year',
+  year: number,
+  month: number,
+): string {
   if (kind === 'year') return String(year);
   if (kind === 'quarter') {
     const q = Math.floor((month - 1) / 3) + 1;

@@ -92,7 +92,9 @@ export function formatsFor(currency: string): Formats {
   };
   const [symbol, before] = symbols[currency] ?? [currency, false];
   const money = before ? `[$${symbol}]#,##0.00` : `#,##0.00 [$${symbol}]`;
-  const signedMoney = before ? `+[$${symbol}]#,##0.00;-[$${symbol}]#,##0.00;0` : `+#,##0.00 [$${symbol}];-#,##0.00 [$${symbol}];0`;
+  const signedMoney = before
+    ? `+[$${symbol}]#,##0.00;-[$${symbol}]#,##0.00;0`
+    : `+#,##0.00 [$${symbol}];-#,##0.00 [$${symbol}];0`;
   return {
     integer: '#,##0',
     decimal: '#,##0.00',
@@ -142,9 +144,17 @@ export class SheetLayout {
    * Writes a table with a bold header row at (row, column): `formats[c]` applies to column c of
    * the body. Returns the rectangle it covers (header included).
    */
-  table(row: number, column: number, headers: string[], body: LayoutValue[][], formats: (string | undefined)[] = []): LayoutRect {
+  table(
+    row: number,
+    column: number,
+    headers: string[],
+    body: LayoutValue[][],
+    formats: (string | undefined)[] = [],
+  ): LayoutRect {
     headers.forEach((h, c) => this.set(row, column + c, { value: h, bold: true, background: COLORS.header }));
-    body.forEach((line, r) => line.forEach((value, c) => this.set(row + 1 + r, column + c, { value, format: formats[c] })));
+    body.forEach((line, r) =>
+      line.forEach((value, c) => this.set(row + 1 + r, column + c, { value, format: formats[c] })),
+    );
     return { row, column, numRows: body.length + 1, numColumns: headers.length };
   }
 

@@ -53,7 +53,15 @@ export interface FunnelRecord {
 }
 
 /** Why a row was left out. */
-export type SkipReason = 'blankId' | 'badDate' | 'notANumber' | 'negative' | 'outOfScale' | 'errorValue' | 'noScore' | 'endBeforeStart';
+export type SkipReason =
+  | 'blankId'
+  | 'badDate'
+  | 'notANumber'
+  | 'negative'
+  | 'outOfScale'
+  | 'errorValue'
+  | 'noScore'
+  | 'endBeforeStart';
 
 /** Rows left out of one source, by reason, with the first few sheet row numbers. */
 export interface SkippedRows {

@@ -8,7 +8,19 @@
  */
 import { KpiError, type NounKey } from '../errors/catalogue';
 import { dayFromCivil, isoOfDay, type Period } from '../kpi/calendar/days';
-import { errorValueOf, flatten, isBlank, isDate, exactDayOfCell, numberOfText, rowOfCell, type CellInput, type CellOutput, type CellValue, type FlatCells } from './cells';
+import {
+  errorValueOf,
+  flatten,
+  isBlank,
+  isDate,
+  exactDayOfCell,
+  numberOfText,
+  rowOfCell,
+  type CellInput,
+  type CellOutput,
+  type CellValue,
+  type FlatCells,
+} from './cells';
 import type { SpreadsheetSettings } from './context';
 
 /** Allowed values of a score or rating. */
@@ -50,10 +62,16 @@ export interface ColumnSpec {
   noun?: NounKey;
 }
 
-type ValueOfKind<K extends ColumnKind> = K extends 'id' | 'text' ? string : K extends 'optionalDate' ? number | null : number;
+type ValueOfKind<K extends ColumnKind> = K extends 'id' | 'text'
+  ? string
+  : K extends 'optionalDate'
+    ? number | null
+    : number;
 
 /** Column arrays of a paired read, typed by the specs' kinds. */
-export type ColumnsOf<S extends readonly ColumnSpec[]> = { [I in keyof S]: S[I] extends { kind: infer K extends ColumnKind } ? ValueOfKind<K>[] : never };
+export type ColumnsOf<S extends readonly ColumnSpec[]> = {
+  [I in keyof S]: S[I] extends { kind: infer K extends ColumnKind } ? ValueOfKind<K>[] : never;
+};
 
 /** Result of a paired read: one entry per kept row, in sheet order. */
 export interface Table<S extends readonly ColumnSpec[]> {
@@ -65,11 +83,32 @@ export interface Table<S extends readonly ColumnSpec[]> {
 }
 
 const PERIOD_NAMES: Record<string, Period> = {
-  day: 'day', días: 'day', día: 'day', dia: 'day', dias: 'day', daily: 'day', diario: 'day',
-  week: 'week', semana: 'week', weekly: 'week', semanal: 'week',
-  month: 'month', mes: 'month', monthly: 'month', mensual: 'month',
-  quarter: 'quarter', trimestre: 'quarter', quarterly: 'quarter', trimestral: 'quarter',
-  year: 'year', año: 'year', ano: 'year', anio: 'year', yearly: 'year', annual: 'year', anual: 'year',
+  day: 'day',
+  días: 'day',
+  día: 'day',
+  dia: 'day',
+  dias: 'day',
+  daily: 'day',
+  diario: 'day',
+  week: 'week',
+  semana: 'week',
+  weekly: 'week',
+  semanal: 'week',
+  month: 'month',
+  mes: 'month',
+  monthly: 'month',
+  mensual: 'month',
+  quarter: 'quarter',
+  trimestre: 'quarter',
+  quarterly: 'quarter',
+  trimestral: 'quarter',
+  year: 'year',
+  año: 'year',
+  ano: 'year',
+  anio: 'year',
+  yearly: 'year',
+  annual: 'year',
+  anual: 'year',
 };
 
 /** Dates are accepted from year 1 to year 9999. */
@@ -133,7 +172,11 @@ export class FormulaArgs {
   }
 
   /** Numbers of a range (blanks skipped; text is an error). `nonNegative` rejects amounts below 0. */
-  numbers(input: CellInput, arg: string, options: { nonNegative?: boolean; noun?: NounKey; allowEmpty?: boolean } = {}): number[] {
+  numbers(
+    input: CellInput,
+    arg: string,
+    options: { nonNegative?: boolean; noun?: NounKey; allowEmpty?: boolean } = {},
+  ): number[] {
     this.required(input, arg);
     const cells = flatten(input);
     const out: number[] = [];
@@ -141,7 +184,8 @@ export class FormulaArgs {
       const value = this.numberCell(cells, i, arg, options.nonNegative ? 'amount' : 'number', options.noun);
       if (value !== undefined) out.push(value);
     }
-    if (out.length === 0 && !options.allowEmpty) throw new KpiError('NO_VALID_VALUES', { fn: this.fn, arg, noun: options.noun ?? 'value' });
+    if (out.length === 0 && !options.allowEmpty)
+      throw new KpiError('NO_VALID_VALUES', { fn: this.fn, arg, noun: options.noun ?? 'value' });
     return out;
   }
 
@@ -149,12 +193,18 @@ export class FormulaArgs {
    * A numeric grid (rows × columns) with `null` for blank or text cells, for functions whose rows
    * are respondents and columns questions or signals. Error values are raised with their row.
    */
-  grid(input: CellInput, arg: string, scale?: ScoreScale): { rows: number; columns: number; values: (number | null)[] } {
+  grid(
+    input: CellInput,
+    arg: string,
+    scale?: ScoreScale,
+  ): { rows: number; columns: number; values: (number | null)[] } {
     this.required(input, arg);
     const cells = flatten(input);
     const values: (number | null)[] = new Array(cells.values.length);
     for (let i = 0; i < cells.values.length; i++) {
-      values[i] = scale ? this.scoreCell(cells, i, arg, scale) ?? null : this.looseNumberCell(cells, i, arg) ?? null;
+      values[i] = scale
+        ? (this.scoreCell(cells, i, arg, scale) ?? null)
+        : (this.looseNumberCell(cells, i, arg) ?? null);
     }
     return { rows: cells.rows, columns: cells.columns, values };
   }
@@ -183,7 +233,13 @@ export class FormulaArgs {
     const n = flats[0].values.length;
     for (let c = 1; c < flats.length; c++) {
       if (flats[c].values.length !== n) {
-        throw new KpiError('SIZE_MISMATCH', { fn: this.fn, arg: specs[0].arg, arg2: specs[c].arg, n1: n, n2: flats[c].values.length });
+        throw new KpiError('SIZE_MISMATCH', {
+          fn: this.fn,
+          arg: specs[0].arg,
+          arg2: specs[c].arg,
+          n1: n,
+          n2: flats[c].values.length,
+        });
       }
     }
     const columns = specs.map(() => [] as unknown[]);
@@ -218,7 +274,11 @@ export class FormulaArgs {
    * One number. Omitted or blank gives `fallback` (or an error when there is none); numeric text
    * counts; `min`/`max` bound it (inclusive), `positive` requires > 0, `integer` a whole number.
    */
-  number(input: CellInput, arg: string, options: { fallback?: number; min?: number; max?: number; positive?: boolean; integer?: boolean } = {}): number {
+  number(
+    input: CellInput,
+    arg: string,
+    options: { fallback?: number; min?: number; max?: number; positive?: boolean; integer?: boolean } = {},
+  ): number {
     const value = this.single(input, arg);
     if (isBlank(value)) {
       if (options.fallback !== undefined) return options.fallback;
@@ -228,15 +288,27 @@ export class FormulaArgs {
     if (error) throw new KpiError('ERROR_VALUE', { fn: this.fn, arg, row: 1, value: error });
     const n = typeof value === 'number' ? value : typeof value === 'string' ? numberOfText(value) : undefined;
     if (n === undefined || !isFinite(n)) {
-      throw new KpiError('BAD_ARGUMENT', { fn: this.fn, arg, value }, { en: 'it must be a number', es: 'debe ser un número' });
+      throw new KpiError(
+        'BAD_ARGUMENT',
+        { fn: this.fn, arg, value },
+        { en: 'it must be a number', es: 'debe ser un número' },
+      );
     }
     if (options.positive && !(n > 0)) throw new KpiError('MUST_BE_POSITIVE', { fn: this.fn, arg, value: n });
     if (options.integer && Math.floor(n) !== n) {
-      throw new KpiError('BAD_ARGUMENT', { fn: this.fn, arg, value: n }, { en: 'it must be a whole number', es: 'debe ser un número entero' });
+      throw new KpiError(
+        'BAD_ARGUMENT',
+        { fn: this.fn, arg, value: n },
+        { en: 'it must be a whole number', es: 'debe ser un número entero' },
+      );
     }
     if ((options.min !== undefined && n < options.min) || (options.max !== undefined && n > options.max)) {
       const range = `${options.min ?? '−∞'}–${options.max ?? '∞'}`;
-      throw new KpiError('BAD_ARGUMENT', { fn: this.fn, arg, value: n }, { en: `it must be within ${range}`, es: `debe estar entre ${range}` });
+      throw new KpiError(
+        'BAD_ARGUMENT',
+        { fn: this.fn, arg, value: n },
+        { en: `it must be within ${range}`, es: `debe estar entre ${range}` },
+      );
     }
     return n;
   }
@@ -259,7 +331,13 @@ export class FormulaArgs {
 
   /** A period name in English or Spanish (`month`, `mes`, …); omitted gives `fallback`. */
   period(input: CellInput, arg: string, fallback: Period): Period {
-    return this.option(input, arg, PERIOD_NAMES, fallback, 'day, week, month, quarter, year (día, semana, mes, trimestre, año)');
+    return this.option(
+      input,
+      arg,
+      PERIOD_NAMES,
+      fallback,
+      'day, week, month, quarter, year (día, semana, mes, trimestre, año)',
+    );
   }
 
   /** A language code: `en` or `es` (also `english`, `español`, locale codes like `es_MX`). */
@@ -292,13 +370,21 @@ export class FormulaArgs {
    * `read` turns one cell into the number `compute` receives (`undefined` = blank result).
    */
   elementwise(
-    inputs: { arg: string; input: CellInput; read?: (value: CellValue, row: number) => number | undefined; fallback?: number }[],
+    inputs: {
+      arg: string;
+      input: CellInput;
+      read?: (value: CellValue, row: number) => number | undefined;
+      fallback?: number;
+    }[],
     compute: (values: number[], row: number) => CellOutput,
   ): CellOutput | CellOutput[][] {
     for (const spec of inputs) {
-      if ((spec.input === undefined || spec.input === null) && spec.fallback === undefined) throw new KpiError('MISSING_ARGUMENT', { fn: this.fn, arg: spec.arg });
+      if ((spec.input === undefined || spec.input === null) && spec.fallback === undefined)
+        throw new KpiError('MISSING_ARGUMENT', { fn: this.fn, arg: spec.arg });
     }
-    const flats = inputs.map((spec) => (spec.input === undefined && spec.fallback !== undefined ? flatten(spec.fallback) : flatten(spec.input)));
+    const flats = inputs.map((spec) =>
+      spec.input === undefined && spec.fallback !== undefined ? flatten(spec.fallback) : flatten(spec.input),
+    );
     let shape: FlatCells | undefined;
     let shapeArg = '';
     flats.forEach((cells, k) => {
@@ -307,7 +393,13 @@ export class FormulaArgs {
         shape = cells;
         shapeArg = inputs[k].arg;
       } else if (cells.rows !== shape.rows || cells.columns !== shape.columns) {
-        throw new KpiError('SHAPE_MISMATCH', { fn: this.fn, arg: shapeArg, arg2: inputs[k].arg, shape1: `${shape.rows}×${shape.columns}`, shape2: `${cells.rows}×${cells.columns}` });
+        throw new KpiError('SHAPE_MISMATCH', {
+          fn: this.fn,
+          arg: shapeArg,
+          arg2: inputs[k].arg,
+          shape1: `${shape.rows}×${shape.columns}`,
+          shape2: `${cells.rows}×${cells.columns}`,
+        });
       }
     });
     const allScalar = flats.every((cells) => cells.scalar);
@@ -348,7 +440,13 @@ export class FormulaArgs {
 
   // ---- one cell -----------------------------------------------------------------------------
 
-  private scoreCell(cells: FlatCells, i: number, arg: string, scale: ScoreScale, rowOverride?: number): number | undefined {
+  private scoreCell(
+    cells: FlatCells,
+    i: number,
+    arg: string,
+    scale: ScoreScale,
+    rowOverride?: number,
+  ): number | undefined {
     const value = cells.values[i];
     if (typeof value === 'number') return this.checkScore(value, rowOverride ?? rowOfCell(cells, i), scale, arg);
     if (typeof value !== 'string' || isBlank(value)) return undefined; // blanks, booleans, dates: not answers
@@ -360,15 +458,38 @@ export class FormulaArgs {
 
   private checkScore(value: number, row: number, scale: ScoreScale, arg: string): number {
     if (!isFinite(value) || value < scale.min || value > scale.max) {
-      throw new KpiError('OUT_OF_RANGE', { fn: this.fn, arg, value, row, min: scale.min, max: scale.max, noun: scale.noun });
+      throw new KpiError('OUT_OF_RANGE', {
+        fn: this.fn,
+        arg,
+        value,
+        row,
+        min: scale.min,
+        max: scale.max,
+        noun: scale.noun,
+      });
     }
     if (scale.integer && Math.floor(value) !== value) {
-      throw new KpiError('NOT_WHOLE', { fn: this.fn, arg, value, row, min: scale.min, max: scale.max, noun: scale.noun });
+      throw new KpiError('NOT_WHOLE', {
+        fn: this.fn,
+        arg,
+        value,
+        row,
+        min: scale.min,
+        max: scale.max,
+        noun: scale.noun,
+      });
     }
     return value;
   }
 
-  private numberCell(cells: FlatCells, i: number, arg: string, kind: 'amount' | 'number', noun?: NounKey, rowOverride?: number): number | undefined {
+  private numberCell(
+    cells: FlatCells,
+    i: number,
+    arg: string,
+    kind: 'amount' | 'number',
+    noun?: NounKey,
+    rowOverride?: number,
+  ): number | undefined {
     const value = cells.values[i];
     if (isBlank(value)) return undefined;
     const row = rowOverride ?? rowOfCell(cells, i);
@@ -378,8 +499,10 @@ export class FormulaArgs {
       this.rejectErrorValue(value, arg, row);
       n = numberOfText(value);
     }
-    if (n === undefined || !isFinite(n)) throw new KpiError('NOT_A_NUMBER', { fn: this.fn, arg, row, value: this.shown(value) });
-    if (kind === 'amount' && n < 0) throw new KpiError('NEGATIVE', { fn: this.fn, arg, row, value: n, noun: noun ?? 'amount' });
+    if (n === undefined || !isFinite(n))
+      throw new KpiError('NOT_A_NUMBER', { fn: this.fn, arg, row, value: this.shown(value) });
+    if (kind === 'amount' && n < 0)
+      throw new KpiError('NEGATIVE', { fn: this.fn, arg, row, value: n, noun: noun ?? 'amount' });
     return n;
   }
 
@@ -433,7 +556,9 @@ export class FormulaArgs {
    * (messages print dates as their UTC calendar date, so the day is passed as UTC midnight).
    */
   private shown(value: unknown): unknown {
-    return isDate(value) && !isNaN(value.getTime()) ? new Date(this.settings.zone().dayOf(value.getTime()) * 86_400_000) : value;
+    return isDate(value) && !isNaN(value.getTime())
+      ? new Date(this.settings.zone().dayOf(value.getTime()) * 86_400_000)
+      : value;
   }
 
   private idText(value: unknown): string {
@@ -463,7 +588,8 @@ export class FormulaArgs {
    * text counts; other text, error values and negative numbers are errors naming the row.
    */
   amountReader(arg: string, noun: NounKey = 'amount'): (value: CellValue, row: number) => number | undefined {
-    return (value, row) => this.numberCell({ values: [value], rows: 1, columns: 1, scalar: true }, 0, arg, 'amount', noun, row);
+    return (value, row) =>
+      this.numberCell({ values: [value], rows: 1, columns: 1, scalar: true }, 0, arg, 'amount', noun, row);
   }
 }
 

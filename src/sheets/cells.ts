@@ -21,7 +21,18 @@ export type CellOutput = string | number | boolean | Date;
 export type CellTable = CellOutput[][];
 
 /** The Sheets error values a range can hold. */
-export const SHEETS_ERROR_VALUES: ReadonlySet<string> = new Set(['#N/A', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#ERROR!', '#SPILL!', '#CALC!']);
+export const SHEETS_ERROR_VALUES: ReadonlySet<string> = new Set([
+  '#N/A',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#NULL!',
+  '#ERROR!',
+  '#SPILL!',
+  '#CALC!',
+]);
 
 /** A flattened argument: cells in row-major order and the width used to find each cell's row. */
 export interface FlatCells {
@@ -83,7 +94,9 @@ export function numberOfText(text: string): number | undefined {
 const ISO_DATE = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?\s*$/;
 
 /** Calendar fields of ISO date text (`2024-03-31`, optionally with a time), if valid. */
-export function isoDateFields(text: string): { year: number; month: number; day: number; fraction: number } | undefined {
+export function isoDateFields(
+  text: string,
+): { year: number; month: number; day: number; fraction: number } | undefined {
   const m = ISO_DATE.exec(text);
   if (!m) return undefined;
   const year = Number(m[1]);

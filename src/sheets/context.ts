@@ -12,7 +12,8 @@ export class SpreadsheetSettings {
 
   /** Calendar in the spreadsheet's time zone (one service call the first time). */
   zone(): ZoneCalendar {
-    if (!this.calendar) this.calendar = new ZoneCalendar(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone());
+    if (!this.calendar)
+      this.calendar = new ZoneCalendar(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone());
     return this.calendar;
   }
 

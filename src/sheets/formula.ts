@@ -16,7 +16,9 @@ export function runFormula<T>(fn: string, body: (args: FormulaArgs, settings: Sp
   try {
     return body(new FormulaArgs(fn, settings), settings);
   } catch (error) {
-    const known = isKpiError(error) ? error : new KpiError('INTERNAL', { fn, detail: error instanceof Error ? error.message : String(error) });
+    const known = isKpiError(error)
+      ? error
+      : new KpiError('INTERNAL', { fn, detail: error instanceof Error ? error.message : String(error) });
     throw new Error(known.localized(settings.language()));
   }
 }

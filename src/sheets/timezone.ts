@@ -86,7 +86,11 @@ export class ZoneCalendar {
     const era = parts.find((p) => p.type === 'era');
     let year = get('year');
     if (era && /^B/i.test(era.value)) year = 1 - year;
-    const wall = dayFromCivil(year, get('month'), get('day')) * MS_PER_DAY + get('hour') * 3_600_000 + get('minute') * 60_000 + get('second') * 1000;
+    const wall =
+      dayFromCivil(year, get('month'), get('day')) * MS_PER_DAY +
+      get('hour') * 3_600_000 +
+      get('minute') * 60_000 +
+      get('second') * 1000;
     return wall - Math.floor(ms / 1000) * 1000;
   }
 }

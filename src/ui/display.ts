@@ -7,12 +7,31 @@ import type { KpiFormat } from '../report/compute/model';
 /** The default currency of a spreadsheet locale (es_ES → EUR, es_MX → MXN, en_US → USD …). */
 export function currencyOfLocale(locale: string): string {
   const region = (/[-_]([A-Za-z]{2})$/.exec(locale)?.[1] ?? '').toUpperCase();
-  const byRegion: Record<string, string> = { US: 'USD', GB: 'GBP', MX: 'MXN', AR: 'ARS', CO: 'COP', CL: 'CLP', PE: 'PEN', CA: 'CAD', AU: 'AUD', IN: 'INR', CH: 'CHF', UY: 'UYU' };
+  const byRegion: Record<string, string> = {
+    US: 'USD',
+    GB: 'GBP',
+    MX: 'MXN',
+    AR: 'ARS',
+    CO: 'COP',
+    CL: 'CLP',
+    PE: 'PEN',
+    CA: 'CAD',
+    AU: 'AUD',
+    IN: 'INR',
+    CH: 'CHF',
+    UY: 'UYU',
+  };
   return byRegion[region] ?? 'EUR';
 }
 
 /** One KPI value as text, e.g. `23,5 %`, `1.234,50 €`, `+3,2`. */
-export function formatKpi(value: number | null, format: KpiFormat, language: Language, currency: string, signed = false): string {
+export function formatKpi(
+  value: number | null,
+  format: KpiFormat,
+  language: Language,
+  currency: string,
+  signed = false,
+): string {
   if (value === null || !isFinite(value)) return '—';
   const locale = language === 'es' ? 'es-ES' : 'en-US';
   const sign = signed ? 'exceptZero' : 'auto';

@@ -4,7 +4,18 @@
 import { languageOfLocale, type Language } from '../errors/catalogue';
 import { userLanguage } from './server';
 
-const MENU: Record<Language, { generate: string; refresh: string; help: string; about: string; wizardTitle: string; helpTitle: string; aboutText: string }> = {
+const MENU: Record<
+  Language,
+  {
+    generate: string;
+    refresh: string;
+    help: string;
+    about: string;
+    wizardTitle: string;
+    helpTitle: string;
+    aboutText: string;
+  }
+> = {
   en: {
     generate: 'Generate KPI report',
     refresh: 'Refresh last report',
@@ -67,14 +78,18 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 export function showReportWizard(): void {
   const language = userLanguage();
   // the page shows its first words ("Looking at your sheets…") before the scan answers
-  const page = HtmlService.createHtmlOutputFromFile('Sidebar').getContent().replace('data-lang="en"', `data-lang="${language}"`);
+  const page = HtmlService.createHtmlOutputFromFile('Sidebar')
+    .getContent()
+    .replace('data-lang="en"', `data-lang="${language}"`);
   SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(page).setTitle(MENU[language].wizardTitle));
 }
 
 /** Opens the formula reference in the sidebar, in the user's language. */
 export function showFunctionHelp(): void {
   const language = userLanguage();
-  const page = HtmlService.createHtmlOutputFromFile('Help').getContent().replace('data-lang="en"', `data-lang="${language}"`);
+  const page = HtmlService.createHtmlOutputFromFile('Help')
+    .getContent()
+    .replace('data-lang="en"', `data-lang="${language}"`);
   SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(page).setTitle(MENU[language].helpTitle));
 }
 

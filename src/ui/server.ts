@@ -11,13 +11,28 @@ import { periodLabel, reportLabels, skipDescriptions } from '../report/labels';
 import type { ReportPeriodKind } from '../report/period';
 import { defaultPeriodIndex } from '../report/period';
 import { SOURCES } from '../report/sources';
-import { dayOfIsoText, generateReport, modelPeriodLabel, spreadsheetLanguage, type ReportRequest } from '../sheets/report/generate';
+import {
+  dayOfIsoText,
+  generateReport,
+  modelPeriodLabel,
+  spreadsheetLanguage,
+  type ReportRequest,
+} from '../sheets/report/generate';
 import { columnIndexes } from '../report/detect';
 import { mappingError, parseSource, readDay, readSheetHeaders } from '../sheets/report/read-sources';
 import { findReportSheet } from '../sheets/report/write-report';
 import { ZoneCalendar } from '../sheets/timezone';
 import { currencyOfLocale, formatKpi } from './display';
-import type { GenerateRequest, GenerateResult, MappingCheck, PeriodChoice, Progress, ProgressStage, SheetInfo, WizardScan } from './protocol';
+import type {
+  GenerateRequest,
+  GenerateResult,
+  MappingCheck,
+  PeriodChoice,
+  Progress,
+  ProgressStage,
+  SheetInfo,
+  WizardScan,
+} from './protocol';
 import { validGenerateRequest, validMapping, validRunId } from './validate';
 
 /** Document property holding the last mapping and options (remembered per document). */
@@ -57,7 +72,9 @@ function endpoint<T>(body: () => T): T {
   try {
     return body();
   } catch (error) {
-    const known = isKpiError(error) ? error : new KpiError('INTERNAL', { fn: 'Fideliza', detail: error instanceof Error ? error.message : String(error) });
+    const known = isKpiError(error)
+      ? error
+      : new KpiError('INTERNAL', { fn: 'Fideliza', detail: error instanceof Error ? error.message : String(error) });
     if (!isKpiError(error)) console.error(error);
     let language: Language = 'en';
     try {
@@ -80,20 +97,37 @@ function remembered(): RememberedSettings | undefined {
   }
 }
 
-function sheetInfos(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, skipSheetId: number | undefined): SheetInfo[] {
+function sheetInfos(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  skipSheetId: number | undefined,
+): SheetInfo[] {
   const out: SheetInfo[] = [];
   for (const sheet of spreadsheet.getSheets()) {
     if (sheet.getSheetId() === skipSheetId) continue;
     const lastRow = sheet.getLastRow();
     const lastColumn = sheet.getLastColumn();
-    const shown = lastRow && lastColumn ? sheet.getRange(1, 1, Math.min(lastRow, PREVIEW_ROWS + 1), lastColumn).getDisplayValues() : [];
-    out.push({ name: sheet.getName(), rows: Math.max(0, lastRow - 1), headers: (shown[0] ?? []).map(String), preview: shown.slice(1).map((row) => row.map(String)) });
+    const shown =
+      lastRow && lastColumn
+        ? sheet.getRange(1, 1, Math.min(lastRow, PREVIEW_ROWS + 1), lastColumn).getDisplayValues()
+        : [];
+    out.push({
+      name: sheet.getName(),
+      rows: Math.max(0, lastRow - 1),
+      headers: (shown[0] ?? []).map(String),
+      preview: shown.slice(1).map((row) => row.map(String)),
+    });
   }
   return out;
 }
 
 /** Periods from the latest date of the orders (or surveys), newest first. */
-function periodChoices(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, mapping: ReportMapping, zone: ZoneCalendar, language: Language, todayDay: number): Record<ReportPeriodKind, PeriodChoice[]> {
+function periodChoices(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  mapping: ReportMapping,
+  zone: ZoneCalendar,
+  language: Language,
+  todayDay: number,
+): Record<ReportPeriodKind, PeriodChoice[]> {
   const kind = mapping.orders ? 'orders' : 'surveys';
   const source = mapping[kind];
   let last: number | undefined;
@@ -195,13 +229,26 @@ export function wizardCheckMapping(mapping: unknown): MappingCheck {
       const lastColumn = sheet.getLastColumn();
       const rows = Math.min(sheet.getLastRow(), CHECKED_ROWS + 1);
       if (rows < 2 || lastColumn < 1) {
-        messages.push(language === 'es' ? `La hoja "${source.sheet}" no tiene filas de datos.` : `Sheet "${source.sheet}" has no data rows.`);
+        messages.push(
+          language === 'es'
+            ? `La hoja "${source.sheet}" no tiene filas de datos.`
+            : `Sheet "${source.sheet}" has no data rows.`,
+        );
         continue;
       }
       const values = sheet.getRange(1, 1, rows, lastColumn).getValues();
-      const parsed = parseSource(spec.kind, { name: source.sheet, values }, columnIndexes(spec.kind, source, values[0]), zone);
+      const parsed = parseSource(
+        spec.kind,
+        { name: source.sheet, values },
+        columnIndexes(spec.kind, source, values[0]),
+        zone,
+      );
       for (const what of skipDescriptions(labels, parsed.skipped)) {
-        messages.push(language === 'es' ? `Hoja «${source.sheet}», primeras ${CHECKED_ROWS} filas: ${what}. Esas filas se omitirán.` : `Sheet “${source.sheet}”, first ${CHECKED_ROWS} rows: ${what}. Those rows will be skipped.`);
+        messages.push(
+          language === 'es'
+            ? `Hoja «${source.sheet}», primeras ${CHECKED_ROWS} filas: ${what}. Esas filas se omitirán.`
+            : `Sheet “${source.sheet}”, first ${CHECKED_ROWS} rows: ${what}. Those rows will be skipped.`,
+        );
       }
     }
     return { ok: true, messages, periods: periodChoices(spreadsheet, valid, zone, language, zone.dayOf(Date.now())) };
@@ -231,7 +278,11 @@ export function wizardProgress(runId: unknown): Progress {
   });
 }
 
-function resolveRequest(request: GenerateRequest, saved: RememberedSettings | undefined, locale: string): ReportRequest {
+function resolveRequest(
+  request: GenerateRequest,
+  saved: RememberedSettings | undefined,
+  locale: string,
+): ReportRequest {
   return {
     mapping: request.mapping ?? saved?.mapping,
     periodKind: request.periodKind ?? saved?.periodKind ?? 'month',
@@ -251,7 +302,13 @@ function runReport(request: GenerateRequest, saved: RememberedSettings | undefin
   const resolved = resolveRequest(request, saved, spreadsheet.getSpreadsheetLocale());
   const run = generateReport(resolved, (stage) => setProgress(request.runId, stage));
   setProgress(request.runId, 'done');
-  const settings: RememberedSettings = { mapping: run.mapping, periodKind: resolved.periodKind, currency: resolved.currency, sections: resolved.sections, withoutPersonalData: resolved.withoutPersonalData };
+  const settings: RememberedSettings = {
+    mapping: run.mapping,
+    periodKind: resolved.periodKind,
+    currency: resolved.currency,
+    sections: resolved.sections,
+    withoutPersonalData: resolved.withoutPersonalData,
+  };
   PropertiesService.getDocumentProperties().setProperty(SETTINGS_PROPERTY, JSON.stringify(settings));
   const language = userLanguage();
   const labels = reportLabels(language);
@@ -262,7 +319,12 @@ function runReport(request: GenerateRequest, saved: RememberedSettings | undefin
       key: k.key,
       label: labels.kpis[k.key][0],
       value: formatKpi(k.current, k.format, language, resolved.currency),
-      change: k.current === null || k.previous === null ? '—' : k.format === 'percent' ? `${formatKpi((k.current - k.previous) * 100, 'points', language, resolved.currency, true)} ${language === 'es' ? 'p. p.' : 'pp'}` : formatKpi(k.current - k.previous, k.format, language, resolved.currency, true),
+      change:
+        k.current === null || k.previous === null
+          ? '—'
+          : k.format === 'percent'
+            ? `${formatKpi((k.current - k.previous) * 100, 'points', language, resolved.currency, true)} ${language === 'es' ? 'p. p.' : 'pp'}`
+            : formatKpi(k.current - k.previous, k.format, language, resolved.currency, true),
     }));
   const id = spreadsheet.getId();
   return {
@@ -300,7 +362,9 @@ export function refreshLastReport(): void {
     const result = runReport({}, saved);
     const language = userLanguage();
     SpreadsheetApp.getActiveSpreadsheet().toast(
-      language === 'es' ? `Informe actualizado: ${result.periodLabel} (${result.seconds} s).` : `Report refreshed: ${result.periodLabel} (${result.seconds} s).`,
+      language === 'es'
+        ? `Informe actualizado: ${result.periodLabel} (${result.seconds} s).`
+        : `Report refreshed: ${result.periodLabel} (${result.seconds} s).`,
       'Fideliza',
     );
   });

@@ -28,14 +28,21 @@ export function validMapping(value: unknown): ReportMapping {
     const spec = SOURCES.find((s) => s.kind === kind);
     if (!spec) invalid('mapping', `unknown source ${kind.slice(0, 30)}`, `fuente desconocida ${kind.slice(0, 30)}`);
     if (source === null || source === undefined) continue;
-    if (!isPlainObject(source) || typeof source.sheet !== 'string' || source.sheet.length > 200 || !isPlainObject(source.columns)) {
+    if (
+      !isPlainObject(source) ||
+      typeof source.sheet !== 'string' ||
+      source.sheet.length > 200 ||
+      !isPlainObject(source.columns)
+    ) {
       invalid('mapping', `${kind} needs a sheet name and columns`, `${kind} necesita un nombre de hoja y columnas`);
     }
     const columns: Record<string, string> = {};
     for (const [field, header] of Object.entries(source.columns)) {
-      if (!spec.fields.some((f) => f.key === field)) invalid('mapping', `unknown column ${field.slice(0, 30)}`, `columna desconocida ${field.slice(0, 30)}`);
+      if (!spec.fields.some((f) => f.key === field))
+        invalid('mapping', `unknown column ${field.slice(0, 30)}`, `columna desconocida ${field.slice(0, 30)}`);
       if (header === null || header === undefined || header === '') continue;
-      if (typeof header !== 'string' || header.length > 500) invalid('mapping', `the header of ${field} must be text`, `el encabezado de ${field} debe ser texto`);
+      if (typeof header !== 'string' || header.length > 500)
+        invalid('mapping', `the header of ${field} must be text`, `el encabezado de ${field} debe ser texto`);
       columns[field] = header;
     }
     mapping[kind as SourceKind] = { sheet: source.sheet, columns };
@@ -50,32 +57,42 @@ export function validGenerateRequest(value: unknown): GenerateRequest {
   const out: GenerateRequest = {};
   if (value.mapping !== undefined && value.mapping !== null) out.mapping = validMapping(value.mapping);
   if (value.periodKind !== undefined) {
-    if (!PERIOD_KINDS.includes(value.periodKind as ReportPeriodKind)) invalid('periodKind', 'use month, quarter or year', 'use month, quarter o year');
+    if (!PERIOD_KINDS.includes(value.periodKind as ReportPeriodKind))
+      invalid('periodKind', 'use month, quarter or year', 'use month, quarter o year');
     out.periodKind = value.periodKind as ReportPeriodKind;
   }
   if (value.periodIndex !== undefined && value.periodIndex !== null) {
-    if (typeof value.periodIndex !== 'number' || !Number.isInteger(value.periodIndex) || Math.abs(value.periodIndex) > 1e6) invalid('periodIndex', 'not a whole number', 'no es un número entero');
+    if (
+      typeof value.periodIndex !== 'number' ||
+      !Number.isInteger(value.periodIndex) ||
+      Math.abs(value.periodIndex) > 1e6
+    )
+      invalid('periodIndex', 'not a whole number', 'no es un número entero');
     out.periodIndex = value.periodIndex;
   }
   if (value.currency !== undefined) {
-    if (typeof value.currency !== 'string' || !/^[A-Z]{3}$/.test(value.currency)) invalid('currency', 'use a three-letter code such as EUR', 'use un código de tres letras como EUR');
+    if (typeof value.currency !== 'string' || !/^[A-Z]{3}$/.test(value.currency))
+      invalid('currency', 'use a three-letter code such as EUR', 'use un código de tres letras como EUR');
     out.currency = value.currency;
   }
   if (value.sections !== undefined) {
     if (!isPlainObject(value.sections)) invalid('sections', 'not an object', 'no es un objeto');
     out.sections = {};
     for (const [key, on] of Object.entries(value.sections)) {
-      if (!SECTIONS.includes(key as SectionKey) || typeof on !== 'boolean') invalid('sections', `${key.slice(0, 30)} must be true or false`, `${key.slice(0, 30)} debe ser true o false`);
+      if (!SECTIONS.includes(key as SectionKey) || typeof on !== 'boolean')
+        invalid('sections', `${key.slice(0, 30)} must be true or false`, `${key.slice(0, 30)} debe ser true o false`);
       out.sections[key as SectionKey] = on;
     }
   }
   if (value.withoutPersonalData !== undefined) {
-    if (typeof value.withoutPersonalData !== 'boolean') invalid('withoutPersonalData', 'must be true or false', 'debe ser true o false');
+    if (typeof value.withoutPersonalData !== 'boolean')
+      invalid('withoutPersonalData', 'must be true or false', 'debe ser true o false');
     out.withoutPersonalData = value.withoutPersonalData;
   }
   if (value.runId !== undefined) out.runId = validRunId(value.runId);
   if (value.today !== undefined) {
-    if (typeof value.today !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value.today)) invalid('today', 'use yyyy-mm-dd', 'use aaaa-mm-dd');
+    if (typeof value.today !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value.today))
+      invalid('today', 'use yyyy-mm-dd', 'use aaaa-mm-dd');
     out.today = value.today;
   }
   if (value.language !== undefined) {
@@ -87,6 +104,7 @@ export function validGenerateRequest(value: unknown): GenerateRequest {
 
 /** A run id: letters, digits, `-` and `_`, at most 64. */
 export function validRunId(value: unknown): string {
-  if (typeof value !== 'string' || !/^[\w-]{1,64}$/.test(value)) invalid('runId', 'letters, digits, - and _ only', 'solo letras, dígitos, - y _');
+  if (typeof value !== 'string' || !/^[\w-]{1,64}$/.test(value))
+    invalid('runId', 'letters, digits, - and _ only', 'solo letras, dígitos, - y _');
   return value;
 }

@@ -35,7 +35,10 @@ async function openHelp(query: string): Promise<{ page: Page; requests: string[]
   return { page, requests, errors };
 }
 
-const shownNames = (page: Page) => page.$$eval('article.fn', (articles) => articles.filter((a) => !(a as HTMLElement).hidden).map((a) => a.getAttribute('data-name')));
+const shownNames = (page: Page) =>
+  page.$$eval('article.fn', (articles) =>
+    articles.filter((a) => !(a as HTMLElement).hidden).map((a) => a.getAttribute('data-name')),
+  );
 
 describe('the function help sidebar', () => {
   it('lists every custom function with its syntax, arguments and example, from the JSDoc', async () => {
@@ -65,7 +68,11 @@ describe('the function help sidebar', () => {
     const search = page.locator('#search');
     await search.pressSequentially('nps');
     const nps = await shownNames(page);
-    const expected = functions.filter((f) => /nps/i.test(`${f.name} ${f.description} ${f.paramDocs.map((p) => `${p.name} ${p.description}`).join(' ')}`)).map((f) => f.name);
+    const expected = functions
+      .filter((f) =>
+        /nps/i.test(`${f.name} ${f.description} ${f.paramDocs.map((p) => `${p.name} ${p.description}`).join(' ')}`),
+      )
+      .map((f) => f.name);
     expect(nps.sort()).toEqual(expected.sort());
     expect(nps).toContain('NPS');
     expect(nps).not.toContain('CHURN_RATE');

@@ -8,7 +8,15 @@ import { generateSampleWorkbook } from '../../demo/sample/generator';
 import { UI_STRINGS, type StringKey, type UiLanguage } from '../../src/ui/sidebar/strings';
 import { loadBundle, sheetDate, TEST_SPREADSHEET_ZONE, Workbook } from '../emulator';
 import type { SeedGrid } from '../emulator';
-import { containsWords, distPage, launchBrowser, openSidebar, readableText, screenshot, type OpenSidebar } from './support';
+import {
+  containsWords,
+  distPage,
+  launchBrowser,
+  openSidebar,
+  readableText,
+  screenshot,
+  type OpenSidebar,
+} from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -56,7 +64,11 @@ async function toOptions(page: Page, strings: Record<StringKey, string>): Promis
 /** Rows of the report sheet's headline table: KPI label → [this period, previous period]. */
 function headlineRows(workbook: Workbook, sheetName: string): Map<string, unknown[]> {
   const values = workbook.sheet(sheetName).getDataRange().getValues() as unknown[][];
-  return new Map(values.filter((row) => typeof row[0] === 'string' && row[0] !== '').map((row) => [row[0] as string, row.slice(1, 3)]));
+  return new Map(
+    values
+      .filter((row) => typeof row[0] === 'string' && row[0] !== '')
+      .map((row) => [row[0] as string, row.slice(1, 3)]),
+  );
 }
 
 /** A number shown in the result card ("$13,548", "27.3", "1.234,5 €") as a JS number. */
@@ -74,9 +86,12 @@ function expectClean(open: OpenSidebar): void {
 describe('the report wizard', () => {
   it('offers exactly the public server functions through google.script.run', async () => {
     const open = await openSidebar(browser, new Workbook({ sheets: sampleSheets() }));
-    const keys = await open.page.evaluate(() => Object.keys((window as any).google.script.run).filter((k) => !k.startsWith('with')));
+    const keys = await open.page.evaluate(() =>
+      Object.keys((window as any).google.script.run).filter((k) => !k.startsWith('with')),
+    );
     expect(keys.sort()).toEqual(open.server.endpoints);
-    for (const name of ['wizardScan', 'wizardCheckMapping', 'wizardGenerate', 'wizardProgress']) expect(keys).toContain(name);
+    for (const name of ['wizardScan', 'wizardCheckMapping', 'wizardGenerate', 'wizardProgress'])
+      expect(keys).toContain(name);
     await open.page.close();
   });
 
@@ -90,10 +105,22 @@ describe('the report wizard', () => {
     // Step 1: the sample's Spanish sheets are detected for each source kind.
     await waitForHeading(page, EN.sheetsTitle);
     expect(await focusedId(page)).toBe('step-title');
-    const chosen = await page.$$eval('select[data-source]', (selects) => Object.fromEntries(selects.map((s) => [s.getAttribute('data-source'), (s as HTMLSelectElement).value])));
-    expect(chosen).toEqual({ orders: 'Pedidos', customers: 'Clientes', surveys: 'Encuestas', subscriptions: 'Suscripciones', tickets: 'Tickets', funnel: 'Embudo' });
+    const chosen = await page.$$eval('select[data-source]', (selects) =>
+      Object.fromEntries(selects.map((s) => [s.getAttribute('data-source'), (s as HTMLSelectElement).value])),
+    );
+    expect(chosen).toEqual({
+      orders: 'Pedidos',
+      customers: 'Clientes',
+      surveys: 'Encuestas',
+      subscriptions: 'Suscripciones',
+      tickets: 'Tickets',
+      funnel: 'Embudo',
+    });
     // Every control has a label.
-    const unlabelled = await page.$$eval('select, input', (controls) => controls.filter((c) => !(c as HTMLInputElement).labels?.length).length);
+    const unlabelled = await page.$$eval(
+      'select, input',
+      (controls) => controls.filter((c) => !(c as HTMLInputElement).labels?.length).length,
+    );
     expect(unlabelled).toBe(0);
     await screenshot(page, 'sidebar-1-sheets.png');
 
@@ -106,7 +133,12 @@ describe('the report wizard', () => {
     expect(await page.inputValue(columnSelect('orders', 'amount'))).toBe('Importe');
     expect(await page.inputValue(columnSelect('orders', 'date'))).toBe('Fecha pedido');
     const ordersPreview = page.locator('section[data-source="orders"] table');
-    expect(await ordersPreview.locator('thead th').allTextContents()).toEqual(['ID cliente', 'Fecha pedido', 'Importe', 'Coste']);
+    expect(await ordersPreview.locator('thead th').allTextContents()).toEqual([
+      'ID cliente',
+      'Fecha pedido',
+      'Importe',
+      'Coste',
+    ]);
     expect(await ordersPreview.locator('tbody tr').count()).toBe(5);
     expect(await ordersPreview.locator('thead th.mapped').count()).toBe(4);
     await screenshot(page, 'sidebar-2-mapping.png');
@@ -116,7 +148,9 @@ describe('the report wizard', () => {
     await page.keyboard.press('Space');
     await waitForHeading(page, EN.optionsTitle);
     const scan = server.callsOf('wizardScan')[0].answer as { periods: { month: { label: string }[] } };
-    expect(await page.$eval('select[id^="period-"]', (s) => (s as HTMLSelectElement).selectedOptions[0].textContent)).toBe(scan.periods.month[0].label);
+    expect(
+      await page.$eval('select[id^="period-"]', (s) => (s as HTMLSelectElement).selectedOptions[0].textContent),
+    ).toBe(scan.periods.month[0].label);
     await screenshot(page, 'sidebar-3-options.png');
 
     // Step 4: generate; the progress bar shows while it runs.
@@ -129,7 +163,12 @@ describe('the report wizard', () => {
     expect(workbook.sheetNames()).toContain('KPI Summary');
     const generated = server.callsOf('wizardGenerate');
     expect(generated).toHaveLength(1);
-    const result = generated[0].answer as { url: string; pdfUrl: string; sheetId: number; headline: { key: string; label: string; value: string }[] };
+    const result = generated[0].answer as {
+      url: string;
+      pdfUrl: string;
+      sheetId: number;
+      headline: { key: string; label: string; value: string }[];
+    };
     const runId = (generated[0].args[0] as { runId: string }).runId;
     const polls = server.callsOf('wizardProgress');
     expect(polls.length).toBeGreaterThanOrEqual(1);
@@ -138,7 +177,14 @@ describe('the report wizard', () => {
 
     // The card's numbers are the sheet's numbers.
     const rows = headlineRows(workbook, 'KPI Summary');
-    const card = Object.fromEntries(await page.$$eval('#result .kpi', (kpis) => kpis.map((k) => [k.getAttribute('data-kpi'), { label: k.querySelector('dt')?.textContent, value: k.querySelector('.kpi-value')?.textContent }])));
+    const card = Object.fromEntries(
+      await page.$$eval('#result .kpi', (kpis) =>
+        kpis.map((k) => [
+          k.getAttribute('data-kpi'),
+          { label: k.querySelector('dt')?.textContent, value: k.querySelector('.kpi-value')?.textContent },
+        ]),
+      ),
+    );
     for (const key of ['revenue', 'customersEnd', 'nps']) {
       const shown = card[key] as { label: string; value: string };
       expect(shown, key).toBeDefined();
@@ -166,11 +212,19 @@ describe('the report wizard', () => {
 
     // For sharing: one click regenerates the same sheet without personal data.
     expect(await page.textContent('.share')).toContain(EN.sharePersonal);
-    const names = (sampleSheets().Clientes.slice(1).map((row) => row[1]) as string[]).filter((n) => typeof n === 'string' && /^[A-ZÁÉÍÓÚ]/.test(n)).slice(0, 50);
+    const names = (
+      sampleSheets()
+        .Clientes.slice(1)
+        .map((row) => row[1]) as string[]
+    )
+      .filter((n) => typeof n === 'string' && /^[A-ZÁÉÍÓÚ]/.test(n))
+      .slice(0, 50);
     const sheetText = () => workbook.sheet('KPI Summary').getDataRange().getDisplayValues().flat().join('\n');
     expect(names.some((n) => sheetText().includes(n))).toBe(true);
     await page.click('#make-shareable');
-    await page.waitForFunction(() => document.querySelector('.share .notice.ok') !== null, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('.share .notice.ok') !== null, undefined, {
+      timeout: 30_000,
+    });
     const again = server.callsOf('wizardGenerate');
     expect(again).toHaveLength(2);
     expect((again[1].args[0] as { withoutPersonalData: boolean }).withoutPersonalData).toBe(true);
@@ -206,17 +260,23 @@ describe('the report wizard', () => {
     await page.selectOption(columnSelect('orders', 'amount'), 'Net amount');
     expect(await waitForCheck(page)).not.toContain('bad');
     // The preview marks the newly mapped column.
-    expect(await page.locator('section[data-source="orders"] thead th.mapped').allTextContents()).toEqual(['Customer ID', 'Order date', 'Net amount']);
+    expect(await page.locator('section[data-source="orders"] thead th.mapped').allTextContents()).toEqual([
+      'Customer ID',
+      'Order date',
+      'Net amount',
+    ]);
     await page.click('#next');
     await waitForHeading(page, EN.optionsTitle);
     await page.click('#generate');
     await page.waitForSelector('#result', { timeout: 30_000 });
 
-    const request = server.callsOf('wizardGenerate')[0].args[0] as { mapping: { orders: { columns: Record<string, string> } } };
+    const request = server.callsOf('wizardGenerate')[0].args[0] as {
+      mapping: { orders: { columns: Record<string, string> } };
+    };
     expect(request.mapping.orders.columns.amount).toBe('Net amount');
     const revenue = headlineRows(workbook, 'KPI Summary').get('Revenue');
     expect(revenue).toEqual([140, 8]);
-    expect(shownNumber(await page.textContent('[data-kpi="revenue"] .kpi-value') ?? '', 'en')).toBe(140);
+    expect(shownNumber((await page.textContent('[data-kpi="revenue"] .kpi-value')) ?? '', 'en')).toBe(140);
     expectClean(open);
     await page.close();
 
@@ -269,7 +329,10 @@ describe('the report wizard', () => {
     const { page, server } = open;
     await toOptions(page, EN);
     // The user renames the amount column while the sidebar is open.
-    workbook.sheet('Pedidos').rangeOf('C1').writeValues([['Total bruto']]);
+    workbook
+      .sheet('Pedidos')
+      .rangeOf('C1')
+      .writeValues([['Total bruto']]);
     const before = workbook.fingerprints();
     await page.click('#generate');
     await page.waitForSelector('.error-card');
@@ -304,7 +367,10 @@ describe('the report wizard', () => {
           ['C1', customer, 'c1@example.com'],
           ['C2', 'Ana <b>bold</b>', 'c2@example.com'],
         ],
-        [sheetName]: [['Customer ID', 'Order date', 'Amount'], ['C9', day('2024-03-02'), 5]],
+        [sheetName]: [
+          ['Customer ID', 'Order date', 'Amount'],
+          ['C9', day('2024-03-02'), 5],
+        ],
       },
     });
     const open = await openSidebar(browser, workbook);
@@ -321,7 +387,9 @@ describe('the report wizard', () => {
     await waitForCheck(page);
     expect(await page.locator('section[data-source="orders"] thead th').allTextContents()).toContain(header);
     expect(await page.locator('section[data-source="customers"] tbody td').allTextContents()).toContain(customer);
-    expect(await page.locator('section[data-source="customers"] tbody td').allTextContents()).toContain('Ana <b>bold</b>');
+    expect(await page.locator('section[data-source="customers"] tbody td').allTextContents()).toContain(
+      'Ana <b>bold</b>',
+    );
     await page.click('#next');
     await waitForHeading(page, EN.optionsTitle);
     await page.click('#generate');
@@ -399,7 +467,8 @@ describe('the report wizard', () => {
       ...scan.sources.flatMap((s: any) => [s.label, ...s.fields.map((f: any) => f.label)]),
       ...['month', 'quarter', 'year'].flatMap((k) => scan.periods[k].map((p: any) => p.label)),
     ];
-    const headlineOf = (server: any, scan: any) => server.wizardGenerate({ mapping: scan.mapping }).headline.map((k: any) => k.label);
+    const headlineOf = (server: any, scan: any) =>
+      server.wizardGenerate({ mapping: scan.mapping }).headline.map((k: any) => k.label);
     const enServerLabels = [...labelsOf(enScan), ...headlineOf(enServer, enScan)];
     const esServerLabels = new Set([...labelsOf(esScan), ...headlineOf(esServer, esScan)]);
     for (const label of enServerLabels) if (!esServerLabels.has(label)) english.push(label);
@@ -407,7 +476,18 @@ describe('the report wizard', () => {
     const left = english.filter((words) => containsWords(text, words));
     expect(left).toEqual([]);
     // And the Spanish ones are there.
-    for (const key of ['sheetsTitle', 'columnsTitle', 'optionsTitle', 'resultTitle', 'generateTitle', 'downloadPdf', 'shareTitle', 'withoutPersonalData', 'back', 'next'] as StringKey[]) {
+    for (const key of [
+      'sheetsTitle',
+      'columnsTitle',
+      'optionsTitle',
+      'resultTitle',
+      'generateTitle',
+      'downloadPdf',
+      'shareTitle',
+      'withoutPersonalData',
+      'back',
+      'next',
+    ] as StringKey[]) {
       expect(text).toContain(ES[key]);
     }
     expectClean(open);

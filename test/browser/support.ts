@@ -92,7 +92,13 @@ export class FakeServer {
           }
           envelope = { ok: true, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
         } catch (error) {
-          envelope = { ok: false, message: error instanceof Error || (error && typeof (error as Error).message === 'string') ? (error as Error).message : String(error) };
+          envelope = {
+            ok: false,
+            message:
+              error instanceof Error || (error && typeof (error as Error).message === 'string')
+                ? (error as Error).message
+                : String(error),
+          };
         }
       }
       this.calls.push({ name, args, ok: envelope.ok, answer: envelope.ok ? envelope.value : envelope.message });
@@ -166,7 +172,11 @@ export interface OpenSidebar {
 }
 
 /** Opens dist/Sidebar.html at sidebar size over `workbook`. */
-export async function openSidebar(browser: Browser, workbook: Workbook, configure?: (server: FakeServer) => void): Promise<OpenSidebar> {
+export async function openSidebar(
+  browser: Browser,
+  workbook: Workbook,
+  configure?: (server: FakeServer) => void,
+): Promise<OpenSidebar> {
   const page = await browser.newPage({ viewport: SIDEBAR_VIEWPORT, locale: 'en-US' });
   const server = new FakeServer(workbook);
   configure?.(server);

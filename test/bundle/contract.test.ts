@@ -15,7 +15,19 @@ const distFiles = () => fs.readdirSync(DIST).filter((f) => f.endsWith('.js'));
 /** Globals whose every property access throws: loading must not touch them. */
 function servicesThatThrow(): Record<string, unknown> {
   const globals: Record<string, unknown> = {};
-  for (const name of ['SpreadsheetApp', 'Utilities', 'Session', 'PropertiesService', 'LockService', 'HtmlService', 'CacheService', 'ScriptApp', 'UrlFetchApp', 'DriveApp', 'Logger']) {
+  for (const name of [
+    'SpreadsheetApp',
+    'Utilities',
+    'Session',
+    'PropertiesService',
+    'LockService',
+    'HtmlService',
+    'CacheService',
+    'ScriptApp',
+    'UrlFetchApp',
+    'DriveApp',
+    'Logger',
+  ]) {
     Object.defineProperty(globals, name, {
       get() {
         throw new Error(`${name} was touched while the bundle loaded`);
@@ -38,20 +50,42 @@ describe('bundle contract (dist/)', () => {
 
   it('declares every custom function at top level with its JSDoc and @customfunction right above it', () => {
     for (const fn of customFunctions) {
-      const pattern = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\nfunction ${fn.name}\\(([^)]*)\\) \\{\\n  return Fideliza\\.${fn.name}\\(\\2\\);\\n\\}`);
+      const pattern = new RegExp(
+        `/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\nfunction ${fn.name}\\(([^)]*)\\) \\{\\n  return Fideliza\\.${fn.name}\\(\\2\\);\\n\\}`,
+      );
       const match = pattern.exec(globalsSource);
       expect(match, `${fn.name} wrapper`).not.toBeNull();
       const doc = match![1];
       expect(doc).toContain('@customfunction');
       expect(match![2]).toBe(fn.params.join(', '));
-      for (const param of fn.params) expect(doc, `${fn.name} @param ${param}`).toMatch(new RegExp(`@param ${param} \\S`));
+      for (const param of fn.params)
+        expect(doc, `${fn.name} @param ${param}`).toMatch(new RegExp(`@param ${param} \\S`));
       // the first line of the block is the one-line description Sheets shows
       expect(doc.split('\n')[1].replace(/^\s*\*\s*/, '')).toBe(fn.description);
     }
   });
 
   it('names every custom function as Sheets allows: UPPER_SNAKE, no trailing _, unique, not a built-in', () => {
-    const builtIns = new Set(['SUM', 'COUNT', 'AVERAGE', 'IF', 'RATE', 'NPV', 'IRR', 'TREND', 'RANK', 'PERCENTRANK', 'CORREL', 'GROWTH', 'DAYS', 'NOW', 'TODAY', 'QUARTILE', 'MEDIAN', 'FORECAST']);
+    const builtIns = new Set([
+      'SUM',
+      'COUNT',
+      'AVERAGE',
+      'IF',
+      'RATE',
+      'NPV',
+      'IRR',
+      'TREND',
+      'RANK',
+      'PERCENTRANK',
+      'CORREL',
+      'GROWTH',
+      'DAYS',
+      'NOW',
+      'TODAY',
+      'QUARTILE',
+      'MEDIAN',
+      'FORECAST',
+    ]);
     const names = customFunctions.map((f) => f.name);
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) {
@@ -77,7 +111,8 @@ describe('bundle contract (dist/)', () => {
     expect(clasp.filePushOrder).toEqual(['dist/fideliza.js', 'dist/globals.js']);
     const workbook = new Workbook();
     const context = vm.createContext(workbook.globals());
-    for (const file of ['globals.js', 'fideliza.js']) vm.runInContext(fs.readFileSync(path.join(DIST, file), 'utf8'), context);
+    for (const file of ['globals.js', 'fideliza.js'])
+      vm.runInContext(fs.readFileSync(path.join(DIST, file), 'utf8'), context);
     expect(context.NPS([[10], [9], [3]])).toBeCloseTo(33.333, 3);
   });
 

@@ -9,7 +9,16 @@ import { sheetDate } from '../emulator';
 import { addOn, column, errorOf } from '../support/addon';
 
 const SAMPLE = fileURLToPath(new URL('../../../shared/data/cdnow/CDNOW_sample.txt', import.meta.url));
-const HEADER = ['Customer', 'Repeat purchases', 'Recency', 'Age', 'P(alive)', 'Expected purchases', 'Expected order value', 'Predicted CLV'];
+const HEADER = [
+  'Customer',
+  'Repeat purchases',
+  'Recency',
+  'Age',
+  'P(alive)',
+  'Expected purchases',
+  'Expected order value',
+  'Predicted CLV',
+];
 
 /** The sample as three columns: sample_id, a date cell in `zone`, dollar value. */
 function sampleColumns(zone: string): { ids: unknown[][]; dates: unknown[][]; amounts: unknown[][] } {
@@ -37,11 +46,69 @@ const asOf = sheetDate('1997-09-30', LA);
 /** 12 customers (the @example data): weeks, as_of 2024-06-30. */
 const SMALL_IDS = column(...'AAAAAAAAAABBCCDDDEFFGGHIJJJJKL'.split(''));
 const SMALL_DATES = column(
-  '2024-02-01', '2024-02-08', '2024-03-01', '2024-04-18', '2024-05-18', '2024-06-14', '2024-06-21', '2024-06-22', '2024-06-23', '2024-06-25',
-  '2024-01-05', '2024-05-29', '2024-02-20', '2024-02-22', '2024-01-26', '2024-02-10', '2024-02-15', '2024-02-26', '2024-02-02', '2024-04-30',
-  '2024-02-13', '2024-03-02', '2024-02-21', '2024-02-04', '2024-01-02', '2024-01-09', '2024-03-17', '2024-06-19', '2024-02-13', '2024-02-06',
+  '2024-02-01',
+  '2024-02-08',
+  '2024-03-01',
+  '2024-04-18',
+  '2024-05-18',
+  '2024-06-14',
+  '2024-06-21',
+  '2024-06-22',
+  '2024-06-23',
+  '2024-06-25',
+  '2024-01-05',
+  '2024-05-29',
+  '2024-02-20',
+  '2024-02-22',
+  '2024-01-26',
+  '2024-02-10',
+  '2024-02-15',
+  '2024-02-26',
+  '2024-02-02',
+  '2024-04-30',
+  '2024-02-13',
+  '2024-03-02',
+  '2024-02-21',
+  '2024-02-04',
+  '2024-01-02',
+  '2024-01-09',
+  '2024-03-17',
+  '2024-06-19',
+  '2024-02-13',
+  '2024-02-06',
 );
-const SMALL_AMOUNTS = column(38.62, 76.24, 133.81, 80.53, 92.64, 87.62, 97.41, 87.84, 45.62, 58.26, 20.81, 25.59, 8.78, 18.67, 131.82, 405.9, 117.82, 189.25, 57.45, 148.04, 66.71, 100.41, 15.47, 74.09, 34.3, 207.13, 428.78, 306.66, 54.13, 40.01);
+const SMALL_AMOUNTS = column(
+  38.62,
+  76.24,
+  133.81,
+  80.53,
+  92.64,
+  87.62,
+  97.41,
+  87.84,
+  45.62,
+  58.26,
+  20.81,
+  25.59,
+  8.78,
+  18.67,
+  131.82,
+  405.9,
+  117.82,
+  189.25,
+  57.45,
+  148.04,
+  66.71,
+  100.41,
+  15.47,
+  74.09,
+  34.3,
+  207.13,
+  428.78,
+  306.66,
+  54.13,
+  40.01,
+);
 
 describe('BG/NBD and Gamma-Gamma on the CDNOW sample, through the bundle', () => {
   it('BGNBD_FIT gives the published 0.243, 4.414, 0.793, 2.426 and −9582.4', () => {
@@ -104,7 +171,9 @@ describe('CLV_PREDICT options, through the bundle', () => {
     expect(alphad / alpha).toBeCloseTo(7, 4);
     expect(ad).toBeCloseTo(a, 4);
     expect(bd).toBeCloseTo(b, 4);
-    expect(fx.BGNBD_FIT(SMALL_IDS, SMALL_DATES, '2024-06-30', 'semana')).toEqual(fx.BGNBD_FIT(SMALL_IDS, SMALL_DATES, '2024-06-30'));
+    expect(fx.BGNBD_FIT(SMALL_IDS, SMALL_DATES, '2024-06-30', 'semana')).toEqual(
+      fx.BGNBD_FIT(SMALL_IDS, SMALL_DATES, '2024-06-30'),
+    );
   });
 
   it('a horizon of 26 weeks equals 182 days; discounting lowers every CLV and leaves expected purchases alone', () => {
@@ -124,13 +193,26 @@ describe('CLV_PREDICT options, through the bundle', () => {
   });
 
   it('orders after as_of are ignored and row order never matters', () => {
-    const later = fx.CLV_PREDICT(column(...SMALL_IDS.map((r) => r[0]), 'A', 'Z'), column(...SMALL_DATES.map((r) => r[0]), '2024-07-05', '2024-08-01'), column(...SMALL_AMOUNTS.map((r) => r[0]), 99, 10), 26, '2024-06-30');
+    const later = fx.CLV_PREDICT(
+      column(...SMALL_IDS.map((r) => r[0]), 'A', 'Z'),
+      column(...SMALL_DATES.map((r) => r[0]), '2024-07-05', '2024-08-01'),
+      column(...SMALL_AMOUNTS.map((r) => r[0]), 99, 10),
+      26,
+      '2024-06-30',
+    );
     const base = fx.CLV_PREDICT(SMALL_IDS, SMALL_DATES, SMALL_AMOUNTS, 26, '2024-06-30');
     expect(later).toEqual(base);
-    const reversed = fx.CLV_PREDICT([...SMALL_IDS].reverse(), [...SMALL_DATES].reverse(), [...SMALL_AMOUNTS].reverse(), 26, '2024-06-30');
+    const reversed = fx.CLV_PREDICT(
+      [...SMALL_IDS].reverse(),
+      [...SMALL_DATES].reverse(),
+      [...SMALL_AMOUNTS].reverse(),
+      26,
+      '2024-06-30',
+    );
     expect(reversed.map((row: unknown[]) => row[0])).toEqual(base.map((row: unknown[]) => row[0]));
     // the same maximum, reached by the optimiser to ~1e−9 relative
-    for (let i = 1; i < base.length; i++) expect(Math.abs(reversed[i][7] - base[i][7])).toBeLessThanOrEqual(1e-7 * base[i][7]);
+    for (let i = 1; i < base.length; i++)
+      expect(Math.abs(reversed[i][7] - base[i][7])).toBeLessThanOrEqual(1e-7 * base[i][7]);
   });
 });
 
@@ -140,37 +222,68 @@ describe('bad data gives catalogue errors, in English and Spanish', () => {
   it('too few customers or no repeat buyers', () => {
     const ids = column('A', 'B', 'C');
     const dates = column('2024-01-01', '2024-01-02', '2024-01-03');
-    expect(errorOf(() => fx.BGNBD_FIT(ids, dates))).toBe('BGNBD_FIT: not enough data: the model needs at least 10 customers, the data have 3.');
-    expect(errorOf(() => es.BGNBD_FIT(ids, dates))).toBe('BGNBD_FIT: no hay datos suficientes: el modelo necesita al menos 10 clientes y los datos tienen 3.');
+    expect(errorOf(() => fx.BGNBD_FIT(ids, dates))).toBe(
+      'BGNBD_FIT: not enough data: the model needs at least 10 customers, the data have 3.',
+    );
+    expect(errorOf(() => es.BGNBD_FIT(ids, dates))).toBe(
+      'BGNBD_FIT: no hay datos suficientes: el modelo necesita al menos 10 clientes y los datos tienen 3.',
+    );
     const once = column(...'ABCDEFGHIJKL'.split(''));
     const days = column(...Array.from({ length: 12 }, (_, i) => `2024-01-${String(i + 1).padStart(2, '0')}`));
-    expect(errorOf(() => fx.CLV_PREDICT(once, days, column(...Array(12).fill(10)), 52))).toMatch(/^CLV_PREDICT: not enough data: only 0 customers bought again/);
-    expect(errorOf(() => es.CLV_PREDICT(once, days, column(...Array(12).fill(10)), 52))).toMatch(/^CLV_PREDICT: no hay datos suficientes: solo 0 clientes volvieron a comprar/);
+    expect(errorOf(() => fx.CLV_PREDICT(once, days, column(...Array(12).fill(10)), 52))).toMatch(
+      /^CLV_PREDICT: not enough data: only 0 customers bought again/,
+    );
+    expect(errorOf(() => es.CLV_PREDICT(once, days, column(...Array(12).fill(10)), 52))).toMatch(
+      /^CLV_PREDICT: no hay datos suficientes: solo 0 clientes volvieron a comprar/,
+    );
   });
 
   it('a fit with no interior maximum', () => {
     // 20 identical customers buying every week: no dropout and no heterogeneity to estimate
     const ids: string[] = [];
     const dates: string[] = [];
-    for (let c = 0; c < 20; c++) for (let k = 0; k < 8; k++) {
-      ids.push(`C${c}`);
-      dates.push(`2024-${String(1 + Math.floor((k * 7) / 28)).padStart(2, '0')}-${String(1 + ((k * 7) % 28)).padStart(2, '0')}`);
-    }
-    expect(errorOf(() => fx.BGNBD_FIT(column(...ids), column(...dates)))).toMatch(/^BGNBD_FIT: the model could not be fitted to this data \(/);
-    expect(errorOf(() => es.BGNBD_FIT(column(...ids), column(...dates)))).toMatch(/^BGNBD_FIT: no se pudo ajustar el modelo a estos datos \(/);
+    for (let c = 0; c < 20; c++)
+      for (let k = 0; k < 8; k++) {
+        ids.push(`C${c}`);
+        dates.push(
+          `2024-${String(1 + Math.floor((k * 7) / 28)).padStart(2, '0')}-${String(1 + ((k * 7) % 28)).padStart(2, '0')}`,
+        );
+      }
+    expect(errorOf(() => fx.BGNBD_FIT(column(...ids), column(...dates)))).toMatch(
+      /^BGNBD_FIT: the model could not be fitted to this data \(/,
+    );
+    expect(errorOf(() => es.BGNBD_FIT(column(...ids), column(...dates)))).toMatch(
+      /^BGNBD_FIT: no se pudo ajustar el modelo a estos datos \(/,
+    );
   });
 
   it('negative or text amounts, bad dates, mismatched ranges, bad options', () => {
     const amounts = SMALL_AMOUNTS.map((row, i) => (i === 4 ? [-5] : row));
-    expect(errorOf(() => fx.CLV_PREDICT(SMALL_IDS, SMALL_DATES, amounts, 26))).toBe('CLV_PREDICT amounts row 5: amount -5 is negative. It must be 0 or more.');
-    expect(errorOf(() => es.GAMMA_GAMMA_FIT(SMALL_IDS, SMALL_DATES, amounts))).toBe('GAMMA_GAMMA_FIT amounts fila 5: importe -5 es negativo. Debe ser 0 o más.');
+    expect(errorOf(() => fx.CLV_PREDICT(SMALL_IDS, SMALL_DATES, amounts, 26))).toBe(
+      'CLV_PREDICT amounts row 5: amount -5 is negative. It must be 0 or more.',
+    );
+    expect(errorOf(() => es.GAMMA_GAMMA_FIT(SMALL_IDS, SMALL_DATES, amounts))).toBe(
+      'GAMMA_GAMMA_FIT amounts fila 5: importe -5 es negativo. Debe ser 0 o más.',
+    );
     const dates = SMALL_DATES.map((row, i) => (i === 2 ? ['soon'] : row));
     expect(errorOf(() => fx.BGNBD_FIT(SMALL_IDS, dates))).toMatch(/^BGNBD_FIT order_dates row 3: "soon" is not a date/);
-    expect(errorOf(() => fx.BGNBD_FIT(SMALL_IDS, SMALL_DATES.slice(1)))).toMatch(/^BGNBD_FIT: customer_ids has 30 cells but order_dates has 29/);
-    expect(errorOf(() => fx.BGNBD_FIT(SMALL_IDS, SMALL_DATES, '', 'fortnight'))).toMatch(/^BGNBD_FIT: unit "fortnight" is not recognised/);
-    expect(errorOf(() => fx.CLV_PREDICT(SMALL_IDS, SMALL_DATES, SMALL_AMOUNTS, 0))).toBe('CLV_PREDICT: horizon is 0; it must be a number above 0.');
-    expect(errorOf(() => es.CLV_PREDICT(SMALL_IDS, SMALL_DATES, SMALL_AMOUNTS, -4))).toBe('CLV_PREDICT: horizon es -4; debe ser un número mayor que 0.');
-    expect(errorOf(() => es.CLV_PREDICT(SMALL_IDS, SMALL_DATES, SMALL_AMOUNTS, 26, '', '', -0.1))).toMatch(/^CLV_PREDICT: annual_discount_rate es -0.1; debe estar entre 0–∞/);
-    expect(errorOf(() => fx.BGNBD_FIT(SMALL_IDS, SMALL_DATES, '2023-01-01'))).toBe('BGNBD_FIT: not enough data: no order falls on or before as_of.');
+    expect(errorOf(() => fx.BGNBD_FIT(SMALL_IDS, SMALL_DATES.slice(1)))).toMatch(
+      /^BGNBD_FIT: customer_ids has 30 cells but order_dates has 29/,
+    );
+    expect(errorOf(() => fx.BGNBD_FIT(SMALL_IDS, SMALL_DATES, '', 'fortnight'))).toMatch(
+      /^BGNBD_FIT: unit "fortnight" is not recognised/,
+    );
+    expect(errorOf(() => fx.CLV_PREDICT(SMALL_IDS, SMALL_DATES, SMALL_AMOUNTS, 0))).toBe(
+      'CLV_PREDICT: horizon is 0; it must be a number above 0.',
+    );
+    expect(errorOf(() => es.CLV_PREDICT(SMALL_IDS, SMALL_DATES, SMALL_AMOUNTS, -4))).toBe(
+      'CLV_PREDICT: horizon es -4; debe ser un número mayor que 0.',
+    );
+    expect(errorOf(() => es.CLV_PREDICT(SMALL_IDS, SMALL_DATES, SMALL_AMOUNTS, 26, '', '', -0.1))).toMatch(
+      /^CLV_PREDICT: annual_discount_rate es -0.1; debe estar entre 0–∞/,
+    );
+    expect(errorOf(() => fx.BGNBD_FIT(SMALL_IDS, SMALL_DATES, '2023-01-01'))).toBe(
+      'BGNBD_FIT: not enough data: no order falls on or before as_of.',
+    );
   });
 });

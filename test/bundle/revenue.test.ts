@@ -10,7 +10,18 @@ const ZONE = 'America/Los_Angeles';
 const { fx } = addOn();
 const spanish = addOn({ locale: 'es_ES' }).fx;
 const date = (iso: string) => sheetDate(iso, ZONE);
-const HEADER = ['Month', 'Starting MRR', 'New', 'Expansion', 'Contraction', 'Churned', 'Reactivation', 'Ending MRR', 'Gross MRR churn', 'Net revenue retention'];
+const HEADER = [
+  'Month',
+  'Starting MRR',
+  'New',
+  'Expansion',
+  'Contraction',
+  'Churned',
+  'Reactivation',
+  'Ending MRR',
+  'Gross MRR churn',
+  'Net revenue retention',
+];
 
 /** The element-wise formulas of this family with valid arguments for a scalar check. */
 const ELEMENTWISE: [string, number[]][] = [
@@ -44,23 +55,32 @@ describe('value formulas through the bundle', () => {
 
   it('property: a single value and [[x]] agree', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...ELEMENTWISE), fc.double({ min: 0.5, max: 2, noNaN: true }), ([name, args], factor) => {
-        const scaled = args.map((a, i) => (i === 0 ? a * factor : a));
-        expect(fx[name](...scaled.map((a) => [[a]]))[0][0]).toBe(fx[name](...scaled));
-      }),
+      fc.property(
+        fc.constantFrom(...ELEMENTWISE),
+        fc.double({ min: 0.5, max: 2, noNaN: true }),
+        ([name, args], factor) => {
+          const scaled = args.map((a, i) => (i === 0 ? a * factor : a));
+          expect(fx[name](...scaled.map((a) => [[a]]))[0][0]).toBe(fx[name](...scaled));
+        },
+      ),
     );
   });
 
   it('property: REVENUE_CHURN = 1 − REVENUE_RETENTION, retention ≥ 0, churn ≤ 1', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 0, max: 1e6 }), fc.double({ min: 0, max: 1, noNaN: true }), (start, end, share) => {
-        const added = Math.floor(end * share);
-        const retention = fx.REVENUE_RETENTION(start, end, added);
-        const churn = fx.REVENUE_CHURN(start, end, added);
-        expect(retention).toBeGreaterThanOrEqual(0);
-        expect(churn).toBeLessThanOrEqual(1 + 1e-12);
-        expect(churn).toBeCloseTo(1 - retention, 9);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.integer({ min: 0, max: 1e6 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (start, end, share) => {
+          const added = Math.floor(end * share);
+          const retention = fx.REVENUE_RETENTION(start, end, added);
+          const churn = fx.REVENUE_CHURN(start, end, added);
+          expect(retention).toBeGreaterThanOrEqual(0);
+          expect(churn).toBeLessThanOrEqual(1 + 1e-12);
+          expect(churn).toBeCloseTo(1 - retention, 9);
+        },
+      ),
     );
   });
 });
@@ -80,12 +100,22 @@ describe('MRR and MRR_MOVEMENTS through the bundle', () => {
   it("MRR_MOVEMENTS reproduces ChartMogul's example: $100 start, $10 churn, $10 contraction, $10 expansion → 20 % gross churn, 90 % NRR", () => {
     const table = fx.MRR_MOVEMENTS(
       column('a', 'b', 'b', 'c', 'c', 'd'),
-      column(date('2024-01-10'), date('2024-01-05'), date('2024-02-10'), date('2024-01-20'), date('2024-02-03'), date('2024-01-01')),
+      column(
+        date('2024-01-10'),
+        date('2024-01-05'),
+        date('2024-02-10'),
+        date('2024-01-20'),
+        date('2024-02-03'),
+        date('2024-01-01'),
+      ),
       column(date('2024-02-15'), date('2024-02-10'), '', '', '', ''),
       column(10, 30, 20, 30, 10, 30),
     );
     expect(table[0]).toEqual(HEADER);
-    expect(table.slice(1).map((row: unknown[]) => isoDateIn(row[0] as Date, ZONE))).toEqual(['2024-01-01', '2024-02-01']);
+    expect(table.slice(1).map((row: unknown[]) => isoDateIn(row[0] as Date, ZONE))).toEqual([
+      '2024-01-01',
+      '2024-02-01',
+    ]);
     expect(table[1].slice(1)).toEqual([0, 100, 0, 0, 0, 0, 100, '', '']);
     expect(table[2].slice(1, 8)).toEqual([100, 0, 10, 10, 10, 0, 90]);
     expect(table[2][8]).toBeCloseTo(0.2, 12);
@@ -93,7 +123,14 @@ describe('MRR and MRR_MOVEMENTS through the bundle', () => {
   });
 
   it('MRR_MOVEMENTS takes from and to as any date in the month and uses earlier history', () => {
-    const table = fx.MRR_MOVEMENTS(column('b', 'b'), column('2024-01-15', '2024-04-10'), column('2024-03-01', ''), column(200, 150), '2024-04-20', date('2024-05-31'));
+    const table = fx.MRR_MOVEMENTS(
+      column('b', 'b'),
+      column('2024-01-15', '2024-04-10'),
+      column('2024-03-01', ''),
+      column(200, 150),
+      '2024-04-20',
+      date('2024-05-31'),
+    );
     expect(table.length).toBe(3);
     expect(isoDateIn(table[1][0], ZONE)).toBe('2024-04-01');
     expect(table[1].slice(1, 8)).toEqual([0, 0, 0, 0, 0, 150, 150]); // a reactivation, not New
@@ -104,7 +141,12 @@ describe('MRR and MRR_MOVEMENTS through the bundle', () => {
     const zone = 'Pacific/Kiritimati'; // UTC+14: 2024-03-01 00:30 there is 2024-02-29 10:30 UTC
     const { fx: far } = addOn({ timeZone: zone });
     const at = (iso: string) => sheetDate(iso, zone);
-    const table = far.MRR_MOVEMENTS(column('x', 'y'), column(at('2024-03-01T00:30'), at('2024-03-01T00:30')), column(at('2024-05-31T23:30'), at('2024-06-01T00:30')), column(10, 5));
+    const table = far.MRR_MOVEMENTS(
+      column('x', 'y'),
+      column(at('2024-03-01T00:30'), at('2024-03-01T00:30')),
+      column(at('2024-05-31T23:30'), at('2024-06-01T00:30')),
+      column(10, 5),
+    );
     // both start in March; x ends on May 31 (not active at May's end → churned in May), y on June 1 (churned in June)
     expect(table.slice(1).map((row: unknown[]) => [isoDateIn(row[0] as Date, zone), ...row.slice(1, 8)])).toEqual([
       ['2024-03-01', 0, 15, 0, 0, 0, 0, 15],
@@ -112,9 +154,33 @@ describe('MRR and MRR_MOVEMENTS through the bundle', () => {
       ['2024-05-01', 15, 0, 0, 0, 10, 0, 5],
       ['2024-06-01', 5, 0, 0, 0, 5, 0, 0],
     ]);
-    expect(far.MRR(column('x'), column(at('2024-03-01T00:30')), column(at('2024-05-31T23:30')), column(10), at('2024-03-01'))).toBe(10);
-    expect(far.MRR(column('x'), column(at('2024-03-01T00:30')), column(at('2024-05-31T23:30')), column(10), at('2024-02-29'))).toBe(0);
-    expect(far.MRR(column('x'), column(at('2024-03-01T00:30')), column(at('2024-05-31T23:30')), column(10), at('2024-05-31'))).toBe(0);
+    expect(
+      far.MRR(
+        column('x'),
+        column(at('2024-03-01T00:30')),
+        column(at('2024-05-31T23:30')),
+        column(10),
+        at('2024-03-01'),
+      ),
+    ).toBe(10);
+    expect(
+      far.MRR(
+        column('x'),
+        column(at('2024-03-01T00:30')),
+        column(at('2024-05-31T23:30')),
+        column(10),
+        at('2024-02-29'),
+      ),
+    ).toBe(0);
+    expect(
+      far.MRR(
+        column('x'),
+        column(at('2024-03-01T00:30')),
+        column(at('2024-05-31T23:30')),
+        column(10),
+        at('2024-05-31'),
+      ),
+    ).toBe(0);
   });
 
   it('100 000 subscription lines in well under a second', () => {
@@ -146,44 +212,108 @@ describe('MRR and MRR_MOVEMENTS through the bundle', () => {
 
 describe('bad input', () => {
   it('shape mismatch between element-wise ranges names both arguments', () => {
-    expect(errorOf(() => fx.CPS(column(1, 2), column(1, 2, 3)))).toBe('CPS: revenue is 2×1 but cost is 3×1. Use ranges of the same shape, or single values.');
-    expect(errorOf(() => fx.REVENUE_CHURN(column(1, 2), column(1, 2), [[1, 2]]))).toMatch(/^REVENUE_CHURN: revenue_start is 2×1 but revenue_new is 1×2/);
+    expect(errorOf(() => fx.CPS(column(1, 2), column(1, 2, 3)))).toBe(
+      'CPS: revenue is 2×1 but cost is 3×1. Use ranges of the same shape, or single values.',
+    );
+    expect(errorOf(() => fx.REVENUE_CHURN(column(1, 2), column(1, 2), [[1, 2]]))).toMatch(
+      /^REVENUE_CHURN: revenue_start is 2×1 but revenue_new is 1×2/,
+    );
   });
 
   it('text in an amount names the argument and row; negatives too', () => {
-    expect(errorOf(() => fx.CPS(column(100, '12,5 €'), 50))).toBe('CPS revenue row 2: "12,5 €" is not a number. Type a plain number such as 12.5.');
-    expect(errorOf(() => fx.LTV_CAC(column(1, 2, -3), 1))).toBe('LTV_CAC ltv row 3: amount -3 is negative. It must be 0 or more.');
-    expect(errorOf(() => fx.MRR(column('a', 'b'), column('2024-01-01', '2024-01-02'), column('', ''), column(10, '12,5 €'), '2024-02-01'))).toBe('MRR monthly_amounts row 2: "12,5 €" is not a number. Type a plain number such as 12.5.');
-    expect(errorOf(() => fx.MRR_MOVEMENTS(column('a'), column('01/02/2024'), column(''), column(10)))).toBe('MRR_MOVEMENTS start_dates row 1: "01/02/2024" is not a date. Use a date cell or text like 2024-03-31.');
+    expect(errorOf(() => fx.CPS(column(100, '12,5 €'), 50))).toBe(
+      'CPS revenue row 2: "12,5 €" is not a number. Type a plain number such as 12.5.',
+    );
+    expect(errorOf(() => fx.LTV_CAC(column(1, 2, -3), 1))).toBe(
+      'LTV_CAC ltv row 3: amount -3 is negative. It must be 0 or more.',
+    );
+    expect(
+      errorOf(() =>
+        fx.MRR(
+          column('a', 'b'),
+          column('2024-01-01', '2024-01-02'),
+          column('', ''),
+          column(10, '12,5 €'),
+          '2024-02-01',
+        ),
+      ),
+    ).toBe('MRR monthly_amounts row 2: "12,5 €" is not a number. Type a plain number such as 12.5.');
+    expect(errorOf(() => fx.MRR_MOVEMENTS(column('a'), column('01/02/2024'), column(''), column(10)))).toBe(
+      'MRR_MOVEMENTS start_dates row 1: "01/02/2024" is not a date. Use a date cell or text like 2024-03-31.',
+    );
   });
 
   it('error values are named with their row', () => {
-    expect(errorOf(() => fx.SAAS_LTV(column(100, '#N/A'), 0.1))).toBe('SAAS_LTV arpa row 2 holds the error #N/A. Fix that cell or leave it out of the range.');
-    expect(errorOf(() => fx.MRR_MOVEMENTS(column('a', '#N/A'), column('2024-01-01', '2024-01-01'), column('', ''), column(1, 1)))).toBe('MRR_MOVEMENTS customer_ids row 2 holds the error #N/A. Fix that cell or leave it out of the range.');
+    expect(errorOf(() => fx.SAAS_LTV(column(100, '#N/A'), 0.1))).toBe(
+      'SAAS_LTV arpa row 2 holds the error #N/A. Fix that cell or leave it out of the range.',
+    );
+    expect(
+      errorOf(() =>
+        fx.MRR_MOVEMENTS(column('a', '#N/A'), column('2024-01-01', '2024-01-01'), column('', ''), column(1, 1)),
+      ),
+    ).toBe('MRR_MOVEMENTS customer_ids row 2 holds the error #N/A. Fix that cell or leave it out of the range.');
   });
 
   it('division by zero is an error with a reason, never Infinity', () => {
     expect(errorOf(() => fx.CPS(100, 0))).toBe('CPS: cost is 0; it must be greater than 0 (it is divided by).');
-    expect(errorOf(() => fx.SAAS_LTV(100, 0))).toBe('SAAS_LTV: churn is 0, lifetime is unbounded. Use a churn rate above 0.');
-    expect(errorOf(() => fx.LTV_CAC(column(100, 100), column(10, 0)))).toBe('LTV_CAC: cac is 0; it must be greater than 0 (it is divided by).');
-    expect(errorOf(() => fx.REVENUE_RETENTION(0, 0, 0))).toBe('REVENUE_RETENTION: cannot divide by zero: revenue_start is 0, so there was no revenue to retain.');
-    expect(errorOf(() => fx.REVENUE_CHURN(100, 10, 20))).toBe('REVENUE_CHURN: revenue_new (20) is larger than revenue_end (10); new revenue is part of the end revenue.');
+    expect(errorOf(() => fx.SAAS_LTV(100, 0))).toBe(
+      'SAAS_LTV: churn is 0, lifetime is unbounded. Use a churn rate above 0.',
+    );
+    expect(errorOf(() => fx.LTV_CAC(column(100, 100), column(10, 0)))).toBe(
+      'LTV_CAC: cac is 0; it must be greater than 0 (it is divided by).',
+    );
+    expect(errorOf(() => fx.REVENUE_RETENTION(0, 0, 0))).toBe(
+      'REVENUE_RETENTION: cannot divide by zero: revenue_start is 0, so there was no revenue to retain.',
+    );
+    expect(errorOf(() => fx.REVENUE_CHURN(100, 10, 20))).toBe(
+      'REVENUE_CHURN: revenue_new (20) is larger than revenue_end (10); new revenue is part of the end revenue.',
+    );
   });
 
   it('paired subscription ranges must match; an end before its start names the row', () => {
-    expect(errorOf(() => fx.MRR(column('a', 'b'), column('2024-01-01'), column('', ''), column(1, 2), '2024-02-01'))).toBe('MRR: customer_ids has 2 cells but start_dates has 1. Give ranges with the same number of rows.');
-    expect(errorOf(() => fx.MRR(column('a', 'b'), column('2024-01-01', '2024-03-01'), column('', '2024-02-01'), column(1, 2), '2024-02-01'))).toBe('MRR: end_dates row 2 (2024-02-01) is before its start date (2024-03-01).');
-    expect(errorOf(() => fx.MRR(column('a'), column('2024-01-01'), column(''), column(1)))).toBe('MRR: as_of is missing. Give it a value or a range.');
+    expect(
+      errorOf(() => fx.MRR(column('a', 'b'), column('2024-01-01'), column('', ''), column(1, 2), '2024-02-01')),
+    ).toBe('MRR: customer_ids has 2 cells but start_dates has 1. Give ranges with the same number of rows.');
+    expect(
+      errorOf(() =>
+        fx.MRR(
+          column('a', 'b'),
+          column('2024-01-01', '2024-03-01'),
+          column('', '2024-02-01'),
+          column(1, 2),
+          '2024-02-01',
+        ),
+      ),
+    ).toBe('MRR: end_dates row 2 (2024-02-01) is before its start date (2024-03-01).');
+    expect(errorOf(() => fx.MRR(column('a'), column('2024-01-01'), column(''), column(1)))).toBe(
+      'MRR: as_of is missing. Give it a value or a range.',
+    );
     expect(errorOf(() => fx.MRR(column(''), column(''), column(''), column('')))).toMatch(/^MRR: /);
-    expect(errorOf(() => fx.MRR_MOVEMENTS(column('a'), column('2024-01-01'), column(''), column(1), '2024-05-01', '2024-03-01'))).toBe('MRR_MOVEMENTS: to is "2024-03"; it is before from (2024-05).');
+    expect(
+      errorOf(() =>
+        fx.MRR_MOVEMENTS(column('a'), column('2024-01-01'), column(''), column(1), '2024-05-01', '2024-03-01'),
+      ),
+    ).toBe('MRR_MOVEMENTS: to is "2024-03"; it is before from (2024-05).');
   });
 
   it('speaks Spanish under es_ES', () => {
-    expect(errorOf(() => spanish.CPS(column(100, '12,5 €'), 50))).toBe('CPS revenue fila 2: "12,5 €" no es un número. Escriba un número sin texto, como 12.5.');
-    expect(errorOf(() => spanish.SAAS_LTV(100, 0))).toBe('SAAS_LTV: la tasa de abandono es 0, la vida del cliente no tiene límite. Use una tasa mayor que 0.');
-    expect(errorOf(() => spanish.REVENUE_RETENTION(0, 1, 0))).toBe('REVENUE_RETENTION: no se puede dividir entre cero: revenue_start es 0, así que no había ingresos que retener.');
-    expect(errorOf(() => spanish.LTV(50, 4, 3, 70))).toBe('LTV: gross_margin es 70; debe ser una fracción entre 0 y 1, como 0.7 para el 70 %.');
-    expect(errorOf(() => spanish.MRR(column('a'), column('2024-01-01'), column(''), column('#N/A'), '2024-02-01'))).toBe('MRR monthly_amounts fila 1 contiene el error #N/A. Corrija esa celda o déjela fuera del rango.');
-    expect(errorOf(() => spanish.MRR(column('a'), column('2024-03-01'), column('2024-02-01'), column(1), '2024-02-01'))).toBe('MRR: end_dates fila 1 (2024-02-01) es anterior a su fecha de inicio (2024-03-01).');
+    expect(errorOf(() => spanish.CPS(column(100, '12,5 €'), 50))).toBe(
+      'CPS revenue fila 2: "12,5 €" no es un número. Escriba un número sin texto, como 12.5.',
+    );
+    expect(errorOf(() => spanish.SAAS_LTV(100, 0))).toBe(
+      'SAAS_LTV: la tasa de abandono es 0, la vida del cliente no tiene límite. Use una tasa mayor que 0.',
+    );
+    expect(errorOf(() => spanish.REVENUE_RETENTION(0, 1, 0))).toBe(
+      'REVENUE_RETENTION: no se puede dividir entre cero: revenue_start es 0, así que no había ingresos que retener.',
+    );
+    expect(errorOf(() => spanish.LTV(50, 4, 3, 70))).toBe(
+      'LTV: gross_margin es 70; debe ser una fracción entre 0 y 1, como 0.7 para el 70 %.',
+    );
+    expect(
+      errorOf(() => spanish.MRR(column('a'), column('2024-01-01'), column(''), column('#N/A'), '2024-02-01')),
+    ).toBe('MRR monthly_amounts fila 1 contiene el error #N/A. Corrija esa celda o déjela fuera del rango.');
+    expect(
+      errorOf(() => spanish.MRR(column('a'), column('2024-03-01'), column('2024-02-01'), column(1), '2024-02-01')),
+    ).toBe('MRR: end_dates fila 1 (2024-02-01) es anterior a su fecha de inicio (2024-03-01).');
   });
 });

@@ -20,9 +20,22 @@ describe('NPS through the bundle', () => {
 
   it('NPS_BREAKDOWN has the exact layout of FUNCTIONS.md', () => {
     const table = fx.NPS_BREAKDOWN(worked);
-    expect(table.map((row: unknown[]) => row[0])).toEqual(['Group', 'Promoters', 'Passives', 'Detractors', 'Responses', 'NPS', 'Margin of error (95%)']);
+    expect(table.map((row: unknown[]) => row[0])).toEqual([
+      'Group',
+      'Promoters',
+      'Passives',
+      'Detractors',
+      'Responses',
+      'NPS',
+      'Margin of error (95%)',
+    ]);
     expect(table[0]).toEqual(['Group', 'Count', 'Share']);
-    expect(table.slice(1, 5).map((row: unknown[]) => row.slice(1))).toEqual([[250, 0.25], [675, 0.675], [75, 0.075], [1000, 1]]);
+    expect(table.slice(1, 5).map((row: unknown[]) => row.slice(1))).toEqual([
+      [250, 0.25],
+      [675, 0.675],
+      [75, 0.075],
+      [1000, 1],
+    ]);
     expect(table[5][1]).toBe('');
     expect(table[5][2]).toBeCloseTo(17.5, 10);
     expect(table[6][2]).toBeCloseTo(20.9 - 17.5, 1);
@@ -41,19 +54,32 @@ describe('NPS through the bundle', () => {
 
   it('property: NPS is in [−100, 100] and the order of cells never matters, in any range shape', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 1, maxLength: 120 }), fc.integer({ min: 1, max: 4 }), (scores, width) => {
-        const rows: (number | string)[][] = [];
-        for (let i = 0; i < scores.length; i += width) rows.push(Array.from({ length: width }, (_, k) => scores[i + k] ?? ''));
-        const nps = fx.NPS(rows);
-        expect(nps).toBeGreaterThanOrEqual(-100);
-        expect(nps).toBeLessThanOrEqual(100);
-        expect(fx.NPS(column(...[...scores].reverse()))).toBeCloseTo(nps, 10);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 1, maxLength: 120 }),
+        fc.integer({ min: 1, max: 4 }),
+        (scores, width) => {
+          const rows: (number | string)[][] = [];
+          for (let i = 0; i < scores.length; i += width)
+            rows.push(Array.from({ length: width }, (_, k) => scores[i + k] ?? ''));
+          const nps = fx.NPS(rows);
+          expect(nps).toBeGreaterThanOrEqual(-100);
+          expect(nps).toBeLessThanOrEqual(100);
+          expect(fx.NPS(column(...[...scores].reverse()))).toBeCloseTo(nps, 10);
+        },
+      ),
     );
   });
 
   it('NPS_CATEGORY works cell by cell, keeps the shape, and speaks Spanish', () => {
-    expect(fx.NPS_CATEGORY([[10, 7], ['', 3]])).toEqual([['Promoter', 'Passive'], ['', 'Detractor']]);
+    expect(
+      fx.NPS_CATEGORY([
+        [10, 7],
+        ['', 3],
+      ]),
+    ).toEqual([
+      ['Promoter', 'Passive'],
+      ['', 'Detractor'],
+    ]);
     expect(fx.NPS_CATEGORY(column(9, 8, 2), 'es')).toEqual([['Promotor'], ['Pasivo'], ['Detractor']]);
     expect(fx.NPS_CATEGORY(9)).toBe('Promoter');
     expect(fx.NPS_CATEGORY(column('N/A', '9'))).toEqual([[''], ['Promoter']]);
@@ -104,11 +130,20 @@ describe('bad input: one test per rule of the conventions table', () => {
   });
 
   it('names the first error value in the range and its row', () => {
-    expect(errorOf(() => fx.NPS(column(10, 9, '#N/A', '#DIV/0!')))).toBe('NPS scores row 3 holds the error #N/A. Fix that cell or leave it out of the range.');
+    expect(errorOf(() => fx.NPS(column(10, 9, '#N/A', '#DIV/0!')))).toBe(
+      'NPS scores row 3 holds the error #N/A. Fix that cell or leave it out of the range.',
+    );
   });
 
   it('reads a multi-column range row by row for row numbers', () => {
-    expect(errorOf(() => fx.NPS([[9, 9], [9, 12]]))).toMatch(/at row 2 /);
+    expect(
+      errorOf(() =>
+        fx.NPS([
+          [9, 9],
+          [9, 12],
+        ]),
+      ),
+    ).toMatch(/at row 2 /);
   });
 
   it('an empty range, or one with nothing valid, is an error', () => {
@@ -119,15 +154,21 @@ describe('bad input: one test per rule of the conventions table', () => {
 
   it('rejects bad options with what is allowed', () => {
     expect(errorOf(() => fx.NPS_CI(worked, 1.5))).toMatch(/^NPS_CI: confidence is 1.5; it must be between 0 and 1/);
-    expect(errorOf(() => fx.NPS_CATEGORY(9, 'fr'))).toMatch(/^NPS_CATEGORY: language "fr" is not recognised. Use one of: en, es/);
+    expect(errorOf(() => fx.NPS_CATEGORY(9, 'fr'))).toMatch(
+      /^NPS_CATEGORY: language "fr" is not recognised. Use one of: en, es/,
+    );
     expect(errorOf(() => fx.CSAT(column(5), 5, 6))).toMatch(/^CSAT: satisfied_min is 6; it must be within 1–5/);
   });
 
   it('speaks Spanish under an es locale', () => {
     const spanish = addOn({ locale: 'es_ES' }).fx;
-    expect(errorOf(() => spanish.NPS(column(9, 9, 8, 7, 11)))).toBe('NPS: puntuación 11 en la fila 5 está fuera de 0–10.');
+    expect(errorOf(() => spanish.NPS(column(9, 9, 8, 7, 11)))).toBe(
+      'NPS: puntuación 11 en la fila 5 está fuera de 0–10.',
+    );
     expect(errorOf(() => spanish.NPS(column('')))).toBe('NPS: no hay puntuaciones válidas en el rango.');
-    expect(errorOf(() => spanish.NPS(column('#REF!')))).toBe('NPS scores fila 1 contiene el error #REF!. Corrija esa celda o déjela fuera del rango.');
+    expect(errorOf(() => spanish.NPS(column('#REF!')))).toBe(
+      'NPS scores fila 1 contiene el error #REF!. Corrija esa celda o déjela fuera del rango.',
+    );
     expect(spanish.NPS(column(10, 0))).toBe(0);
   });
 
@@ -136,6 +177,9 @@ describe('bad input: one test per rule of the conventions table', () => {
     counted.NPS(column(10, 9, 3));
     expect(workbook.calls.count()).toBe(0);
     errorOf(() => counted.NPS(column(12)));
-    expect(workbook.calls.byMethod()).toEqual({ 'Spreadsheet.getSpreadsheetLocale': 1, 'SpreadsheetApp.getActiveSpreadsheet': 1 });
+    expect(workbook.calls.byMethod()).toEqual({
+      'Spreadsheet.getSpreadsheetLocale': 1,
+      'SpreadsheetApp.getActiveSpreadsheet': 1,
+    });
   });
 });

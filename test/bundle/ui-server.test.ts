@@ -16,7 +16,11 @@ function shop(options: WorkbookOptions = {}) {
     ['C2', sheetDate(`${year}-02-10`, ZONE), 20],
     ['C1', sheetDate(`${year}-03-05`, ZONE), 30],
   ];
-  const workbook = new Workbook({ timeZone: ZONE, sheets: { Orders: orders(2024), 'Orders 2025': orders(2025) }, ...options });
+  const workbook = new Workbook({
+    timeZone: ZONE,
+    sheets: { Orders: orders(2024), 'Orders 2025': orders(2025) },
+    ...options,
+  });
   return { workbook, fx: loadBundle(workbook.globals()) };
 }
 
@@ -39,7 +43,12 @@ describe('menu', () => {
   it('onInstall builds the same menu; a Spanish user gets it in Spanish', () => {
     const { workbook, fx } = shop({ userLocale: 'es' });
     fx.onInstall({ authMode: 'FULL' });
-    expect(workbook.ui.menus[0].items.flatMap((i) => ('caption' in i ? [i.caption] : []))).toEqual(['Generar informe de KPI', 'Actualizar último informe', 'Ayuda de fórmulas', 'Acerca de']);
+    expect(workbook.ui.menus[0].items.flatMap((i) => ('caption' in i ? [i.caption] : []))).toEqual([
+      'Generar informe de KPI',
+      'Actualizar último informe',
+      'Ayuda de fórmulas',
+      'Acerca de',
+    ]);
   });
 
   it('opens the wizard and the function help as sidebars in the user language, and About as an alert', () => {
@@ -54,7 +63,9 @@ describe('menu', () => {
 
   it('"Refresh last report" before any report says what to do first', () => {
     const { fx } = shop();
-    expect(errorOf(() => fx.refreshLastReport())).toBe('There is no report to refresh yet. Use Extensions ▸ Fideliza ▸ Generate KPI report first.');
+    expect(errorOf(() => fx.refreshLastReport())).toBe(
+      'There is no report to refresh yet. Use Extensions ▸ Fideliza ▸ Generate KPI report first.',
+    );
   });
 });
 
@@ -84,11 +95,19 @@ describe('wizard endpoints', () => {
   it('validates every argument a browser console could send, in plain words', () => {
     const { workbook, fx } = shop();
     const before = workbook.fingerprints();
-    expect(errorOf(() => fx.wizardGenerate('DROP TABLE'))).toBe('The sidebar sent an invalid request (not an object). Close the sidebar and open it again.');
-    expect(errorOf(() => fx.wizardGenerate({ periodKind: 'decade' }))).toMatch(/^The sidebar sent an invalid periodKind \(use month, quarter or year\)/);
+    expect(errorOf(() => fx.wizardGenerate('DROP TABLE'))).toBe(
+      'The sidebar sent an invalid request (not an object). Close the sidebar and open it again.',
+    );
+    expect(errorOf(() => fx.wizardGenerate({ periodKind: 'decade' }))).toMatch(
+      /^The sidebar sent an invalid periodKind \(use month, quarter or year\)/,
+    );
     expect(errorOf(() => fx.wizardGenerate({ currency: '€€€€' }))).toMatch(/invalid currency/);
-    expect(errorOf(() => fx.wizardGenerate({ mapping: { orders: { sheet: 'Orders', columns: { password: 'x' } } } }))).toMatch(/unknown column password/);
-    expect(errorOf(() => fx.wizardGenerate({ mapping: { payroll: { sheet: 'x', columns: {} } } }))).toMatch(/unknown source payroll/);
+    expect(
+      errorOf(() => fx.wizardGenerate({ mapping: { orders: { sheet: 'Orders', columns: { password: 'x' } } } })),
+    ).toMatch(/unknown column password/);
+    expect(errorOf(() => fx.wizardGenerate({ mapping: { payroll: { sheet: 'x', columns: {} } } }))).toMatch(
+      /unknown source payroll/,
+    );
     expect(errorOf(() => fx.wizardCheckMapping(42))).toMatch(/invalid mapping \(not an object\)/);
     expect(errorOf(() => fx.wizardProgress('../../etc'))).toMatch(/invalid runId/);
     expect(errorOf(() => fx.wizardGenerate({ sections: { charts: 'yes' } }))).toMatch(/invalid sections/);
@@ -97,15 +116,25 @@ describe('wizard endpoints', () => {
 
   it('words failures in the user language', () => {
     const { fx } = shop({ userLocale: 'es' });
-    expect(errorOf(() => fx.wizardGenerate({ periodKind: 'decade' }))).toMatch(/^La barra lateral envió un valor no válido en periodKind/);
-    expect(errorOf(() => fx.wizardGenerate({ mapping: { orders: { sheet: 'Orders', columns: { customerId: 'Customer ID', date: 'Order date' } } } }))).toBe(
+    expect(errorOf(() => fx.wizardGenerate({ periodKind: 'decade' }))).toMatch(
+      /^La barra lateral envió un valor no válido en periodKind/,
+    );
+    expect(
+      errorOf(() =>
+        fx.wizardGenerate({
+          mapping: { orders: { sheet: 'Orders', columns: { customerId: 'Customer ID', date: 'Order date' } } },
+        }),
+      ),
+    ).toBe(
       'La hoja "Orders" no tiene columna de importe. Elija esa columna en el paso 2 del asistente o añada su encabezado en la fila 1.',
     );
   });
 
   it('remembers the mapping and options per document', () => {
     const { fx } = shop();
-    const mapping = { orders: { sheet: 'Orders 2025', columns: { customerId: 'Customer ID', date: 'Order date', amount: 'Amount' } } };
+    const mapping = {
+      orders: { sheet: 'Orders 2025', columns: { customerId: 'Customer ID', date: 'Order date', amount: 'Amount' } },
+    };
     fx.wizardGenerate({ mapping, periodKind: 'quarter', currency: 'GBP' });
     const scan = fx.wizardScan();
     expect(scan.remembered).toBe(true);

@@ -57,6 +57,8 @@ describe('cdnowOrdersSheet', () => {
     const empty = join(dir, 'empty.txt');
     writeFileSync(empty, '\n');
     expect(() => cdnowOrdersSheet(empty, { timeZone: ZONE })).toThrow(`Input file is empty: ${empty}`);
-    expect(() => cdnowOrdersSheet(join(dir, 'none.txt'), { timeZone: ZONE })).toThrow(`Input not found: ${join(dir, 'none.txt')}`);
+    expect(() => cdnowOrdersSheet(join(dir, 'none.txt'), { timeZone: ZONE })).toThrow(
+      `Input not found: ${join(dir, 'none.txt')}`,
+    );
   });
 });

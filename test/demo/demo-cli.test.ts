@@ -16,7 +16,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** The demo without a browser (the browser tests in test/browser/ check the picture). */
 function demo(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const env = { ...process.env, CHROME_PATH: 'none' };
-  const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/demo.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env });
+  const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/demo.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env,
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -38,15 +43,18 @@ describe('npm run demo', () => {
   it('runs on a folder of CSV files with the numbers worked out by hand', () => {
     const input = join(dir, 'csv');
     mkdirSync(input);
-    writeFileSync(join(input, 'Orders.csv'), [
-      'Customer ID,Order date,Amount',
-      'C1,2025-01-05,10',
-      'C2,2025-01-20,30',
-      'C1,2025-02-03,15',
-      'C2,2025-02-14,25',
-      'C3,2025-02-20,20',
-      'C1,2025-02-27,abc',
-    ].join('\n'));
+    writeFileSync(
+      join(input, 'Orders.csv'),
+      [
+        'Customer ID,Order date,Amount',
+        'C1,2025-01-05,10',
+        'C2,2025-01-20,30',
+        'C1,2025-02-03,15',
+        'C2,2025-02-14,25',
+        'C3,2025-02-20,20',
+        'C1,2025-02-27,abc',
+      ].join('\n'),
+    );
     const out = join(dir, 'csv-out');
     const run = demo('--input', input, '--period', '2025-02', '--out', out);
     expect(run.status).toBe(0);
@@ -67,7 +75,9 @@ describe('npm run demo', () => {
     expect(run.status).toBe(0);
     expect(existsSync(join(out, 'report.html'))).toBe(true);
     expect(existsSync(join(out, 'report.png'))).toBe(false);
-    expect(run.stdout).toMatch(/No picture \(report\.png\): no Chrome or Chromium was found\. To get one, .*CHROME_PATH/);
+    expect(run.stdout).toMatch(
+      /No picture \(report\.png\): no Chrome or Chromium was found\. To get one, .*CHROME_PATH/,
+    );
   });
 
   it('says clearly what is wrong with the arguments and how to fix it', () => {

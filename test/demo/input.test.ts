@@ -19,7 +19,12 @@ const sample = generateSampleWorkbook({ customers: 120, orders: 700, seed: 42, t
 
 /** What a reader gives back for a sheet: blank cells are null. */
 function blanksAsNull(sheets: Record<string, SeedGrid>): Record<string, SeedGrid> {
-  return Object.fromEntries(Object.entries(sheets).map(([name, rows]) => [name, rows.map((row) => row.map((v) => (v === '' || v === undefined ? null : v)))]));
+  return Object.fromEntries(
+    Object.entries(sheets).map(([name, rows]) => [
+      name,
+      rows.map((row) => row.map((v) => (v === '' || v === undefined ? null : v))),
+    ]),
+  );
 }
 
 /** A calendar date cell as Excel holds it: the wall-clock date, which exceljs expresses in UTC. */
@@ -33,7 +38,11 @@ describe('readWorkbookFile: .csv', () => {
     const folder = join(dir, 'csv');
     mkdirSync(folder);
     for (const [name, rows] of Object.entries(sample)) {
-      const text = Papa.unparse(rows.map((row) => row.map((v) => (v instanceof Date ? isoDateIn(v, ZONE) : v === null || v === undefined ? '' : String(v)))));
+      const text = Papa.unparse(
+        rows.map((row) =>
+          row.map((v) => (v instanceof Date ? isoDateIn(v, ZONE) : v === null || v === undefined ? '' : String(v))),
+        ),
+      );
       writeFileSync(join(folder, `${name}.csv`), text);
     }
     writeFileSync(join(folder, 'notes.txt'), 'not a sheet');
@@ -71,7 +80,10 @@ describe('readWorkbookFile: .csv', () => {
     const file = join(dir, 'Fechas.csv');
     writeFileSync(file, 'Fecha\n2024-03-31\n2024-02-29\n');
     const read = await readWorkbookFile(file, { timeZone: 'America/Los_Angeles' });
-    expect(read.Fechas.slice(1).map((r) => (r[0] as Date).toISOString())).toEqual(['2024-03-31T07:00:00.000Z', '2024-02-29T08:00:00.000Z']);
+    expect(read.Fechas.slice(1).map((r) => (r[0] as Date).toISOString())).toEqual([
+      '2024-03-31T07:00:00.000Z',
+      '2024-02-29T08:00:00.000Z',
+    ]);
   });
 });
 

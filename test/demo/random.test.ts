@@ -3,7 +3,8 @@ import { Random } from '../../demo/sample/random';
 
 /** Mean and variance of n draws. */
 function moments(n: number, draw: () => number): { mean: number; variance: number } {
-  let s = 0, ss = 0;
+  let s = 0,
+    ss = 0;
   for (let i = 0; i < n; i++) {
     const x = draw();
     s += x;
@@ -17,7 +18,9 @@ describe('Random (mulberry32 and its distributions)', () => {
   const N = 200_000;
 
   it('repeats a sequence for a seed and differs across seeds', () => {
-    const a = new Random(1), b = new Random(1), c = new Random(2);
+    const a = new Random(1),
+      b = new Random(1),
+      c = new Random(2);
     const seqA = Array.from({ length: 5 }, () => a.next());
     expect(Array.from({ length: 5 }, () => b.next())).toEqual(seqA);
     expect(Array.from({ length: 5 }, () => c.next())).not.toEqual(seqA);
@@ -38,7 +41,11 @@ describe('Random (mulberry32 and its distributions)', () => {
     const e = moments(N, () => r.exponential(4)); // mean 4, variance 16
     expect(Math.abs(e.mean - 4)).toBeLessThan(0.05);
     expect(Math.abs(e.variance - 16)).toBeLessThan(0.9);
-    for (const [shape, scale] of [[0.5, 2], [1.5, 1], [4, 2.5]]) {
+    for (const [shape, scale] of [
+      [0.5, 2],
+      [1.5, 1],
+      [4, 2.5],
+    ]) {
       const g = moments(N, () => r.gamma(shape, scale)); // mean kθ, variance kθ²
       expect(Math.abs(g.mean - shape * scale) / (shape * scale)).toBeLessThan(0.02);
       expect(Math.abs(g.variance - shape * scale * scale) / (shape * scale * scale)).toBeLessThan(0.06);

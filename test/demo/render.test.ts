@@ -31,8 +31,16 @@ function textOf(html: string, a1: string): string | undefined {
 
 /** Attributes of every `<rect class="bar">`, with the tooltip text. */
 function bars(svg: string): { x: number; y: number; width: number; height: number; title: string }[] {
-  return [...svg.matchAll(/<rect class="bar" x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)"[^>]*><title>([^<]*)<\/title>/g)].map((m) => ({
-    x: Number(m[1]), y: Number(m[2]), width: Number(m[3]), height: Number(m[4]), title: m[5],
+  return [
+    ...svg.matchAll(
+      /<rect class="bar" x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)"[^>]*><title>([^<]*)<\/title>/g,
+    ),
+  ].map((m) => ({
+    x: Number(m[1]),
+    y: Number(m[2]),
+    width: Number(m[3]),
+    height: Number(m[4]),
+    title: m[5],
   }));
 }
 
@@ -42,8 +50,16 @@ function interpolation(type: 'NUMBER' | 'MIN' | 'MAX'): GoogleAppsScript.Spreads
 
 type Point = [type: 'NUMBER' | 'MIN' | 'MAX', color: string, value: string];
 
-function gradientRule(workbook: Workbook, range: GoogleAppsScript.Spreadsheet.Range, min: Point, mid: Point | null, max: Point): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
-  const { SpreadsheetApp } = workbook.globals() as unknown as { SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp };
+function gradientRule(
+  workbook: Workbook,
+  range: GoogleAppsScript.Spreadsheet.Range,
+  min: Point,
+  mid: Point | null,
+  max: Point,
+): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
+  const { SpreadsheetApp } = workbook.globals() as unknown as {
+    SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  };
   let builder: Builder = SpreadsheetApp.newConditionalFormatRule().setRanges([range]);
   builder = builder.setGradientMinpointWithValue(min[1], interpolation(min[0]), min[2]);
   if (mid) builder = builder.setGradientMidpointWithValue(mid[1], interpolation(mid[0]), mid[2]);
@@ -53,7 +69,10 @@ function gradientRule(workbook: Workbook, range: GoogleAppsScript.Spreadsheet.Ra
 
 describe('renderSheetHtml: cells', () => {
   it('shows numbers with the number format in the spreadsheet locale, right-aligned', () => {
-    for (const [locale, expected] of [['es_ES', '1.234,50'], ['en_US', '1,234.50']]) {
+    for (const [locale, expected] of [
+      ['es_ES', '1.234,50'],
+      ['en_US', '1,234.50'],
+    ]) {
       const { workbook, sheet } = book({ S: [['Amount'], [1234.5]] }, locale);
       sheet.cell(2, 1)!.numberFormat = '#,##0.00';
       const html = renderSheetHtml(workbook, 'S');
@@ -74,7 +93,12 @@ describe('renderSheetHtml: cells', () => {
   });
 
   it('lets text overflow into empty cells to the right, up to the first cell with content', () => {
-    const { workbook } = book({ S: [['A long title that does not fit in one column', '', 'x', ''], [12345678901, '', '', '']] });
+    const { workbook } = book({
+      S: [
+        ['A long title that does not fit in one column', '', 'x', ''],
+        [12345678901, '', '', ''],
+      ],
+    });
     const html = renderSheetHtml(workbook, 'S');
     // Columns A and B are 100 px wide (Sheets' default): the title box spans A:B and stops at C1.
     expect(styleOf(html, 'cell', 'A1')).toMatch(/left:46px;top:24px;width:200px;height:21px/);
@@ -83,7 +107,12 @@ describe('renderSheetHtml: cells', () => {
   });
 
   it('draws column widths, the frozen-row divider and bold/italic/colour/size', () => {
-    const { workbook, sheet } = book({ S: [['Title', 'b'], ['x', 'y']] });
+    const { workbook, sheet } = book({
+      S: [
+        ['Title', 'b'],
+        ['x', 'y'],
+      ],
+    });
     sheet.setColumnWidth(1, 210);
     sheet.setFrozenRows(1);
     Object.assign(sheet.cell(1, 1)!, { fontWeight: 'bold', fontStyle: 'italic', fontColor: '#1a73e8', fontSize: 16 });
@@ -105,17 +134,34 @@ describe('renderSheetHtml: cells', () => {
 describe('renderSheetHtml: colour scales', () => {
   it('interpolates min/mid/max NUMBER points in RGB and clamps outside them', () => {
     const { workbook, sheet } = book({ S: [['v'], [0], [0.25], [0.5], [0.75], [1], [2], ['text']] });
-    sheet.setConditionalFormatRules([gradientRule(workbook, sheet.getRange('A2:A8'), ['NUMBER', '#000000', '0'], ['NUMBER', '#0000ff', '0.5'], ['NUMBER', '#ffffff', '1'])]);
+    sheet.setConditionalFormatRules([
+      gradientRule(
+        workbook,
+        sheet.getRange('A2:A8'),
+        ['NUMBER', '#000000', '0'],
+        ['NUMBER', '#0000ff', '0.5'],
+        ['NUMBER', '#ffffff', '1'],
+      ),
+    ]);
     const html = renderSheetHtml(workbook, 'S');
     // By hand: 0.25 is halfway from black to blue → (0, 0, 127.5) → #000080;
     // 0.75 is halfway from blue to white → (127.5, 127.5, 255) → #8080ff; 2 > max → max colour.
-    expect([2, 3, 4, 5, 6, 7].map((r) => backgroundOf(html, `A${r}`))).toEqual(['#000000', '#000080', '#0000ff', '#8080ff', '#ffffff', '#ffffff']);
+    expect([2, 3, 4, 5, 6, 7].map((r) => backgroundOf(html, `A${r}`))).toEqual([
+      '#000000',
+      '#000080',
+      '#0000ff',
+      '#8080ff',
+      '#ffffff',
+      '#ffffff',
+    ]);
     expect(backgroundOf(html, 'A8')).toBeUndefined();
   });
 
   it('MIN and MAX points take the smallest and largest number of the range', () => {
     const { workbook, sheet } = book({ S: [[10], [20], [30]] });
-    sheet.setConditionalFormatRules([gradientRule(workbook, sheet.getRange('A1:A3'), ['MIN', '#000000', ''], null, ['MAX', '#ffffff', ''])]);
+    sheet.setConditionalFormatRules([
+      gradientRule(workbook, sheet.getRange('A1:A3'), ['MIN', '#000000', ''], null, ['MAX', '#ffffff', '']),
+    ]);
     const html = renderSheetHtml(workbook, 'S');
     // 20 is halfway between 10 and 30 → (127.5, 127.5, 127.5) → #808080.
     expect([1, 2, 3].map((r) => backgroundOf(html, `A${r}`))).toEqual(['#000000', '#808080', '#ffffff']);
@@ -123,11 +169,23 @@ describe('renderSheetHtml: colour scales', () => {
 });
 
 describe('renderSheetHtml: charts', () => {
-  const data: SeedGrid = [['Month', 'A', 'B'], ['Jan', 3, -2], ['Feb', 5, 4], ['Mar', 0, 1]];
+  const data: SeedGrid = [
+    ['Month', 'A', 'B'],
+    ['Jan', 3, -2],
+    ['Feb', 5, 4],
+    ['Mar', 0, 1],
+  ];
 
   it('draws a stacked column chart at its anchor, negatives below the axis', () => {
     const { workbook, sheet } = book({ S: data });
-    const chart = sheet.newChart().asColumnChart().setStacked().setTitle('Small <chart>').addRange(sheet.getRange('A1:C4')).setPosition(5, 5, 10, 0).build();
+    const chart = sheet
+      .newChart()
+      .asColumnChart()
+      .setStacked()
+      .setTitle('Small <chart>')
+      .addRange(sheet.getRange('A1:C4'))
+      .setPosition(5, 5, 10, 0)
+      .build();
     sheet.insertChart(chart);
     const html = renderSheetHtml(workbook, 'S');
     expect(html.match(/<svg /g)).toHaveLength(1);
@@ -150,14 +208,19 @@ describe('renderSheetHtml: charts', () => {
     // Heights are proportional to the values: 5 vs 4, and 3 vs 2.
     expect(bar('A — Feb: 5').height / bar('B — Feb: 4').height).toBeCloseTo(5 / 4, 2);
     expect(bar('A — Jan: 3').height / bar('B — Jan: -2').height).toBeCloseTo(3 / 2, 2);
-    for (const label of ['Jan', 'Feb', 'Mar']) expect(svg).toContain(`class="category" text-anchor="middle" font-size="12" fill="#444444">${label}</text>`);
+    for (const label of ['Jan', 'Feb', 'Mar'])
+      expect(svg).toContain(`class="category" text-anchor="middle" font-size="12" fill="#444444">${label}</text>`);
     for (const name of ['A', 'B']) expect(svg).toContain(`class="legend" font-size="12" fill="#444444">${name}</text>`);
   });
 
   it('draws grouped bars side by side, one scatter point per row and one pie slice per category', () => {
     const { workbook, sheet } = book({ S: data });
-    sheet.insertChart(sheet.newChart().asColumnChart().addRange(sheet.getRange('A1:C3')).setPosition(1, 5, 0, 0).build());
-    sheet.insertChart(sheet.newChart().asScatterChart().addRange(sheet.getRange('B1:C4')).setPosition(20, 5, 0, 0).build());
+    sheet.insertChart(
+      sheet.newChart().asColumnChart().addRange(sheet.getRange('A1:C3')).setPosition(1, 5, 0, 0).build(),
+    );
+    sheet.insertChart(
+      sheet.newChart().asScatterChart().addRange(sheet.getRange('B1:C4')).setPosition(20, 5, 0, 0).build(),
+    );
     sheet.insertChart(sheet.newChart().asPieChart().addRange(sheet.getRange('A1:B3')).setPosition(40, 5, 0, 0).build());
     const html = renderSheetHtml(workbook, 'S');
     const svgs = html.match(/<svg [\s\S]*?<\/svg>/g)!;
@@ -183,21 +246,38 @@ describe('renderSheetHtml: charts', () => {
 describe('renderSheetHtml: the sample report (built bundle)', () => {
   const sample = generateSample({ customers: 300, orders: 3000 });
   // Every customer gets a hostile name: whichever of them an action list shows, it must stay text.
-  const customers = sample.sheets.Clientes.map((row, i) => (i === 0 ? row : [row[0], `<script>alert("${row[0]}")</script>`, ...row.slice(2)]));
-  const run = runReportLikeTheSidebar({ sheets: { ...sample.sheets, Clientes: customers }, timeZone: 'Europe/Madrid', locale: 'es_ES', today: sample.endDate });
+  const customers = sample.sheets.Clientes.map((row, i) =>
+    i === 0 ? row : [row[0], `<script>alert("${row[0]}")</script>`, ...row.slice(2)],
+  );
+  const run = runReportLikeTheSidebar({
+    sheets: { ...sample.sheets, Clientes: customers },
+    timeZone: 'Europe/Madrid',
+    locale: 'es_ES',
+    today: sample.endDate,
+  });
   const sheet = run.workbook.spreadsheet.sheets.find((s) => s.name === run.result.sheetName)!;
   const html = renderSheetHtml(run.workbook, run.result.sheetName);
 
   it('shows every non-empty cell of the report (section titles included) with its display text', () => {
     let cells = 0;
-    sheet.grid.forEach((line, r) => line?.forEach((cell, c) => {
-      if (!cell || cell.value === '') return;
-      cells++;
-      const a1 = `${String.fromCharCode(65 + c)}${r + 1}`;
-      expect(textOf(html, a1), a1).toBe(cellText(cell, 'es_ES', 'Europe/Madrid').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
-    }));
+    sheet.grid.forEach((line, r) =>
+      line?.forEach((cell, c) => {
+        if (!cell || cell.value === '') return;
+        cells++;
+        const a1 = `${String.fromCharCode(65 + c)}${r + 1}`;
+        expect(textOf(html, a1), a1).toBe(
+          cellText(cell, 'es_ES', 'Europe/Madrid')
+            .replace(/&/g, '&amp;')
+            .replace(/</g, '&lt;')
+            .replace(/>/g, '&gt;')
+            .replace(/"/g, '&quot;')
+            .replace(/'/g, '&#39;'),
+        );
+      }),
+    );
     expect(cells).toBeGreaterThan(500);
-    for (const title of ['Fuentes', 'KPI principales', 'Gráficos', 'Listas de acción']) expect(html).toContain(`<span>${title}</span>`);
+    for (const title of ['Fuentes', 'KPI principales', 'Gráficos', 'Listas de acción'])
+      expect(html).toContain(`<span>${title}</span>`);
   });
 
   it('escapes the <script> customer names: they show as text and no script element exists', () => {
@@ -216,13 +296,17 @@ describe('renderSheetHtml: the sample report (built bundle)', () => {
     expect(specs.length).toBeGreaterThanOrEqual(4);
     const svgs = html.match(/<svg [\s\S]*?<\/svg>/g)!;
     expect(svgs).toHaveLength(specs.length);
-    specs.forEach((spec, i) => expect(svgs[i]).toContain(`aria-label="${String(spec.options.title).replace(/"/g, '&quot;')}"`));
+    specs.forEach((spec, i) =>
+      expect(svgs[i]).toContain(`aria-label="${String(spec.options.title).replace(/"/g, '&quot;')}"`),
+    );
     // The RFM chart is a bar chart with one bar per segment row of its data block.
     const rfm = specs.findIndex((s) => s.type === 'BAR');
-    expect(bars(svgs[rfm])).toHaveLength(specs[rfm].ranges[0].values.slice(1).filter((row) => typeof row[1] === 'number' && row[1] !== 0).length);
+    expect(bars(svgs[rfm])).toHaveLength(
+      specs[rfm].ranges[0].values.slice(1).filter((row) => typeof row[1] === 'number' && row[1] !== 0).length,
+    );
   });
 
-  it('paints the cohort heatmap: the range\'s largest share gets the max colour, the smallest the min colour', () => {
+  it("paints the cohort heatmap: the range's largest share gets the max colour, the smallest the min colour", () => {
     const rules = sheet.conditionalFormatRules.filter((r) => r.state.gradient);
     expect(rules.length).toBeGreaterThanOrEqual(1);
     const { gradient, ranges } = rules[0].state;

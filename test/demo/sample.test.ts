@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { generateSample, generateSampleWorkbook, SAMPLE_HEADERS, INJECTION_NAMES, type SampleWorkbook } from '../../demo/sample/generator';
+import {
+  generateSample,
+  generateSampleWorkbook,
+  SAMPLE_HEADERS,
+  INJECTION_NAMES,
+  type SampleWorkbook,
+} from '../../demo/sample/generator';
 import { isoDateIn, sheetDate } from '../emulator';
 import type { SeedGrid } from '../emulator/spreadsheet';
 
@@ -20,7 +26,9 @@ function col(sheet: SeedGrid, header: string): number {
 
 /** Rows of Pedidos the report can read: a customer id, a date cell, a non-negative number amount. */
 function validOrders(w: SampleWorkbook): Row[] {
-  return w.sheets.Pedidos.slice(1).filter((r) => r[0] !== '' && r[1] instanceof Date && typeof r[2] === 'number' && r[2] >= 0);
+  return w.sheets.Pedidos.slice(1).filter(
+    (r) => r[0] !== '' && r[1] instanceof Date && typeof r[2] === 'number' && r[2] >= 0,
+  );
 }
 
 function iso(d: unknown, zone = ZONE): string {
@@ -45,10 +53,20 @@ describe('sample workbook: determinism', () => {
   });
 
   it('honours endDate, timeZone and the sizes', () => {
-    const w = generateSample({ customers: 150, orders: 900, endDate: '2024-06-30', timeZone: 'America/Los_Angeles', seed: 3 });
+    const w = generateSample({
+      customers: 150,
+      orders: 900,
+      endDate: '2024-06-30',
+      timeZone: 'America/Los_Angeles',
+      seed: 3,
+    });
     const orders = validOrders(w);
     expect(orders).toHaveLength(900);
-    expect(w.sheets.Clientes.slice(1).filter((r) => /^CL-\d{5}$/.test(String(r[0])) && r[3] instanceof Date && typeof r[5] === 'number' && r[5] >= 0)).toHaveLength(150);
+    expect(
+      w.sheets.Clientes.slice(1).filter(
+        (r) => /^CL-\d{5}$/.test(String(r[0])) && r[3] instanceof Date && typeof r[5] === 'number' && r[5] >= 0,
+      ),
+    ).toHaveLength(150);
     for (const r of orders) {
       const d = iso(r[1], 'America/Los_Angeles');
       expect(d >= '2022-07-01' && d <= '2024-06-30').toBe(true);
@@ -76,7 +94,12 @@ const SYNONYMS: Record<string, Record<string, string[]>> = {
     cac: ['cac', 'acquisition cost', 'coste adquisición'],
     segment: ['segment', 'plan', 'tier', 'segmento'],
   },
-  Pedidos: { id: ID, date: DATE, amount: ['amount', 'total', 'revenue', 'importe', 'ingresos'], cost: ['cost', 'coste', 'costo'] },
+  Pedidos: {
+    id: ID,
+    date: DATE,
+    amount: ['amount', 'total', 'revenue', 'importe', 'ingresos'],
+    cost: ['cost', 'coste', 'costo'],
+  },
   Encuestas: {
     id: ID,
     date: DATE,
@@ -87,7 +110,12 @@ const SYNONYMS: Record<string, Record<string, string[]>> = {
     repurchase: ['repurchase', 'recompra'],
     overall: ['overall experience', 'experiencia global'],
   },
-  Suscripciones: { id: ID, start: ['start', 'inicio'], end: ['end', 'fin'], mrr: ['monthly amount', 'mrr', 'cuota mensual'] },
+  Suscripciones: {
+    id: ID,
+    start: ['start', 'inicio'],
+    end: ['end', 'fin'],
+    mrr: ['monthly amount', 'mrr', 'cuota mensual'],
+  },
   Tickets: { id: ID, date: DATE, status: ['status', 'estado'] },
   // PRODUCT.md: "period/date"; the brief of this task names the Spanish period column "Mes".
   Embudo: {
@@ -101,7 +129,11 @@ const SYNONYMS: Record<string, Record<string, string[]>> = {
 
 /** PRODUCT.md's matching rule: case, accents, spaces and `_` ignored. */
 function normalise(header: string): string {
-  return header.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\s_]+/g, '');
+  return header
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\s_]+/g, '');
 }
 
 /** A header names a column when, normalised, it is a synonym or ends with one ("Probabilidad de cambiar a la competencia"). */
@@ -112,12 +144,22 @@ function names(header: string, synonyms: string[]): boolean {
 
 describe('sample workbook: sheets and headers', () => {
   it('has every sheet, with Spanish headers that PRODUCT.md synonyms recognise', () => {
-    expect(Object.keys(full.sheets)).toEqual(['Clientes', 'Pedidos', 'Encuestas', 'Suscripciones', 'Tickets', 'Embudo']);
+    expect(Object.keys(full.sheets)).toEqual([
+      'Clientes',
+      'Pedidos',
+      'Encuestas',
+      'Suscripciones',
+      'Tickets',
+      'Embudo',
+    ]);
     for (const [sheet, columns] of Object.entries(SYNONYMS)) {
       const headers = full.sheets[sheet][0] as string[];
       expect(headers).toEqual(SAMPLE_HEADERS[sheet]);
       for (const [column, synonyms] of Object.entries(columns)) {
-        expect(headers.filter((h) => names(h, synonyms)), `${sheet}.${column}`).toHaveLength(1);
+        expect(
+          headers.filter((h) => names(h, synonyms)),
+          `${sheet}.${column}`,
+        ).toHaveLength(1);
       }
     }
   });
@@ -186,13 +228,19 @@ describe('sample workbook: dirty rows and injection texts', () => {
   }
 
   it('plants ≈ 0.2 % unreadable orders of every kind, all listed in the manifest', () => {
-    const found = full.sheets.Pedidos.map((r, i) => ({ row: i + 1, reason: i === 0 ? null : unreadable(r) })).filter((x) => x.reason);
+    const found = full.sheets.Pedidos.map((r, i) => ({ row: i + 1, reason: i === 0 ? null : unreadable(r) })).filter(
+      (x) => x.reason,
+    );
     const listed = full.dirty.filter((d) => d.sheet === 'Pedidos');
     expect(found).toEqual(listed.map((d) => ({ row: d.row, reason: d.reason })));
     expect(found.length / 20000).toBeGreaterThan(0.001);
     expect(found.length / 20000).toBeLessThan(0.005);
-    expect(new Set(found.map((x) => x.reason))).toEqual(new Set(['blank customer id', 'bad date', 'text amount', 'negative amount']));
-    const texts = found.map((x) => full.sheets.Pedidos[x.row - 1]).flatMap((r) => r.filter((v) => typeof v === 'string'));
+    expect(new Set(found.map((x) => x.reason))).toEqual(
+      new Set(['blank customer id', 'bad date', 'text amount', 'negative amount']),
+    );
+    const texts = found
+      .map((x) => full.sheets.Pedidos[x.row - 1])
+      .flatMap((r) => r.filter((v) => typeof v === 'string'));
     expect(texts.some((t) => /^\d+(,\d+)? €$/.test(t as string))).toBe(true); // like "12,5 €"
     expect(texts.some((t) => /^3[01]\/(02|04|06|09|11)\/20\d\d$/.test(t as string))).toBe(true); // like "31/02/2025"
   });
@@ -200,7 +248,9 @@ describe('sample workbook: dirty rows and injection texts', () => {
   it('plants dirty customer rows of every kind, listed in the manifest', () => {
     const clientes = full.sheets.Clientes;
     const listed = full.dirty.filter((d) => d.sheet === 'Clientes');
-    expect(new Set(listed.map((d) => d.reason))).toEqual(new Set(['blank customer id', 'bad date', 'text amount', 'negative amount']));
+    expect(new Set(listed.map((d) => d.reason))).toEqual(
+      new Set(['blank customer id', 'bad date', 'text amount', 'negative amount']),
+    );
     for (const d of listed) {
       const value = clientes[d.row - 1][col(clientes, d.column)];
       if (d.reason === 'blank customer id') expect(value).toBe('');
@@ -225,7 +275,8 @@ describe('sample workbook: dirty rows and injection texts', () => {
     expect(injected.some((r) => String(r[1]).startsWith('=HYPERLINK('))).toBe(true);
     const buyers = new Set(validOrders(full).map((r) => r[0]));
     for (const r of injected) expect(buyers.has(r[0])).toBe(true);
-    for (const cell of full.injections) expect(full.sheets[cell.sheet][cell.row - 1][col(full.sheets[cell.sheet], cell.column)]).toBe(cell.text);
+    for (const cell of full.injections)
+      expect(full.sheets[cell.sheet][cell.row - 1][col(full.sheets[cell.sheet], cell.column)]).toBe(cell.text);
     expect(full.injections.some((c) => c.sheet === 'Encuestas' && c.text.startsWith('- '))).toBe(true);
   });
 });
@@ -250,7 +301,10 @@ describe('sample workbook: dates', () => {
 
   it('has birthdays on 29 February and birthdays in the 30 days after the end date', () => {
     for (const w of [full.sheets, generateSampleWorkbook(SMALL)]) {
-      const birthdays = w.Clientes.slice(1).map((r) => r[4]).filter((v): v is Date => v instanceof Date).map((d) => iso(d));
+      const birthdays = w.Clientes.slice(1)
+        .map((r) => r[4])
+        .filter((v): v is Date => v instanceof Date)
+        .map((d) => iso(d));
       expect(birthdays.filter((b) => b.endsWith('-02-29')).length).toBeGreaterThanOrEqual(2);
       // End 2025-12-31: the next 30 days are 1–30 January.
       expect(birthdays.filter((b) => /-01-(0[1-9]|[12]\d|30)$/.test(b)).length).toBeGreaterThanOrEqual(3);
@@ -275,7 +329,8 @@ describe('sample workbook: surveys', () => {
     for (const r of surveys) {
       expect(buyers.has(r[0])).toBe(true);
       if (r[2] !== 'N/A') expect(Number.isInteger(r[2]) && (r[2] as number) >= 0 && (r[2] as number) <= 10).toBe(true);
-      for (const c of [3, 5, 6, 7]) expect(Number.isInteger(r[c]) && (r[c] as number) >= 1 && (r[c] as number) <= 5).toBe(true);
+      for (const c of [3, 5, 6, 7])
+        expect(Number.isInteger(r[c]) && (r[c] as number) >= 1 && (r[c] as number) <= 5).toBe(true);
     }
   });
 
@@ -285,7 +340,9 @@ describe('sample workbook: surveys', () => {
     const pearson = (xs: number[], ys: number[]) => {
       const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
       const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-      let sxy = 0, sxx = 0, syy = 0;
+      let sxy = 0,
+        sxx = 0,
+        syy = 0;
       xs.forEach((x, i) => {
         sxy += (x - mx) * (ys[i] - my);
         sxx += (x - mx) ** 2;
@@ -293,23 +350,51 @@ describe('sample workbook: surveys', () => {
       });
       return sxy / Math.sqrt(sxx * syy);
     };
-    expect(pearson(nps, scored.map((r) => r[3] as number))).toBeGreaterThan(0.3);
-    expect(pearson(nps, scored.map((r) => r[6] as number))).toBeGreaterThan(0.3);
-    expect(pearson(nps, scored.map((r) => r[7] as number))).toBeGreaterThan(0.3);
-    expect(pearson(nps, scored.map((r) => r[5] as number))).toBeLessThan(-0.3);
+    expect(
+      pearson(
+        nps,
+        scored.map((r) => r[3] as number),
+      ),
+    ).toBeGreaterThan(0.3);
+    expect(
+      pearson(
+        nps,
+        scored.map((r) => r[6] as number),
+      ),
+    ).toBeGreaterThan(0.3);
+    expect(
+      pearson(
+        nps,
+        scored.map((r) => r[7] as number),
+      ),
+    ).toBeGreaterThan(0.3);
+    expect(
+      pearson(
+        nps,
+        scored.map((r) => r[5] as number),
+      ),
+    ).toBeLessThan(-0.3);
   });
 
   it('detractors complain about recurring themes and promoters praise', () => {
-    const detractor = surveys.filter((r) => typeof r[2] === 'number' && r[2] <= 6 && r[4] !== '').map((r) => String(r[4]).toLowerCase());
-    const promoter = surveys.filter((r) => typeof r[2] === 'number' && r[2] >= 9 && r[4] !== '').map((r) => String(r[4]).toLowerCase());
-    for (const theme of ['envío', 'retraso', 'atención', 'precio']) expect(detractor.filter((c) => c.includes(theme)).length, theme).toBeGreaterThan(3);
-    expect(promoter.filter((c) => /excelente|perfecto|encanta|genial|recomendado|estupenda/.test(c)).length).toBeGreaterThan(5);
+    const detractor = surveys
+      .filter((r) => typeof r[2] === 'number' && r[2] <= 6 && r[4] !== '')
+      .map((r) => String(r[4]).toLowerCase());
+    const promoter = surveys
+      .filter((r) => typeof r[2] === 'number' && r[2] >= 9 && r[4] !== '')
+      .map((r) => String(r[4]).toLowerCase());
+    for (const theme of ['envío', 'retraso', 'atención', 'precio'])
+      expect(detractor.filter((c) => c.includes(theme)).length, theme).toBeGreaterThan(3);
+    expect(
+      promoter.filter((c) => /excelente|perfecto|encanta|genial|recomendado|estupenda/.test(c)).length,
+    ).toBeGreaterThan(5);
     expect(promoter.some((c) => c.includes('retraso'))).toBe(false);
   });
 
   it('has satisfaction trends, some falling', () => {
     const history = new Map<unknown, number[]>();
-    for (const r of surveys) if (typeof r[2] === 'number') history.set(r[0], [...(history.get(r[0]) ?? []), r[2] as number]);
+    for (const r of surveys)
+      if (typeof r[2] === 'number') history.set(r[0], [...(history.get(r[0]) ?? []), r[2] as number]);
     const falling = [...history.values()].filter((h) => h.length >= 2 && h[h.length - 1] < h[0]);
     expect(falling.length).toBeGreaterThan(5);
     // Answers are in date order.
@@ -331,7 +416,8 @@ function movements(rows: SeedGrid): Set<string> {
       if (end === null) return;
       if (!next || (next[1] as Date).getTime() > end) kinds.add('cancellation');
       if (next && (next[1] as Date).getTime() > end) kinds.add('reactivation');
-      if (next && (next[1] as Date).getTime() === end) kinds.add((next[3] as number) > (r[3] as number) ? 'upgrade' : 'downgrade');
+      if (next && (next[1] as Date).getTime() === end)
+        kinds.add((next[3] as number) > (r[3] as number) ? 'upgrade' : 'downgrade');
     });
   }
   return kinds;
@@ -339,7 +425,11 @@ function movements(rows: SeedGrid): Set<string> {
 
 describe('sample workbook: subscriptions, tickets and funnel', () => {
   it('has upgrades, downgrades, cancellations and reactivations at any size', () => {
-    for (const w of [full.sheets, generateSampleWorkbook(SMALL), generateSampleWorkbook({ customers: 50, orders: 300, seed: 11 })]) {
+    for (const w of [
+      full.sheets,
+      generateSampleWorkbook(SMALL),
+      generateSampleWorkbook({ customers: 50, orders: 300, seed: 11 }),
+    ]) {
       expect(movements(w.Suscripciones)).toEqual(new Set(['upgrade', 'downgrade', 'cancellation', 'reactivation']));
       for (const r of w.Suscripciones.slice(1)) {
         expect([14.9, 24.9, 39.9]).toContain(r[3]);
@@ -359,7 +449,8 @@ describe('sample workbook: subscriptions, tickets and funnel', () => {
 
   it('has a monthly funnel whose purchases are the month’s orders', () => {
     const perMonth = new Map<string, number>();
-    for (const r of validOrders(full)) perMonth.set(iso(r[1]).slice(0, 7), (perMonth.get(iso(r[1]).slice(0, 7)) ?? 0) + 1);
+    for (const r of validOrders(full))
+      perMonth.set(iso(r[1]).slice(0, 7), (perMonth.get(iso(r[1]).slice(0, 7)) ?? 0) + 1);
     const funnel = full.sheets.Embudo.slice(1);
     expect(funnel).toHaveLength(24);
     for (const [mes, visitas, conversiones, carritos, compras] of funnel) {

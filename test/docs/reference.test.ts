@@ -54,7 +54,9 @@ function expectCell(actual: unknown, documented: string, where: string): void {
   const value = shown(actual);
   if (typeof value === 'number' && documented !== '' && !Number.isNaN(Number(documented))) {
     const decimals = (documented.split('.')[1] ?? '').length;
-    expect(Math.abs(value - Number(documented)), `${where}: ${value} vs documented ${documented}`).toBeLessThanOrEqual(0.5 * 10 ** -decimals + 1e-9);
+    expect(Math.abs(value - Number(documented)), `${where}: ${value} vs documented ${documented}`).toBeLessThanOrEqual(
+      0.5 * 10 ** -decimals + 1e-9,
+    );
   } else {
     expect(String(value), where).toBe(documented);
   }
@@ -72,7 +74,9 @@ describe('every documented example gives the documented result through the bundl
         expect(grid.length, `${example.formula}: rows`).toBe(example.expected.length);
         grid.forEach((row, r) => {
           expect(row.length, `${example.formula} row ${r + 1}: columns`).toBe(example.expected[r].length);
-          row.forEach((cell, c) => expectCell(cell, example.expected[r][c], `${example.formula} row ${r + 1} column ${c + 1}`));
+          row.forEach((cell, c) =>
+            expectCell(cell, example.expected[r][c], `${example.formula} row ${r + 1} column ${c + 1}`),
+          );
         });
       });
     }

@@ -12,12 +12,19 @@ describe('A1 notation', () => {
     expect(parseA1('$A$1:$C$4', 1000, 26)).toEqual({ row: 1, column: 1, numRows: 4, numColumns: 3 });
     expect(parseA1('D9:B2', 1000, 26)).toEqual({ row: 2, column: 2, numRows: 8, numColumns: 3 });
     expect(parseA1('A:C', 1000, 26)).toMatchObject({ row: 1, column: 1, numRows: 1000, numColumns: 3, openRows: true });
-    expect(parseA1('2:5', 1000, 26)).toMatchObject({ row: 2, column: 1, numRows: 4, numColumns: 26, openColumns: true });
+    expect(parseA1('2:5', 1000, 26)).toMatchObject({
+      row: 2,
+      column: 1,
+      numRows: 4,
+      numColumns: 26,
+      openColumns: true,
+    });
     // A5:A — column A from row 5 to the last row (1000 - 5 + 1 = 996 rows)
     expect(parseA1('A5:A', 1000, 26)).toMatchObject({ row: 5, column: 1, numRows: 996, numColumns: 1 });
     expect(parseA1('AA10', 1000, 26)).toMatchObject({ column: 27 });
     expect(parseA1('R2C3:R4C5', 1000, 26)).toEqual({ row: 2, column: 3, numRows: 3, numColumns: 3 });
-    for (const bad of ['', 'A0', '1A', 'A1:', '!!', 'A1:B2:C3']) expect(() => parseA1(bad, 1000, 26), bad).toThrow('Range not found');
+    for (const bad of ['', 'A0', '1A', 'A1:', '!!', 'A1:B2:C3'])
+      expect(() => parseA1(bad, 1000, 26), bad).toThrow('Range not found');
   });
 
   it('splits and quotes sheet names as A1 notation does', () => {
@@ -34,10 +41,21 @@ describe('A1 notation', () => {
   });
 
   it('resolves sheet-qualified references through Spreadsheet.getRange', () => {
-    const wb = new Workbook({ sheets: { Orders: [['a']], 'My sheet': [['x', 'y'], ['z', 'w']] } });
+    const wb = new Workbook({
+      sheets: {
+        Orders: [['a']],
+        'My sheet': [
+          ['x', 'y'],
+          ['z', 'w'],
+        ],
+      },
+    });
     const range = wb.spreadsheet.getRange("'My sheet'!A1:B2");
     expect(range.getSheet().getName()).toBe('My sheet');
-    expect(range.getValues()).toEqual([['x', 'y'], ['z', 'w']]);
+    expect(range.getValues()).toEqual([
+      ['x', 'y'],
+      ['z', 'w'],
+    ]);
     expect(range.getA1Notation()).toBe('A1:B2');
     expect(() => wb.spreadsheet.getRange('Nope!A1')).toThrow('Range not found');
   });
@@ -53,7 +71,9 @@ describe('A1 notation', () => {
     expect(b2c3.getCell(2, 2).getA1Notation()).toBe('C3');
     expect(() => b2c3.offset(-2, 0)).toThrow('The starting row of the range is too small.');
     expect(() => b2c3.offset(0, 30)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
-    expect(() => sheet.getRange(1001, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(1001, 1)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
     expect(() => sheet.getRange(1, 1, 0, 1)).toThrow('The number of rows in the range must be at least 1.');
   });
 });

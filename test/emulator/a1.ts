@@ -40,7 +40,12 @@ export function parseA1(a1: string, maxRows: number, maxColumns: number): GridRe
   if (r1c1) {
     const [r1, c1, r2 = r1, c2 = c1] = r1c1.slice(1).map((s) => (s === undefined ? undefined : Number(s))) as number[];
     if (r1 < 1 || c1 < 1 || r2 < 1 || c2 < 1) throw new Error(RANGE_NOT_FOUND);
-    return { row: Math.min(r1, r2), column: Math.min(c1, c2), numRows: Math.abs(r2 - r1) + 1, numColumns: Math.abs(c2 - c1) + 1 };
+    return {
+      row: Math.min(r1, r2),
+      column: Math.min(c1, c2),
+      numRows: Math.abs(r2 - r1) + 1,
+      numColumns: Math.abs(c2 - c1) + 1,
+    };
   }
   const m = /^\$?([A-Za-z]*)\$?(\d*)(?::\$?([A-Za-z]*)\$?(\d*))?$/.exec(text);
   if (!m || (!m[1] && !m[2])) throw new Error(RANGE_NOT_FOUND);
@@ -77,7 +82,9 @@ export function splitSheetReference(reference: string): { sheetName?: string; a1
 
 /** A sheet name as A1 notation needs it: quoted (quotes doubled) unless it is a plain word. */
 export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** A1 notation of a rectangle: `B2`, `B2:D9`, `A:C` or `2:5`. */

@@ -40,7 +40,11 @@ export class ServiceCalls {
    * Makes the call of `method` that follows `afterCalls` more successful calls of it throw
    * `message` (once), before it changes anything — as a Sheets service error does.
    */
-  failOn(method: string, afterCalls = 0, message = `Service Spreadsheets failed while accessing document with id emulated (${method}).`): void {
+  failOn(
+    method: string,
+    afterCalls = 0,
+    message = `Service Spreadsheets failed while accessing document with id emulated (${method}).`,
+  ): void {
     this.failures.push({ method, remaining: afterCalls, message });
   }
 

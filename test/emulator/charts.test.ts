@@ -13,11 +13,17 @@ import { Enums, Workbook } from './index';
 let declarations: ts.SourceFile | undefined;
 function referenceMembers(interfaceName: string): string[] {
   const file = 'node_modules/@types/google-apps-script/google-apps-script.spreadsheet.d.ts';
-  const source = (declarations ??= ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true));
+  const source = (declarations ??= ts.createSourceFile(
+    file,
+    fs.readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+  ));
   let members: string[] | undefined;
   const visit = (node: ts.Node) => {
     if (members) return;
-    if (ts.isInterfaceDeclaration(node) && node.name.text === interfaceName) members = node.members.map((m) => m.name?.getText(source) ?? '').filter(Boolean);
+    if (ts.isInterfaceDeclaration(node) && node.name.text === interfaceName)
+      members = node.members.map((m) => m.name?.getText(source) ?? '').filter(Boolean);
     else ts.forEachChild(node, visit);
   };
   visit(source);
@@ -28,14 +34,27 @@ function referenceMembers(interfaceName: string): string[] {
 /** Methods an object answers to (own prototype chain, without Object's). */
 function methodsOf(object: object): string[] {
   const names = new Set<string>();
-  for (let proto = Object.getPrototypeOf(object); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-    for (const name of Object.getOwnPropertyNames(proto)) if (name !== 'constructor' && typeof (object as Record<string, unknown>)[name] === 'function') names.add(name);
+  for (
+    let proto = Object.getPrototypeOf(object);
+    proto && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
+    for (const name of Object.getOwnPropertyNames(proto))
+      if (name !== 'constructor' && typeof (object as Record<string, unknown>)[name] === 'function') names.add(name);
   }
   return [...names].sort();
 }
 
 function setUp() {
-  const wb = new Workbook({ sheets: { Data: [['month', 'promoters', 'passives', 'detractors'], ['2024-01', 50, 30, 20], ['2024-02', 55, 25, 20]] } });
+  const wb = new Workbook({
+    sheets: {
+      Data: [
+        ['month', 'promoters', 'passives', 'detractors'],
+        ['2024-01', 50, 30, 20],
+        ['2024-02', 55, 25, 20],
+      ],
+    },
+  });
   const sheet = wb.spreadsheet.getSheetByName('Data')!;
   return { wb, sheet };
 }
@@ -75,7 +94,9 @@ describe('embedded chart builders', () => {
     const { sheet } = setUp();
     // The reference types addRange/setOption/setPosition as returning EmbeddedChartBuilder, so the
     // column-chart methods come first; at run time every method returns the same builder.
-    const chart = sheet.newChart().asColumnChart()
+    const chart = sheet
+      .newChart()
+      .asColumnChart()
       .setStacked()
       .setTitle('NPS by month')
       .setColors(['#1e8e3e', '#f9ab00', '#d93025'])
@@ -87,29 +108,69 @@ describe('embedded chart builders', () => {
       .setPosition(5, 2, 10, 20)
       .build();
     const options = chart.getOptions();
-    expect([options.get('title'), options.get('isStacked'), options.get('legend.position'), options.get('hAxis.title'), options.get('vAxis.title'), options.get('vAxis.format'), options.get('missing')])
-      .toEqual(['NPS by month', true, 'bottom', 'Month', 'Answers', 'percent', null]);
+    expect([
+      options.get('title'),
+      options.get('isStacked'),
+      options.get('legend.position'),
+      options.get('hAxis.title'),
+      options.get('vAxis.title'),
+      options.get('vAxis.format'),
+      options.get('missing'),
+    ]).toEqual(['NPS by month', true, 'bottom', 'Month', 'Answers', 'percent', null]);
     const container = chart.getContainerInfo();
-    expect([container.getAnchorRow(), container.getAnchorColumn(), container.getOffsetX(), container.getOffsetY()]).toEqual([5, 2, 10, 20]);
+    expect([
+      container.getAnchorRow(),
+      container.getAnchorColumn(),
+      container.getOffsetX(),
+      container.getOffsetY(),
+    ]).toEqual([5, 2, 10, 20]);
     expect(chart.getRanges().map((r) => r.getA1Notation())).toEqual(['A1:D3']);
   });
 
   it('records each inserted chart as a plain spec, updated and removed in place', () => {
     const { wb, sheet } = setUp();
     expect(sheet.getCharts()).toEqual([]);
-    const builder = sheet.newChart().setChartType(Enums.ChartType.PIE as unknown as GoogleAppsScript.Charts.ChartType).addRange(sheet.getRange('A1:B3')).setNumHeaders(1);
+    const builder = sheet
+      .newChart()
+      .setChartType(Enums.ChartType.PIE as unknown as GoogleAppsScript.Charts.ChartType)
+      .addRange(sheet.getRange('A1:B3'))
+      .setNumHeaders(1);
     expect(String(builder.getChartType())).toBe('PIE');
     sheet.insertChart(builder.build());
     const [inserted] = sheet.getCharts();
     expect(inserted.getChartId()).toBeTypeOf('number');
     const [spec] = wb.chartSpecs('Data');
-    expect(spec).toMatchObject({ sheet: 'Data', type: 'PIE', numHeaders: 1, position: { anchorRow: 1, anchorColumn: 1, offsetX: 0, offsetY: 0 } });
-    expect(spec.ranges).toEqual([{ sheet: 'Data', a1: 'A1:B3', values: [['month', 'promoters'], ['2024-01', 50], ['2024-02', 55]], displayValues: [['month', 'promoters'], ['2024-01', '50'], ['2024-02', '55']] }]);
+    expect(spec).toMatchObject({
+      sheet: 'Data',
+      type: 'PIE',
+      numHeaders: 1,
+      position: { anchorRow: 1, anchorColumn: 1, offsetX: 0, offsetY: 0 },
+    });
+    expect(spec.ranges).toEqual([
+      {
+        sheet: 'Data',
+        a1: 'A1:B3',
+        values: [
+          ['month', 'promoters'],
+          ['2024-01', 50],
+          ['2024-02', 55],
+        ],
+        displayValues: [
+          ['month', 'promoters'],
+          ['2024-01', '50'],
+          ['2024-02', '55'],
+        ],
+      },
+    ]);
     expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
 
     sheet.updateChart(inserted.modify().setOption('title', 'Shares').setPosition(2, 6, 0, 0).build());
     expect(wb.chartSpecs('Data')).toHaveLength(1);
-    expect(wb.chartSpecs('Data')[0]).toMatchObject({ chartId: inserted.getChartId(), options: { title: 'Shares' }, position: { anchorRow: 2, anchorColumn: 6 } });
+    expect(wb.chartSpecs('Data')[0]).toMatchObject({
+      chartId: inserted.getChartId(),
+      options: { title: 'Shares' },
+      position: { anchorRow: 2, anchorColumn: 6 },
+    });
     sheet.removeChart(sheet.getCharts()[0]);
     expect(wb.chartSpecs('Data')).toEqual([]);
   });

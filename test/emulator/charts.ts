@@ -8,7 +8,16 @@
  * {@link ChartSpec} (type, ranges in A1 with their values, options, anchor) a renderer can draw.
  */
 import type { ServiceCalls } from './calls';
-import { ChartHiddenDimensionStrategy, ChartMergeStrategy, ChartType, CurveStyle, PointStyle, Position, asEnum, enumName } from './enums';
+import {
+  ChartHiddenDimensionStrategy,
+  ChartMergeStrategy,
+  ChartType,
+  CurveStyle,
+  PointStyle,
+  Position,
+  asEnum,
+  enumName,
+} from './enums';
 import type { EmuValue } from './entry';
 import type { EmuRange } from './range';
 import type { EmuSheet } from './sheet';
@@ -71,7 +80,12 @@ export function newChartState(sheet: EmuSheet): ChartState {
 
 /** A copy of a chart state (options deep-copied). */
 export function copyChartState(state: ChartState): ChartState {
-  return { ...state, ranges: state.ranges.slice(), options: structuredClone(state.options), position: { ...state.position } };
+  return {
+    ...state,
+    ranges: state.ranges.slice(),
+    options: structuredClone(state.options),
+    position: { ...state.position },
+  };
 }
 
 /** The plain spec of a chart state. */
@@ -80,7 +94,12 @@ export function chartSpec(state: ChartState): ChartSpec {
     chartId: state.chartId,
     sheet: state.sheet.name,
     type: state.type,
-    ranges: state.ranges.map((r) => ({ sheet: r.sheet.name, a1: r.a1(), values: r.readValues(), displayValues: r.readDisplayValues() })),
+    ranges: state.ranges.map((r) => ({
+      sheet: r.sheet.name,
+      a1: r.a1(),
+      values: r.readValues(),
+      displayValues: r.readDisplayValues(),
+    })),
     options: structuredClone(state.options),
     position: { ...state.position },
     numHeaders: state.numHeaders,
@@ -98,7 +117,8 @@ export function readOption(options: Record<string, unknown>, key: string): unkno
     const head = parts.slice(0, split).join('.');
     if (head in options) {
       let node: unknown = options[head];
-      for (const part of parts.slice(split)) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
+      for (const part of parts.slice(split))
+        node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
       if (node !== undefined) return node;
     }
   }
@@ -111,13 +131,21 @@ function textStyleOption(style: GasTextStyle): Record<string, unknown> {
 }
 
 // Helpers are plain functions, not methods, so each builder class has only the real methods.
-function step<T>(builder: { state: ChartState; kind: string; calls: ServiceCalls }, method: string, change: (s: ChartState) => void): T {
+function step<T>(
+  builder: { state: ChartState; kind: string; calls: ServiceCalls },
+  method: string,
+  change: (s: ChartState) => void,
+): T {
   builder.calls.record(`${builder.kind}.${method}`);
   change(builder.state);
   return builder as unknown as T;
 }
 
-function option<T>(builder: { state: ChartState; kind: string; calls: ServiceCalls }, method: string, values: Record<string, unknown>): T {
+function option<T>(
+  builder: { state: ChartState; kind: string; calls: ServiceCalls },
+  method: string,
+  values: Record<string, unknown>,
+): T {
   return step<T>(builder, method, (s) => Object.assign(s.options, values));
 }
 
@@ -149,7 +177,9 @@ export class EmuEmbeddedChartBuilder implements GoogleAppsScript.Spreadsheet.Emb
   }
 
   clearRanges(): this {
-    return step(this, 'clearRanges', (s) => { s.ranges.length = 0; });
+    return step(this, 'clearRanges', (s) => {
+      s.ranges.length = 0;
+    });
   }
 
   getRanges(): GasRange[] {
@@ -168,31 +198,45 @@ export class EmuEmbeddedChartBuilder implements GoogleAppsScript.Spreadsheet.Emb
   }
 
   setChartType(type: GoogleAppsScript.Charts.ChartType): this {
-    return step(this, 'setChartType', (s) => { s.type = enumName(type); });
+    return step(this, 'setChartType', (s) => {
+      s.type = enumName(type);
+    });
   }
 
   setHiddenDimensionStrategy(strategy: GoogleAppsScript.Charts.ChartHiddenDimensionStrategy): this {
-    return step(this, 'setHiddenDimensionStrategy', (s) => { s.hiddenDimensionStrategy = enumName(strategy); });
+    return step(this, 'setHiddenDimensionStrategy', (s) => {
+      s.hiddenDimensionStrategy = enumName(strategy);
+    });
   }
 
   setMergeStrategy(mergeStrategy: GoogleAppsScript.Charts.ChartMergeStrategy): this {
-    return step(this, 'setMergeStrategy', (s) => { s.mergeStrategy = enumName(mergeStrategy); });
+    return step(this, 'setMergeStrategy', (s) => {
+      s.mergeStrategy = enumName(mergeStrategy);
+    });
   }
 
   setNumHeaders(headers: number): this {
-    return step(this, 'setNumHeaders', (s) => { s.numHeaders = headers; });
+    return step(this, 'setNumHeaders', (s) => {
+      s.numHeaders = headers;
+    });
   }
 
   setOption(option: string, value: any): this {
-    return step(this, 'setOption', (s) => { s.options[option] = value; });
+    return step(this, 'setOption', (s) => {
+      s.options[option] = value;
+    });
   }
 
   setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): this {
-    return step(this, 'setPosition', (s) => { s.position = { anchorRow: anchorRowPos, anchorColumn: anchorColPos, offsetX, offsetY }; });
+    return step(this, 'setPosition', (s) => {
+      s.position = { anchorRow: anchorRowPos, anchorColumn: anchorColPos, offsetX, offsetY };
+    });
   }
 
   setTransposeRowsAndColumns(transpose: boolean): this {
-    return step(this, 'setTransposeRowsAndColumns', (s) => { s.transposeRowsAndColumns = Boolean(transpose); });
+    return step(this, 'setTransposeRowsAndColumns', (s) => {
+      s.transposeRowsAndColumns = Boolean(transpose);
+    });
   }
 
   build(): GasChart {
@@ -323,30 +367,45 @@ class StackedChartBuilder extends CategoryChartBuilder {
 }
 
 /** `EmbeddedColumnChartBuilder`. */
-export class EmuEmbeddedColumnChartBuilder extends StackedChartBuilder implements GoogleAppsScript.Spreadsheet.EmbeddedColumnChartBuilder {}
+export class EmuEmbeddedColumnChartBuilder
+  extends StackedChartBuilder
+  implements GoogleAppsScript.Spreadsheet.EmbeddedColumnChartBuilder {}
 
 /** `EmbeddedComboChartBuilder`. */
-export class EmuEmbeddedComboChartBuilder extends StackedChartBuilder implements GoogleAppsScript.Spreadsheet.EmbeddedComboChartBuilder {}
+export class EmuEmbeddedComboChartBuilder
+  extends StackedChartBuilder
+  implements GoogleAppsScript.Spreadsheet.EmbeddedComboChartBuilder {}
 
 /** `EmbeddedHistogramChartBuilder`. */
-export class EmuEmbeddedHistogramChartBuilder extends StackedChartBuilder implements GoogleAppsScript.Spreadsheet.EmbeddedHistogramChartBuilder {}
+export class EmuEmbeddedHistogramChartBuilder
+  extends StackedChartBuilder
+  implements GoogleAppsScript.Spreadsheet.EmbeddedHistogramChartBuilder {}
 
 /** `EmbeddedBarChartBuilder`. */
-export class EmuEmbeddedBarChartBuilder extends StackedChartBuilder implements GoogleAppsScript.Spreadsheet.EmbeddedBarChartBuilder {
+export class EmuEmbeddedBarChartBuilder
+  extends StackedChartBuilder
+  implements GoogleAppsScript.Spreadsheet.EmbeddedBarChartBuilder
+{
   reverseDirection(): this {
     return option(this, 'reverseDirection', { 'vAxis.direction': -1 });
   }
 }
 
 /** `EmbeddedAreaChartBuilder`. */
-export class EmuEmbeddedAreaChartBuilder extends StackedChartBuilder implements GoogleAppsScript.Spreadsheet.EmbeddedAreaChartBuilder {
+export class EmuEmbeddedAreaChartBuilder
+  extends StackedChartBuilder
+  implements GoogleAppsScript.Spreadsheet.EmbeddedAreaChartBuilder
+{
   setPointStyle(style: GoogleAppsScript.Charts.PointStyle): this {
     return option(this, 'setPointStyle', { pointStyle: enumName(style) });
   }
 }
 
 /** `EmbeddedLineChartBuilder`. */
-export class EmuEmbeddedLineChartBuilder extends CategoryChartBuilder implements GoogleAppsScript.Spreadsheet.EmbeddedLineChartBuilder {
+export class EmuEmbeddedLineChartBuilder
+  extends CategoryChartBuilder
+  implements GoogleAppsScript.Spreadsheet.EmbeddedLineChartBuilder
+{
   setCurveStyle(style: GoogleAppsScript.Charts.CurveStyle): this {
     return option(this, 'setCurveStyle', { curveType: enumName(style) === 'SMOOTH' ? 'function' : 'none' });
   }
@@ -357,7 +416,10 @@ export class EmuEmbeddedLineChartBuilder extends CategoryChartBuilder implements
 }
 
 /** `EmbeddedScatterChartBuilder`: the only one with axis ranges and per-axis log scales. */
-export class EmuEmbeddedScatterChartBuilder extends AxisChartBuilder implements GoogleAppsScript.Spreadsheet.EmbeddedScatterChartBuilder {
+export class EmuEmbeddedScatterChartBuilder
+  extends AxisChartBuilder
+  implements GoogleAppsScript.Spreadsheet.EmbeddedScatterChartBuilder
+{
   setPointStyle(style: GoogleAppsScript.Charts.PointStyle): this {
     return option(this, 'setPointStyle', { pointStyle: enumName(style) });
   }
@@ -380,7 +442,10 @@ export class EmuEmbeddedScatterChartBuilder extends AxisChartBuilder implements 
 }
 
 /** `EmbeddedPieChartBuilder`. */
-export class EmuEmbeddedPieChartBuilder extends StyledChartBuilder implements GoogleAppsScript.Spreadsheet.EmbeddedPieChartBuilder {
+export class EmuEmbeddedPieChartBuilder
+  extends StyledChartBuilder
+  implements GoogleAppsScript.Spreadsheet.EmbeddedPieChartBuilder
+{
   reverseCategories(): this {
     return option(this, 'reverseCategories', { reverseCategories: true });
   }
@@ -391,9 +456,15 @@ export class EmuEmbeddedPieChartBuilder extends StyledChartBuilder implements Go
 }
 
 /** `EmbeddedTableChartBuilder`. */
-export class EmuEmbeddedTableChartBuilder extends EmuEmbeddedChartBuilder implements GoogleAppsScript.Spreadsheet.EmbeddedTableChartBuilder {
+export class EmuEmbeddedTableChartBuilder
+  extends EmuEmbeddedChartBuilder
+  implements GoogleAppsScript.Spreadsheet.EmbeddedTableChartBuilder
+{
   enablePaging(enableOrPageSize: boolean | number, startPage?: number): this {
-    const paging = typeof enableOrPageSize === 'boolean' ? { page: enableOrPageSize ? 'enable' : 'disable' } : { page: 'enable', pageSize: enableOrPageSize, ...(startPage === undefined ? {} : { startPage }) };
+    const paging =
+      typeof enableOrPageSize === 'boolean'
+        ? { page: enableOrPageSize ? 'enable' : 'disable' }
+        : { page: 'enable', pageSize: enableOrPageSize, ...(startPage === undefined ? {} : { startPage }) };
     return option(this, 'enablePaging', paging);
   }
 
@@ -468,7 +539,21 @@ export class EmuChartOptions implements GoogleAppsScript.Charts.ChartOptions {
 }
 
 /** `EmbeddedChart`: a built (and possibly inserted) chart. */
-export class EmuEmbeddedChart implements Pick<GasChart, 'getChartId' | 'getContainerInfo' | 'getHiddenDimensionStrategy' | 'getMergeStrategy' | 'getNumHeaders' | 'getOptions' | 'getRanges' | 'getTransposeRowsAndColumns' | 'modify'> {
+export class EmuEmbeddedChart
+  implements
+    Pick<
+      GasChart,
+      | 'getChartId'
+      | 'getContainerInfo'
+      | 'getHiddenDimensionStrategy'
+      | 'getMergeStrategy'
+      | 'getNumHeaders'
+      | 'getOptions'
+      | 'getRanges'
+      | 'getTransposeRowsAndColumns'
+      | 'modify'
+    >
+{
   constructor(
     private readonly calls: ServiceCalls,
     readonly state: ChartState,

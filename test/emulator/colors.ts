@@ -5,10 +5,27 @@
 import { asEnum, ColorType } from './enums';
 
 const NAMED: Record<string, string> = {
-  black: '#000000', white: '#ffffff', red: '#ff0000', green: '#008000', blue: '#0000ff', yellow: '#ffff00',
-  orange: '#ffa500', gray: '#808080', grey: '#808080', silver: '#c0c0c0', purple: '#800080', lime: '#00ff00',
-  navy: '#000080', teal: '#008080', maroon: '#800000', olive: '#808000', aqua: '#00ffff', fuchsia: '#ff00ff',
-  cyan: '#00ffff', magenta: '#ff00ff', transparent: '#ffffff',
+  black: '#000000',
+  white: '#ffffff',
+  red: '#ff0000',
+  green: '#008000',
+  blue: '#0000ff',
+  yellow: '#ffff00',
+  orange: '#ffa500',
+  gray: '#808080',
+  grey: '#808080',
+  silver: '#c0c0c0',
+  purple: '#800080',
+  lime: '#00ff00',
+  navy: '#000080',
+  teal: '#008080',
+  maroon: '#800000',
+  olive: '#808000',
+  aqua: '#00ffff',
+  fuchsia: '#ff00ff',
+  cyan: '#00ffff',
+  magenta: '#ff00ff',
+  transparent: '#ffffff',
 };
 
 /** `#rrggbb` (lower case) of a CSS colour; `null`/`''` give `fallback`. Unknown names are kept lower-cased. */
@@ -23,7 +40,9 @@ export function normalizeColor(color: string | null | undefined, fallback: strin
 type GasRgbColor = GoogleAppsScript.Base.RgbColor;
 
 /** An RGB colour (`SpreadsheetApp.newColor()…`, `getBackgroundObject()`, gradient colours). */
-export class EmuRgbColor implements Pick<GasRgbColor, 'asHexString' | 'getRed' | 'getGreen' | 'getBlue' | 'getColorType'> {
+export class EmuRgbColor
+  implements Pick<GasRgbColor, 'asHexString' | 'getRed' | 'getGreen' | 'getBlue' | 'getColorType'>
+{
   constructor(private readonly hex: string) {}
 
   asHexString(): string {

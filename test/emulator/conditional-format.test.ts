@@ -9,7 +9,14 @@ import { Enums, Workbook } from './index';
 type Interpolation = GoogleAppsScript.Spreadsheet.InterpolationType;
 
 function setUp() {
-  const wb = new Workbook({ sheets: { Cohorts: [['cohort', 'm0', 'm1'], ['2024-01', 1, 0.4]] } });
+  const wb = new Workbook({
+    sheets: {
+      Cohorts: [
+        ['cohort', 'm0', 'm1'],
+        ['2024-01', 1, 0.4],
+      ],
+    },
+  });
   const SpreadsheetApp = wb.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   return { wb, SpreadsheetApp, sheet: wb.spreadsheet.getSheetByName('Cohorts')! };
 }
@@ -26,10 +33,27 @@ describe('conditional format rules', () => {
       .build();
     const gradient = rule.getGradientCondition()!;
     expect(rule.getBooleanCondition()).toBeNull();
-    expect([gradient.getMinColor(), String(gradient.getMinType()), gradient.getMinValue()]).toEqual(['#f8696b', 'NUMBER', '0']);
-    expect([gradient.getMidColor(), String(gradient.getMidType()), gradient.getMidValue()]).toEqual(['#ffeb84', 'PERCENTILE', '50']);
-    expect([gradient.getMaxColor(), String(gradient.getMaxType()), gradient.getMaxValue()]).toEqual(['#63be7b', 'MAX', '']);
-    expect((gradient as unknown as { getMinColorObject(): GoogleAppsScript.Spreadsheet.Color }).getMinColorObject().asRgbColor().asHexString()).toBe('#f8696b');
+    expect([gradient.getMinColor(), String(gradient.getMinType()), gradient.getMinValue()]).toEqual([
+      '#f8696b',
+      'NUMBER',
+      '0',
+    ]);
+    expect([gradient.getMidColor(), String(gradient.getMidType()), gradient.getMidValue()]).toEqual([
+      '#ffeb84',
+      'PERCENTILE',
+      '50',
+    ]);
+    expect([gradient.getMaxColor(), String(gradient.getMaxType()), gradient.getMaxValue()]).toEqual([
+      '#63be7b',
+      'MAX',
+      '',
+    ]);
+    expect(
+      (gradient as unknown as { getMinColorObject(): GoogleAppsScript.Spreadsheet.Color })
+        .getMinColorObject()
+        .asRgbColor()
+        .asHexString(),
+    ).toBe('#f8696b');
     expect(rule.getRanges().map((r) => r.getA1Notation())).toEqual(['B2:C2']);
 
     sheet.setConditionalFormatRules([rule]);
@@ -41,11 +65,21 @@ describe('conditional format rules', () => {
 
   it('builds boolean rules with a format; the last kind set wins', () => {
     const { SpreadsheetApp, sheet } = setUp();
-    const builder = SpreadsheetApp.newConditionalFormatRule().setGradientMinpoint('#ffffff').whenNumberLessThan(0.5).setBackground('#F4CCCC').setBold(true).setRanges([sheet.getRange('C2')]);
+    const builder = SpreadsheetApp.newConditionalFormatRule()
+      .setGradientMinpoint('#ffffff')
+      .whenNumberLessThan(0.5)
+      .setBackground('#F4CCCC')
+      .setBold(true)
+      .setRanges([sheet.getRange('C2')]);
     const rule = builder.build();
     expect(rule.getGradientCondition()).toBeNull();
     const condition = rule.getBooleanCondition()!;
-    expect([String(condition.getCriteriaType()), condition.getCriteriaValues(), condition.getBackground(), condition.getBold()]).toEqual(['NUMBER_LESS_THAN', [0.5], '#f4cccc', true]);
+    expect([
+      String(condition.getCriteriaType()),
+      condition.getCriteriaValues(),
+      condition.getBackground(),
+      condition.getBold(),
+    ]).toEqual(['NUMBER_LESS_THAN', [0.5], '#f4cccc', true]);
     const copy = rule.copy().setGradientMaxpoint('#00ff00').build();
     expect(copy.getBooleanCondition()).toBeNull();
     expect(rule.getBooleanCondition()).not.toBeNull();
@@ -55,7 +89,11 @@ describe('conditional format rules', () => {
   it('replaces all rules of a sheet with setConditionalFormatRules and changes its fingerprint', () => {
     const { wb, SpreadsheetApp, sheet } = setUp();
     const before = wb.fingerprint('Cohorts');
-    const one = SpreadsheetApp.newConditionalFormatRule().whenCellEmpty().setBackground('#eeeeee').setRanges([sheet.getRange('A1:C2')]).build();
+    const one = SpreadsheetApp.newConditionalFormatRule()
+      .whenCellEmpty()
+      .setBackground('#eeeeee')
+      .setRanges([sheet.getRange('A1:C2')])
+      .build();
     sheet.setConditionalFormatRules([one, one]);
     expect(sheet.getConditionalFormatRules()).toHaveLength(2);
     expect(wb.fingerprint('Cohorts')).not.toBe(before);

@@ -30,20 +30,31 @@ export interface RuleState {
   ranges: EmuRange[];
   gradient?: { min?: GradientPoint; mid?: GradientPoint; max?: GradientPoint };
   condition?: { criteria: string; values: unknown[] };
-  format: { background?: string | null; fontColor?: string | null; bold?: boolean | null; italic?: boolean | null; strikethrough?: boolean | null; underline?: boolean | null };
+  format: {
+    background?: string | null;
+    fontColor?: string | null;
+    bold?: boolean | null;
+    italic?: boolean | null;
+    strikethrough?: boolean | null;
+    underline?: boolean | null;
+  };
 }
 
 function copyState(state: RuleState): RuleState {
   return {
     ranges: state.ranges.slice(),
     ...(state.gradient ? { gradient: { ...state.gradient } } : {}),
-    ...(state.condition ? { condition: { criteria: state.condition.criteria, values: state.condition.values.slice() } } : {}),
+    ...(state.condition
+      ? { condition: { criteria: state.condition.criteria, values: state.condition.values.slice() } }
+      : {}),
     format: { ...state.format },
   };
 }
 
 /** A built rule. */
-export class EmuConditionalFormatRule implements Pick<GasRule, 'copy' | 'getBooleanCondition' | 'getGradientCondition' | 'getRanges'> {
+export class EmuConditionalFormatRule
+  implements Pick<GasRule, 'copy' | 'getBooleanCondition' | 'getGradientCondition' | 'getRanges'>
+{
   readonly state: RuleState;
 
   constructor(
@@ -65,7 +76,9 @@ export class EmuConditionalFormatRule implements Pick<GasRule, 'copy' | 'getBool
 
   getGradientCondition(): GasGradient | null {
     this.calls.record('ConditionalFormatRule.getGradientCondition');
-    return this.state.gradient ? (new EmuGradientCondition(this.calls, this.state.gradient) as unknown as GasGradient) : null;
+    return this.state.gradient
+      ? (new EmuGradientCondition(this.calls, this.state.gradient) as unknown as GasGradient)
+      : null;
   }
 
   getRanges(): GasRange[] {
@@ -78,14 +91,55 @@ export class EmuConditionalFormatRule implements Pick<GasRule, 'copy' | 'getBool
     return {
       ranges: this.state.ranges.map((r) => r.a1()),
       ...(this.state.gradient ? { gradient: JSON.parse(JSON.stringify(this.state.gradient)) } : {}),
-      ...(this.state.condition ? { condition: { criteria: this.state.condition.criteria, values: this.state.condition.values.map(String) } } : {}),
+      ...(this.state.condition
+        ? { condition: { criteria: this.state.condition.criteria, values: this.state.condition.values.map(String) } }
+        : {}),
       format: { ...this.state.format },
     };
   }
 }
 
 /** `ConditionalFormatRuleBuilder`. */
-export class EmuConditionalFormatRuleBuilder implements Pick<GasBuilder, 'build' | 'copy' | 'getBooleanCondition' | 'getGradientCondition' | 'getRanges' | 'setBackground' | 'setBold' | 'setFontColor' | 'setGradientMaxpoint' | 'setGradientMaxpointWithValue' | 'setGradientMidpointWithValue' | 'setGradientMinpoint' | 'setGradientMinpointWithValue' | 'setItalic' | 'setRanges' | 'setStrikethrough' | 'setUnderline' | 'whenCellEmpty' | 'whenCellNotEmpty' | 'whenFormulaSatisfied' | 'whenNumberBetween' | 'whenNumberEqualTo' | 'whenNumberGreaterThan' | 'whenNumberGreaterThanOrEqualTo' | 'whenNumberLessThan' | 'whenNumberLessThanOrEqualTo' | 'whenNumberNotBetween' | 'whenNumberNotEqualTo' | 'whenTextContains' | 'whenTextDoesNotContain' | 'whenTextEndsWith' | 'whenTextEqualTo' | 'whenTextStartsWith' | 'withCriteria'> {
+export class EmuConditionalFormatRuleBuilder
+  implements
+    Pick<
+      GasBuilder,
+      | 'build'
+      | 'copy'
+      | 'getBooleanCondition'
+      | 'getGradientCondition'
+      | 'getRanges'
+      | 'setBackground'
+      | 'setBold'
+      | 'setFontColor'
+      | 'setGradientMaxpoint'
+      | 'setGradientMaxpointWithValue'
+      | 'setGradientMidpointWithValue'
+      | 'setGradientMinpoint'
+      | 'setGradientMinpointWithValue'
+      | 'setItalic'
+      | 'setRanges'
+      | 'setStrikethrough'
+      | 'setUnderline'
+      | 'whenCellEmpty'
+      | 'whenCellNotEmpty'
+      | 'whenFormulaSatisfied'
+      | 'whenNumberBetween'
+      | 'whenNumberEqualTo'
+      | 'whenNumberGreaterThan'
+      | 'whenNumberGreaterThanOrEqualTo'
+      | 'whenNumberLessThan'
+      | 'whenNumberLessThanOrEqualTo'
+      | 'whenNumberNotBetween'
+      | 'whenNumberNotEqualTo'
+      | 'whenTextContains'
+      | 'whenTextDoesNotContain'
+      | 'whenTextEndsWith'
+      | 'whenTextEqualTo'
+      | 'whenTextStartsWith'
+      | 'withCriteria'
+    >
+{
   private readonly state: RuleState;
 
   constructor(
@@ -104,7 +158,14 @@ export class EmuConditionalFormatRuleBuilder implements Pick<GasBuilder, 'build'
   private point(method: string, which: 'min' | 'mid' | 'max', color: string, type: unknown, value: string): GasBuilder {
     return this.step(method, (s) => {
       delete s.condition;
-      s.gradient = { ...s.gradient, [which]: { color: normalizeColor(color, '#ffffff'), type: enumName(type), value: value === undefined || value === null ? '' : String(value) } };
+      s.gradient = {
+        ...s.gradient,
+        [which]: {
+          color: normalizeColor(color, '#ffffff'),
+          type: enumName(type),
+          value: value === undefined || value === null ? '' : String(value),
+        },
+      };
     });
   }
 
@@ -127,12 +188,16 @@ export class EmuConditionalFormatRuleBuilder implements Pick<GasBuilder, 'build'
 
   getBooleanCondition(): GasBoolean | null {
     this.calls.record('ConditionalFormatRuleBuilder.getBooleanCondition');
-    return this.state.condition ? (new EmuBooleanCondition(this.calls, copyState(this.state)) as unknown as GasBoolean) : null;
+    return this.state.condition
+      ? (new EmuBooleanCondition(this.calls, copyState(this.state)) as unknown as GasBoolean)
+      : null;
   }
 
   getGradientCondition(): GasGradient | null {
     this.calls.record('ConditionalFormatRuleBuilder.getGradientCondition');
-    return this.state.gradient ? (new EmuGradientCondition(this.calls, { ...this.state.gradient }) as unknown as GasGradient) : null;
+    return this.state.gradient
+      ? (new EmuGradientCondition(this.calls, { ...this.state.gradient }) as unknown as GasGradient)
+      : null;
   }
 
   getRanges(): GasRange[] {
@@ -147,27 +212,39 @@ export class EmuConditionalFormatRuleBuilder implements Pick<GasBuilder, 'build'
   }
 
   setBackground(color: string | null): GasBuilder {
-    return this.step('setBackground', (s) => { s.format.background = color === null ? null : normalizeColor(color, '#ffffff'); });
+    return this.step('setBackground', (s) => {
+      s.format.background = color === null ? null : normalizeColor(color, '#ffffff');
+    });
   }
 
   setFontColor(color: string | null): GasBuilder {
-    return this.step('setFontColor', (s) => { s.format.fontColor = color === null ? null : normalizeColor(color, '#000000'); });
+    return this.step('setFontColor', (s) => {
+      s.format.fontColor = color === null ? null : normalizeColor(color, '#000000');
+    });
   }
 
   setBold(bold: boolean | null): GasBuilder {
-    return this.step('setBold', (s) => { s.format.bold = bold; });
+    return this.step('setBold', (s) => {
+      s.format.bold = bold;
+    });
   }
 
   setItalic(italic: boolean | null): GasBuilder {
-    return this.step('setItalic', (s) => { s.format.italic = italic; });
+    return this.step('setItalic', (s) => {
+      s.format.italic = italic;
+    });
   }
 
   setStrikethrough(strikethrough: boolean | null): GasBuilder {
-    return this.step('setStrikethrough', (s) => { s.format.strikethrough = strikethrough; });
+    return this.step('setStrikethrough', (s) => {
+      s.format.strikethrough = strikethrough;
+    });
   }
 
   setUnderline(underline: boolean | null): GasBuilder {
-    return this.step('setUnderline', (s) => { s.format.underline = underline; });
+    return this.step('setUnderline', (s) => {
+      s.format.underline = underline;
+    });
   }
 
   setGradientMinpoint(color: string): GasBuilder {
@@ -260,7 +337,21 @@ export class EmuConditionalFormatRuleBuilder implements Pick<GasBuilder, 'build'
 }
 
 /** `GradientCondition`: the points of a colour scale. */
-export class EmuGradientCondition implements Pick<GasGradient, 'getMinColor' | 'getMinType' | 'getMinValue' | 'getMidColor' | 'getMidType' | 'getMidValue' | 'getMaxColor' | 'getMaxType' | 'getMaxValue'> {
+export class EmuGradientCondition
+  implements
+    Pick<
+      GasGradient,
+      | 'getMinColor'
+      | 'getMinType'
+      | 'getMinValue'
+      | 'getMidColor'
+      | 'getMidType'
+      | 'getMidValue'
+      | 'getMaxColor'
+      | 'getMaxType'
+      | 'getMaxValue'
+    >
+{
   constructor(
     private readonly calls: ServiceCalls,
     private readonly gradient: NonNullable<RuleState['gradient']>,
@@ -274,7 +365,9 @@ export class EmuGradientCondition implements Pick<GasGradient, 'getMinColor' | '
 
   getMinColorObject(): GoogleAppsScript.Spreadsheet.Color | null {
     this.calls.record('GradientCondition.getMinColorObject');
-    return this.gradient.min ? (new EmuColor(this.gradient.min.color) as unknown as GoogleAppsScript.Spreadsheet.Color) : null;
+    return this.gradient.min
+      ? (new EmuColor(this.gradient.min.color) as unknown as GoogleAppsScript.Spreadsheet.Color)
+      : null;
   }
 
   getMinType(): GasInterpolation {
@@ -294,7 +387,9 @@ export class EmuGradientCondition implements Pick<GasGradient, 'getMinColor' | '
 
   getMidColorObject(): GoogleAppsScript.Spreadsheet.Color | null {
     this.calls.record('GradientCondition.getMidColorObject');
-    return this.gradient.mid ? (new EmuColor(this.gradient.mid.color) as unknown as GoogleAppsScript.Spreadsheet.Color) : null;
+    return this.gradient.mid
+      ? (new EmuColor(this.gradient.mid.color) as unknown as GoogleAppsScript.Spreadsheet.Color)
+      : null;
   }
 
   getMidType(): GasInterpolation {
@@ -314,7 +409,9 @@ export class EmuGradientCondition implements Pick<GasGradient, 'getMinColor' | '
 
   getMaxColorObject(): GoogleAppsScript.Spreadsheet.Color | null {
     this.calls.record('GradientCondition.getMaxColorObject');
-    return this.gradient.max ? (new EmuColor(this.gradient.max.color) as unknown as GoogleAppsScript.Spreadsheet.Color) : null;
+    return this.gradient.max
+      ? (new EmuColor(this.gradient.max.color) as unknown as GoogleAppsScript.Spreadsheet.Color)
+      : null;
   }
 
   getMaxType(): GasInterpolation {
@@ -329,7 +426,20 @@ export class EmuGradientCondition implements Pick<GasGradient, 'getMinColor' | '
 }
 
 /** `BooleanCondition`: a rule's criteria and the format it applies. */
-export class EmuBooleanCondition implements Pick<GasBoolean, 'getBackground' | 'getBold' | 'getCriteriaType' | 'getCriteriaValues' | 'getFontColor' | 'getItalic' | 'getStrikethrough' | 'getUnderline'> {
+export class EmuBooleanCondition
+  implements
+    Pick<
+      GasBoolean,
+      | 'getBackground'
+      | 'getBold'
+      | 'getCriteriaType'
+      | 'getCriteriaValues'
+      | 'getFontColor'
+      | 'getItalic'
+      | 'getStrikethrough'
+      | 'getUnderline'
+    >
+{
   constructor(
     private readonly calls: ServiceCalls,
     private readonly state: RuleState,
@@ -343,7 +453,9 @@ export class EmuBooleanCondition implements Pick<GasBoolean, 'getBackground' | '
 
   getBackgroundObject(): GoogleAppsScript.Spreadsheet.Color | null {
     this.calls.record('BooleanCondition.getBackgroundObject');
-    return this.state.format.background ? (new EmuColor(this.state.format.background) as unknown as GoogleAppsScript.Spreadsheet.Color) : null;
+    return this.state.format.background
+      ? (new EmuColor(this.state.format.background) as unknown as GoogleAppsScript.Spreadsheet.Color)
+      : null;
   }
 
   getFontColor(): string {
@@ -353,7 +465,9 @@ export class EmuBooleanCondition implements Pick<GasBoolean, 'getBackground' | '
 
   getFontColorObject(): GoogleAppsScript.Spreadsheet.Color | null {
     this.calls.record('BooleanCondition.getFontColorObject');
-    return this.state.format.fontColor ? (new EmuColor(this.state.format.fontColor) as unknown as GoogleAppsScript.Spreadsheet.Color) : null;
+    return this.state.format.fontColor
+      ? (new EmuColor(this.state.format.fontColor) as unknown as GoogleAppsScript.Spreadsheet.Color)
+      : null;
   }
 
   getBold(): boolean {

@@ -25,8 +25,15 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** Wall-clock fields of an instant in a zone. */
-export function wallClock(instant: Date, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+export function wallClock(
+  instant: Date,
+  timeZone: string,
+): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return {
     year: Number(parts.year),
     month: Number(parts.month),
@@ -51,7 +58,14 @@ export function offsetMinutes(instant: Date, timeZone: string): number {
 export function sheetDate(isoDateTime: string, timeZone: string): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(isoDateTime);
   if (!m) throw new Error(`sheetDate: bad date ${isoDateTime}`);
-  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
+  const wall = Date.UTC(
+    Number(m[1]),
+    Number(m[2]) - 1,
+    Number(m[3]),
+    Number(m[4] ?? 0),
+    Number(m[5] ?? 0),
+    Number(m[6] ?? 0),
+  );
   let guess = wall;
   for (let i = 0; i < 3; i++) guess = wall - offsetMinutes(new Date(guess), timeZone) * 60000;
   return new Date(guess);
@@ -63,7 +77,20 @@ export function isoDateIn(instant: Date, timeZone: string): string {
   return `${String(w.year).padStart(4, '0')}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /**
@@ -79,16 +106,26 @@ export function formatDate(date: Date, timeZone: string, format: string): string
     if (quoted !== undefined) return quoted === '' ? "'" : quoted;
     const n = token.length;
     switch (token[0]) {
-      case 'y': return n === 2 ? pad(w.year % 100, 2) : pad(w.year, n);
-      case 'M': return n >= 4 ? MONTHS[w.month - 1] : n === 3 ? MONTHS[w.month - 1].slice(0, 3) : pad(w.month, n);
-      case 'd': return pad(w.day, n);
-      case 'H': return pad(w.hour, n);
-      case 'h': return pad(w.hour % 12 === 0 ? 12 : w.hour % 12, n);
-      case 'm': return pad(w.minute, n);
-      case 's': return pad(w.second, n);
-      case 'S': return pad(date.getUTCMilliseconds(), n);
-      case 'E': return n >= 4 ? DAYS[weekday] : DAYS[weekday].slice(0, 3);
-      case 'a': return w.hour < 12 ? 'AM' : 'PM';
+      case 'y':
+        return n === 2 ? pad(w.year % 100, 2) : pad(w.year, n);
+      case 'M':
+        return n >= 4 ? MONTHS[w.month - 1] : n === 3 ? MONTHS[w.month - 1].slice(0, 3) : pad(w.month, n);
+      case 'd':
+        return pad(w.day, n);
+      case 'H':
+        return pad(w.hour, n);
+      case 'h':
+        return pad(w.hour % 12 === 0 ? 12 : w.hour % 12, n);
+      case 'm':
+        return pad(w.minute, n);
+      case 's':
+        return pad(w.second, n);
+      case 'S':
+        return pad(date.getUTCMilliseconds(), n);
+      case 'E':
+        return n >= 4 ? DAYS[weekday] : DAYS[weekday].slice(0, 3);
+      case 'a':
+        return w.hour < 12 ? 'AM' : 'PM';
       case 'Z':
       case 'X': {
         const sign = offset < 0 ? '-' : '+';
@@ -96,7 +133,8 @@ export function formatDate(date: Date, timeZone: string, format: string): string
         const body = `${pad(Math.floor(abs / 60), 2)}${token[0] === 'X' && n >= 3 ? ':' : ''}${pad(abs % 60, 2)}`;
         return token[0] === 'X' && offset === 0 ? 'Z' : sign + body;
       }
-      default: return token;
+      default:
+        return token;
     }
   });
 }

@@ -51,7 +51,8 @@ export function parseEntry(raw: unknown, numberFormat: string | undefined, timeZ
   if (typeof raw === 'number' || typeof raw === 'boolean') return { value: raw };
   if (isDate(raw)) return { value: new Date(raw.getTime()) };
   const text = String(raw);
-  if (text.length > MAX_CELL_CHARACTERS) throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`);
+  if (text.length > MAX_CELL_CHARACTERS)
+    throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`);
   if (numberFormat === '@') return { value: text };
   if (text === '') return { value: '' };
   if (text.startsWith("'")) return { value: text.slice(1) };
@@ -59,7 +60,8 @@ export function parseEntry(raw: unknown, numberFormat: string | undefined, timeZ
   if (NUMBER.test(text)) return { value: Number(text) };
   const percent = PERCENT.exec(text);
   if (percent) return { value: Number(percent[1]) / 100, autoFormat: percent[1].includes('.') ? '0.00%' : '0%' };
-  if ((text.startsWith('+') || text.startsWith('-')) && text.length > 1) return { value: FORMULA_VALUE, formula: `=${text}` };
+  if ((text.startsWith('+') || text.startsWith('-')) && text.length > 1)
+    return { value: FORMULA_VALUE, formula: `=${text}` };
   if (/^(true|false)$/i.test(text)) return { value: text.toLowerCase() === 'true' };
   const iso = ISO_DATE.exec(text);
   if (iso && Number(iso[2]) >= 1 && Number(iso[2]) <= 12 && Number(iso[3]) >= 1 && Number(iso[3]) <= 31) {

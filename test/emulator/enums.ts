@@ -20,7 +20,9 @@ export class EmuEnumValue {
 }
 
 function enumOf<const K extends string>(...names: K[]): { readonly [P in K]: EmuEnumValue } {
-  return Object.freeze(Object.fromEntries(names.map((n) => [n, new EmuEnumValue(n)]))) as { readonly [P in K]: EmuEnumValue };
+  return Object.freeze(Object.fromEntries(names.map((n) => [n, new EmuEnumValue(n)]))) as {
+    readonly [P in K]: EmuEnumValue;
+  };
 }
 
 /** The name of an enum value (or of a string naming one, as some callers pass). */
@@ -29,7 +31,28 @@ export function enumName(value: unknown): string {
 }
 
 /** `Charts.ChartType`. */
-export const ChartType = enumOf('TIMELINE', 'AREA', 'BAR', 'BUBBLE', 'CANDLESTICK', 'COLUMN', 'COMBO', 'GAUGE', 'GEO', 'HISTOGRAM', 'RADAR', 'LINE', 'ORG', 'PIE', 'SCATTER', 'SPARKLINE', 'STEPPED_AREA', 'TABLE', 'TREEMAP', 'WATERFALL');
+export const ChartType = enumOf(
+  'TIMELINE',
+  'AREA',
+  'BAR',
+  'BUBBLE',
+  'CANDLESTICK',
+  'COLUMN',
+  'COMBO',
+  'GAUGE',
+  'GEO',
+  'HISTOGRAM',
+  'RADAR',
+  'LINE',
+  'ORG',
+  'PIE',
+  'SCATTER',
+  'SPARKLINE',
+  'STEPPED_AREA',
+  'TABLE',
+  'TREEMAP',
+  'WATERFALL',
+);
 /** `Charts.Position` (legend position). */
 export const Position = enumOf('TOP', 'RIGHT', 'BOTTOM', 'NONE');
 /** `Charts.ChartMergeStrategy`. */
@@ -49,7 +72,30 @@ export const DeveloperMetadataLocationType = enumOf('SPREADSHEET', 'SHEET', 'ROW
 /** `SpreadsheetApp.ProtectionType`. */
 export const ProtectionType = enumOf('RANGE', 'SHEET');
 /** `SpreadsheetApp.BooleanCriteria` (conditions of a conditional format rule). */
-export const BooleanCriteria = enumOf('CELL_EMPTY', 'CELL_NOT_EMPTY', 'DATE_AFTER', 'DATE_BEFORE', 'DATE_EQUAL_TO', 'DATE_AFTER_RELATIVE', 'DATE_BEFORE_RELATIVE', 'DATE_EQUAL_TO_RELATIVE', 'NUMBER_BETWEEN', 'NUMBER_EQUAL_TO', 'NUMBER_GREATER_THAN', 'NUMBER_GREATER_THAN_OR_EQUAL_TO', 'NUMBER_LESS_THAN', 'NUMBER_LESS_THAN_OR_EQUAL_TO', 'NUMBER_NOT_BETWEEN', 'NUMBER_NOT_EQUAL_TO', 'TEXT_CONTAINS', 'TEXT_DOES_NOT_CONTAIN', 'TEXT_EQUAL_TO', 'TEXT_STARTS_WITH', 'TEXT_ENDS_WITH', 'CUSTOM_FORMULA');
+export const BooleanCriteria = enumOf(
+  'CELL_EMPTY',
+  'CELL_NOT_EMPTY',
+  'DATE_AFTER',
+  'DATE_BEFORE',
+  'DATE_EQUAL_TO',
+  'DATE_AFTER_RELATIVE',
+  'DATE_BEFORE_RELATIVE',
+  'DATE_EQUAL_TO_RELATIVE',
+  'NUMBER_BETWEEN',
+  'NUMBER_EQUAL_TO',
+  'NUMBER_GREATER_THAN',
+  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+  'NUMBER_LESS_THAN',
+  'NUMBER_LESS_THAN_OR_EQUAL_TO',
+  'NUMBER_NOT_BETWEEN',
+  'NUMBER_NOT_EQUAL_TO',
+  'TEXT_CONTAINS',
+  'TEXT_DOES_NOT_CONTAIN',
+  'TEXT_EQUAL_TO',
+  'TEXT_STARTS_WITH',
+  'TEXT_ENDS_WITH',
+  'CUSTOM_FORMULA',
+);
 /** `SpreadsheetApp.BorderStyle`. */
 export const BorderStyle = enumOf('DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'DOUBLE');
 /** `SpreadsheetApp.WrapStrategy`. */

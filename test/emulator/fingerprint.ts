@@ -12,7 +12,9 @@ export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Object.prototype.toString.call(value) === '[object Date]') return JSON.stringify((value as Date).toISOString());
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
@@ -27,9 +29,18 @@ export function fingerprintSheet(sheet: EmuSheet): string {
       if (!cell) return;
       const { value, ...rest } = cell;
       let hasRest = false;
-      for (const key in rest) if ((rest as Record<string, unknown>)[key] !== undefined) { hasRest = true; break; }
+      for (const key in rest)
+        if ((rest as Record<string, unknown>)[key] !== undefined) {
+          hasRest = true;
+          break;
+        }
       if (value === '' && !hasRest) return;
-      const text = typeof value === 'string' ? `s${JSON.stringify(value)}` : Object.prototype.toString.call(value) === '[object Date]' ? `d${(value as Date).getTime()}` : `${typeof value}${String(value)}`;
+      const text =
+        typeof value === 'string'
+          ? `s${JSON.stringify(value)}`
+          : Object.prototype.toString.call(value) === '[object Date]'
+            ? `d${(value as Date).getTime()}`
+            : `${typeof value}${String(value)}`;
       chunk += `${r + 1},${c + 1}:${text}${hasRest ? canonicalJson(rest) : ''};`;
     });
     if (chunk) hash.update(chunk);

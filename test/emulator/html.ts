@@ -13,11 +13,37 @@ type GasHtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
 
 /** HTML-escapes text as `appendUntrusted` does. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /** An `HtmlOutput`. */
-export class EmuHtmlOutput implements Pick<GasHtmlOutput, 'setTitle' | 'getTitle' | 'setWidth' | 'getWidth' | 'setHeight' | 'getHeight' | 'getContent' | 'setContent' | 'append' | 'appendUntrusted' | 'clear' | 'setXFrameOptionsMode' | 'setSandboxMode' | 'setFaviconUrl' | 'getFaviconUrl' | 'addMetaTag'> {
+export class EmuHtmlOutput
+  implements
+    Pick<
+      GasHtmlOutput,
+      | 'setTitle'
+      | 'getTitle'
+      | 'setWidth'
+      | 'getWidth'
+      | 'setHeight'
+      | 'getHeight'
+      | 'getContent'
+      | 'setContent'
+      | 'append'
+      | 'appendUntrusted'
+      | 'clear'
+      | 'setXFrameOptionsMode'
+      | 'setSandboxMode'
+      | 'setFaviconUrl'
+      | 'getFaviconUrl'
+      | 'addMetaTag'
+    >
+{
   title = '';
   width = 0;
   height = 0;
@@ -39,7 +65,9 @@ export class EmuHtmlOutput implements Pick<GasHtmlOutput, 'setTitle' | 'getTitle
   }
 
   setTitle(title: string): GasHtmlOutput {
-    return this.chain('setTitle', () => { this.title = String(title); });
+    return this.chain('setTitle', () => {
+      this.title = String(title);
+    });
   }
 
   getTitle(): string {
@@ -48,7 +76,9 @@ export class EmuHtmlOutput implements Pick<GasHtmlOutput, 'setTitle' | 'getTitle
   }
 
   setWidth(width: number): GasHtmlOutput {
-    return this.chain('setWidth', () => { this.width = width; });
+    return this.chain('setWidth', () => {
+      this.width = width;
+    });
   }
 
   getWidth(): number {
@@ -57,7 +87,9 @@ export class EmuHtmlOutput implements Pick<GasHtmlOutput, 'setTitle' | 'getTitle
   }
 
   setHeight(height: number): GasHtmlOutput {
-    return this.chain('setHeight', () => { this.height = height; });
+    return this.chain('setHeight', () => {
+      this.height = height;
+    });
   }
 
   getHeight(): number {
@@ -71,23 +103,33 @@ export class EmuHtmlOutput implements Pick<GasHtmlOutput, 'setTitle' | 'getTitle
   }
 
   setContent(content: string): GasHtmlOutput {
-    return this.chain('setContent', () => { this.content = String(content); });
+    return this.chain('setContent', () => {
+      this.content = String(content);
+    });
   }
 
   append(addedContent: string): GasHtmlOutput {
-    return this.chain('append', () => { this.content += String(addedContent); });
+    return this.chain('append', () => {
+      this.content += String(addedContent);
+    });
   }
 
   appendUntrusted(addedContent: string): GasHtmlOutput {
-    return this.chain('appendUntrusted', () => { this.content += escapeHtml(String(addedContent)); });
+    return this.chain('appendUntrusted', () => {
+      this.content += escapeHtml(String(addedContent));
+    });
   }
 
   clear(): GasHtmlOutput {
-    return this.chain('clear', () => { this.content = ''; });
+    return this.chain('clear', () => {
+      this.content = '';
+    });
   }
 
   setXFrameOptionsMode(mode: GoogleAppsScript.HTML.XFrameOptionsMode): GasHtmlOutput {
-    return this.chain('setXFrameOptionsMode', () => { this.xFrameOptionsMode = enumName(mode); });
+    return this.chain('setXFrameOptionsMode', () => {
+      this.xFrameOptionsMode = enumName(mode);
+    });
   }
 
   /** Only IFRAME remains in Apps Script; the call is accepted and has no effect. */
@@ -96,7 +138,9 @@ export class EmuHtmlOutput implements Pick<GasHtmlOutput, 'setTitle' | 'getTitle
   }
 
   setFaviconUrl(iconUrl: string): GasHtmlOutput {
-    return this.chain('setFaviconUrl', () => { this.faviconUrl = iconUrl; });
+    return this.chain('setFaviconUrl', () => {
+      this.faviconUrl = iconUrl;
+    });
   }
 
   getFaviconUrl(): string {
@@ -105,7 +149,9 @@ export class EmuHtmlOutput implements Pick<GasHtmlOutput, 'setTitle' | 'getTitle
   }
 
   addMetaTag(name: string, content: string): GasHtmlOutput {
-    return this.chain('addMetaTag', () => { this.metaTags.push({ name, content }); });
+    return this.chain('addMetaTag', () => {
+      this.metaTags.push({ name, content });
+    });
   }
 }
 

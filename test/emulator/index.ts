@@ -7,7 +7,15 @@
 import { loadBundle } from './loader';
 import type { Workbook } from './workbook';
 
-export { a1OfRect, columnIndex, columnLetters, parseA1, quoteSheetName, splitSheetReference, type GridRect } from './a1';
+export {
+  a1OfRect,
+  columnIndex,
+  columnLetters,
+  parseA1,
+  quoteSheetName,
+  splitSheetReference,
+  type GridRect,
+} from './a1';
 export { ServiceCalls } from './calls';
 export { chartSpec, readOption, type ChartSpec } from './charts';
 export { formatDate, isoDateIn, sheetDate, wallClock } from './dates';

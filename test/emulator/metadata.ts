@@ -25,10 +25,15 @@ export interface MetadataEntry {
 }
 
 /** Google's message for metadata on a range that is not an entire row or column. */
-export const ARBITRARY_RANGE_METADATA = 'Adding developer metadata to arbitrary ranges is not currently supported. Developer metadata may only be added to the top-level spreadsheet, an individual sheet, or an entire row or column.';
+export const ARBITRARY_RANGE_METADATA =
+  'Adding developer metadata to arbitrary ranges is not currently supported. Developer metadata may only be added to the top-level spreadsheet, an individual sheet, or an entire row or column.';
 
 /** Reads the `(key[, value][, visibility])` arguments of `addDeveloperMetadata`. */
-export function metadataArguments(args: unknown[]): { key: string; value: string | null; visibility: 'DOCUMENT' | 'PROJECT' } {
+export function metadataArguments(args: unknown[]): {
+  key: string;
+  value: string | null;
+  visibility: 'DOCUMENT' | 'PROJECT';
+} {
   const [key, second, third] = args;
   let value: string | null = null;
   let visibility: 'DOCUMENT' | 'PROJECT' = 'DOCUMENT';
@@ -39,7 +44,23 @@ export function metadataArguments(args: unknown[]): { key: string; value: string
 }
 
 /** A `DeveloperMetadata` handle on a stored entry. */
-export class EmuDeveloperMetadata implements Pick<GasMetadata, 'getId' | 'getKey' | 'getValue' | 'getVisibility' | 'getLocation' | 'setKey' | 'setValue' | 'setVisibility' | 'remove' | 'moveToSheet' | 'moveToSpreadsheet'> {
+export class EmuDeveloperMetadata
+  implements
+    Pick<
+      GasMetadata,
+      | 'getId'
+      | 'getKey'
+      | 'getValue'
+      | 'getVisibility'
+      | 'getLocation'
+      | 'setKey'
+      | 'setValue'
+      | 'setVisibility'
+      | 'remove'
+      | 'moveToSheet'
+      | 'moveToSpreadsheet'
+    >
+{
   constructor(
     private readonly spreadsheet: EmuSpreadsheet,
     readonly entry: MetadataEntry,
@@ -112,7 +133,9 @@ export class EmuDeveloperMetadata implements Pick<GasMetadata, 'getId' | 'getKey
 }
 
 /** Where a piece of metadata lives. */
-export class EmuDeveloperMetadataLocation implements Pick<GasLocation, 'getLocationType' | 'getSheet' | 'getRow' | 'getColumn' | 'getSpreadsheet'> {
+export class EmuDeveloperMetadataLocation
+  implements Pick<GasLocation, 'getLocationType' | 'getSheet' | 'getRow' | 'getColumn' | 'getSpreadsheet'>
+{
   constructor(
     private readonly spreadsheet: EmuSpreadsheet,
     private readonly entry: MetadataEntry,
@@ -125,24 +148,32 @@ export class EmuDeveloperMetadataLocation implements Pick<GasLocation, 'getLocat
 
   getSheet(): GoogleAppsScript.Spreadsheet.Sheet {
     this.spreadsheet.calls.record('DeveloperMetadataLocation.getSheet');
-    return (this.entry.location.type === 'SHEET' ? this.entry.location.sheet : null) as unknown as GoogleAppsScript.Spreadsheet.Sheet;
+    return (this.entry.location.type === 'SHEET'
+      ? this.entry.location.sheet
+      : null) as unknown as GoogleAppsScript.Spreadsheet.Sheet;
   }
 
   getSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
     this.spreadsheet.calls.record('DeveloperMetadataLocation.getSpreadsheet');
-    return (this.entry.location.type === 'SPREADSHEET' ? this.spreadsheet : null) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+    return (this.entry.location.type === 'SPREADSHEET'
+      ? this.spreadsheet
+      : null) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   }
 
   getRow(): GoogleAppsScript.Spreadsheet.Range {
     this.spreadsheet.calls.record('DeveloperMetadataLocation.getRow');
     const { type, sheet, index } = this.entry.location;
-    return (type === 'ROW' ? sheet!.rangeOf(`${index}:${index}`) : null) as unknown as GoogleAppsScript.Spreadsheet.Range;
+    return (type === 'ROW'
+      ? sheet!.rangeOf(`${index}:${index}`)
+      : null) as unknown as GoogleAppsScript.Spreadsheet.Range;
   }
 
   getColumn(): GoogleAppsScript.Spreadsheet.Range {
     this.spreadsheet.calls.record('DeveloperMetadataLocation.getColumn');
     const { type, sheet, index } = this.entry.location;
-    return (type === 'COLUMN' ? sheet!.rangeOf(`${columnName(index!)}:${columnName(index!)}`) : null) as unknown as GoogleAppsScript.Spreadsheet.Range;
+    return (type === 'COLUMN'
+      ? sheet!.rangeOf(`${columnName(index!)}:${columnName(index!)}`)
+      : null) as unknown as GoogleAppsScript.Spreadsheet.Range;
   }
 }
 
@@ -153,7 +184,13 @@ function columnName(column: number): string {
 }
 
 /** `DeveloperMetadataFinder`: filters the metadata of its scope. */
-export class EmuDeveloperMetadataFinder implements Pick<GasFinder, 'withKey' | 'withValue' | 'withId' | 'withLocationType' | 'withVisibility' | 'onIntersectingLocations' | 'find'> {
+export class EmuDeveloperMetadataFinder
+  implements
+    Pick<
+      GasFinder,
+      'withKey' | 'withValue' | 'withId' | 'withLocationType' | 'withVisibility' | 'onIntersectingLocations' | 'find'
+    >
+{
   private readonly filters: ((entry: MetadataEntry) => boolean)[] = [];
 
   constructor(
@@ -215,7 +252,9 @@ export function inRange(entry: MetadataEntry, range: EmuRange, intersecting: boo
   const { type, sheet, index } = entry.location;
   if (sheet !== range.sheet) return false;
   const { row, column, numRows, numColumns } = range.rect;
-  if (type === 'ROW') return index! >= row && index! < row + numRows && (intersecting || numColumns === range.sheet.maxColumns);
-  if (type === 'COLUMN') return index! >= column && index! < column + numColumns && (intersecting || numRows === range.sheet.maxRows);
+  if (type === 'ROW')
+    return index! >= row && index! < row + numRows && (intersecting || numColumns === range.sheet.maxColumns);
+  if (type === 'COLUMN')
+    return index! >= column && index! < column + numColumns && (intersecting || numRows === range.sheet.maxRows);
   return intersecting && type === 'SHEET';
 }

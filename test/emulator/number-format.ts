@@ -15,8 +15,34 @@ import { isDate, type EmuValue } from './entry';
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
 
 const MONTHS: Record<string, string[]> = {
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  es: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+  es: [
+    'enero',
+    'febrero',
+    'marzo',
+    'abril',
+    'mayo',
+    'junio',
+    'julio',
+    'agosto',
+    'septiembre',
+    'octubre',
+    'noviembre',
+    'diciembre',
+  ],
 };
 const DAYS: Record<string, string[]> = {
   en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
@@ -40,14 +66,18 @@ export function defaultDatePattern(locale: string, withTime: boolean): string {
 /** The text a cell shows. */
 export function displayValue(value: EmuValue, pattern: string | undefined, locale: string, timeZone: string): string {
   if (value === '') return '';
-  if (typeof value === 'boolean') return locale.startsWith('es') ? (value ? 'VERDADERO' : 'FALSO') : value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'boolean')
+    return locale.startsWith('es') ? (value ? 'VERDADERO' : 'FALSO') : value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') return textSection(value, pattern);
   const automatic = !pattern || pattern === DEFAULT_NUMBER_FORMAT || /^general$/i.test(pattern);
   if (isDate(value)) {
     const w = wallClock(value, timeZone);
     const serial = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) / 86400000 + 25569;
-    if (automatic) return formatDateSerial(serial, defaultDatePattern(locale, w.hour + w.minute + w.second > 0), locale);
-    return isDatePattern(pattern!) ? formatDateSerial(serial, pattern!, locale) : formatNumber(serial, pattern!, locale);
+    if (automatic)
+      return formatDateSerial(serial, defaultDatePattern(locale, w.hour + w.minute + w.second > 0), locale);
+    return isDatePattern(pattern!)
+      ? formatDateSerial(serial, pattern!, locale)
+      : formatNumber(serial, pattern!, locale);
   }
   if (!Number.isFinite(value)) return '#NUM!';
   if (automatic) return automaticNumber(value, locale);
@@ -65,7 +95,10 @@ function automaticNumber(value: number, locale: string): string {
   const { decimal } = separators(locale);
   if (Number.isInteger(value) && Math.abs(value) < 1e15) return String(value);
   const rounded = Number(value.toPrecision(10));
-  const text = Math.abs(rounded) >= 1e15 || (Math.abs(rounded) < 1e-9 && rounded !== 0) ? rounded.toExponential().replace('e', 'E') : String(rounded);
+  const text =
+    Math.abs(rounded) >= 1e15 || (Math.abs(rounded) < 1e-9 && rounded !== 0)
+      ? rounded.toExponential().replace('e', 'E')
+      : String(rounded);
   return text.replace('.', decimal);
 }
 
@@ -76,9 +109,16 @@ function splitSections(pattern: string): string[] {
   let quoted = false;
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];
-    if (ch === '\\' && !quoted) { current += ch + (pattern[++i] ?? ''); continue; }
+    if (ch === '\\' && !quoted) {
+      current += ch + (pattern[++i] ?? '');
+      continue;
+    }
     if (ch === '"') quoted = !quoted;
-    if (ch === ';' && !quoted) { out.push(current); current = ''; continue; }
+    if (ch === ';' && !quoted) {
+      out.push(current);
+      current = '';
+      continue;
+    }
     current += ch;
   }
   out.push(current);
@@ -87,13 +127,16 @@ function splitSections(pattern: string): string[] {
 
 /** A pattern with quotes, escapes and brackets resolved: literal text, `\u0000` where `@` was. */
 function renderLiterals(section: string): string {
-  return section.replace(/"([^"]*)"|\\(.)|\[\$([^\]-]*)(?:-[^\]]*)?\]|\[[^\]]*\]|_.|\*.|(@)/g, (_m, quoted, escaped, currency, at) => {
-    if (quoted !== undefined) return quoted;
-    if (escaped !== undefined) return escaped;
-    if (currency !== undefined) return currency;
-    if (at !== undefined) return '\u0000';
-    return '';
-  });
+  return section.replace(
+    /"([^"]*)"|\\(.)|\[\$([^\]-]*)(?:-[^\]]*)?\]|\[[^\]]*\]|_.|\*.|(@)/g,
+    (_m, quoted, escaped, currency, at) => {
+      if (quoted !== undefined) return quoted;
+      if (escaped !== undefined) return escaped;
+      if (currency !== undefined) return currency;
+      if (at !== undefined) return '\u0000';
+      return '';
+    },
+  );
 }
 
 /** Whether a pattern formats dates (has date/time tokens outside quotes and no digit placeholders). */
@@ -106,13 +149,17 @@ function formatNumber(value: number, pattern: string, locale: string): string {
   const sections = splitSections(pattern);
   let section = sections[0];
   let negativeSign = value < 0;
-  if (value < 0 && sections.length > 1 && sections[1] !== '') { section = sections[1]; negativeSign = false; }
-  else if (value === 0 && sections.length > 2 && sections[2] !== '') section = sections[2];
+  if (value < 0 && sections.length > 1 && sections[1] !== '') {
+    section = sections[1];
+    negativeSign = false;
+  } else if (value === 0 && sections.length > 2 && sections[2] !== '') section = sections[2];
   const literal = renderLiterals(section);
   const first = literal.search(/[0#?]/);
   if (first < 0) return (negativeSign ? '-' : '') + literal.replace('\u0000', '');
   let last = first;
-  for (let i = first; i < literal.length; i++) if (/[0#?.,]/.test(literal[i])) last = i; else break;
+  for (let i = first; i < literal.length; i++)
+    if (/[0#?.,]/.test(literal[i])) last = i;
+    else break;
   while (last > first && literal[last] === ',') last--;
   const numeric = literal.slice(first, last + 1);
   const prefix = literal.slice(0, first);
@@ -135,7 +182,8 @@ function formatNumber(value: number, pattern: string, locale: string): string {
   return (negativeSign && !isZero ? '-' : '') + prefix + body + suffix;
 }
 
-const DATE_TOKENS = /"[^"]*"|\\.|\[[^\]]*\]|yyyy|yy|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am\/pm|a\/p|\.0+|[\s\S]/gi;
+const DATE_TOKENS =
+  /"[^"]*"|\\.|\[[^\]]*\]|yyyy|yy|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am\/pm|a\/p|\.0+|[\s\S]/gi;
 
 function formatDateSerial(serial: number, pattern: string, locale: string): string {
   const language = locale.slice(0, 2).toLowerCase() === 'es' ? 'es' : 'en';
@@ -150,34 +198,79 @@ function formatDateSerial(serial: number, pattern: string, locale: string): stri
   let out = '';
   tokens.forEach((token, i) => {
     const t = kinds[i];
-    if (token.startsWith('"')) { out += token.slice(1, -1); return; }
-    if (token.startsWith('\\')) { out += token.slice(1); return; }
+    if (token.startsWith('"')) {
+      out += token.slice(1, -1);
+      return;
+    }
+    if (token.startsWith('\\')) {
+      out += token.slice(1);
+      return;
+    }
     if (token.startsWith('[')) return;
     if (t === 'm' || t === 'mm') {
-      const previous = kinds.slice(0, i).reverse().find((k) => /^[a-z]/.test(k) && k !== 'am/pm' && k !== 'a/p');
+      const previous = kinds
+        .slice(0, i)
+        .reverse()
+        .find((k) => /^[a-z]/.test(k) && k !== 'am/pm' && k !== 'a/p');
       const next = kinds.slice(i + 1).find((k) => /^[a-z]/.test(k));
-      if (isTimeish(previous) && previous!.startsWith('h') || isTimeish(next) && next!.startsWith('s')) { out += t === 'mm' ? pad(d.getUTCMinutes(), 2) : String(d.getUTCMinutes()); return; }
+      if ((isTimeish(previous) && previous!.startsWith('h')) || (isTimeish(next) && next!.startsWith('s'))) {
+        out += t === 'mm' ? pad(d.getUTCMinutes(), 2) : String(d.getUTCMinutes());
+        return;
+      }
       out += t === 'mm' ? pad(d.getUTCMonth() + 1, 2) : String(d.getUTCMonth() + 1);
       return;
     }
     switch (t) {
-      case 'yyyy': out += pad(d.getUTCFullYear(), 4); return;
-      case 'yy': out += pad(d.getUTCFullYear() % 100, 2); return;
-      case 'mmmmm': out += MONTHS[language][d.getUTCMonth()][0]; return;
-      case 'mmmm': out += MONTHS[language][d.getUTCMonth()]; return;
-      case 'mmm': out += MONTHS[language][d.getUTCMonth()].slice(0, 3); return;
-      case 'dddd': out += DAYS[language][d.getUTCDay()]; return;
-      case 'ddd': out += DAYS[language][d.getUTCDay()].slice(0, 3); return;
-      case 'dd': out += pad(d.getUTCDate(), 2); return;
-      case 'd': out += String(d.getUTCDate()); return;
-      case 'hh': out += pad(twelveHour ? hour % 12 || 12 : hour, 2); return;
-      case 'h': out += String(twelveHour ? hour % 12 || 12 : hour); return;
-      case 'ss': out += pad(d.getUTCSeconds(), 2); return;
-      case 's': out += String(d.getUTCSeconds()); return;
-      case 'am/pm': out += token === token.toUpperCase() ? (hour < 12 ? 'AM' : 'PM') : hour < 12 ? 'am' : 'pm'; return;
-      case 'a/p': out += hour < 12 ? 'a' : 'p'; return;
+      case 'yyyy':
+        out += pad(d.getUTCFullYear(), 4);
+        return;
+      case 'yy':
+        out += pad(d.getUTCFullYear() % 100, 2);
+        return;
+      case 'mmmmm':
+        out += MONTHS[language][d.getUTCMonth()][0];
+        return;
+      case 'mmmm':
+        out += MONTHS[language][d.getUTCMonth()];
+        return;
+      case 'mmm':
+        out += MONTHS[language][d.getUTCMonth()].slice(0, 3);
+        return;
+      case 'dddd':
+        out += DAYS[language][d.getUTCDay()];
+        return;
+      case 'ddd':
+        out += DAYS[language][d.getUTCDay()].slice(0, 3);
+        return;
+      case 'dd':
+        out += pad(d.getUTCDate(), 2);
+        return;
+      case 'd':
+        out += String(d.getUTCDate());
+        return;
+      case 'hh':
+        out += pad(twelveHour ? hour % 12 || 12 : hour, 2);
+        return;
+      case 'h':
+        out += String(twelveHour ? hour % 12 || 12 : hour);
+        return;
+      case 'ss':
+        out += pad(d.getUTCSeconds(), 2);
+        return;
+      case 's':
+        out += String(d.getUTCSeconds());
+        return;
+      case 'am/pm':
+        out += token === token.toUpperCase() ? (hour < 12 ? 'AM' : 'PM') : hour < 12 ? 'am' : 'pm';
+        return;
+      case 'a/p':
+        out += hour < 12 ? 'a' : 'p';
+        return;
       default:
-        if (/^\.0+$/.test(t)) { out += '.' + pad(d.getUTCMilliseconds(), 3).slice(0, t.length - 1); return; }
+        if (/^\.0+$/.test(t)) {
+          out += '.' + pad(d.getUTCMilliseconds(), 3).slice(0, t.length - 1);
+          return;
+        }
         out += token;
     }
   });

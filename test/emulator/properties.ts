@@ -14,7 +14,8 @@ type GasProperties = GoogleAppsScript.Properties.Properties;
 export const PROPERTY_VALUE_LIMIT = 9 * 1024;
 export const PROPERTY_STORE_LIMIT = 500 * 1024;
 export const VALUE_TOO_LARGE = 'Argument too large: value';
-export const STORE_QUOTA_EXCEEDED = 'You have exceeded the property storage quota. Please remove some properties and try again.';
+export const STORE_QUOTA_EXCEEDED =
+  'You have exceeded the property storage quota. Please remove some properties and try again.';
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 
@@ -105,11 +106,18 @@ export interface PropertyStores {
 
 /** Creates the stores. */
 export function propertyStores(calls: ServiceCalls): PropertyStores {
-  return { document: new EmuProperties(calls, 'Document'), user: new EmuProperties(calls, 'User'), script: new EmuProperties(calls, 'Script') };
+  return {
+    document: new EmuProperties(calls, 'Document'),
+    user: new EmuProperties(calls, 'User'),
+    script: new EmuProperties(calls, 'Script'),
+  };
 }
 
 /** The `PropertiesService` global over the stores. */
-export function propertiesService(calls: ServiceCalls, stores: PropertyStores): GoogleAppsScript.Properties.PropertiesService {
+export function propertiesService(
+  calls: ServiceCalls,
+  stores: PropertyStores,
+): GoogleAppsScript.Properties.PropertiesService {
   return {
     getDocumentProperties: () => {
       calls.record('PropertiesService.getDocumentProperties');

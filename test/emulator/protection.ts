@@ -11,7 +11,23 @@ import type { EmuSheet } from './sheet';
 type GasProtection = GoogleAppsScript.Spreadsheet.Protection;
 
 /** A protection on a sheet or a range. */
-export class EmuProtection implements Pick<GasProtection, 'getProtectionType' | 'getRange' | 'setRange' | 'getDescription' | 'setDescription' | 'isWarningOnly' | 'setWarningOnly' | 'canEdit' | 'canDomainEdit' | 'getEditors' | 'remove'> {
+export class EmuProtection
+  implements
+    Pick<
+      GasProtection,
+      | 'getProtectionType'
+      | 'getRange'
+      | 'setRange'
+      | 'getDescription'
+      | 'setDescription'
+      | 'isWarningOnly'
+      | 'setWarningOnly'
+      | 'canEdit'
+      | 'canDomainEdit'
+      | 'getEditors'
+      | 'remove'
+    >
+{
   description = '';
   warningOnly = false;
 

@@ -9,7 +9,13 @@ import type { ServiceCalls } from './calls';
 import { normalizeColor } from './colors';
 import { enumName } from './enums';
 import { copyValue, isDate, parseEntry, rawEntry, type EmuValue } from './entry';
-import { ARBITRARY_RANGE_METADATA, EmuDeveloperMetadata, EmuDeveloperMetadataFinder, inRange, metadataArguments } from './metadata';
+import {
+  ARBITRARY_RANGE_METADATA,
+  EmuDeveloperMetadata,
+  EmuDeveloperMetadataFinder,
+  inRange,
+  metadataArguments,
+} from './metadata';
 import { DEFAULT_NUMBER_FORMAT, defaultDatePattern, displayValue } from './number-format';
 import { EmuProtection } from './protection';
 import type { EmuCell, EmuSheet } from './sheet';
@@ -24,7 +30,19 @@ export const OUTSIDE_SHEET = 'The coordinates of the range are outside the dimen
 export const PARTIAL_MERGE = 'You must select all cells in a merged range to merge or unmerge them.';
 
 /** Cell properties that are formatting (cleared by `clearFormat`), as opposed to content. */
-export const FORMAT_KEYS = ['numberFormat', 'background', 'fontWeight', 'fontColor', 'fontSize', 'fontStyle', 'fontFamily', 'horizontalAlignment', 'verticalAlignment', 'wrap', 'border'] as const;
+export const FORMAT_KEYS = [
+  'numberFormat',
+  'background',
+  'fontWeight',
+  'fontColor',
+  'fontSize',
+  'fontStyle',
+  'fontFamily',
+  'horizontalAlignment',
+  'verticalAlignment',
+  'wrap',
+  'border',
+] as const;
 
 /** One side of a cell border. */
 export interface BorderSide {
@@ -34,30 +52,120 @@ export interface BorderSide {
 
 /** Whether two rectangles share a cell. */
 export function intersects(a: GridRect, b: GridRect): boolean {
-  return a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.column < b.column + b.numColumns && b.column < a.column + a.numColumns;
+  return (
+    a.row < b.row + b.numRows &&
+    b.row < a.row + a.numRows &&
+    a.column < b.column + b.numColumns &&
+    b.column < a.column + a.numColumns
+  );
 }
 
 /** Whether `inner` lies inside `outer`. */
 export function contains(outer: GridRect, inner: GridRect): boolean {
-  return inner.row >= outer.row && inner.column >= outer.column && inner.row + inner.numRows <= outer.row + outer.numRows && inner.column + inner.numColumns <= outer.column + outer.numColumns;
+  return (
+    inner.row >= outer.row &&
+    inner.column >= outer.column &&
+    inner.row + inner.numRows <= outer.row + outer.numRows &&
+    inner.column + inner.numColumns <= outer.column + outer.numColumns
+  );
 }
 
 function typeName(value: unknown): string {
   if (Array.isArray(value)) return 'Object[]';
   if (value === null || value === undefined) return 'null';
-  return typeof value === 'string' ? 'String' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'Boolean' : 'Object';
+  return typeof value === 'string'
+    ? 'String'
+    : typeof value === 'number'
+      ? 'number'
+      : typeof value === 'boolean'
+        ? 'Boolean'
+        : 'Object';
 }
 
 /** A rectangular range of one sheet. */
-export class EmuRange implements Pick<GasRange,
-  'getValues' | 'setValues' | 'getValue' | 'setValue' | 'getDisplayValues' | 'getDisplayValue' | 'getFormula' | 'getFormulas' | 'setFormula' | 'setFormulas' |
-  'getNumberFormat' | 'getNumberFormats' | 'setNumberFormat' | 'setNumberFormats' | 'getBackground' | 'getBackgrounds' | 'setBackground' | 'setBackgrounds' | 'setBackgroundRGB' |
-  'getFontWeight' | 'getFontWeights' | 'setFontWeight' | 'setFontWeights' | 'setFontColor' | 'setFontColors' | 'getFontSize' | 'getFontSizes' | 'setFontSize' | 'setFontSizes' |
-  'getFontStyle' | 'getFontStyles' | 'setFontStyle' | 'setFontStyles' | 'setFontFamily' | 'getHorizontalAlignment' | 'getHorizontalAlignments' | 'setHorizontalAlignment' | 'setHorizontalAlignments' |
-  'setVerticalAlignment' | 'getWrap' | 'getWraps' | 'setWrap' | 'setWraps' | 'setBorder' | 'getNote' | 'getNotes' | 'setNote' | 'setNotes' | 'clearNote' |
-  'merge' | 'mergeAcross' | 'mergeVertically' | 'breakApart' | 'getMergedRanges' | 'isPartOfMerge' | 'offset' | 'getCell' | 'getA1Notation' | 'getSheet' | 'getGridId' |
-  'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getLastRow' | 'getLastColumn' | 'getHeight' | 'getWidth' | 'isBlank' | 'clear' | 'clearContent' | 'clearFormat' |
-  'activate' | 'addDeveloperMetadata' | 'getDeveloperMetadata' | 'createDeveloperMetadataFinder' | 'protect'> {
+export class EmuRange
+  implements
+    Pick<
+      GasRange,
+      | 'getValues'
+      | 'setValues'
+      | 'getValue'
+      | 'setValue'
+      | 'getDisplayValues'
+      | 'getDisplayValue'
+      | 'getFormula'
+      | 'getFormulas'
+      | 'setFormula'
+      | 'setFormulas'
+      | 'getNumberFormat'
+      | 'getNumberFormats'
+      | 'setNumberFormat'
+      | 'setNumberFormats'
+      | 'getBackground'
+      | 'getBackgrounds'
+      | 'setBackground'
+      | 'setBackgrounds'
+      | 'setBackgroundRGB'
+      | 'getFontWeight'
+      | 'getFontWeights'
+      | 'setFontWeight'
+      | 'setFontWeights'
+      | 'setFontColor'
+      | 'setFontColors'
+      | 'getFontSize'
+      | 'getFontSizes'
+      | 'setFontSize'
+      | 'setFontSizes'
+      | 'getFontStyle'
+      | 'getFontStyles'
+      | 'setFontStyle'
+      | 'setFontStyles'
+      | 'setFontFamily'
+      | 'getHorizontalAlignment'
+      | 'getHorizontalAlignments'
+      | 'setHorizontalAlignment'
+      | 'setHorizontalAlignments'
+      | 'setVerticalAlignment'
+      | 'getWrap'
+      | 'getWraps'
+      | 'setWrap'
+      | 'setWraps'
+      | 'setBorder'
+      | 'getNote'
+      | 'getNotes'
+      | 'setNote'
+      | 'setNotes'
+      | 'clearNote'
+      | 'merge'
+      | 'mergeAcross'
+      | 'mergeVertically'
+      | 'breakApart'
+      | 'getMergedRanges'
+      | 'isPartOfMerge'
+      | 'offset'
+      | 'getCell'
+      | 'getA1Notation'
+      | 'getSheet'
+      | 'getGridId'
+      | 'getRow'
+      | 'getColumn'
+      | 'getNumRows'
+      | 'getNumColumns'
+      | 'getLastRow'
+      | 'getLastColumn'
+      | 'getHeight'
+      | 'getWidth'
+      | 'isBlank'
+      | 'clear'
+      | 'clearContent'
+      | 'clearFormat'
+      | 'activate'
+      | 'addDeveloperMetadata'
+      | 'getDeveloperMetadata'
+      | 'createDeveloperMetadataFinder'
+      | 'protect'
+    >
+{
   constructor(
     readonly sheet: EmuSheet,
     readonly rect: GridRect,
@@ -86,7 +194,9 @@ export class EmuRange implements Pick<GasRange,
   private cellAt(r: number, c: number, create: true): EmuCell;
   private cellAt(r: number, c: number, create?: false): EmuCell | undefined;
   private cellAt(r: number, c: number, create = false): EmuCell | undefined {
-    return create ? this.sheet.cell(this.rect.row + r, this.rect.column + c, true) : this.sheet.cell(this.rect.row + r, this.rect.column + c);
+    return create
+      ? this.sheet.cell(this.rect.row + r, this.rect.column + c, true)
+      : this.sheet.cell(this.rect.row + r, this.rect.column + c);
   }
 
   /** A grid read cell by cell (no call counted). */
@@ -104,7 +214,8 @@ export class EmuRange implements Pick<GasRange,
   /** Applies one value to every cell. */
   private fill(set: (cell: EmuCell) => void): void {
     this.sheet.ensureSize(this.rect.row + this.rect.numRows - 1, this.rect.column + this.rect.numColumns - 1);
-    for (let r = 0; r < this.rect.numRows; r++) for (let c = 0; c < this.rect.numColumns; c++) set(this.cellAt(r, c, true));
+    for (let r = 0; r < this.rect.numRows; r++)
+      for (let c = 0; c < this.rect.numColumns; c++) set(this.cellAt(r, c, true));
   }
 
   /** Applies a grid of the range's shape (checked first, with Google's messages). */
@@ -112,16 +223,29 @@ export class EmuRange implements Pick<GasRange,
     this.record(method);
     this.checkShape(method, values);
     this.sheet.ensureSize(this.rect.row + this.rect.numRows - 1, this.rect.column + this.rect.numColumns - 1);
-    for (let r = 0; r < this.rect.numRows; r++) for (let c = 0; c < this.rect.numColumns; c++) set(this.cellAt(r, c, true), values[r][c]);
+    for (let r = 0; r < this.rect.numRows; r++)
+      for (let c = 0; c < this.rect.numColumns; c++) set(this.cellAt(r, c, true), values[r][c]);
     return this as unknown as GasRange;
   }
 
   private checkShape(method: string, values: unknown): void {
-    if (!Array.isArray(values)) throw new Error(`The parameters (${typeName(values)}) don't match the method signature for SpreadsheetApp.Range.${method}.`);
-    if (values.length !== this.rect.numRows) throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.rect.numRows}.`);
+    if (!Array.isArray(values))
+      throw new Error(
+        `The parameters (${typeName(values)}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+      );
+    if (values.length !== this.rect.numRows)
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.rect.numRows}.`,
+      );
     for (const row of values) {
-      if (!Array.isArray(row)) throw new Error(`The parameters (${typeName(values)}) don't match the method signature for SpreadsheetApp.Range.${method}.`);
-      if (row.length !== this.rect.numColumns) throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.rect.numColumns}.`);
+      if (!Array.isArray(row))
+        throw new Error(
+          `The parameters (${typeName(values)}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+        );
+      if (row.length !== this.rect.numColumns)
+        throw new Error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.rect.numColumns}.`,
+        );
     }
   }
 
@@ -172,7 +296,8 @@ export class EmuRange implements Pick<GasRange,
   enterValues(values: unknown[][]): void {
     this.checkShape('setValues', values);
     this.sheet.ensureSize(this.rect.row + this.rect.numRows - 1, this.rect.column + this.rect.numColumns - 1);
-    for (let r = 0; r < this.rect.numRows; r++) for (let c = 0; c < this.rect.numColumns; c++) this.enter(this.cellAt(r, c, true), values[r][c]);
+    for (let r = 0; r < this.rect.numRows; r++)
+      for (let c = 0; c < this.rect.numColumns; c++) this.enter(this.cellAt(r, c, true), values[r][c]);
   }
 
   /** Sets every cell of the range to the value (read as user entry). */
@@ -221,11 +346,15 @@ export class EmuRange implements Pick<GasRange,
 
   /** Sets the same formula in every cell (relative references are not adjusted by the emulator). */
   setFormula(formula: string): GasRange {
-    return this.chain('setFormula', () => this.fill((cell) => this.enter(cell, String(formula).startsWith('=') ? formula : `=${formula}`)));
+    return this.chain('setFormula', () =>
+      this.fill((cell) => this.enter(cell, String(formula).startsWith('=') ? formula : `=${formula}`)),
+    );
   }
 
   setFormulas(formulas: string[][]): GasRange {
-    return this.apply('setFormulas', formulas, (cell, formula) => this.enter(cell, formula === '' ? '' : String(formula).startsWith('=') ? formula : `=${formula}`));
+    return this.apply('setFormulas', formulas, (cell, formula) =>
+      this.enter(cell, formula === '' ? '' : String(formula).startsWith('=') ? formula : `=${formula}`),
+    );
   }
 
   // ---- number formats -----------------------------------------------------------------------
@@ -241,11 +370,17 @@ export class EmuRange implements Pick<GasRange,
   }
 
   setNumberFormat(numberFormat: string): GasRange {
-    return this.chain('setNumberFormat', () => this.fill((cell) => { cell.numberFormat = String(numberFormat); }));
+    return this.chain('setNumberFormat', () =>
+      this.fill((cell) => {
+        cell.numberFormat = String(numberFormat);
+      }),
+    );
   }
 
   setNumberFormats(numberFormats: string[][]): GasRange {
-    return this.apply('setNumberFormats', numberFormats, (cell, format) => { cell.numberFormat = String(format); });
+    return this.apply('setNumberFormats', numberFormats, (cell, format) => {
+      cell.numberFormat = String(format);
+    });
   }
 
   // ---- colours and fonts --------------------------------------------------------------------
@@ -261,15 +396,27 @@ export class EmuRange implements Pick<GasRange,
   }
 
   setBackground(color: string | null): GasRange {
-    return this.chain('setBackground', () => this.fill((cell) => setOrDelete(cell, 'background', color === null ? undefined : normalizeColor(color, '#ffffff'), '#ffffff')));
+    return this.chain('setBackground', () =>
+      this.fill((cell) =>
+        setOrDelete(cell, 'background', color === null ? undefined : normalizeColor(color, '#ffffff'), '#ffffff'),
+      ),
+    );
   }
 
   setBackgrounds(color: string[][]): GasRange {
-    return this.apply('setBackgrounds', color, (cell, c) => setOrDelete(cell, 'background', c === null ? undefined : normalizeColor(c, '#ffffff'), '#ffffff'));
+    return this.apply('setBackgrounds', color, (cell, c) =>
+      setOrDelete(cell, 'background', c === null ? undefined : normalizeColor(c, '#ffffff'), '#ffffff'),
+    );
   }
 
   setBackgroundRGB(red: number, green: number, blue: number): GasRange {
-    const hex = `#${[red, green, blue].map((n) => Math.max(0, Math.min(255, Math.round(n))).toString(16).padStart(2, '0')).join('')}`;
+    const hex = `#${[red, green, blue]
+      .map((n) =>
+        Math.max(0, Math.min(255, Math.round(n)))
+          .toString(16)
+          .padStart(2, '0'),
+      )
+      .join('')}`;
     return this.chain('setBackgroundRGB', () => this.fill((cell) => setOrDelete(cell, 'background', hex, '#ffffff')));
   }
 
@@ -284,19 +431,29 @@ export class EmuRange implements Pick<GasRange,
   }
 
   setFontWeight(fontWeight: 'bold' | 'normal' | null): GasRange {
-    return this.chain('setFontWeight', () => this.fill((cell) => setOrDelete(cell, 'fontWeight', fontWeight ?? undefined, 'normal')));
+    return this.chain('setFontWeight', () =>
+      this.fill((cell) => setOrDelete(cell, 'fontWeight', fontWeight ?? undefined, 'normal')),
+    );
   }
 
   setFontWeights(fontWeights: any[][]): GasRange {
-    return this.apply('setFontWeights', fontWeights, (cell, w) => setOrDelete(cell, 'fontWeight', w ?? undefined, 'normal'));
+    return this.apply('setFontWeights', fontWeights, (cell, w) =>
+      setOrDelete(cell, 'fontWeight', w ?? undefined, 'normal'),
+    );
   }
 
   setFontColor(color: string | null): GasRange {
-    return this.chain('setFontColor', () => this.fill((cell) => setOrDelete(cell, 'fontColor', color === null ? undefined : normalizeColor(color, '#000000'), '#000000')));
+    return this.chain('setFontColor', () =>
+      this.fill((cell) =>
+        setOrDelete(cell, 'fontColor', color === null ? undefined : normalizeColor(color, '#000000'), '#000000'),
+      ),
+    );
   }
 
   setFontColors(colors: any[][]): GasRange {
-    return this.apply('setFontColors', colors, (cell, c) => setOrDelete(cell, 'fontColor', c === null ? undefined : normalizeColor(String(c), '#000000'), '#000000'));
+    return this.apply('setFontColors', colors, (cell, c) =>
+      setOrDelete(cell, 'fontColor', c === null ? undefined : normalizeColor(String(c), '#000000'), '#000000'),
+    );
   }
 
   getFontSize(): number {
@@ -328,15 +485,21 @@ export class EmuRange implements Pick<GasRange,
   }
 
   setFontStyle(fontStyle: 'italic' | 'normal' | null): GasRange {
-    return this.chain('setFontStyle', () => this.fill((cell) => setOrDelete(cell, 'fontStyle', fontStyle ?? undefined, 'normal')));
+    return this.chain('setFontStyle', () =>
+      this.fill((cell) => setOrDelete(cell, 'fontStyle', fontStyle ?? undefined, 'normal')),
+    );
   }
 
   setFontStyles(fontStyles: any[][]): GasRange {
-    return this.apply('setFontStyles', fontStyles, (cell, s) => setOrDelete(cell, 'fontStyle', s ?? undefined, 'normal'));
+    return this.apply('setFontStyles', fontStyles, (cell, s) =>
+      setOrDelete(cell, 'fontStyle', s ?? undefined, 'normal'),
+    );
   }
 
   setFontFamily(fontFamily: string | null): GasRange {
-    return this.chain('setFontFamily', () => this.fill((cell) => setOrDelete(cell, 'fontFamily', fontFamily ?? undefined, 'Arial')));
+    return this.chain('setFontFamily', () =>
+      this.fill((cell) => setOrDelete(cell, 'fontFamily', fontFamily ?? undefined, 'Arial')),
+    );
   }
 
   // ---- alignment, wrap, borders, notes ------------------------------------------------------
@@ -352,15 +515,28 @@ export class EmuRange implements Pick<GasRange,
   }
 
   setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): GasRange {
-    return this.chain('setHorizontalAlignment', () => this.fill((cell) => setOrDelete(cell, 'horizontalAlignment', alignment === null || alignment === 'normal' ? undefined : alignment, 'general')));
+    return this.chain('setHorizontalAlignment', () =>
+      this.fill((cell) =>
+        setOrDelete(
+          cell,
+          'horizontalAlignment',
+          alignment === null || alignment === 'normal' ? undefined : alignment,
+          'general',
+        ),
+      ),
+    );
   }
 
   setHorizontalAlignments(alignments: any[][]): GasRange {
-    return this.apply('setHorizontalAlignments', alignments, (cell, a) => setOrDelete(cell, 'horizontalAlignment', a === null || a === 'normal' ? undefined : a, 'general'));
+    return this.apply('setHorizontalAlignments', alignments, (cell, a) =>
+      setOrDelete(cell, 'horizontalAlignment', a === null || a === 'normal' ? undefined : a, 'general'),
+    );
   }
 
   setVerticalAlignment(alignment: 'top' | 'middle' | 'bottom' | null): GasRange {
-    return this.chain('setVerticalAlignment', () => this.fill((cell) => setOrDelete(cell, 'verticalAlignment', alignment ?? undefined, 'bottom')));
+    return this.chain('setVerticalAlignment', () =>
+      this.fill((cell) => setOrDelete(cell, 'verticalAlignment', alignment ?? undefined, 'bottom')),
+    );
   }
 
   /** Wrap is off by default (Sheets' default wrap strategy is OVERFLOW). */
@@ -386,8 +562,20 @@ export class EmuRange implements Pick<GasRange,
    * `setBorder(top, left, bottom, right, vertical, horizontal[, color, style])`: `true` draws,
    * `false` removes, `null` leaves a side unchanged; `vertical`/`horizontal` are the inner lines.
    */
-  setBorder(top: boolean | null, left: boolean | null, bottom: boolean | null, right: boolean | null, vertical: boolean | null, horizontal: boolean | null, color?: string | null, style?: GoogleAppsScript.Spreadsheet.BorderStyle | null): GasRange {
-    const side: BorderSide = { color: normalizeColor(color ?? null, '#000000'), style: style ? enumName(style) : 'SOLID' };
+  setBorder(
+    top: boolean | null,
+    left: boolean | null,
+    bottom: boolean | null,
+    right: boolean | null,
+    vertical: boolean | null,
+    horizontal: boolean | null,
+    color?: string | null,
+    style?: GoogleAppsScript.Spreadsheet.BorderStyle | null,
+  ): GasRange {
+    const side: BorderSide = {
+      color: normalizeColor(color ?? null, '#000000'),
+      style: style ? enumName(style) : 'SOLID',
+    };
     const lastRow = this.rect.numRows - 1;
     const lastColumn = this.rect.numColumns - 1;
     return this.chain('setBorder', () => {
@@ -423,15 +611,23 @@ export class EmuRange implements Pick<GasRange,
   }
 
   setNote(note: string | null): GasRange {
-    return this.chain('setNote', () => this.fill((cell) => setOrDelete(cell, 'note', note === null ? undefined : String(note), '')));
+    return this.chain('setNote', () =>
+      this.fill((cell) => setOrDelete(cell, 'note', note === null ? undefined : String(note), '')),
+    );
   }
 
   setNotes(notes: any[][]): GasRange {
-    return this.apply('setNotes', notes, (cell, n) => setOrDelete(cell, 'note', n === null ? undefined : String(n), ''));
+    return this.apply('setNotes', notes, (cell, n) =>
+      setOrDelete(cell, 'note', n === null ? undefined : String(n), ''),
+    );
   }
 
   clearNote(): GasRange {
-    return this.chain('clearNote', () => this.each((cell) => { delete cell.note; }));
+    return this.chain('clearNote', () =>
+      this.each((cell) => {
+        delete cell.note;
+      }),
+    );
   }
 
   // ---- clearing -----------------------------------------------------------------------------
@@ -448,9 +644,17 @@ export class EmuRange implements Pick<GasRange,
   }
 
   /** `clear()` clears content and formats; `clear({contentsOnly})`, `clear({formatOnly})` one of them. */
-  clear(options?: { commentsOnly?: boolean; contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; skipFilteredRows?: boolean }): GasRange {
-    const contents = !options || options.contentsOnly || (!options.formatOnly && !options.commentsOnly && !options.validationsOnly);
-    const formats = !options || options.formatOnly || (!options.contentsOnly && !options.commentsOnly && !options.validationsOnly);
+  clear(options?: {
+    commentsOnly?: boolean;
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+    skipFilteredRows?: boolean;
+  }): GasRange {
+    const contents =
+      !options || options.contentsOnly || (!options.formatOnly && !options.commentsOnly && !options.validationsOnly);
+    const formats =
+      !options || options.formatOnly || (!options.contentsOnly && !options.commentsOnly && !options.validationsOnly);
     return this.chain('clear', () => this.clearCells(Boolean(contents), Boolean(formats)));
   }
 
@@ -480,11 +684,12 @@ export class EmuRange implements Pick<GasRange,
         if (merges.some((m) => intersects(m, rect) && !contains(rect, m))) throw new Error(PARTIAL_MERGE);
         for (let i = merges.length - 1; i >= 0; i--) if (contains(rect, merges[i])) merges.splice(i, 1);
         merges.push({ row: rect.row, column: rect.column, numRows: rect.numRows, numColumns: rect.numColumns });
-        for (let r = 0; r < rect.numRows; r++) for (let c = 0; c < rect.numColumns; c++) {
-          if (r === 0 && c === 0) continue;
-          const cell = this.sheet.cell(rect.row + r, rect.column + c);
-          if (cell) clearContent(cell);
-        }
+        for (let r = 0; r < rect.numRows; r++)
+          for (let c = 0; c < rect.numColumns; c++) {
+            if (r === 0 && c === 0) continue;
+            const cell = this.sheet.cell(rect.row + r, rect.column + c);
+            if (cell) clearContent(cell);
+          }
       }
     });
   }
@@ -495,11 +700,27 @@ export class EmuRange implements Pick<GasRange,
   }
 
   mergeAcross(): GasRange {
-    return this.mergeRects('mergeAcross', Array.from({ length: this.rect.numRows }, (_, r) => ({ row: this.rect.row + r, column: this.rect.column, numRows: 1, numColumns: this.rect.numColumns })));
+    return this.mergeRects(
+      'mergeAcross',
+      Array.from({ length: this.rect.numRows }, (_, r) => ({
+        row: this.rect.row + r,
+        column: this.rect.column,
+        numRows: 1,
+        numColumns: this.rect.numColumns,
+      })),
+    );
   }
 
   mergeVertically(): GasRange {
-    return this.mergeRects('mergeVertically', Array.from({ length: this.rect.numColumns }, (_, c) => ({ row: this.rect.row, column: this.rect.column + c, numRows: this.rect.numRows, numColumns: 1 })));
+    return this.mergeRects(
+      'mergeVertically',
+      Array.from({ length: this.rect.numColumns }, (_, c) => ({
+        row: this.rect.row,
+        column: this.rect.column + c,
+        numRows: this.rect.numRows,
+        numColumns: 1,
+      })),
+    );
   }
 
   breakApart(): GasRange {
@@ -512,7 +733,9 @@ export class EmuRange implements Pick<GasRange,
 
   getMergedRanges(): GasRange[] {
     this.record('getMergedRanges');
-    return this.sheet.merges.filter((m) => intersects(m, this.rect)).map((m) => new EmuRange(this.sheet, { ...m }) as unknown as GasRange);
+    return this.sheet.merges
+      .filter((m) => intersects(m, this.rect))
+      .map((m) => new EmuRange(this.sheet, { ...m }) as unknown as GasRange);
   }
 
   isPartOfMerge(): boolean {
@@ -525,15 +748,26 @@ export class EmuRange implements Pick<GasRange,
   /** `offset(rowOffset, columnOffset[, numRows[, numColumns]])`: the size defaults to this range's. */
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): GasRange {
     this.record('offset');
-    const rect = { row: this.rect.row + rowOffset, column: this.rect.column + columnOffset, numRows: numRows ?? this.rect.numRows, numColumns: numColumns ?? this.rect.numColumns };
+    const rect = {
+      row: this.rect.row + rowOffset,
+      column: this.rect.column + columnOffset,
+      numRows: numRows ?? this.rect.numRows,
+      numColumns: numColumns ?? this.rect.numColumns,
+    };
     return this.sheet.checkedRange(rect) as unknown as GasRange;
   }
 
   /** A cell of the range, 1-based relative to its top-left corner. */
   getCell(row: number, column: number): GasRange {
     this.record('getCell');
-    if (row < 1 || column < 1 || row > this.rect.numRows || column > this.rect.numColumns) throw new Error('Cell reference out of range');
-    return new EmuRange(this.sheet, { row: this.rect.row + row - 1, column: this.rect.column + column - 1, numRows: 1, numColumns: 1 }) as unknown as GasRange;
+    if (row < 1 || column < 1 || row > this.rect.numRows || column > this.rect.numColumns)
+      throw new Error('Cell reference out of range');
+    return new EmuRange(this.sheet, {
+      row: this.rect.row + row - 1,
+      column: this.rect.column + column - 1,
+      numRows: 1,
+      numColumns: 1,
+    }) as unknown as GasRange;
   }
 
   getA1Notation(): string {
@@ -601,23 +835,38 @@ export class EmuRange implements Pick<GasRange,
   addDeveloperMetadata(...args: unknown[]): GasRange {
     this.record('addDeveloperMetadata');
     const { key, value, visibility } = metadataArguments(args);
-    const wholeRow = this.rect.numRows === 1 && this.rect.column === 1 && this.rect.numColumns === this.sheet.maxColumns;
+    const wholeRow =
+      this.rect.numRows === 1 && this.rect.column === 1 && this.rect.numColumns === this.sheet.maxColumns;
     const wholeColumn = this.rect.numColumns === 1 && this.rect.row === 1 && this.rect.numRows === this.sheet.maxRows;
     if (!wholeRow && !wholeColumn) throw new Error(ARBITRARY_RANGE_METADATA);
     const spreadsheet = this.sheet.spreadsheet;
-    spreadsheet.metadata.push({ id: spreadsheet.newMetadataId(), key, value, visibility, location: wholeRow ? { type: 'ROW', sheet: this.sheet, index: this.rect.row } : { type: 'COLUMN', sheet: this.sheet, index: this.rect.column } });
+    spreadsheet.metadata.push({
+      id: spreadsheet.newMetadataId(),
+      key,
+      value,
+      visibility,
+      location: wholeRow
+        ? { type: 'ROW', sheet: this.sheet, index: this.rect.row }
+        : { type: 'COLUMN', sheet: this.sheet, index: this.rect.column },
+    });
     return this as unknown as GasRange;
   }
 
   getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
     this.record('getDeveloperMetadata');
     const spreadsheet = this.sheet.spreadsheet;
-    return spreadsheet.metadata.filter((e) => inRange(e, this, false)).map((e) => new EmuDeveloperMetadata(spreadsheet, e) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadata);
+    return spreadsheet.metadata
+      .filter((e) => inRange(e, this, false))
+      .map(
+        (e) => new EmuDeveloperMetadata(spreadsheet, e) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadata,
+      );
   }
 
   createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {
     this.record('createDeveloperMetadataFinder');
-    return new EmuDeveloperMetadataFinder(this.sheet.spreadsheet, (e, intersecting) => inRange(e, this, intersecting)) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder;
+    return new EmuDeveloperMetadataFinder(this.sheet.spreadsheet, (e, intersecting) =>
+      inRange(e, this, intersecting),
+    ) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder;
   }
 
   protect(): GoogleAppsScript.Spreadsheet.Protection {
@@ -629,7 +878,12 @@ export class EmuRange implements Pick<GasRange,
 }
 
 /** Sets a formatting property, or removes it when it is `undefined` or the default. */
-function setOrDelete<K extends keyof EmuCell>(cell: EmuCell, key: K, value: EmuCell[K] | undefined, fallback: EmuCell[K]): void {
+function setOrDelete<K extends keyof EmuCell>(
+  cell: EmuCell,
+  key: K,
+  value: EmuCell[K] | undefined,
+  fallback: EmuCell[K],
+): void {
   if (value === undefined || value === fallback) delete cell[key];
   else cell[key] = value;
 }

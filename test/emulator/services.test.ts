@@ -20,7 +20,9 @@ function run(wb: Workbook, source: string): unknown {
 describe('PropertiesService', () => {
   it('stores strings, answers null for a missing key, and deletes', () => {
     const wb = new Workbook();
-    const result = run(wb, `
+    const result = run(
+      wb,
+      `
       var p = PropertiesService.getDocumentProperties();
       p.setProperty('mapping', JSON.stringify({ orders: 'Pedidos' })).setProperty('count', 3);
       p.setProperties({ a: '1', b: '2' });
@@ -30,8 +32,16 @@ describe('PropertiesService', () => {
       p.setProperties({ only: 'x' }, true);
       out.push(p.getKeys().join(','));
       out;
-    `);
-    expect(result).toEqual(['3', 'string', null, 4, JSON.stringify({ mapping: '{"orders":"Pedidos"}', count: '3', b: '2' }), 'only']);
+    `,
+    );
+    expect(result).toEqual([
+      '3',
+      'string',
+      null,
+      4,
+      JSON.stringify({ mapping: '{"orders":"Pedidos"}', count: '3', b: '2' }),
+      'only',
+    ]);
     expect(wb.properties.user.getKeys()).toEqual([]);
   });
 
@@ -49,14 +59,21 @@ describe('PropertiesService', () => {
     expect(() => store.setProperty('one-more', 'z'.repeat(9000))).toThrow(STORE_QUOTA_EXCEEDED);
     expect(store.getProperty('one-more')).toBeNull();
     expect(VALUE_TOO_LARGE).toBe('Argument too large: value');
-    expect(STORE_QUOTA_EXCEEDED).toBe('You have exceeded the property storage quota. Please remove some properties and try again.');
+    expect(STORE_QUOTA_EXCEEDED).toBe(
+      'You have exceeded the property storage quota. Please remove some properties and try again.',
+    );
   });
 });
 
 describe('LockService', () => {
   it('acquires, reports and releases the document lock', () => {
     const wb = new Workbook();
-    expect(run(wb, `var l = LockService.getDocumentLock(); l.waitLock(30000); var held = l.hasLock(); l.releaseLock(); [held, l.hasLock()]`)).toEqual([true, false]);
+    expect(
+      run(
+        wb,
+        `var l = LockService.getDocumentLock(); l.waitLock(30000); var held = l.hasLock(); l.releaseLock(); [held, l.hasLock()]`,
+      ),
+    ).toEqual([true, false]);
     expect(wb.locks.document.acquisitions).toBe(1);
     expect(wb.locks.document.timeouts).toEqual([30000]);
   });
@@ -76,54 +93,102 @@ describe('Ui and HtmlService', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emu-html-'));
     fs.writeFileSync(path.join(dir, 'Sidebar.html'), '<p>Hola</p>');
     const wb = new Workbook({ htmlFolder: dir, authMode: 'NONE' });
-    run(wb, `SpreadsheetApp.getUi().createAddonMenu().addItem('Generate KPI report', 'showSidebar').addSeparator().addItem('About', 'showAbout').addToUi();`);
-    expect(wb.ui.menus).toEqual([{ caption: 'Fideliza', addon: true, items: [{ caption: 'Generate KPI report', functionName: 'showSidebar' }, { separator: true }, { caption: 'About', functionName: 'showAbout' }] }]);
-    expect(() => run(wb, `SpreadsheetApp.getActiveSpreadsheet()`)).toThrow('You do not have permission to call SpreadsheetApp.getActiveSpreadsheet.');
+    run(
+      wb,
+      `SpreadsheetApp.getUi().createAddonMenu().addItem('Generate KPI report', 'showSidebar').addSeparator().addItem('About', 'showAbout').addToUi();`,
+    );
+    expect(wb.ui.menus).toEqual([
+      {
+        caption: 'Fideliza',
+        addon: true,
+        items: [
+          { caption: 'Generate KPI report', functionName: 'showSidebar' },
+          { separator: true },
+          { caption: 'About', functionName: 'showAbout' },
+        ],
+      },
+    ]);
+    expect(() => run(wb, `SpreadsheetApp.getActiveSpreadsheet()`)).toThrow(
+      'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet.',
+    );
 
     wb.authMode = 'FULL';
     wb.ui.alertAnswers.push('NO');
-    const answer = run(wb, `
+    const answer = run(
+      wb,
+      `
       var html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Fideliza').append('<b>x</b>').appendUntrusted('<i>');
       SpreadsheetApp.getUi().showSidebar(html);
       SpreadsheetApp.getActiveSpreadsheet().toast('Done', 'Fideliza');
       var ui = SpreadsheetApp.getUi();
       String(ui.alert('Replace?', 'Replace the report?', ui.ButtonSet.YES_NO));
-    `);
+    `,
+    );
     expect(answer).toBe('NO');
-    expect(wb.ui.sidebars).toEqual([{ title: 'Fideliza', content: '<p>Hola</p><b>x</b>&lt;i&gt;', width: 0, fileName: 'Sidebar' }]);
+    expect(wb.ui.sidebars).toEqual([
+      { title: 'Fideliza', content: '<p>Hola</p><b>x</b>&lt;i&gt;', width: 0, fileName: 'Sidebar' },
+    ]);
     expect(wb.ui.alerts).toEqual([{ title: 'Replace?', prompt: 'Replace the report?', buttons: 'YES_NO' }]);
     expect(wb.ui.toasts).toEqual([{ message: 'Done', title: 'Fideliza', timeoutSeconds: 5 }]);
-    expect(() => run(wb, `HtmlService.createHtmlOutputFromFile('Missing')`)).toThrow('No HTML file named Missing was found.');
-    expect(run(wb, `ScriptApp.AuthMode.NONE === ScriptApp.AuthMode.NONE && String(ScriptApp.AuthMode.FULL)`)).toBe('FULL');
+    expect(() => run(wb, `HtmlService.createHtmlOutputFromFile('Missing')`)).toThrow(
+      'No HTML file named Missing was found.',
+    );
+    expect(run(wb, `ScriptApp.AuthMode.NONE === ScriptApp.AuthMode.NONE && String(ScriptApp.AuthMode.FULL)`)).toBe(
+      'FULL',
+    );
   });
 
   it('denies writes and UI to custom functions', () => {
     const wb = new Workbook({ sheets: { S: [[1]] }, authMode: 'CUSTOM_FUNCTION' });
     expect(run(wb, `SpreadsheetApp.getActiveSpreadsheet().getSheetByName('S').getRange('A1').getValue()`)).toBe(1);
-    expect(() => run(wb, `SpreadsheetApp.getActiveSpreadsheet().getSheetByName('S').getRange('A1').setValue(2)`)).toThrow('You do not have permission to call SpreadsheetApp.Range.setValue.');
+    expect(() =>
+      run(wb, `SpreadsheetApp.getActiveSpreadsheet().getSheetByName('S').getRange('A1').setValue(2)`),
+    ).toThrow('You do not have permission to call SpreadsheetApp.Range.setValue.');
   });
 });
 
 describe('call counting and failures', () => {
   it('counts every service call by Class.method, in order', () => {
-    const wb = new Workbook({ sheets: { Orders: [['id', 'amount'], ['a', 1], ['b', 2]] } });
-    run(wb, `
+    const wb = new Workbook({
+      sheets: {
+        Orders: [
+          ['id', 'amount'],
+          ['a', 1],
+          ['b', 2],
+        ],
+      },
+    });
+    run(
+      wb,
+      `
       var ss = SpreadsheetApp.getActiveSpreadsheet();
       var values = ss.getSheetByName('Orders').getDataRange().getValues();
       var out = ss.insertSheet('Out');
       out.getRange(1, 1, values.length, 2).setValues(values);
       out.getRange('A1:B1').setFontWeight('bold').setBackground('#eeeeee');
       SpreadsheetApp.flush();
-    `);
+    `,
+    );
     expect(wb.calls.byMethod()).toEqual({
-      'Range.getValues': 1, 'Range.setBackground': 1, 'Range.setFontWeight': 1, 'Range.setValues': 1,
-      'Sheet.getDataRange': 1, 'Sheet.getRange': 2, 'Spreadsheet.getSheetByName': 1, 'Spreadsheet.insertSheet': 1,
-      'SpreadsheetApp.flush': 1, 'SpreadsheetApp.getActiveSpreadsheet': 1,
+      'Range.getValues': 1,
+      'Range.setBackground': 1,
+      'Range.setFontWeight': 1,
+      'Range.setValues': 1,
+      'Sheet.getDataRange': 1,
+      'Sheet.getRange': 2,
+      'Spreadsheet.getSheetByName': 1,
+      'Spreadsheet.insertSheet': 1,
+      'SpreadsheetApp.flush': 1,
+      'SpreadsheetApp.getActiveSpreadsheet': 1,
     });
     expect(wb.calls.count()).toBe(11);
     expect(wb.calls.countMatching('Range.')).toBe(4);
     expect(wb.calls.sequence()[0]).toBe('SpreadsheetApp.getActiveSpreadsheet');
-    expect(wb.sheet('Out').rangeOf('A1:B3').readValues()).toEqual([['id', 'amount'], ['a', 1], ['b', 2]]);
+    expect(wb.sheet('Out').rangeOf('A1:B3').readValues()).toEqual([
+      ['id', 'amount'],
+      ['a', 1],
+      ['b', 2],
+    ]);
   });
 
   it('fails the chosen call on demand, before it changes anything, once', () => {
@@ -131,7 +196,9 @@ describe('call counting and failures', () => {
     wb.failOn('Range.setBackgrounds', 1);
     const script = `SpreadsheetApp.getActiveSpreadsheet().getSheetByName('S').getRange('A1').setBackgrounds([['#ff0000']]);`;
     run(wb, script);
-    wb.sheet('S').rangeOf('A1').writeValues([['kept']]);
+    wb.sheet('S')
+      .rangeOf('A1')
+      .writeValues([['kept']]);
     const before = wb.fingerprint('S');
     expect(() => run(wb, script.replace('#ff0000', '#00ff00'))).toThrow(/Service Spreadsheets failed/);
     expect(wb.fingerprint('S')).toBe(before);
@@ -141,6 +208,11 @@ describe('call counting and failures', () => {
 
   it('formats dates with Utilities.formatDate in the zone given', () => {
     const wb = new Workbook();
-    expect(run(wb, `Utilities.formatDate(new Date(Date.UTC(2024, 2, 31, 7)), 'America/Los_Angeles', "yyyy-MM-dd'T'HH:mm EEE")`)).toBe('2024-03-31T00:00 Sun');
+    expect(
+      run(
+        wb,
+        `Utilities.formatDate(new Date(Date.UTC(2024, 2, 31, 7)), 'America/Los_Angeles', "yyyy-MM-dd'T'HH:mm EEE")`,
+      ),
+    ).toBe('2024-03-31T00:00 Sun');
   });
 });

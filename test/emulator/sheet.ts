@@ -7,7 +7,15 @@
  */
 import { a1OfRect, parseA1, splitSheetReference, type GridRect } from './a1';
 import type { ServiceCalls } from './calls';
-import { chartSpec, copyChartState, EmuEmbeddedChart, EmuEmbeddedChartBuilder, newChartState, type ChartSpec, type ChartState } from './charts';
+import {
+  chartSpec,
+  copyChartState,
+  EmuEmbeddedChart,
+  EmuEmbeddedChartBuilder,
+  newChartState,
+  type ChartSpec,
+  type ChartState,
+} from './charts';
 import { normalizeColor } from './colors';
 import { EmuConditionalFormatRule } from './conditional-format';
 import { ProtectionType, enumName } from './enums';
@@ -48,14 +56,77 @@ export const CELL_LIMIT = 10_000_000;
 const CELL_LIMIT_MESSAGE = `This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`;
 
 /** One sheet (tab). */
-export class EmuSheet implements Pick<GasSheet,
-  'getName' | 'setName' | 'getSheetName' | 'getSheetId' | 'getParent' | 'getIndex' | 'activate' | 'getRange' | 'getDataRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' |
-  'getSheetValues' | 'appendRow' | 'insertRows' | 'insertRowsAfter' | 'insertRowsBefore' | 'insertRowAfter' | 'insertRowBefore' | 'insertColumns' | 'insertColumnsAfter' | 'insertColumnsBefore' |
-  'insertColumnAfter' | 'insertColumnBefore' | 'deleteRows' | 'deleteRow' | 'deleteColumns' | 'deleteColumn' | 'clear' | 'clearContents' | 'clearFormats' | 'clearNotes' |
-  'clearConditionalFormatRules' | 'getConditionalFormatRules' | 'setConditionalFormatRules' | 'setFrozenRows' | 'setFrozenColumns' | 'getFrozenRows' | 'getFrozenColumns' |
-  'setColumnWidth' | 'setColumnWidths' | 'getColumnWidth' | 'setRowHeight' | 'setRowHeights' | 'getRowHeight' | 'autoResizeColumn' | 'autoResizeColumns' |
-  'setHiddenGridlines' | 'hasHiddenGridlines' | 'setTabColor' | 'getTabColor' | 'hideSheet' | 'showSheet' | 'isSheetHidden' |
-  'getCharts' | 'insertChart' | 'removeChart' | 'updateChart' | 'newChart' | 'addDeveloperMetadata' | 'getDeveloperMetadata' | 'createDeveloperMetadataFinder' | 'protect' | 'getProtections'> {
+export class EmuSheet
+  implements
+    Pick<
+      GasSheet,
+      | 'getName'
+      | 'setName'
+      | 'getSheetName'
+      | 'getSheetId'
+      | 'getParent'
+      | 'getIndex'
+      | 'activate'
+      | 'getRange'
+      | 'getDataRange'
+      | 'getLastRow'
+      | 'getLastColumn'
+      | 'getMaxRows'
+      | 'getMaxColumns'
+      | 'getSheetValues'
+      | 'appendRow'
+      | 'insertRows'
+      | 'insertRowsAfter'
+      | 'insertRowsBefore'
+      | 'insertRowAfter'
+      | 'insertRowBefore'
+      | 'insertColumns'
+      | 'insertColumnsAfter'
+      | 'insertColumnsBefore'
+      | 'insertColumnAfter'
+      | 'insertColumnBefore'
+      | 'deleteRows'
+      | 'deleteRow'
+      | 'deleteColumns'
+      | 'deleteColumn'
+      | 'clear'
+      | 'clearContents'
+      | 'clearFormats'
+      | 'clearNotes'
+      | 'clearConditionalFormatRules'
+      | 'getConditionalFormatRules'
+      | 'setConditionalFormatRules'
+      | 'setFrozenRows'
+      | 'setFrozenColumns'
+      | 'getFrozenRows'
+      | 'getFrozenColumns'
+      | 'setColumnWidth'
+      | 'setColumnWidths'
+      | 'getColumnWidth'
+      | 'setRowHeight'
+      | 'setRowHeights'
+      | 'getRowHeight'
+      | 'autoResizeColumn'
+      | 'autoResizeColumns'
+      | 'setHiddenGridlines'
+      | 'hasHiddenGridlines'
+      | 'setTabColor'
+      | 'getTabColor'
+      | 'hideSheet'
+      | 'showSheet'
+      | 'isSheetHidden'
+      | 'getCharts'
+      | 'insertChart'
+      | 'removeChart'
+      | 'updateChart'
+      | 'newChart'
+      | 'addDeveloperMetadata'
+      | 'getDeveloperMetadata'
+      | 'createDeveloperMetadataFinder'
+      | 'protect'
+      | 'getProtections'
+    >
+{
   /** Cells that hold something, by row then column (0-based). Sparse beyond the used area. */
   readonly grid: EmuCell[][] = [];
   maxRows = DEFAULT_ROWS;
@@ -144,7 +215,8 @@ export class EmuSheet implements Pick<GasSheet,
       if (!sheet) throw new Error('Range not found');
       return sheet.checkedRange(parseA1(a1, sheet.maxRows, sheet.maxColumns)) as unknown as GasRange;
     }
-    if (column === undefined) throw new Error("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+    if (column === undefined)
+      throw new Error("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
     return this.checkedRange({ row: rowOrA1, column, numRows, numColumns }) as unknown as GasRange;
   }
 
@@ -154,7 +226,8 @@ export class EmuSheet implements Pick<GasSheet,
     if (rect.column < 1) throw new Error('The starting column of the range is too small.');
     if (rect.numRows < 1) throw new Error('The number of rows in the range must be at least 1.');
     if (rect.numColumns < 1) throw new Error('The number of columns in the range must be at least 1.');
-    if (rect.row + rect.numRows - 1 > this.maxRows || rect.column + rect.numColumns - 1 > this.maxColumns) throw new Error(OUTSIDE_SHEET);
+    if (rect.row + rect.numRows - 1 > this.maxRows || rect.column + rect.numColumns - 1 > this.maxColumns)
+      throw new Error(OUTSIDE_SHEET);
     return new EmuRange(this, rect);
   }
 
@@ -165,7 +238,12 @@ export class EmuSheet implements Pick<GasSheet,
 
   getDataRange(): GasRange {
     this.record('getDataRange');
-    return new EmuRange(this, { row: 1, column: 1, numRows: Math.max(1, this.lastRow()), numColumns: Math.max(1, this.lastColumn()) }) as unknown as GasRange;
+    return new EmuRange(this, {
+      row: 1,
+      column: 1,
+      numRows: Math.max(1, this.lastRow()),
+      numColumns: Math.max(1, this.lastColumn()),
+    }) as unknown as GasRange;
   }
 
   getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): any[][] {
@@ -207,7 +285,8 @@ export class EmuSheet implements Pick<GasSheet,
 
   /** Last row holding content (0 when empty). */
   lastRow(): number {
-    for (let r = this.grid.length - 1; r >= 0; r--) if (this.grid[r]?.some((c) => c && (c.value !== '' || c.formula))) return r + 1;
+    for (let r = this.grid.length - 1; r >= 0; r--)
+      if (this.grid[r]?.some((c) => c && (c.value !== '' || c.formula))) return r + 1;
     return 0;
   }
 
@@ -216,7 +295,11 @@ export class EmuSheet implements Pick<GasSheet,
     let last = 0;
     for (const row of this.grid) {
       if (!row) continue;
-      for (let c = row.length - 1; c >= last; c--) if (row[c] && (row[c].value !== '' || row[c].formula)) { last = c + 1; break; }
+      for (let c = row.length - 1; c >= last; c--)
+        if (row[c] && (row[c].value !== '' || row[c].formula)) {
+          last = c + 1;
+          break;
+        }
     }
     return last;
   }
@@ -248,18 +331,21 @@ export class EmuSheet implements Pick<GasSheet,
     const rows = dimension === 'row';
     const max = rows ? this.maxRows : this.maxColumns;
     const grown = rows ? (this.maxRows + count) * this.maxColumns : this.maxRows * (this.maxColumns + count);
-    if (count > 0 && this.spreadsheet.cellCount() - this.maxRows * this.maxColumns + grown > CELL_LIMIT) throw new Error(CELL_LIMIT_MESSAGE);
+    if (count > 0 && this.spreadsheet.cellCount() - this.maxRows * this.maxColumns + grown > CELL_LIMIT)
+      throw new Error(CELL_LIMIT_MESSAGE);
     if (at < 1 || (count > 0 ? at > max + 1 : at - count - 1 > max)) throw new Error(OUTSIDE_SHEET);
     const index = at - 1;
     if (rows) {
-      if (count > 0) { if (this.grid.length > index) this.grid.splice(index, 0, ...new Array<EmuCell[]>(count)); }
-      else this.grid.splice(index, -count);
+      if (count > 0) {
+        if (this.grid.length > index) this.grid.splice(index, 0, ...new Array<EmuCell[]>(count));
+      } else this.grid.splice(index, -count);
       this.maxRows += count;
     } else {
       for (const line of this.grid) {
         if (!line) continue;
-        if (count > 0) { if (line.length > index) line.splice(index, 0, ...new Array<EmuCell>(count)); }
-        else line.splice(index, -count);
+        if (count > 0) {
+          if (line.length > index) line.splice(index, 0, ...new Array<EmuCell>(count));
+        } else line.splice(index, -count);
       }
       this.maxColumns += count;
     }
@@ -391,13 +477,21 @@ export class EmuSheet implements Pick<GasSheet,
 
   getConditionalFormatRules(): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
     this.record('getConditionalFormatRules');
-    return this.conditionalFormatRules.map((rule) => new EmuConditionalFormatRule(this.calls, rule.state) as unknown as GoogleAppsScript.Spreadsheet.ConditionalFormatRule);
+    return this.conditionalFormatRules.map(
+      (rule) =>
+        new EmuConditionalFormatRule(
+          this.calls,
+          rule.state,
+        ) as unknown as GoogleAppsScript.Spreadsheet.ConditionalFormatRule,
+    );
   }
 
   /** Replaces all the sheet's rules. */
   setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {
     this.record('setConditionalFormatRules');
-    this.conditionalFormatRules = (rules as unknown as EmuConditionalFormatRule[]).map((rule) => new EmuConditionalFormatRule(this.calls, rule.state));
+    this.conditionalFormatRules = (rules as unknown as EmuConditionalFormatRule[]).map(
+      (rule) => new EmuConditionalFormatRule(this.calls, rule.state),
+    );
   }
 
   // ---- layout -------------------------------------------------------------------------------
@@ -425,11 +519,15 @@ export class EmuSheet implements Pick<GasSheet,
   }
 
   setColumnWidth(columnPosition: number, width: number): GasSheet {
-    return this.chain('setColumnWidth', () => { this.columnWidths.set(columnPosition, width); });
+    return this.chain('setColumnWidth', () => {
+      this.columnWidths.set(columnPosition, width);
+    });
   }
 
   setColumnWidths(startColumn: number, numColumns: number, width: number): GasSheet {
-    return this.chain('setColumnWidths', () => { for (let c = 0; c < numColumns; c++) this.columnWidths.set(startColumn + c, width); });
+    return this.chain('setColumnWidths', () => {
+      for (let c = 0; c < numColumns; c++) this.columnWidths.set(startColumn + c, width);
+    });
   }
 
   /** Pixels; a column sized with `autoResizeColumn(s)` reports the default width (the emulator does not measure text). */
@@ -440,11 +538,15 @@ export class EmuSheet implements Pick<GasSheet,
   }
 
   setRowHeight(rowPosition: number, height: number): GasSheet {
-    return this.chain('setRowHeight', () => { this.rowHeights.set(rowPosition, height); });
+    return this.chain('setRowHeight', () => {
+      this.rowHeights.set(rowPosition, height);
+    });
   }
 
   setRowHeights(startRow: number, numRows: number, height: number): GasSheet {
-    return this.chain('setRowHeights', () => { for (let r = 0; r < numRows; r++) this.rowHeights.set(startRow + r, height); });
+    return this.chain('setRowHeights', () => {
+      for (let r = 0; r < numRows; r++) this.rowHeights.set(startRow + r, height);
+    });
   }
 
   getRowHeight(rowPosition: number): number {
@@ -453,15 +555,21 @@ export class EmuSheet implements Pick<GasSheet,
   }
 
   autoResizeColumn(columnPosition: number): GasSheet {
-    return this.chain('autoResizeColumn', () => { this.columnWidths.set(columnPosition, 'auto'); });
+    return this.chain('autoResizeColumn', () => {
+      this.columnWidths.set(columnPosition, 'auto');
+    });
   }
 
   autoResizeColumns(startColumn: number, numColumns: number): GasSheet {
-    return this.chain('autoResizeColumns', () => { for (let c = 0; c < numColumns; c++) this.columnWidths.set(startColumn + c, 'auto'); });
+    return this.chain('autoResizeColumns', () => {
+      for (let c = 0; c < numColumns; c++) this.columnWidths.set(startColumn + c, 'auto');
+    });
   }
 
   setHiddenGridlines(hideGridlines: boolean): GasSheet {
-    return this.chain('setHiddenGridlines', () => { this.hiddenGridlines = Boolean(hideGridlines); });
+    return this.chain('setHiddenGridlines', () => {
+      this.hiddenGridlines = Boolean(hideGridlines);
+    });
   }
 
   hasHiddenGridlines(): boolean {
@@ -470,7 +578,9 @@ export class EmuSheet implements Pick<GasSheet,
   }
 
   setTabColor(color: string | null): GasSheet {
-    return this.chain('setTabColor', () => { this.tabColor = color === null ? null : normalizeColor(color, '#ffffff'); });
+    return this.chain('setTabColor', () => {
+      this.tabColor = color === null ? null : normalizeColor(color, '#ffffff');
+    });
   }
 
   getTabColor(): string | null {
@@ -480,13 +590,16 @@ export class EmuSheet implements Pick<GasSheet,
 
   hideSheet(): GasSheet {
     return this.chain('hideSheet', () => {
-      if (this.spreadsheet.sheets.filter((s) => !s.hidden && s !== this).length === 0) throw new Error("You can't hide all the sheets in a document.");
+      if (this.spreadsheet.sheets.filter((s) => !s.hidden && s !== this).length === 0)
+        throw new Error("You can't hide all the sheets in a document.");
       this.hidden = true;
     });
   }
 
   showSheet(): GasSheet {
-    return this.chain('showSheet', () => { this.hidden = false; });
+    return this.chain('showSheet', () => {
+      this.hidden = false;
+    });
   }
 
   isSheetHidden(): boolean {
@@ -514,7 +627,13 @@ export class EmuSheet implements Pick<GasSheet,
 
   getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
     this.record('getCharts');
-    return this.charts.map((state) => new EmuEmbeddedChart(this.calls, copyChartState(state)) as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChart);
+    return this.charts.map(
+      (state) =>
+        new EmuEmbeddedChart(
+          this.calls,
+          copyChartState(state),
+        ) as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChart,
+    );
   }
 
   removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
@@ -542,7 +661,13 @@ export class EmuSheet implements Pick<GasSheet,
   addDeveloperMetadata(...args: unknown[]): GasSheet {
     return this.chain('addDeveloperMetadata', () => {
       const { key, value, visibility } = metadataArguments(args);
-      this.spreadsheet.metadata.push({ id: this.spreadsheet.newMetadataId(), key, value, visibility, location: { type: 'SHEET', sheet: this } });
+      this.spreadsheet.metadata.push({
+        id: this.spreadsheet.newMetadataId(),
+        key,
+        value,
+        visibility,
+        location: { type: 'SHEET', sheet: this },
+      });
     });
   }
 
@@ -551,13 +676,18 @@ export class EmuSheet implements Pick<GasSheet,
     this.record('getDeveloperMetadata');
     return this.spreadsheet.metadata
       .filter((e) => e.location.type === 'SHEET' && e.location.sheet === this)
-      .map((e) => new EmuDeveloperMetadata(this.spreadsheet, e) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadata);
+      .map(
+        (e) =>
+          new EmuDeveloperMetadata(this.spreadsheet, e) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadata,
+      );
   }
 
   /** Finds metadata on the sheet and its rows and columns. */
   createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {
     this.record('createDeveloperMetadataFinder');
-    return new EmuDeveloperMetadataFinder(this.spreadsheet, (e) => onSheet(e, this)) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder;
+    return new EmuDeveloperMetadataFinder(this.spreadsheet, (e) =>
+      onSheet(e, this),
+    ) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder;
   }
 
   protect(): GoogleAppsScript.Spreadsheet.Protection {
@@ -578,12 +708,21 @@ export class EmuSheet implements Pick<GasSheet,
   /** The sheet's whole state as plain data (cells only when `withCells`): what "sheet unchanged" tests compare. */
   snapshot(withCells = true): Record<string, unknown> {
     const cells: unknown[] = [];
-    if (withCells) this.grid.forEach((line, r) => line?.forEach((cell, c) => {
-      if (!cell) return;
-      const { value, ...rest } = cell;
-      if (value === '' && Object.keys(rest).length === 0) return;
-      cells.push([a1OfRect({ row: r + 1, column: c + 1, numRows: 1, numColumns: 1 }), value instanceof Date || Object.prototype.toString.call(value) === '[object Date]' ? { date: (value as Date).toISOString() } : value, rest]);
-    }));
+    if (withCells)
+      this.grid.forEach((line, r) =>
+        line?.forEach((cell, c) => {
+          if (!cell) return;
+          const { value, ...rest } = cell;
+          if (value === '' && Object.keys(rest).length === 0) return;
+          cells.push([
+            a1OfRect({ row: r + 1, column: c + 1, numRows: 1, numColumns: 1 }),
+            value instanceof Date || Object.prototype.toString.call(value) === '[object Date]'
+              ? { date: (value as Date).toISOString() }
+              : value,
+            rest,
+          ]);
+        }),
+      );
     return {
       name: this.name,
       sheetId: this.sheetId,
@@ -600,7 +739,16 @@ export class EmuSheet implements Pick<GasSheet,
       merges: this.merges.map((m) => a1OfRect(m)).sort(),
       charts: this.chartSpecs(),
       conditionalFormatRules: this.conditionalFormatRules.map((r) => r.spec()),
-      developerMetadata: this.spreadsheet.metadata.filter((e) => onSheet(e, this)).map((e) => ({ id: e.id, key: e.key, value: e.value, visibility: e.visibility, type: e.location.type, index: e.location.index ?? null })),
+      developerMetadata: this.spreadsheet.metadata
+        .filter((e) => onSheet(e, this))
+        .map((e) => ({
+          id: e.id,
+          key: e.key,
+          value: e.value,
+          visibility: e.visibility,
+          type: e.location.type,
+          index: e.location.index ?? null,
+        })),
       protections: this.protections.map((p) => p.spec()),
     };
   }

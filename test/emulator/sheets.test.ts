@@ -16,8 +16,12 @@ describe('spreadsheet and sheets', () => {
     expect(ss.getSheets().map((s) => s.getName())).toEqual(['KPI Summary', 'Orders']);
     expect(summary.getIndex()).toBe(1);
     expect(ss.getActiveSheet().getName()).toBe('KPI Summary');
-    expect(() => ss.insertSheet('orders')).toThrow('A sheet with the name "orders" already exists. Please enter another name.');
-    expect(() => summary.setName('ORDERS')).toThrow('A sheet with the name "ORDERS" already exists. Please enter another name.');
+    expect(() => ss.insertSheet('orders')).toThrow(
+      'A sheet with the name "orders" already exists. Please enter another name.',
+    );
+    expect(() => summary.setName('ORDERS')).toThrow(
+      'A sheet with the name "ORDERS" already exists. Please enter another name.',
+    );
     expect(ss.insertSheet().getName()).toBe('Sheet3');
     expect(ss.getSheetByName('Nope')).toBeNull();
   });
@@ -34,7 +38,9 @@ describe('spreadsheet and sheets', () => {
     ss.deleteSheet(ss.getSheetByName('B')!);
     expect(ss.getSheets().map((s) => s.getSheetId())).toEqual([ids[0], ids[2]]);
     ss.deleteSheet(ss.getSheetByName('A')!);
-    expect(() => ss.deleteSheet(c)).toThrow('Sorry, it is not possible to delete all non-hidden sheets. At least one sheet must be visible.');
+    expect(() => ss.deleteSheet(c)).toThrow(
+      'Sorry, it is not possible to delete all non-hidden sheets. At least one sheet must be visible.',
+    );
   });
 
   it('moves the active sheet and reports the spreadsheet settings', () => {
@@ -51,7 +57,9 @@ describe('spreadsheet and sheets', () => {
   it('has 1000 × 26 cells until rows or columns are inserted, moving content down', () => {
     const wb = new Workbook({ sheets: { S: [['a'], ['b']] } });
     const sheet = wb.spreadsheet.getSheetByName('S')!;
-    expect([sheet.getMaxRows(), sheet.getMaxColumns(), sheet.getLastRow(), sheet.getLastColumn()]).toEqual([1000, 26, 2, 1]);
+    expect([sheet.getMaxRows(), sheet.getMaxColumns(), sheet.getLastRow(), sheet.getLastColumn()]).toEqual([
+      1000, 26, 2, 1,
+    ]);
     sheet.insertRowsBefore(1, 2);
     expect(sheet.getRange('A1:A4').getValues()).toEqual([[''], [''], ['a'], ['b']]);
     sheet.insertColumnsAfter(26, 4);
@@ -67,7 +75,13 @@ describe('spreadsheet and sheets', () => {
     const sheet = wb.spreadsheet.getSheetByName('S')!;
     sheet.setFrozenRows(2);
     sheet.setColumnWidths(1, 3, 180).setRowHeight(1, 40).setHiddenGridlines(true).setTabColor('#1A73E8');
-    expect([sheet.getFrozenRows(), sheet.getColumnWidth(2), sheet.getColumnWidth(4), sheet.getRowHeight(1), sheet.getRowHeight(2)]).toEqual([2, 180, 100, 40, 21]);
+    expect([
+      sheet.getFrozenRows(),
+      sheet.getColumnWidth(2),
+      sheet.getColumnWidth(4),
+      sheet.getRowHeight(1),
+      sheet.getRowHeight(2),
+    ]).toEqual([2, 180, 100, 40, 21]);
     expect([sheet.hasHiddenGridlines(), sheet.getTabColor()]).toEqual([true, '#1a73e8']);
   });
 
@@ -76,10 +90,16 @@ describe('spreadsheet and sheets', () => {
     const ss = wb.spreadsheet;
     const sheet = ss.getSheetByName('S')!;
     ss.addDeveloperMetadata('fideliza.version', '1');
-    sheet.addDeveloperMetadata('fideliza.report', 'kpi', Enums.DeveloperMetadataVisibility.PROJECT as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility);
+    sheet.addDeveloperMetadata(
+      'fideliza.report',
+      'kpi',
+      Enums.DeveloperMetadataVisibility.PROJECT as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+    );
     sheet.getRange('3:3').addDeveloperMetadata('section', 'headline');
     sheet.getRange('B:B').addDeveloperMetadata('column');
-    expect(() => sheet.getRange('A1:B2').addDeveloperMetadata('x')).toThrow('Adding developer metadata to arbitrary ranges is not currently supported. Developer metadata may only be added to the top-level spreadsheet, an individual sheet, or an entire row or column.');
+    expect(() => sheet.getRange('A1:B2').addDeveloperMetadata('x')).toThrow(
+      'Adding developer metadata to arbitrary ranges is not currently supported. Developer metadata may only be added to the top-level spreadsheet, an individual sheet, or an entire row or column.',
+    );
 
     const found = ss.createDeveloperMetadataFinder().withKey('fideliza.report').withValue('kpi').find();
     expect(found).toHaveLength(1);
@@ -87,20 +107,32 @@ describe('spreadsheet and sheets', () => {
     expect(String(found[0].getVisibility())).toBe('PROJECT');
     expect(ss.getDeveloperMetadata().map((m) => m.getKey())).toEqual(['fideliza.version']);
     expect(sheet.getDeveloperMetadata().map((m) => m.getKey())).toEqual(['fideliza.report']);
-    expect(sheet.createDeveloperMetadataFinder().find().map((m) => m.getKey())).toEqual(['fideliza.report', 'section', 'column']);
+    expect(
+      sheet
+        .createDeveloperMetadataFinder()
+        .find()
+        .map((m) => m.getKey()),
+    ).toEqual(['fideliza.report', 'section', 'column']);
     expect(ss.getSheetByName('T')!.createDeveloperMetadataFinder().find()).toEqual([]);
     const column = ss.createDeveloperMetadataFinder().withKey('column').find()[0];
     expect(column.getValue()).toBeNull();
     expect(column.getLocation().getColumn()!.getA1Notation()).toBe('B:B');
 
     sheet.insertRowsBefore(1, 2); // row metadata moves with its row: 3 → 5
-    expect(ss.createDeveloperMetadataFinder().withKey('section').find()[0].getLocation().getRow()!.getA1Notation()).toBe('5:5');
+    expect(
+      ss.createDeveloperMetadataFinder().withKey('section').find()[0].getLocation().getRow()!.getA1Notation(),
+    ).toBe('5:5');
     found[0].setValue('kpi-2');
     expect(ss.createDeveloperMetadataFinder().withValue('kpi-2').find()).toHaveLength(1);
     found[0].remove();
     expect(ss.createDeveloperMetadataFinder().withKey('fideliza.report').find()).toEqual([]);
     ss.deleteSheet(sheet);
-    expect(ss.createDeveloperMetadataFinder().find().map((m) => m.getKey())).toEqual(['fideliza.version']);
+    expect(
+      ss
+        .createDeveloperMetadataFinder()
+        .find()
+        .map((m) => m.getKey()),
+    ).toEqual(['fideliza.version']);
   });
 
   it('protects a sheet with a warning-only protection that can be removed', () => {
@@ -116,7 +148,15 @@ describe('spreadsheet and sheets', () => {
   });
 
   it('fingerprints a sheet: unchanged by reads, changed by any write, format or metadata', () => {
-    const wb = new Workbook({ sheets: { Orders: [['id', 'amount'], ['c1', 10]], Other: [] } });
+    const wb = new Workbook({
+      sheets: {
+        Orders: [
+          ['id', 'amount'],
+          ['c1', 10],
+        ],
+        Other: [],
+      },
+    });
     const before = wb.fingerprint('Orders');
     const sheet = wb.spreadsheet.getSheetByName('Orders')!;
     sheet.getDataRange().getValues();
@@ -133,7 +173,14 @@ describe('spreadsheet and sheets', () => {
       (s) => s.getRange('A1:B1').merge(),
     ];
     const changed = changes.map((change) => {
-      const fresh = new Workbook({ sheets: { Orders: [['id', 'amount'], ['c1', 10]] } });
+      const fresh = new Workbook({
+        sheets: {
+          Orders: [
+            ['id', 'amount'],
+            ['c1', 10],
+          ],
+        },
+      });
       change(fresh.spreadsheet.getSheetByName('Orders')!);
       return fresh.fingerprint('Orders') !== before;
     });

@@ -31,10 +31,35 @@ export function duplicateNameMessage(name: string): string {
 }
 
 /** The emulated spreadsheet. */
-export class EmuSpreadsheet implements Pick<GasSpreadsheet,
-  'getId' | 'getName' | 'rename' | 'getUrl' | 'getSpreadsheetTimeZone' | 'setSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'setSpreadsheetLocale' | 'getSheets' | 'getNumSheets' |
-  'getSheetByName' | 'getSheetById' | 'getActiveSheet' | 'setActiveSheet' | 'moveActiveSheet' | 'getRange' | 'insertSheet' | 'deleteSheet' | 'addDeveloperMetadata' |
-  'getDeveloperMetadata' | 'createDeveloperMetadataFinder' | 'getProtections' | 'toast'> {
+export class EmuSpreadsheet
+  implements
+    Pick<
+      GasSpreadsheet,
+      | 'getId'
+      | 'getName'
+      | 'rename'
+      | 'getUrl'
+      | 'getSpreadsheetTimeZone'
+      | 'setSpreadsheetTimeZone'
+      | 'getSpreadsheetLocale'
+      | 'setSpreadsheetLocale'
+      | 'getSheets'
+      | 'getNumSheets'
+      | 'getSheetByName'
+      | 'getSheetById'
+      | 'getActiveSheet'
+      | 'setActiveSheet'
+      | 'moveActiveSheet'
+      | 'getRange'
+      | 'insertSheet'
+      | 'deleteSheet'
+      | 'addDeveloperMetadata'
+      | 'getDeveloperMetadata'
+      | 'createDeveloperMetadataFinder'
+      | 'getProtections'
+      | 'toast'
+    >
+{
   readonly sheets: EmuSheet[] = [];
   /** Every piece of developer metadata of the spreadsheet, wherever it is attached. */
   readonly metadata: MetadataEntry[] = [];
@@ -158,7 +183,8 @@ export class EmuSpreadsheet implements Pick<GasSpreadsheet,
 
   /** Throws Google's message when `name` is taken by another sheet (names compare case-insensitively). */
   checkNewName(name: string, except?: EmuSheet): void {
-    if (this.sheets.some((s) => s !== except && s.name.toLowerCase() === name.toLowerCase())) throw new Error(duplicateNameMessage(name));
+    if (this.sheets.some((s) => s !== except && s.name.toLowerCase() === name.toLowerCase()))
+      throw new Error(duplicateNameMessage(name));
   }
 
   /**
@@ -185,7 +211,9 @@ export class EmuSpreadsheet implements Pick<GasSpreadsheet,
     if (template) {
       sheet.maxRows = template.maxRows;
       sheet.maxColumns = template.maxColumns;
-      template.grid.forEach((line, r) => { if (line) sheet.grid[r] = line.map((cell) => (cell ? structuredClone(cell) : cell)); });
+      template.grid.forEach((line, r) => {
+        if (line) sheet.grid[r] = line.map((cell) => (cell ? structuredClone(cell) : cell));
+      });
       sheet.merges.push(...template.merges.map((m) => ({ ...m })));
     }
     this.sheets.splice(Math.max(0, Math.min(index ?? this.sheets.length, this.sheets.length)), 0, sheet);
@@ -197,11 +225,13 @@ export class EmuSpreadsheet implements Pick<GasSpreadsheet,
   deleteSheet(sheet: GasSheet): void {
     this.record('deleteSheet');
     const target = sheet as unknown as EmuSheet;
-    if (this.sheets.filter((s) => !s.hidden && s !== target).length === 0) throw new Error('Sorry, it is not possible to delete all non-hidden sheets. At least one sheet must be visible.');
+    if (this.sheets.filter((s) => !s.hidden && s !== target).length === 0)
+      throw new Error('Sorry, it is not possible to delete all non-hidden sheets. At least one sheet must be visible.');
     const at = this.sheets.indexOf(target);
     if (at < 0) throw new Error('Sheet not found');
     this.sheets.splice(at, 1);
-    for (let i = this.metadata.length - 1; i >= 0; i--) if (this.metadata[i].location.sheet === target) this.metadata.splice(i, 1);
+    for (let i = this.metadata.length - 1; i >= 0; i--)
+      if (this.metadata[i].location.sheet === target) this.metadata.splice(i, 1);
     if (this.activeSheet === target) this.activeSheet = this.sheets[0];
   }
 
@@ -216,25 +246,36 @@ export class EmuSpreadsheet implements Pick<GasSpreadsheet,
   /** The metadata attached to the spreadsheet itself (not to its sheets, rows or columns). */
   getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
     this.record('getDeveloperMetadata');
-    return this.metadata.filter((e) => e.location.type === 'SPREADSHEET').map((e) => new EmuDeveloperMetadata(this, e) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadata);
+    return this.metadata
+      .filter((e) => e.location.type === 'SPREADSHEET')
+      .map((e) => new EmuDeveloperMetadata(this, e) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadata);
   }
 
   /** Finds metadata anywhere in the spreadsheet. */
   createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {
     this.record('createDeveloperMetadataFinder');
-    return new EmuDeveloperMetadataFinder(this, () => true) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder;
+    return new EmuDeveloperMetadataFinder(
+      this,
+      () => true,
+    ) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder;
   }
 
   getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): GoogleAppsScript.Spreadsheet.Protection[] {
     this.record('getProtections');
     const name = enumName(type ?? ProtectionType.SHEET);
-    return this.sheets.flatMap((s) => s.protections.filter((p) => p.type === name)) as unknown as GoogleAppsScript.Spreadsheet.Protection[];
+    return this.sheets.flatMap((s) =>
+      s.protections.filter((p) => p.type === name),
+    ) as unknown as GoogleAppsScript.Spreadsheet.Protection[];
   }
 
   /** `toast(msg[, title[, timeoutSeconds]])`, recorded in `ui.toasts`. */
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     this.record('toast');
-    this.ui.toasts.push({ message: String(msg), title: title === undefined ? '' : String(title), timeoutSeconds: timeoutSeconds ?? 5 });
+    this.ui.toasts.push({
+      message: String(msg),
+      title: title === undefined ? '' : String(title),
+      timeoutSeconds: timeoutSeconds ?? 5,
+    });
   }
 
   /** A new metadata id (unique in the spreadsheet). */

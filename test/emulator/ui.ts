@@ -72,7 +72,13 @@ export class EmuMenu implements GasMenu {
 }
 
 /** The `Ui`. */
-export class EmuUi implements Pick<GoogleAppsScript.Base.Ui, 'createAddonMenu' | 'createMenu' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog' | 'alert'> {
+export class EmuUi
+  implements
+    Pick<
+      GoogleAppsScript.Base.Ui,
+      'createAddonMenu' | 'createMenu' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog' | 'alert'
+    >
+{
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
 
@@ -95,17 +101,30 @@ export class EmuUi implements Pick<GoogleAppsScript.Base.Ui, 'createAddonMenu' |
   showSidebar(userInterface: GoogleAppsScript.HTML.HtmlOutput): void {
     this.calls.record('Ui.showSidebar');
     const html = userInterface as unknown as EmuHtmlOutput;
-    this.record.sidebars.push({ title: html.title, content: html.content, width: html.width, ...(html.fileName ? { fileName: html.fileName } : {}) });
+    this.record.sidebars.push({
+      title: html.title,
+      content: html.content,
+      width: html.width,
+      ...(html.fileName ? { fileName: html.fileName } : {}),
+    });
   }
 
   showModalDialog(userInterface: GoogleAppsScript.HTML.HtmlOutput, title: string): void {
     this.calls.record('Ui.showModalDialog');
-    this.record.dialogs.push({ title: String(title), content: (userInterface as unknown as EmuHtmlOutput).content, modal: true });
+    this.record.dialogs.push({
+      title: String(title),
+      content: (userInterface as unknown as EmuHtmlOutput).content,
+      modal: true,
+    });
   }
 
   showModelessDialog(userInterface: GoogleAppsScript.HTML.HtmlOutput, title: string): void {
     this.calls.record('Ui.showModelessDialog');
-    this.record.dialogs.push({ title: String(title), content: (userInterface as unknown as EmuHtmlOutput).content, modal: false });
+    this.record.dialogs.push({
+      title: String(title),
+      content: (userInterface as unknown as EmuHtmlOutput).content,
+      modal: false,
+    });
   }
 
   /** `alert(prompt)`, `alert(prompt, buttons)`, `alert(title, prompt, buttons)`. */
@@ -115,7 +134,8 @@ export class EmuUi implements Pick<GoogleAppsScript.Base.Ui, 'createAddonMenu' |
     let prompt: string;
     let buttons = 'OK';
     if (args.length >= 3) [title, prompt, buttons] = [String(args[0]), String(args[1]), enumName(args[2])];
-    else if (args.length === 2 && args[1] instanceof EmuEnumValue) [prompt, buttons] = [String(args[0]), enumName(args[1])];
+    else if (args.length === 2 && args[1] instanceof EmuEnumValue)
+      [prompt, buttons] = [String(args[0]), enumName(args[1])];
     else prompt = String(args[0]);
     this.record.alerts.push({ title, prompt, buttons });
     return asEnum(Button, this.record.alertAnswers.shift() ?? 'OK');

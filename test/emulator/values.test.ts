@@ -16,9 +16,21 @@ function sheetOf(options: ConstructorParameters<typeof Workbook>[0] = {}) {
 describe('values', () => {
   it('returns blanks as empty strings and dates as Date objects', () => {
     const date = sheetDate('2024-03-31', 'America/Los_Angeles');
-    const wb = new Workbook({ sheets: { S: [['id', 'when'], [7, date], [true, null]] } });
+    const wb = new Workbook({
+      sheets: {
+        S: [
+          ['id', 'when'],
+          [7, date],
+          [true, null],
+        ],
+      },
+    });
     const values = wb.spreadsheet.getRange('S!A1:C3').getValues();
-    expect(values).toEqual([['id', 'when', ''], [7, date, ''], [true, '', '']]);
+    expect(values).toEqual([
+      ['id', 'when', ''],
+      [7, date, ''],
+      [true, '', ''],
+    ]);
     expect(Object.prototype.toString.call(values[1][1])).toBe('[object Date]');
     values[1][1].setFullYear(1999); // a copy: the cell keeps its date
     expect(isoDateIn(wb.spreadsheet.getRange('S!B2').getValue(), 'America/Los_Angeles')).toBe('2024-03-31');
@@ -38,7 +50,7 @@ describe('values', () => {
   it('treats + and - text that is not a number as a formula, keeps @ and apostrophe text', () => {
     const { sheet } = sheetOf();
     const range = sheet.getRange('A1:F1');
-    range.setValues([['+A1', '-cmd', "'=HYPERLINK(\"x\")", '@SUM(1)', '+7', "'0042"]]);
+    range.setValues([['+A1', '-cmd', '\'=HYPERLINK("x")', '@SUM(1)', '+7', "'0042"]]);
     expect(range.getFormulas()).toEqual([['=+A1', '=-cmd', '', '', '', '']]);
     expect(range.getValues()).toEqual([[FORMULA_VALUE, FORMULA_VALUE, '=HYPERLINK("x")', '@SUM(1)', 7, '0042']]);
   });
@@ -55,7 +67,10 @@ describe('values', () => {
   it('sets every cell of a multi-cell range with setValue, and setFormula likewise', () => {
     const { sheet } = sheetOf();
     sheet.getRange('A1:B2').setValue(5);
-    expect(sheet.getRange('A1:B2').getValues()).toEqual([[5, 5], [5, 5]]);
+    expect(sheet.getRange('A1:B2').getValues()).toEqual([
+      [5, 5],
+      [5, 5],
+    ]);
     sheet.getRange('C1:C2').setFormula('=A1*2');
     expect(sheet.getRange('C1:C2').getFormulas()).toEqual([['=A1*2'], ['=A1*2']]);
   });
@@ -63,10 +78,27 @@ describe('values', () => {
   it('rejects data whose shape differs from the range with Google messages', () => {
     const { sheet } = sheetOf();
     const range = sheet.getRange('A1:B3');
-    expect(() => range.setValues([[1, 2], [3, 4]])).toThrow('The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.');
-    expect(() => range.setValues([[1, 2], [3, 4, 5], [6, 7]])).toThrow('The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.');
+    expect(() =>
+      range.setValues([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toThrow(
+      'The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.',
+    );
+    expect(() =>
+      range.setValues([
+        [1, 2],
+        [3, 4, 5],
+        [6, 7],
+      ]),
+    ).toThrow(
+      'The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.',
+    );
     expect(() => range.setBackgrounds([['#fff', '#fff']])).toThrow('The data has 1 but the range has 3.');
-    expect(() => sheet.getRange('A1').setValue('x'.repeat(50001))).toThrow('Your input contains more than the maximum of 50000 characters in a single cell.');
+    expect(() => sheet.getRange('A1').setValue('x'.repeat(50001))).toThrow(
+      'Your input contains more than the maximum of 50000 characters in a single cell.',
+    );
   });
 
   it('round-trips number formats and renders display values with them', () => {
@@ -90,16 +122,29 @@ describe('values', () => {
 
   it('formats dates in the spreadsheet zone, by default as the locale short date', () => {
     const { sheet } = sheetOf();
-    sheet.getRange('A1:B1').setValues([[sheetDate('2024-03-31', 'America/Los_Angeles'), sheetDate('2024-11-03 14:05', 'America/Los_Angeles')]]);
+    sheet
+      .getRange('A1:B1')
+      .setValues([
+        [sheetDate('2024-03-31', 'America/Los_Angeles'), sheetDate('2024-11-03 14:05', 'America/Los_Angeles')],
+      ]);
     expect(sheet.getRange('A1:B1').getDisplayValues()).toEqual([['3/31/2024', '11/3/2024 14:05:00']]);
     sheet.getRange('A1:B1').setNumberFormat('mmmm d, yyyy h:mm am/pm');
-    expect(sheet.getRange('A1:B1').getDisplayValues()).toEqual([['March 31, 2024 12:00 am', 'November 3, 2024 2:05 pm']]);
+    expect(sheet.getRange('A1:B1').getDisplayValues()).toEqual([
+      ['March 31, 2024 12:00 am', 'November 3, 2024 2:05 pm'],
+    ]);
   });
 
   it('keeps formats, fonts, notes and borders per cell and clears them on request', () => {
     const { sheet } = sheetOf();
     const range = sheet.getRange('A1:B1');
-    range.setValues([['a', 'b']]).setBackgrounds([['#FFF', 'red']]).setFontWeights([['bold', null]]).setFontSizes([[14, 10]]).setHorizontalAlignment('center').setWrap(true).setNote('hi');
+    range
+      .setValues([['a', 'b']])
+      .setBackgrounds([['#FFF', 'red']])
+      .setFontWeights([['bold', null]])
+      .setFontSizes([[14, 10]])
+      .setHorizontalAlignment('center')
+      .setWrap(true)
+      .setNote('hi');
     range.setBorder(true, true, true, true, null, null, '#333333', null);
     expect(range.getBackgrounds()).toEqual([['#ffffff', '#ff0000']]);
     expect(range.getFontWeights()).toEqual([['bold', 'normal']]);
@@ -118,15 +163,33 @@ describe('values', () => {
 
   it('merges keep the top-left value and refuse to cut through another merge', () => {
     const { sheet } = sheetOf();
-    sheet.getRange('A1:C2').setValues([[1, 2, 3], [4, 5, 6]]);
+    sheet.getRange('A1:C2').setValues([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     sheet.getRange('A1:B2').merge();
-    expect(sheet.getRange('A1:C2').getValues()).toEqual([[1, '', 3], ['', '', 6]]);
+    expect(sheet.getRange('A1:C2').getValues()).toEqual([
+      [1, '', 3],
+      ['', '', 6],
+    ]);
     expect(sheet.getRange('B2').isPartOfMerge()).toBe(true);
-    expect(sheet.getRange('A1:C3').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['A1:B2']);
-    expect(() => sheet.getRange('B1:C1').merge()).toThrow('You must select all cells in a merged range to merge or unmerge them.');
+    expect(
+      sheet
+        .getRange('A1:C3')
+        .getMergedRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A1:B2']);
+    expect(() => sheet.getRange('B1:C1').merge()).toThrow(
+      'You must select all cells in a merged range to merge or unmerge them.',
+    );
     sheet.getRange('A1:B2').breakApart();
     expect(sheet.getRange('A1:C2').isPartOfMerge()).toBe(false);
     sheet.getRange('A4:C5').mergeAcross();
-    expect(sheet.getRange('A4:C5').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['A4:C4', 'A5:C5']);
+    expect(
+      sheet
+        .getRange('A4:C5')
+        .getMergedRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A4:C4', 'A5:C5']);
   });
 });

@@ -10,7 +10,17 @@ import { ServiceCalls } from './calls';
 import { chartsService } from './charts';
 import { EmuConditionalFormatRuleBuilder } from './conditional-format';
 import { formatDate } from './dates';
-import { AuthMode, BooleanCriteria, BorderStyle, ColorType, DeveloperMetadataLocationType, DeveloperMetadataVisibility, InterpolationType, ProtectionType, WrapStrategy } from './enums';
+import {
+  AuthMode,
+  BooleanCriteria,
+  BorderStyle,
+  ColorType,
+  DeveloperMetadataLocationType,
+  DeveloperMetadataVisibility,
+  InterpolationType,
+  ProtectionType,
+  WrapStrategy,
+} from './enums';
 import type { EmuValue } from './entry';
 import { fingerprintSheet } from './fingerprint';
 import { htmlService } from './html';
@@ -50,7 +60,8 @@ export const TEST_SPREADSHEET_ZONE = 'America/Los_Angeles';
 /** Calls allowed in AuthMode.NONE (an add-on's `onOpen` before authorisation: menus only). */
 const ALLOWED_WITHOUT_AUTH = /^(SpreadsheetApp\.getUi|Ui\.|Menu\.|Session\.getActiveUserLocale|Logger\.)/;
 /** Calls a custom function may not make (Sheets gives custom functions read-only spreadsheet access, no UI). */
-const DENIED_IN_CUSTOM_FUNCTION = /^(SpreadsheetApp\.getUi|Ui\.|HtmlService\.|LockService\.|(Spreadsheet|Sheet|Range)\.(set|insert|delete|clear|add|append|merge|break|protect|remove|update|hide|show|auto|move|activate|rename|toast))/;
+const DENIED_IN_CUSTOM_FUNCTION =
+  /^(SpreadsheetApp\.getUi|Ui\.|HtmlService\.|LockService\.|(Spreadsheet|Sheet|Range)\.(set|insert|delete|clear|add|append|merge|break|protect|remove|update|hide|show|auto|move|activate|rename|toast))/;
 
 /** An emulated workbook with its services. */
 export class Workbook {
@@ -72,8 +83,13 @@ export class Workbook {
     this.addOnName = options.addOnName ?? 'Fideliza';
     this.htmlFolder = options.htmlFolder ?? DIST;
     this.calls.guard = (method) => {
-      const denied = (this.authMode === 'NONE' && !ALLOWED_WITHOUT_AUTH.test(method)) || (this.authMode === 'CUSTOM_FUNCTION' && DENIED_IN_CUSTOM_FUNCTION.test(method));
-      if (denied) throw new Error(`You do not have permission to call ${method.replace(/^(Spreadsheet|Sheet|Range)\./, 'SpreadsheetApp.$1.')}.`);
+      const denied =
+        (this.authMode === 'NONE' && !ALLOWED_WITHOUT_AUTH.test(method)) ||
+        (this.authMode === 'CUSTOM_FUNCTION' && DENIED_IN_CUSTOM_FUNCTION.test(method));
+      if (denied)
+        throw new Error(
+          `You do not have permission to call ${method.replace(/^(Spreadsheet|Sheet|Range)\./, 'SpreadsheetApp.$1.')}.`,
+        );
     };
     for (const [name, rows] of Object.entries(options.sheets ?? {})) this.addSheet(name, rows);
     this.calls.reset();
@@ -105,7 +121,9 @@ export class Workbook {
       const sheet = this.spreadsheet.insertSheet(name) as unknown as EmuSheet;
       const width = rows.reduce((w, row) => Math.max(w, row.length), 0);
       if (rows.length && width) {
-        const padded = rows.map((row) => Array.from({ length: width }, (_, c) => (row[c] === null || row[c] === undefined ? '' : row[c]) as EmuValue));
+        const padded = rows.map((row) =>
+          Array.from({ length: width }, (_, c) => (row[c] === null || row[c] === undefined ? '' : row[c]) as EmuValue),
+        );
         sheet.ensureSize(rows.length, width);
         const range = sheet.rangeOf(`A1:${columnLetters(width)}${rows.length}`);
         if (options.asEntered) range.enterValues(padded);
@@ -136,7 +154,15 @@ export class Workbook {
    */
   arg(a1: string): EmuValue | EmuValue[][] {
     const bang = a1.lastIndexOf('!');
-    const sheet = bang >= 0 ? this.sheet(a1.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'")) : this.spreadsheet.sheets[0];
+    const sheet =
+      bang >= 0
+        ? this.sheet(
+            a1
+              .slice(0, bang)
+              .replace(/^'(.*)'$/, '$1')
+              .replace(/''/g, "'"),
+          )
+        : this.spreadsheet.sheets[0];
     const range = sheet.rangeOf(bang >= 0 ? a1.slice(bang + 1) : a1);
     const values = range.readValues();
     return range.rect.numRows === 1 && range.rect.numColumns === 1 ? values[0][0] : values;
@@ -165,10 +191,12 @@ export class Workbook {
   /** The Apps Script globals that see this workbook. */
   globals(): AppsScriptGlobals {
     const { calls, spreadsheet, userLocale } = this;
-    const counted = <T>(method: string, result: () => T) => () => {
-      calls.record(method);
-      return result();
-    };
+    const counted =
+      <T>(method: string, result: () => T) =>
+      () => {
+        calls.record(method);
+        return result();
+      };
     return {
       SpreadsheetApp: {
         getActiveSpreadsheet: counted('SpreadsheetApp.getActiveSpreadsheet', () => spreadsheet),
@@ -176,7 +204,10 @@ export class Workbook {
         getActiveSheet: counted('SpreadsheetApp.getActiveSheet', () => spreadsheet.active()),
         getUi: counted('SpreadsheetApp.getUi', () => new EmuUi(calls, spreadsheet.ui, this.addOnName)),
         flush: counted('SpreadsheetApp.flush', () => undefined),
-        newConditionalFormatRule: counted('SpreadsheetApp.newConditionalFormatRule', () => new EmuConditionalFormatRuleBuilder(calls)),
+        newConditionalFormatRule: counted(
+          'SpreadsheetApp.newConditionalFormatRule',
+          () => new EmuConditionalFormatRuleBuilder(calls),
+        ),
         InterpolationType,
         DeveloperMetadataVisibility,
         DeveloperMetadataLocationType,

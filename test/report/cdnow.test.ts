@@ -24,7 +24,11 @@ describe('the CDNOW sample as an Orders sheet', () => {
   let lines: string[][];
 
   beforeAll(() => {
-    lines = readFileSync(FILE, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((l) => l.split(/\s+/));
+    lines = readFileSync(FILE, 'utf8')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .map((l) => l.split(/\s+/));
     rig = reportRig({ Orders: cdnowOrdersSheet(FILE, { timeZone: ZONE }) });
     scan = wire(rig.fx.wizardScan());
     // The wizard's default period: the newest month offered (the file ends on 1998-06-30).
@@ -33,7 +37,9 @@ describe('the CDNOW sample as an Orders sheet', () => {
   });
 
   it('detects the sheet and its English headers by themselves', () => {
-    expect(scan.mapping).toEqual({ orders: { sheet: 'Orders', columns: { customerId: 'Customer ID', date: 'Order date', amount: 'Amount' } } });
+    expect(scan.mapping).toEqual({
+      orders: { sheet: 'Orders', columns: { customerId: 'Customer ID', date: 'Order date', amount: 'Amount' } },
+    });
     expect(scan.periods.month[0].label).toBe('June 1998');
   });
 
@@ -59,7 +65,13 @@ describe('the CDNOW sample as an Orders sheet', () => {
     const customers = new Set(lines.map((f) => f[1])).size;
     expect(view.at(predicted, 1).value).toBe(`Top customers by predicted CLV (${customers})`);
     // no Customers sheet, so no Name column
-    expect(view.line(predicted + 1)).toEqual(['Customer', 'P(alive)', 'Expected purchases', 'Expected order value', 'Predicted CLV']);
+    expect(view.line(predicted + 1)).toEqual([
+      'Customer',
+      'P(alive)',
+      'Expected purchases',
+      'Expected order value',
+      'Predicted CLV',
+    ]);
     let previousClv = Infinity;
     for (let r = predicted + 2; r < predicted + 27; r++) {
       const [id, pAlive, purchases, value, clv] = view.rows[r - 1].map((c) => c.value);

@@ -22,7 +22,9 @@ describe('report: odd data', () => {
     const result = generate(rig, { mapping: undefined });
     expect(kpiValue(rig, result.sheetName, 'CSAT')).toBeCloseTo(16 / 20, 12);
     expect(result.skippedRows).toBe(1);
-    expect(reportView(rig, result.sheetName).texts().join(' ')).toMatch(/outside 0–10 \(satisfaction \(CSAT\)\): 1 \(row 22\)/);
+    expect(reportView(rig, result.sheetName).texts().join(' ')).toMatch(
+      /outside 0–10 \(satisfaction \(CSAT\)\): 1 \(row 22\)/,
+    );
   });
 
   it('a 1–7 satisfaction scale counts 6 and 7 as satisfied', () => {
@@ -36,8 +38,16 @@ describe('report: odd data', () => {
   it('quarterly NRR counts only the customers paying when the quarter starts', () => {
     // A pays 1 000 all along; B arrives on 10 Oct and leaves on 20 Nov: A kept everything.
     const rig = reportRig({
-      Orders: [['Customer ID', 'Order date', 'Amount'], ['A', d('2025-01-05'), 10], ['A', d('2025-12-05'), 10]],
-      Subscriptions: [['Customer ID', 'Start', 'End', 'MRR'], ['A', d('2024-01-01'), '', 1000], ['B', d('2025-10-10'), d('2025-11-20'), 100]],
+      Orders: [
+        ['Customer ID', 'Order date', 'Amount'],
+        ['A', d('2025-01-05'), 10],
+        ['A', d('2025-12-05'), 10],
+      ],
+      Subscriptions: [
+        ['Customer ID', 'Start', 'End', 'MRR'],
+        ['A', d('2024-01-01'), '', 1000],
+        ['B', d('2025-10-10'), d('2025-11-20'), 100],
+      ],
     });
     const result = generate(rig, { periodKind: 'quarter', periodIndex: 2025 * 4 + 3 });
     expect(kpiValue(rig, result.sheetName, 'Net revenue retention')).toBe(1);
@@ -46,8 +56,17 @@ describe('report: odd data', () => {
 
   it('an order date typed as a bare year, and a subscription ending before it starts, are skipped with their reason', () => {
     const rig = reportRig({
-      Orders: [['Customer ID', 'Order date', 'Amount'], ['A', d('2025-12-05'), 10], ['B', 20251203, 20], ['C', 2025, 5]],
-      Subscriptions: [['Customer ID', 'Start', 'End', 'MRR'], ['A', d('2025-03-01'), d('2025-02-01'), 10], ['A', d('2025-01-01'), '', 10]],
+      Orders: [
+        ['Customer ID', 'Order date', 'Amount'],
+        ['A', d('2025-12-05'), 10],
+        ['B', 20251203, 20],
+        ['C', 2025, 5],
+      ],
+      Subscriptions: [
+        ['Customer ID', 'Start', 'End', 'MRR'],
+        ['A', d('2025-03-01'), d('2025-02-01'), 10],
+        ['A', d('2025-01-01'), '', 10],
+      ],
     });
     const result = generate(rig);
     const text = reportView(rig, result.sheetName).texts().join(' ');
@@ -57,19 +76,33 @@ describe('report: odd data', () => {
   });
 
   it('an orders sheet with nothing readable stops with the reasons and writes nothing', () => {
-    const rig = reportRig({ Orders: [['Customer ID', 'Order date', 'Amount'], ['A', d('2025-12-05'), '12,5 €'], ['B', d('2025-12-06'), 'gratis']] });
+    const rig = reportRig({
+      Orders: [
+        ['Customer ID', 'Order date', 'Amount'],
+        ['A', d('2025-12-05'), '12,5 €'],
+        ['B', d('2025-12-06'), 'gratis'],
+      ],
+    });
     const before = rig.workbook.fingerprints();
     expect(() => rig.fx.wizardGenerate({ periodKind: 'month' })).toThrow(
       'Sheet "Orders" has no readable rows. Rows skipped: not a number (amount): 2 (rows 2, 3). Fix them and generate the report again.',
     );
     const empty = reportRig({ Orders: [['Customer ID', 'Order date', 'Amount']] });
-    expect(() => empty.fx.wizardGenerate({})).toThrow('Sheet "Orders" has no readable rows. Add data below the header row.');
+    expect(() => empty.fx.wizardGenerate({})).toThrow(
+      'Sheet "Orders" has no readable rows. Add data below the header row.',
+    );
     expect(markedSheets(rig.workbook)).toHaveLength(0);
     expect(rig.workbook.fingerprints()).toEqual(before);
   });
 
   it('keeps the CPS row when this period has no order with a cost but the sheet has costs', () => {
-    const rig = reportRig({ Orders: [['Customer ID', 'Order date', 'Amount', 'Cost'], ['A', d('2025-11-05'), 100, 60], ['A', d('2025-12-05'), 100, '']] });
+    const rig = reportRig({
+      Orders: [
+        ['Customer ID', 'Order date', 'Amount', 'Cost'],
+        ['A', d('2025-11-05'), 100, 60],
+        ['A', d('2025-12-05'), 100, ''],
+      ],
+    });
     const result = generate(rig);
     const view = reportView(rig, result.sheetName);
     const row = view.row('Customer profitability (CPS)', view.row('Headline KPIs'));
@@ -85,24 +118,32 @@ describe('formulas: odd arguments', () => {
 
   it('a period named like an Object property is an unknown period, not an internal error', () => {
     for (const name of ['constructor', '__proto__', 'toString']) {
-      expect(errorOf(() => fx.COHORT_RETENTION(ids, dates, name))).toMatch(/^COHORT_RETENTION: period ".*" is not recognised\. Use one of: day, week, month/);
+      expect(errorOf(() => fx.COHORT_RETENTION(ids, dates, name))).toMatch(
+        /^COHORT_RETENTION: period ".*" is not recognised\. Use one of: day, week, month/,
+      );
       expect(errorOf(() => fx.PURCHASE_FREQUENCY(ids, dates, name))).toMatch(/is not recognised/);
     }
   });
 
   it('NPS_TREND refuses a span that would spill a century of days', () => {
-    expect(errorOf(() => fx.NPS_TREND(column(9, 10), column('0001-01-07', '2025-01-01'), 'day'))).toMatch(/^NPS_TREND: period is "day"; answers from 0001-01-07 to 2025-01-01 make \d+ periods, too many for a sheet/);
+    expect(errorOf(() => fx.NPS_TREND(column(9, 10), column('0001-01-07', '2025-01-01'), 'day'))).toMatch(
+      /^NPS_TREND: period is "day"; answers from 0001-01-07 to 2025-01-01 make \d+ periods, too many for a sheet/,
+    );
   });
 
   it('shows a date in an amount range as the date the sheet shows, in the spreadsheet zone', () => {
     const auckland = addOn({ timeZone: 'Pacific/Auckland' }).fx;
-    expect(errorOf(() => auckland.ORDER_SUMMARY(column('A'), column('2024-03-01'), column(sheetDate('2024-03-01', 'Pacific/Auckland'))))).toBe(
-      'ORDER_SUMMARY amounts row 1: 2024-03-01 is not a number. Type a plain number such as 12.5.',
-    );
+    expect(
+      errorOf(() =>
+        auckland.ORDER_SUMMARY(column('A'), column('2024-03-01'), column(sheetDate('2024-03-01', 'Pacific/Auckland'))),
+      ),
+    ).toBe('ORDER_SUMMARY amounts row 1: 2024-03-01 is not a number. Type a plain number such as 12.5.');
   });
 
   it('takes a date serial for a single date argument, as it does in ranges', () => {
     const serial = 45725; // 2025-03-09
-    expect(fx.RFM(ids, dates, column(10, 20, 30), serial)).toEqual(fx.RFM(ids, dates, column(10, 20, 30), '2025-03-09'));
+    expect(fx.RFM(ids, dates, column(10, 20, 30), serial)).toEqual(
+      fx.RFM(ids, dates, column(10, 20, 30), '2025-03-09'),
+    );
   });
 });

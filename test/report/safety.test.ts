@@ -9,7 +9,19 @@ import { describe, expect, it } from 'vitest';
 import { INJECTION_NAMES } from '../../demo/sample/generator';
 import { sheetDate, type Workbook } from '../emulator';
 import { errorOf as thrown } from '../support/addon';
-import { copySheets, generate, generateRequest, markedSheets, readableOrders, reportRig, reportView, sample, wire, ZONE, type ReportRig } from '../support/report';
+import {
+  copySheets,
+  generate,
+  generateRequest,
+  markedSheets,
+  readableOrders,
+  reportRig,
+  reportView,
+  sample,
+  wire,
+  ZONE,
+  type ReportRig,
+} from '../support/report';
 
 /** Fingerprints of every sheet except the report's. */
 function userFingerprints(workbook: Workbook, reportName?: string): Record<string, string> {
@@ -22,7 +34,12 @@ function userFingerprints(workbook: Workbook, reportName?: string): Record<strin
 function addDecemberOrders(rig: ReportRig, count: number): void {
   const sheet = rig.workbook.sheet('Pedidos');
   const at = sheet.lastRow() + 1;
-  const rows = Array.from({ length: count }, (_, k) => ['CL-00001', sheetDate(`2025-12-${String(10 + k).padStart(2, '0')}`, ZONE), 1000, 600]);
+  const rows = Array.from({ length: count }, (_, k) => [
+    'CL-00001',
+    sheetDate(`2025-12-${String(10 + k).padStart(2, '0')}`, ZONE),
+    1000,
+    600,
+  ]);
   sheet.rangeOf(`A${at}:D${at + count - 1}`).writeValues(rows);
 }
 
@@ -65,7 +82,8 @@ describe('regenerating in place', () => {
     const second = generate(rig, { sections: { charts: false, cohorts: false, actions: false, predicted: false } });
     const view = reportView(rig, second.sheetName);
     expect(second.sheetId).toBe(first.sheetId);
-    for (const gone of ['Action lists', 'Charts', /^Cohort retention/, /^Predicted value/]) expect(view.rowOf(gone)).toBe(0);
+    for (const gone of ['Action lists', 'Charts', /^Cohort retention/, /^Predicted value/])
+      expect(view.rowOf(gone)).toBe(0);
     expect(rig.workbook.chartSpecs(second.sheetName)).toEqual([]);
     expect(rig.workbook.sheet(second.sheetName).snapshot().conditionalFormatRules).toEqual([]);
     // Nothing below the headline table.
@@ -76,7 +94,13 @@ describe('regenerating in place', () => {
 
 describe("the user's own sheets", () => {
   it('a user sheet named "KPI Summary" is left untouched: the report goes to "KPI Summary (2)", and stays there', () => {
-    const sheets = { 'KPI Summary': [['My own notes', 42], ['=not a formula of ours', 'keep']], ...copySheets(sample().sheets) };
+    const sheets = {
+      'KPI Summary': [
+        ['My own notes', 42],
+        ['=not a formula of ours', 'keep'],
+      ],
+      ...copySheets(sample().sheets),
+    };
     const rig = reportRig(sheets);
     const mine = rig.workbook.fingerprint('KPI Summary');
     const first = generate(rig);
@@ -86,7 +110,10 @@ describe("the user's own sheets", () => {
     expect(second.sheetName).toBe('KPI Summary (2)');
     expect(second.sheetId).toBe(first.sheetId);
     expect(rig.workbook.fingerprint('KPI Summary')).toBe(mine);
-    expect(rig.workbook.sheetNames().filter((n) => n.startsWith('KPI Summary'))).toEqual(['KPI Summary', 'KPI Summary (2)']);
+    expect(rig.workbook.sheetNames().filter((n) => n.startsWith('KPI Summary'))).toEqual([
+      'KPI Summary',
+      'KPI Summary (2)',
+    ]);
   });
 
   it('every user sheet is byte-for-byte unchanged after generating and regenerating', () => {
@@ -109,7 +136,16 @@ describe('user text that looks like a formula stays text', () => {
     // promoter quoting an injection text; the planted "- ..." comment comes back as a detractor's.
     const planted = injections.filter((i) => i.sheet === 'Clientes').map((i) => String(copy.Clientes[i.row - 1][0]));
     expect(planted).toHaveLength(INJECTION_NAMES.length);
-    const survey = (id: string, day: string, nps: number, comment: string) => [id, sheetDate(day, ZONE), nps, 4, comment, 2, 4, 4];
+    const survey = (id: string, day: string, nps: number, comment: string) => [
+      id,
+      sheetDate(day, ZONE),
+      nps,
+      4,
+      comment,
+      2,
+      4,
+      4,
+    ];
     planted.forEach((id, k) => copy.Encuestas.push(survey(id, `2025-12-2${k}`, 10, INJECTION_NAMES[k])));
     const dashComment = injections.find((i) => i.sheet === 'Encuestas')!.text;
     copy.Encuestas.push(survey(planted[0], '2025-12-28', 2, dashComment));
@@ -124,7 +160,8 @@ describe('user text that looks like a formula stays text', () => {
       for (const cell of cells) expect(cell.display, text).toBe(text);
     }
     // Each planted customer appears with the name from the Clientes sheet.
-    for (const name of INJECTION_NAMES) expect(view.texts().filter((t) => t === name).length, name).toBeGreaterThanOrEqual(2);
+    for (const name of INJECTION_NAMES)
+      expect(view.texts().filter((t) => t === name).length, name).toBeGreaterThanOrEqual(2);
   });
 });
 
@@ -137,7 +174,9 @@ describe('a missing required column', () => {
     delete mapping.orders.columns.amount;
     const check = wire(rig.fx.wizardCheckMapping(mapping));
     expect(check.ok).toBe(false);
-    expect(check.messages).toEqual(['Sheet "Pedidos" has no column for amount. Choose that column in step 2 of the wizard, or add a header for it in row 1.']);
+    expect(check.messages).toEqual([
+      'Sheet "Pedidos" has no column for amount. Choose that column in step 2 of the wizard, or add a header for it in row 1.',
+    ]);
     const message = thrown(() => rig.fx.wizardGenerate({ ...request, mapping }));
     expect(message).toBe(check.messages[0]);
     expect(markedSheets(rig.workbook)).toEqual([]);
@@ -145,11 +184,17 @@ describe('a missing required column', () => {
   });
 
   it('an Orders sheet without a date column: the message names the sheet and the date column', () => {
-    const orders = [['Customer ID', 'Amount'], ['C1', 10], ['C2', 20]];
+    const orders = [
+      ['Customer ID', 'Amount'],
+      ['C1', 10],
+      ['C2', 20],
+    ];
     const rig = reportRig({ Orders: orders });
     const before = rig.workbook.fingerprints();
     const message = thrown(() => generate(rig));
-    expect(message).toBe('Sheet "Orders" has no column for date. Choose that column in step 2 of the wizard, or add a header for it in row 1.');
+    expect(message).toBe(
+      'Sheet "Orders" has no column for date. Choose that column in step 2 of the wizard, or add a header for it in row 1.',
+    );
     expect(rig.workbook.sheetNames()).toEqual(['Orders']);
     expect(rig.workbook.fingerprints()).toEqual(before);
   });
@@ -157,18 +202,34 @@ describe('a missing required column', () => {
   it('a column renamed after a report: regenerating names the sheet and the old header, and keeps the report', () => {
     const rig = reportRig(copySheets(sample().sheets));
     const first = generate(rig);
-    rig.workbook.sheet('Pedidos').rangeOf('C1').writeValues([['Importe bruto']]);
+    rig.workbook
+      .sheet('Pedidos')
+      .rangeOf('C1')
+      .writeValues([['Importe bruto']]);
     const before = rig.workbook.fingerprints();
-    const expected = 'Sheet "Pedidos" has no column headed "Importe" any more (it was used for amount). Choose the column again in step 2 of the wizard.';
-    expect(thrown(() => rig.fx.wizardGenerate({ periodKind: 'month', periodIndex: 2025 * 12 + 11, today: '2026-01-10' }))).toBe(expected);
+    const expected =
+      'Sheet "Pedidos" has no column headed "Importe" any more (it was used for amount). Choose the column again in step 2 of the wizard.';
+    expect(
+      thrown(() => rig.fx.wizardGenerate({ periodKind: 'month', periodIndex: 2025 * 12 + 11, today: '2026-01-10' })),
+    ).toBe(expected);
     expect(thrown(() => rig.fx.refreshLastReport())).toBe(expected);
     expect(rig.workbook.fingerprints()).toEqual(before);
     expect(rig.workbook.sheet(first.sheetName).getSheetId()).toBe(first.sheetId);
   });
 
   it('in Spanish too', () => {
-    const rig = reportRig({ Pedidos: [['ID cliente', 'Importe'], ['C1', 10]] }, { locale: 'es_ES' });
-    expect(thrown(() => generate(rig))).toBe('La hoja "Pedidos" no tiene columna de fecha. Elija esa columna en el paso 2 del asistente o añada su encabezado en la fila 1.');
+    const rig = reportRig(
+      {
+        Pedidos: [
+          ['ID cliente', 'Importe'],
+          ['C1', 10],
+        ],
+      },
+      { locale: 'es_ES' },
+    );
+    expect(thrown(() => generate(rig))).toBe(
+      'La hoja "Pedidos" no tiene columna de fecha. Elija esa columna en el paso 2 del asistente o añada su encabezado en la fila 1.',
+    );
   });
 });
 
@@ -177,7 +238,9 @@ describe('the document lock', () => {
     const rig = reportRig(copySheets(sample().sheets));
     rig.workbook.lockHeldElsewhere = true;
     const before = rig.workbook.fingerprints();
-    expect(thrown(() => generate(rig))).toBe('Another report is being generated in this spreadsheet. Try again in a minute.');
+    expect(thrown(() => generate(rig))).toBe(
+      'Another report is being generated in this spreadsheet. Try again in a minute.',
+    );
     expect(rig.workbook.fingerprints()).toEqual(before);
     expect(markedSheets(rig.workbook)).toEqual([]);
   });
@@ -198,7 +261,11 @@ describe('the document lock', () => {
 });
 
 describe('a failure part-way', () => {
-  for (const [method, after] of [['Range.setBackgrounds', 0], ['Range.setFontSizes', 0], ['Sheet.insertChart', 2]] as const) {
+  for (const [method, after] of [
+    ['Range.setBackgrounds', 0],
+    ['Range.setFontSizes', 0],
+    ['Sheet.insertChart', 2],
+  ] as const) {
     it(`(${method}) leaves the previous report exactly as it was and says so plainly`, () => {
       const rig = reportRig(copySheets(sample().sheets));
       const first = generate(rig);
@@ -224,7 +291,9 @@ describe('a failure part-way', () => {
     const rig = reportRig(copySheets(sample().sheets));
     const before = rig.workbook.fingerprints();
     rig.workbook.failOn('Range.setValues');
-    expect(thrown(() => generate(rig))).toMatch(/^The report could not be written \(Google Sheets said: Service Spreadsheets failed .*\)\. Nothing was changed/);
+    expect(thrown(() => generate(rig))).toMatch(
+      /^The report could not be written \(Google Sheets said: Service Spreadsheets failed .*\)\. Nothing was changed/,
+    );
     expect(rig.workbook.fingerprints()).toEqual(before);
     expect(markedSheets(rig.workbook)).toEqual([]);
   });

@@ -6,7 +6,18 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isoDateIn, wallClock } from '../emulator';
-import { answersIn, copySheets, generate, readableOrders, reportRig, reportView, sample, ZONE, type ReportRig, type SheetView } from '../support/report';
+import {
+  answersIn,
+  copySheets,
+  generate,
+  readableOrders,
+  reportRig,
+  reportView,
+  sample,
+  ZONE,
+  type ReportRig,
+  type SheetView,
+} from '../support/report';
 
 /** The headline KPIs PRODUCT.md lists, as the English report names them; all the sample's sheets are present. */
 const HEADLINE_EN = [
@@ -54,7 +65,8 @@ function kpi(view: SheetView, label: string): ReturnType<SheetView['at']>[] {
 /** Customers whose first readable order falls in `month`. */
 function newCustomersIn(month: string): Set<string> {
   const first = new Map<string, string>();
-  for (const o of readableOrders(sample().sheets.Pedidos)) if (!first.has(o.customerId) || o.day < first.get(o.customerId)!) first.set(o.customerId, o.day);
+  for (const o of readableOrders(sample().sheets.Pedidos))
+    if (!first.has(o.customerId) || o.day < first.get(o.customerId)!) first.set(o.customerId, o.day);
   return new Set([...first].filter(([, day]) => day.startsWith(month)).map(([id]) => id));
 }
 
@@ -82,7 +94,15 @@ describe('the sample shop in English (en_US)', () => {
     expect(result.sheetName).toBe('KPI Summary');
     expect(result.created).toBe(true);
     expect(result.periodLabel).toBe('December 2025');
-    expect(rig.workbook.sheetNames()).toEqual(['Clientes', 'Pedidos', 'Encuestas', 'Suscripciones', 'Tickets', 'Embudo', 'KPI Summary']);
+    expect(rig.workbook.sheetNames()).toEqual([
+      'Clientes',
+      'Pedidos',
+      'Encuestas',
+      'Suscripciones',
+      'Tickets',
+      'Embudo',
+      'KPI Summary',
+    ]);
   });
 
   it('title block: title, period with the one compared, generated-at in the spreadsheet zone', () => {
@@ -105,14 +125,29 @@ describe('the sample shop in English (en_US)', () => {
   it('sources: each sheet with rows read, used and skipped, reasons and first row numbers from the planted dirty rows', () => {
     const { sheets, dirty } = sample();
     const header = view.row('Source');
-    expect(view.line(header)).toEqual(['Source', 'Sheet', 'Rows read', 'Rows used', 'Rows skipped', 'Why skipped (first rows)']);
-    const expectedSheets = [['Orders', 'Pedidos'], ['Customers', 'Clientes'], ['Surveys', 'Encuestas'], ['Subscriptions', 'Suscripciones'], ['Tickets', 'Tickets'], ['Funnel', 'Embudo']];
+    expect(view.line(header)).toEqual([
+      'Source',
+      'Sheet',
+      'Rows read',
+      'Rows used',
+      'Rows skipped',
+      'Why skipped (first rows)',
+    ]);
+    const expectedSheets = [
+      ['Orders', 'Pedidos'],
+      ['Customers', 'Clientes'],
+      ['Surveys', 'Encuestas'],
+      ['Subscriptions', 'Suscripciones'],
+      ['Tickets', 'Tickets'],
+      ['Funnel', 'Embudo'],
+    ];
     let line = header + 1;
     expectedSheets.forEach(([kind, sheet]) => {
       const [k, s, read, used, skipped] = view.line(line).concat(['', '', '', '', '', '']);
       // one line per skip reason: the first beside the counts, the others below it
       let why = String(view.at(line, 6).value);
-      for (line++; view.at(line, 1).value === '' && view.at(line, 6).value !== ''; line++) why += `; ${view.at(line, 6).value}`;
+      for (line++; view.at(line, 1).value === '' && view.at(line, 6).value !== ''; line++)
+        why += `; ${view.at(line, 6).value}`;
       expect([k, s]).toEqual([kind, sheet]);
       const planted = dirty.filter((d) => d.sheet === sheet);
       expect(read).toBe(sheets[sheet].length - 1);
@@ -121,9 +156,16 @@ describe('the sample shop in English (en_US)', () => {
         expect(planted.length).toBeGreaterThan(0);
         expect(used).toBe(sheets[sheet].length - 1 - planted.length);
         for (const reason of new Set(planted.map((d) => d.reason))) {
-          const rows = planted.filter((d) => d.reason === reason).map((d) => d.row).sort((a, b) => a - b);
+          const rows = planted
+            .filter((d) => d.reason === reason)
+            .map((d) => d.row)
+            .sort((a, b) => a - b);
           // "<reason> (<column>): <count> (rows r1, r2…)" with the first five row numbers.
-          expect(why).toMatch(new RegExp(`${REASON_EN[reason].replace(/[()]/g, '\\$&')}( \\([^)]*\\))?: ${rows.length} \\(rows? ${rows.slice(0, 5).join(', ')}`));
+          expect(why).toMatch(
+            new RegExp(
+              `${REASON_EN[reason].replace(/[()]/g, '\\$&')}( \\([^)]*\\))?: ${rows.length} \\(rows? ${rows.slice(0, 5).join(', ')}`,
+            ),
+          );
         }
       } else {
         expect(why).toBe('—');
@@ -141,7 +183,8 @@ describe('the sample shop in English (en_US)', () => {
       expect(typeof definition.value === 'string' && definition.value.length > 10, label).toBe(true);
       // a change of a rate is written in percentage points (×100, format "+0.0 pp")
       const points = typeof now.format === 'string' && now.format.includes('%');
-      if (typeof now.value === 'number' && typeof before.value === 'number') expect(change.value as number, label).toBeCloseTo((now.value - before.value) * (points ? 100 : 1), 9);
+      if (typeof now.value === 'number' && typeof before.value === 'number')
+        expect(change.value as number, label).toBeCloseTo((now.value - before.value) * (points ? 100 : 1), 9);
       if (points) expect(change.format, label).toContain('pp');
       expect(typeof now.value, label).toBe('number');
     }
@@ -152,7 +195,11 @@ describe('the sample shop in English (en_US)', () => {
     const dec = orders.filter((o) => o.month === '2025-12');
     const nov = orders.filter((o) => o.month === '2025-11');
     const revenue = (list: typeof orders) => list.reduce((s, o) => s + o.amount, 0);
-    expect(kpi(view, 'Orders').slice(1, 3).map((c) => c.value)).toEqual([dec.length, nov.length]);
+    expect(
+      kpi(view, 'Orders')
+        .slice(1, 3)
+        .map((c) => c.value),
+    ).toEqual([dec.length, nov.length]);
     expect(kpi(view, 'Revenue')[1].value as number).toBeCloseTo(revenue(dec), 6);
     expect(kpi(view, 'Revenue')[2].value as number).toBeCloseTo(revenue(nov), 6);
     expect(kpi(view, 'Average order value')[1].value as number).toBeCloseTo(revenue(dec) / dec.length, 6);
@@ -185,11 +232,31 @@ describe('the sample shop in English (en_US)', () => {
   it('charts: the five native charts, each reading the data block written beside it', () => {
     const specs = rig.workbook.chartSpecs(result.sheetName);
     const expected = [
-      { title: 'NPS by month: promoters, passives, detractors', type: 'COLUMN', stacked: true, headers: ['Month', 'Promoters', 'Passives', 'Detractors'] },
-      { title: 'New and churned customers by month', type: 'COLUMN', stacked: false, headers: ['Month', 'New', 'Churned'] },
-      { title: 'MRR movements by month', type: 'COLUMN', stacked: true, headers: ['Month', 'New', 'Expansion', 'Reactivation', 'Contraction', 'Churned'] },
+      {
+        title: 'NPS by month: promoters, passives, detractors',
+        type: 'COLUMN',
+        stacked: true,
+        headers: ['Month', 'Promoters', 'Passives', 'Detractors'],
+      },
+      {
+        title: 'New and churned customers by month',
+        type: 'COLUMN',
+        stacked: false,
+        headers: ['Month', 'New', 'Churned'],
+      },
+      {
+        title: 'MRR movements by month',
+        type: 'COLUMN',
+        stacked: true,
+        headers: ['Month', 'New', 'Expansion', 'Reactivation', 'Contraction', 'Churned'],
+      },
       { title: 'Customers by RFM segment', type: 'BAR', stacked: false, headers: ['Segment', 'Customers'] },
-      { title: 'Key drivers of NPS: mean vs correlation', type: 'SCATTER', stacked: false, headers: ['Mean', 'Correlation with NPS'] },
+      {
+        title: 'Key drivers of NPS: mean vs correlation',
+        type: 'SCATTER',
+        stacked: false,
+        headers: ['Mean', 'Correlation with NPS'],
+      },
     ];
     expect(specs.map((s) => [s.type, s.options.title])).toEqual(expected.map((e) => [e.type, e.title]));
     for (const [i, spec] of specs.entries()) {
@@ -208,7 +275,9 @@ describe('the sample shop in English (en_US)', () => {
       expect(spec.position.anchorColumn).toBeGreaterThan(m[3].charCodeAt(0) - 64);
       // Data rows are numbers (months are dates, segments are names; a scatter's both columns are numbers).
       for (const row of range.values.slice(1)) {
-        row.slice(e.type === 'SCATTER' ? 0 : 1).forEach((v) => expect(typeof v, `${e.title} ${range.a1}`).toBe('number'));
+        row
+          .slice(e.type === 'SCATTER' ? 0 : 1)
+          .forEach((v) => expect(typeof v, `${e.title} ${range.a1}`).toBe('number'));
         if (e.headers[0] === 'Month') expect(Object.prototype.toString.call(row[0])).toBe('[object Date]');
       }
     }
@@ -218,7 +287,11 @@ describe('the sample shop in English (en_US)', () => {
     expect(nps).toHaveLength(13);
     expect(isoDateIn(nps[12][0] as Date, ZONE)).toBe('2025-12-01');
     const scores = answersIn(sample().sheets.Encuestas, '2025-12').map((a) => a.score);
-    expect(nps[12].slice(1)).toEqual([scores.filter((s) => s >= 9).length, scores.filter((s) => s === 7 || s === 8).length, scores.filter((s) => s <= 6).length]);
+    expect(nps[12].slice(1)).toEqual([
+      scores.filter((s) => s >= 9).length,
+      scores.filter((s) => s === 7 || s === 8).length,
+      scores.filter((s) => s <= 6).length,
+    ]);
   });
 
   it('cohort heatmap: the cohort table with one colour-scale rule over exactly its share cells', () => {
@@ -232,7 +305,10 @@ describe('the sample shop in English (en_US)', () => {
     const cohorts = last - header;
     expect(cohorts).toBeGreaterThan(0);
     expect(cohorts).toBeLessThanOrEqual(12);
-    const rules = rig.workbook.sheet(result.sheetName).snapshot().conditionalFormatRules as { ranges: string[]; gradient?: Record<string, { color: string }> }[];
+    const rules = rig.workbook.sheet(result.sheetName).snapshot().conditionalFormatRules as {
+      ranges: string[];
+      gradient?: Record<string, { color: string }>;
+    }[];
     expect(rules).toHaveLength(1);
     const lastColumn = String.fromCharCode(64 + 2 + offsets.length);
     // the scale covers months 1… (month 0 is always 100 %) and runs from the range's min to its max
@@ -278,7 +354,11 @@ describe('the sample shop in English (en_US)', () => {
       expect(total, String(title)).toBeGreaterThan(0);
       expect(view.at(row + 1, 1).value).toBe('Customer');
       let shown = 0;
-      while (typeof view.at(row + 2 + shown, 1).value === 'string' && /^CL-\d+$/.test(view.at(row + 2 + shown, 1).value as string)) shown++;
+      while (
+        typeof view.at(row + 2 + shown, 1).value === 'string' &&
+        /^CL-\d+$/.test(view.at(row + 2 + shown, 1).value as string)
+      )
+        shown++;
       expect(shown).toBe(Math.min(total, 25));
     }
     // Birthdays and anniversaries: within the next 30 days of "today" (2026-01-10), dates consistent.
@@ -289,7 +369,9 @@ describe('the sample shop in English (en_US)', () => {
       expect(['Birthday', 'Customer anniversary']).toContain(occasion);
       expect(until as number).toBeGreaterThanOrEqual(0);
       expect(until as number).toBeLessThanOrEqual(30);
-      expect(isoDateIn(date as Date, ZONE)).toBe(new Date(Date.UTC(2026, 0, 10 + (until as number))).toISOString().slice(0, 10));
+      expect(isoDateIn(date as Date, ZONE)).toBe(
+        new Date(Date.UTC(2026, 0, 10 + (until as number))).toISOString().slice(0, 10),
+      );
     }
     const words = view.row('Most frequent words in detractor comments');
     expect(view.line(words + 1)).toEqual(['Word', 'Mentions']);
@@ -298,7 +380,10 @@ describe('the sample shop in English (en_US)', () => {
   });
 
   it('the report sheet is protected with a warning-only protection', () => {
-    const protections = rig.workbook.sheet(result.sheetName).snapshot().protections as { type: string; warningOnly: boolean }[];
+    const protections = rig.workbook.sheet(result.sheetName).snapshot().protections as {
+      type: string;
+      warningOnly: boolean;
+    }[];
     expect(protections).toEqual([expect.objectContaining({ type: 'SHEET', warningOnly: true })]);
   });
 
@@ -324,9 +409,17 @@ describe('the sample shop in Spanish (es_ES)', () => {
     expect(result.periodLabel).toBe('diciembre de 2025');
     expect(view.at(1, 1).value).toBe('Fideliza — Resumen de KPI');
     expect(view.at(view.row('Periodo'), 2).value).toBe('diciembre de 2025 (comparado con noviembre de 2025)');
-    for (const title of ['Fuentes', 'KPI principales', 'Gráficos', 'Listas de acción']) expect(view.rowOf(title), title).toBeGreaterThan(0);
-    expect(view.line(view.row('KPI', view.row('KPI principales')))).toEqual(['KPI', 'Este periodo', 'Periodo anterior', 'Cambio', 'Definición']);
-    for (const label of ['Ingresos', 'Pedidos', 'Tasa de abandono', 'Tasa de retención', 'Valor medio del pedido']) expect(kpi(view, label)[0].value).toBe(label);
+    for (const title of ['Fuentes', 'KPI principales', 'Gráficos', 'Listas de acción'])
+      expect(view.rowOf(title), title).toBeGreaterThan(0);
+    expect(view.line(view.row('KPI', view.row('KPI principales')))).toEqual([
+      'KPI',
+      'Este periodo',
+      'Periodo anterior',
+      'Cambio',
+      'Definición',
+    ]);
+    for (const label of ['Ingresos', 'Pedidos', 'Tasa de abandono', 'Tasa de retención', 'Valor medio del pedido'])
+      expect(kpi(view, label)[0].value).toBe(label);
     expect(rig.workbook.chartSpecs(result.sheetName).map((s) => s.options.title)).toEqual([
       'NPS por mes: promotores, pasivos, detractores',
       'Clientes nuevos y perdidos por mes',
@@ -340,9 +433,25 @@ describe('the sample shop in Spanish (es_ES)', () => {
   });
 
   it('leaves no English label behind', () => {
-    const english = ['Headline KPIs', 'Sources', 'Charts', 'Action lists', 'Revenue', 'Customers to win back', 'Generated at', 'Period', 'This period', 'Month', 'Nothing to show for this period.'];
+    const english = [
+      'Headline KPIs',
+      'Sources',
+      'Charts',
+      'Action lists',
+      'Revenue',
+      'Customers to win back',
+      'Generated at',
+      'Period',
+      'This period',
+      'Month',
+      'Nothing to show for this period.',
+    ];
     const texts = view.texts();
-    for (const label of english) expect(texts.filter((t) => t === label || t.startsWith(`${label} (`)), label).toEqual([]);
+    for (const label of english)
+      expect(
+        texts.filter((t) => t === label || t.startsWith(`${label} (`)),
+        label,
+      ).toEqual([]);
   });
 
   it('money is in euros (the es_ES currency), shown the Spanish way', () => {
@@ -364,9 +473,31 @@ describe('sections whose sheet is absent are left out cleanly', () => {
     const top = view.row('Headline KPIs');
     const charts = view.row('Charts');
     const labels = Array.from({ length: charts - top }, (_, k) => view.at(top + k, 1).value).filter((v) => v !== '');
-    for (const present of ['Orders', 'Revenue', 'Customers at start', 'Customer churn', 'Historic LTV', 'Customer profitability (CPS)']) expect(labels).toContain(present);
-    for (const absent of ['NPS', 'CSAT', 'MRR', 'LTV:CAC', 'Conversion rate', 'Cart abandonment', 'Tickets per customer', 'Survey responses']) expect(labels).not.toContain(absent);
-    expect(rig.workbook.chartSpecs(result.sheetName).map((s) => s.options.title)).toEqual(['New and churned customers by month', 'Revenue by month: new and returning customers', 'Customers by RFM segment']);
+    for (const present of [
+      'Orders',
+      'Revenue',
+      'Customers at start',
+      'Customer churn',
+      'Historic LTV',
+      'Customer profitability (CPS)',
+    ])
+      expect(labels).toContain(present);
+    for (const absent of [
+      'NPS',
+      'CSAT',
+      'MRR',
+      'LTV:CAC',
+      'Conversion rate',
+      'Cart abandonment',
+      'Tickets per customer',
+      'Survey responses',
+    ])
+      expect(labels).not.toContain(absent);
+    expect(rig.workbook.chartSpecs(result.sheetName).map((s) => s.options.title)).toEqual([
+      'New and churned customers by month',
+      'Revenue by month: new and returning customers',
+      'Customers by RFM segment',
+    ]);
     expect(view.rowOf(/^Cohort retention/)).toBeGreaterThan(0);
     expect(view.rowOf(/^Predicted value/)).toBeGreaterThan(0);
     // Lists built from surveys or birthdays have nothing to show, and say so.
@@ -381,7 +512,9 @@ describe('sections whose sheet is absent are left out cleanly', () => {
     const view = reportView(rig, result.sheetName);
     const top = view.row('Headline KPIs');
     const charts = view.row('Charts');
-    const labels = Array.from({ length: charts - top }, (_, k) => view.at(top + k, 1).value).filter((v) => v !== '' && v !== 'Headline KPIs' && v !== 'KPI');
+    const labels = Array.from({ length: charts - top }, (_, k) => view.at(top + k, 1).value).filter(
+      (v) => v !== '' && v !== 'Headline KPIs' && v !== 'KPI',
+    );
     expect(labels).toEqual(['NPS', 'NPS margin of error (95 %)', 'Survey responses', 'CSAT']);
     expect(rig.workbook.chartSpecs(result.sheetName).map((s) => s.type)).toEqual(['COLUMN', 'SCATTER']);
     expect(view.rowOf(/^Cohort retention/)).toBe(0);
@@ -398,19 +531,45 @@ describe('"without personal data"', () => {
     const rig = reportRig(copySheets(sheets));
     const result = generate(rig, { withoutPersonalData: true });
     const view = reportView(rig, result.sheetName);
-    const names = new Set(sheets.Clientes.slice(1).map((r) => String(r[1])).filter((t) => t !== ''));
-    const emails = new Set(sheets.Clientes.slice(1).map((r) => String(r[2])).filter((t) => t !== ''));
-    const comments = new Set(sheets.Encuestas.slice(1).map((r) => String(r[4])).filter((t) => t !== ''));
-    const ids = new Set(sheets.Clientes.slice(1).map((r) => String(r[0])).filter((t) => t !== ''));
+    const names = new Set(
+      sheets.Clientes.slice(1)
+        .map((r) => String(r[1]))
+        .filter((t) => t !== ''),
+    );
+    const emails = new Set(
+      sheets.Clientes.slice(1)
+        .map((r) => String(r[2]))
+        .filter((t) => t !== ''),
+    );
+    const comments = new Set(
+      sheets.Encuestas.slice(1)
+        .map((r) => String(r[4]))
+        .filter((t) => t !== ''),
+    );
+    const ids = new Set(
+      sheets.Clientes.slice(1)
+        .map((r) => String(r[0]))
+        .filter((t) => t !== ''),
+    );
     const texts = view.texts();
     expect(texts.filter((t) => names.has(t) || emails.has(t) || comments.has(t) || ids.has(t))).toEqual([]);
     expect(texts.filter((t) => /@[a-z0-9.-]+\.[a-z]+/i.test(t))).toEqual([]);
-    expect(view.at(view.row('Period') + 2, 1).value).toBe('Personal data (names, emails, comments) left out of this version.');
-    for (const title of [/^Customers to win back \((\d+)\)$/, /^Promoters to ask for a review or referral \((\d+)\)$/, /^New customers to welcome \((\d+)\)$/, /^Birthdays and anniversaries in the next 30 days \((\d+)\)$/, /^Detractor comments \((\d+)\)$/]) {
+    expect(view.at(view.row('Period') + 2, 1).value).toBe(
+      'Personal data (names, emails, comments) left out of this version.',
+    );
+    for (const title of [
+      /^Customers to win back \((\d+)\)$/,
+      /^Promoters to ask for a review or referral \((\d+)\)$/,
+      /^New customers to welcome \((\d+)\)$/,
+      /^Birthdays and anniversaries in the next 30 days \((\d+)\)$/,
+      /^Detractor comments \((\d+)\)$/,
+    ]) {
       const row = view.row(title);
       const total = Number(title.exec(view.at(row, 1).value as string)![1]);
       expect(total).toBeGreaterThan(0);
-      expect(view.at(row + 1, 1).value).toBe(total === 1 ? '1 customer (name left out)' : `${total} customers (names left out)`);
+      expect(view.at(row + 1, 1).value).toBe(
+        total === 1 ? '1 customer (name left out)' : `${total} customers (names left out)`,
+      );
     }
     // The headline numbers are the same as in the full version.
     const full = reportRig(copySheets(sheets));

@@ -5,7 +5,16 @@
  */
 import { wire } from '../../demo/run-report';
 import { generateSample, type SampleWorkbook } from '../../demo/sample/generator';
-import { columnLetters, FORMULA_VALUE, isoDateIn, loadBundle, Workbook, type EmuSheet, type EmuValue, type WorkbookOptions } from '../emulator';
+import {
+  columnLetters,
+  FORMULA_VALUE,
+  isoDateIn,
+  loadBundle,
+  Workbook,
+  type EmuSheet,
+  type EmuValue,
+  type WorkbookOptions,
+} from '../emulator';
 import type { SeedGrid } from '../emulator/spreadsheet';
 
 /** Spreadsheet zone of the report tests (unlike the hosts' UTC and Pacific/Auckland). */
@@ -27,7 +36,12 @@ export function sample(): SampleWorkbook {
 
 /** A deep copy of sheets (Dates copied), so a test may change its workbook freely. */
 export function copySheets(sheets: Record<string, SeedGrid>): Record<string, SeedGrid> {
-  return Object.fromEntries(Object.entries(sheets).map(([name, rows]) => [name, rows.map((row) => row.map((v) => (v instanceof Date ? new Date(v.getTime()) : v)))]));
+  return Object.fromEntries(
+    Object.entries(sheets).map(([name, rows]) => [
+      name,
+      rows.map((row) => row.map((v) => (v instanceof Date ? new Date(v.getTime()) : v))),
+    ]),
+  );
 }
 
 /** A workbook with the built add-on loaded over it. */
@@ -42,7 +56,11 @@ export interface ReportRig {
 export function reportRig(sheets: Record<string, SeedGrid>, options: WorkbookOptions = {}): ReportRig {
   const workbook = new Workbook({ timeZone: ZONE, locale: 'en_US', ...options, sheets });
   const logged: unknown[][] = [];
-  const quiet = { ...console, error: (...args: unknown[]) => logged.push(args), warn: (...args: unknown[]) => logged.push(args) };
+  const quiet = {
+    ...console,
+    error: (...args: unknown[]) => logged.push(args),
+    warn: (...args: unknown[]) => logged.push(args),
+  };
   const fx = loadBundle({ ...workbook.globals(), console: quiet }) as ReportRig['fx'];
   return { workbook, fx, logged };
 }
@@ -53,7 +71,16 @@ export { wire };
 /** The request the sidebar sends for December 2025 with the scanned mapping, plus `overrides`. */
 export function generateRequest(rig: ReportRig, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const scan = wire(rig.fx.wizardScan());
-  return { mapping: scan.mapping, ...DECEMBER_2025, currency: scan.defaults.currency, sections: scan.defaults.sections, withoutPersonalData: false, today: TODAY, runId: 'test-run', ...overrides };
+  return {
+    mapping: scan.mapping,
+    ...DECEMBER_2025,
+    currency: scan.defaults.currency,
+    sections: scan.defaults.sections,
+    withoutPersonalData: false,
+    today: TODAY,
+    runId: 'test-run',
+    ...overrides,
+  };
 }
 
 /** Scans, then generates as the sidebar does; returns the result card. */
@@ -63,7 +90,9 @@ export function generate(rig: ReportRig, overrides: Record<string, unknown> = {}
 
 /** The sheets the add-on marked as its report (developer metadata on the sheet). */
 export function markedSheets(workbook: Workbook): EmuSheet[] {
-  return workbook.spreadsheet.sheets.filter((s) => (s.snapshot().developerMetadata as { key: string }[]).some((m) => m.key === REPORT_KEY));
+  return workbook.spreadsheet.sheets.filter((s) =>
+    (s.snapshot().developerMetadata as { key: string }[]).some((m) => m.key === REPORT_KEY),
+  );
 }
 
 /** One cell of the report as a reader sees it. */
@@ -99,7 +128,8 @@ export class SheetView {
 
   /** Every cell, with its 1-based coordinates. */
   *cells(): Generator<ReportCell & { row: number; column: number }> {
-    for (let r = 0; r < this.rows.length; r++) for (let c = 0; c < this.rows[r].length; c++) yield { ...this.rows[r][c], row: r + 1, column: c + 1 };
+    for (let r = 0; r < this.rows.length; r++)
+      for (let c = 0; c < this.rows[r].length; c++) yield { ...this.rows[r][c], row: r + 1, column: c + 1 };
   }
 
   /** 1-based row whose column-A text satisfies `test` (the first at or after `from`), or 0. */
@@ -158,7 +188,14 @@ export function readableOrders(rows: SeedGrid): PlainOrder[] {
   const out: PlainOrder[] = [];
   for (const row of rows.slice(1)) {
     const [id, date, amount] = row;
-    if (typeof id !== 'string' || id.trim() === '' || !(date instanceof Date) || typeof amount !== 'number' || amount < 0) continue;
+    if (
+      typeof id !== 'string' ||
+      id.trim() === '' ||
+      !(date instanceof Date) ||
+      typeof amount !== 'number' ||
+      amount < 0
+    )
+      continue;
     const day = isoDateIn(date, ZONE);
     out.push({ customerId: id, day, month: day.slice(0, 7), amount });
   }

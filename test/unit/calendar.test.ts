@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { civilFromDay, dayFromCivil, isoOfDay, isoWeekday, periodEndDay, periodIndex, periodStartDay, type Period } from '../../src/kpi/calendar/days';
+import {
+  civilFromDay,
+  dayFromCivil,
+  isoOfDay,
+  isoWeekday,
+  periodEndDay,
+  periodIndex,
+  periodStartDay,
+  type Period,
+} from '../../src/kpi/calendar/days';
 
 describe('civil days', () => {
   it('numbers days from 1970-01-01 like Date.UTC does', () => {

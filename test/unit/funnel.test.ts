@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { cartAbandonment } from '../../src/kpi/funnel/cart-abandonment';
 import { conversionRate } from '../../src/kpi/funnel/conversion-rate';
 
-const counts = fc.integer({ min: 1, max: 1_000_000 }).chain((total) => fc.tuple(fc.constant(total), fc.integer({ min: 0, max: total })));
+const counts = fc
+  .integer({ min: 1, max: 1_000_000 })
+  .chain((total) => fc.tuple(fc.constant(total), fc.integer({ min: 0, max: total })));
 
 describe('conversion rate', () => {
   it('hand-checked: 30 sales from 1200 visits → 0.025', () => {
@@ -38,7 +40,9 @@ describe('cart abandonment', () => {
 
   it('no carts, or more purchases than carts, is an error with a reason', () => {
     expect(() => cartAbandonment(0, 0)).toThrow('CART_ABANDONMENT: cannot divide by zero: carts_created is 0');
-    expect(() => cartAbandonment(10, 12)).toThrow('CART_ABANDONMENT: purchases_completed (12) is larger than carts_created (10)');
+    expect(() => cartAbandonment(10, 12)).toThrow(
+      'CART_ABANDONMENT: purchases_completed (12) is larger than carts_created (10)',
+    );
   });
 
   it('property: a rate in [0, 1], the complement of the completion rate', () => {

@@ -47,7 +47,16 @@ describe('health score', () => {
    *   D only orders: 0 → 0.
    */
   it('hand-checked with ties, a flipped signal and a missing value', () => {
-    const scores = healthScores([[5, 0], [3, 2], [3, 1], [1, null]], [2, 1], [1, -1]) as number[];
+    const scores = healthScores(
+      [
+        [5, 0],
+        [3, 2],
+        [3, 1],
+        [1, null],
+      ],
+      [2, 1],
+      [1, -1],
+    ) as number[];
     expect(scores[0]).toBeCloseTo(100, 10);
     expect(scores[1]).toBeCloseTo(100 / 3, 10);
     expect(scores[2]).toBeCloseTo(50, 10);
@@ -55,25 +64,49 @@ describe('health score', () => {
   });
 
   it('a row with no signal is null; a single customer scores 50', () => {
-    expect(healthScores([[1, 2], [null, null]], [1, 1])).toEqual([50, null]);
+    expect(
+      healthScores(
+        [
+          [1, 2],
+          [null, null],
+        ],
+        [1, 1],
+      ),
+    ).toEqual([50, null]);
     expect(healthScores([[4, 9]], [1, 3], [1, -1])).toEqual([50]);
   });
 
   it('rejects weights or directions that do not match the columns, and bad values', () => {
-    expect(() => healthScores([[1, 2]], [1])).toThrow('HEALTH_SCORE: weights has 1 values but metrics has 2 columns; give one per column.');
-    expect(() => healthScores([[1, 2]], [1, 1], [1])).toThrow('HEALTH_SCORE: directions has 1 values but metrics has 2 columns');
-    expect(() => healthScores([[1, 2]], [1, 1], [1, 0])).toThrow('HEALTH_SCORE: directions is 0; each direction must be 1 (more is healthier) or -1');
-    expect(() => healthScores([[1, 2]], [0, 0])).toThrow('HEALTH_SCORE: weights is 0; at least one weight must be above 0');
+    expect(() => healthScores([[1, 2]], [1])).toThrow(
+      'HEALTH_SCORE: weights has 1 values but metrics has 2 columns; give one per column.',
+    );
+    expect(() => healthScores([[1, 2]], [1, 1], [1])).toThrow(
+      'HEALTH_SCORE: directions has 1 values but metrics has 2 columns',
+    );
+    expect(() => healthScores([[1, 2]], [1, 1], [1, 0])).toThrow(
+      'HEALTH_SCORE: directions is 0; each direction must be 1 (more is healthier) or -1',
+    );
+    expect(() => healthScores([[1, 2]], [0, 0])).toThrow(
+      'HEALTH_SCORE: weights is 0; at least one weight must be above 0',
+    );
     expect(() => healthScores([[1, 2]], [1, -1])).toThrow('HEALTH_SCORE: weights is -1; weights must be 0 or more');
   });
 
-  const grids = fc.integer({ min: 1, max: 4 }).chain((columns) =>
-    fc.tuple(
-      fc.array(fc.array(fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }), { minLength: columns, maxLength: columns }), { minLength: 1, maxLength: 30 }),
-      fc.array(fc.integer({ min: 1, max: 5 }), { minLength: columns, maxLength: columns }),
-      fc.array(fc.constantFrom(1, -1), { minLength: columns, maxLength: columns }),
-    ),
-  );
+  const grids = fc
+    .integer({ min: 1, max: 4 })
+    .chain((columns) =>
+      fc.tuple(
+        fc.array(
+          fc.array(fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }), {
+            minLength: columns,
+            maxLength: columns,
+          }),
+          { minLength: 1, maxLength: 30 },
+        ),
+        fc.array(fc.integer({ min: 1, max: 5 }), { minLength: columns, maxLength: columns }),
+        fc.array(fc.constantFrom(1, -1), { minLength: columns, maxLength: columns }),
+      ),
+    );
 
   it('property: scores in [0, 100], null only for rows with no signal, row order never matters', () => {
     fc.assert(
@@ -86,9 +119,18 @@ describe('health score', () => {
             expect(score).toBeLessThanOrEqual(100 + 1e-9);
           }
         });
-        const order = metrics.map((_, i) => ({ i, k: Math.sin(seed + i) })).sort((a, b) => a.k - b.k).map((x) => x.i);
-        const shuffled = healthScores(order.map((i) => metrics[i]), weights, directions);
-        order.forEach((i, k) => (scores[i] === null ? expect(shuffled[k]).toBeNull() : expect(shuffled[k]).toBeCloseTo(scores[i]!, 9)));
+        const order = metrics
+          .map((_, i) => ({ i, k: Math.sin(seed + i) }))
+          .sort((a, b) => a.k - b.k)
+          .map((x) => x.i);
+        const shuffled = healthScores(
+          order.map((i) => metrics[i]),
+          weights,
+          directions,
+        );
+        order.forEach((i, k) =>
+          scores[i] === null ? expect(shuffled[k]).toBeNull() : expect(shuffled[k]).toBeCloseTo(scores[i]!, 9),
+        );
       }),
     );
   });
@@ -96,15 +138,27 @@ describe('health score', () => {
   it('property: flipping a direction mirrors a single-signal score around 50', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 40 }), (values) => {
-        const up = healthScores(values.map((v) => [v]), [1], [1]) as number[];
-        const down = healthScores(values.map((v) => [v]), [1], [-1]) as number[];
+        const up = healthScores(
+          values.map((v) => [v]),
+          [1],
+          [1],
+        ) as number[];
+        const down = healthScores(
+          values.map((v) => [v]),
+          [1],
+          [-1],
+        ) as number[];
         up.forEach((score, i) => expect(score + down[i]).toBeCloseTo(100, 9));
       }),
     );
   });
 
   it('100 000 customers × 3 signals in well under a second (n log n per column)', () => {
-    const metrics = Array.from({ length: 100_000 }, (_, i) => [(i * 7919) % 1000, (i * 104729) % 97, i % 13 === 0 ? null : (i * 31) % 50]);
+    const metrics = Array.from({ length: 100_000 }, (_, i) => [
+      (i * 7919) % 1000,
+      (i * 104729) % 97,
+      i % 13 === 0 ? null : (i * 31) % 50,
+    ]);
     const t0 = performance.now();
     const scores = healthScores(metrics, [3, 2, 1], [1, -1, 1]);
     expect(performance.now() - t0).toBeLessThan(800);
@@ -114,7 +168,14 @@ describe('health score', () => {
 
 describe('health band', () => {
   it('Poor below 50, Good from 75, Average between (boundaries included as documented)', () => {
-    expect([0, 49.99, 50, 74.99, 75, 100].map((s) => healthBand(s))).toEqual(['Poor', 'Poor', 'Average', 'Average', 'Good', 'Good']);
+    expect([0, 49.99, 50, 74.99, 75, 100].map((s) => healthBand(s))).toEqual([
+      'Poor',
+      'Poor',
+      'Average',
+      'Average',
+      'Good',
+      'Good',
+    ]);
     expect(healthBand(60, 40, 60)).toBe('Good');
     expect(healthBand(60, 60, 60)).toBe('Good');
     expect(healthBand(59, 60, 60)).toBe('Poor');
@@ -127,10 +188,14 @@ describe('health band', () => {
   it('property: the band never falls as the score rises', () => {
     const level = { Poor: 0, Average: 1, Good: 2 };
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), (a, b) => {
-        const [low, high] = a <= b ? [a, b] : [b, a];
-        expect(level[healthBand(low)]).toBeLessThanOrEqual(level[healthBand(high)]);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        (a, b) => {
+          const [low, high] = a <= b ? [a, b] : [b, a];
+          expect(level[healthBand(low)]).toBeLessThanOrEqual(level[healthBand(high)]);
+        },
+      ),
     );
   });
 });

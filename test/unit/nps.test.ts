@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csatShare } from '../../src/kpi/survey/csat';
-import { npsCategory, npsConfidenceInterval, npsCounts, npsMarginOfError, npsOfCounts, npsStandardError } from '../../src/kpi/survey/nps';
+import {
+  npsCategory,
+  npsConfidenceInterval,
+  npsCounts,
+  npsMarginOfError,
+  npsOfCounts,
+  npsStandardError,
+} from '../../src/kpi/survey/nps';
 import { normalCdf, normalQuantile, twoSidedZ } from '../../src/kpi/stats/normal';
 
 /** n answers: `promoters` 10s, `detractors` 0s, the rest 8s. */
@@ -22,7 +29,14 @@ describe('NPS maths', () => {
   });
 
   it('groups answers as Bain defines them: 9–10 promoters, 7–8 passives, 0–6 detractors', () => {
-    expect([0, 6, 7, 8, 9, 10].map(npsCategory)).toEqual(['detractor', 'detractor', 'passive', 'passive', 'promoter', 'promoter']);
+    expect([0, 6, 7, 8, 9, 10].map(npsCategory)).toEqual([
+      'detractor',
+      'detractor',
+      'passive',
+      'passive',
+      'promoter',
+      'promoter',
+    ]);
     expect(npsCounts([10, 9, 9, 8, 7, 6, 3, 10])).toEqual({ promoters: 4, passives: 2, detractors: 2, responses: 8 });
   });
 
@@ -34,26 +48,37 @@ describe('NPS maths', () => {
 
   it('property: NPS lies in [−100, 100] and the interval inside it, around the NPS', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 1, maxLength: 300 }), fc.double({ min: 0.5, max: 0.999, noNaN: true }), (scores, confidence) => {
-        const counts = npsCounts(scores);
-        const nps = npsOfCounts(counts);
-        const [low, high] = npsConfidenceInterval(counts, confidence);
-        expect(nps).toBeGreaterThanOrEqual(-100);
-        expect(nps).toBeLessThanOrEqual(100);
-        expect(low).toBeGreaterThanOrEqual(-100);
-        expect(high).toBeLessThanOrEqual(100);
-        expect(low).toBeLessThanOrEqual(nps + 1e-9);
-        expect(high).toBeGreaterThanOrEqual(nps - 1e-9);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 1, maxLength: 300 }),
+        fc.double({ min: 0.5, max: 0.999, noNaN: true }),
+        (scores, confidence) => {
+          const counts = npsCounts(scores);
+          const nps = npsOfCounts(counts);
+          const [low, high] = npsConfidenceInterval(counts, confidence);
+          expect(nps).toBeGreaterThanOrEqual(-100);
+          expect(nps).toBeLessThanOrEqual(100);
+          expect(low).toBeGreaterThanOrEqual(-100);
+          expect(high).toBeLessThanOrEqual(100);
+          expect(low).toBeLessThanOrEqual(nps + 1e-9);
+          expect(high).toBeGreaterThanOrEqual(nps - 1e-9);
+        },
+      ),
     );
   });
 
   it('property: the order of answers never changes the counts', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 1, maxLength: 200 }), fc.integer(), (scores, seed) => {
-        const shuffled = scores.map((s, i) => ({ s, k: Math.sin(seed + i) })).sort((a, b) => a.k - b.k).map((x) => x.s);
-        expect(npsCounts(shuffled)).toEqual(npsCounts(scores));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 1, maxLength: 200 }),
+        fc.integer(),
+        (scores, seed) => {
+          const shuffled = scores
+            .map((s, i) => ({ s, k: Math.sin(seed + i) }))
+            .sort((a, b) => a.k - b.k)
+            .map((x) => x.s);
+          expect(npsCounts(shuffled)).toEqual(npsCounts(scores));
+        },
+      ),
     );
   });
 
@@ -72,11 +97,15 @@ describe('CSAT maths', () => {
 
   it('property: CSAT is a share in [0, 1]', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1 }), fc.integer({ min: 1, max: 5 }), (ratings, min) => {
-        const share = csatShare(ratings, min);
-        expect(share).toBeGreaterThanOrEqual(0);
-        expect(share).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1 }),
+        fc.integer({ min: 1, max: 5 }),
+        (ratings, min) => {
+          const share = csatShare(ratings, min);
+          expect(share).toBeGreaterThanOrEqual(0);
+          expect(share).toBeLessThanOrEqual(1);
+        },
+      ),
     );
   });
 });

@@ -4,7 +4,6 @@ import { isKpiError, type KpiError } from '../../src/errors/catalogue';
 import { churnRate, customerChurn, repeatRate, retentionRate } from '../../src/kpi/retention/churn';
 import { day } from './retention-support';
 
-
 /** The message of what `call` throws, requiring a catalogue (KpiError) error. */
 function kpiErrorOf(call: () => unknown): string {
   try {
@@ -18,7 +17,11 @@ function kpiErrorOf(call: () => unknown): string {
 
 /** Valid customer counts: start ≥ 1, new ≥ 0, new ≤ end ≤ start + new. */
 const validCounts = fc
-  .tuple(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 0, max: 10_000 }), fc.double({ min: 0, max: 1, noNaN: true }))
+  .tuple(
+    fc.integer({ min: 1, max: 10_000 }),
+    fc.integer({ min: 0, max: 10_000 }),
+    fc.double({ min: 0, max: 1, noNaN: true }),
+  )
   .map(([start, added, t]) => ({ start, added, end: added + Math.round(t * start) }));
 
 describe('CHURN_RATE and RETENTION_RATE maths', () => {
@@ -35,14 +38,28 @@ describe('CHURN_RATE and RETENTION_RATE maths', () => {
   });
 
   it('rejects counts that cannot be real, saying why', () => {
-    expect(kpiErrorOf(() => churnRate(0, 10))).toBe('CHURN_RATE: customers_start is 0; it must be greater than 0 (it is divided by).');
-    expect(kpiErrorOf(() => churnRate(-5, 10))).toMatch(/^CHURN_RATE: customers_start is -5; it must be greater than 0/);
-    expect(kpiErrorOf(() => churnRate(200, 250, 40))).toMatch(/^CHURN_RATE: customers_end \(250\) is more than customers_start \+ new_customers \(200 \+ 40 = 240\)/);
-    expect(kpiErrorOf(() => churnRate(200, 201))).toMatch(/customers_end \(201\) is more than customers_start \+ new_customers \(200 \+ 0 = 200\)/);
-    expect(kpiErrorOf(() => retentionRate(200, 40, 50))).toMatch(/^RETENTION_RATE: new_customers \(50\) is more than customers_end \(40\)/);
+    expect(kpiErrorOf(() => churnRate(0, 10))).toBe(
+      'CHURN_RATE: customers_start is 0; it must be greater than 0 (it is divided by).',
+    );
+    expect(kpiErrorOf(() => churnRate(-5, 10))).toMatch(
+      /^CHURN_RATE: customers_start is -5; it must be greater than 0/,
+    );
+    expect(kpiErrorOf(() => churnRate(200, 250, 40))).toMatch(
+      /^CHURN_RATE: customers_end \(250\) is more than customers_start \+ new_customers \(200 \+ 40 = 240\)/,
+    );
+    expect(kpiErrorOf(() => churnRate(200, 201))).toMatch(
+      /customers_end \(201\) is more than customers_start \+ new_customers \(200 \+ 0 = 200\)/,
+    );
+    expect(kpiErrorOf(() => retentionRate(200, 40, 50))).toMatch(
+      /^RETENTION_RATE: new_customers \(50\) is more than customers_end \(40\)/,
+    );
     expect(kpiErrorOf(() => retentionRate(0, 40, 10))).toMatch(/^RETENTION_RATE: customers_start is 0/);
-    expect(kpiErrorOf(() => churnRate(100, 50, -1))).toMatch(/^CHURN_RATE: new_customers is -1; a number of customers cannot be negative/);
-    expect(kpiErrorOf(() => churnRate(100, -1))).toMatch(/^CHURN_RATE: customers_end is -1; a number of customers cannot be negative/);
+    expect(kpiErrorOf(() => churnRate(100, 50, -1))).toMatch(
+      /^CHURN_RATE: new_customers is -1; a number of customers cannot be negative/,
+    );
+    expect(kpiErrorOf(() => churnRate(100, -1))).toMatch(
+      /^CHURN_RATE: customers_end is -1; a number of customers cannot be negative/,
+    );
   });
 
   it('has a Spanish message for every inconsistency', () => {
@@ -54,10 +71,18 @@ describe('CHURN_RATE and RETENTION_RATE maths', () => {
       }
       throw new Error('expected a KpiError');
     };
-    expect(spanish(() => churnRate(200, 250, 40))).toMatch(/^CHURN_RATE: customers_end \(250\) es mayor que customers_start \+ new_customers \(200 \+ 40 = 240\): al final no puede haber más clientes/);
-    expect(spanish(() => retentionRate(200, 40, 50))).toMatch(/^RETENTION_RATE: new_customers \(50\) es mayor que customers_end \(40\): los clientes al final incluyen a los nuevos/);
-    expect(spanish(() => churnRate(0, 4))).toBe('CHURN_RATE: customers_start es 0; debe ser mayor que 0 (se divide entre él).');
-    expect(spanish(() => churnRate(10, 4, -2))).toBe('CHURN_RATE: new_customers es -2; un número de clientes no puede ser negativo.');
+    expect(spanish(() => churnRate(200, 250, 40))).toMatch(
+      /^CHURN_RATE: customers_end \(250\) es mayor que customers_start \+ new_customers \(200 \+ 40 = 240\): al final no puede haber más clientes/,
+    );
+    expect(spanish(() => retentionRate(200, 40, 50))).toMatch(
+      /^RETENTION_RATE: new_customers \(50\) es mayor que customers_end \(40\): los clientes al final incluyen a los nuevos/,
+    );
+    expect(spanish(() => churnRate(0, 4))).toBe(
+      'CHURN_RATE: customers_start es 0; debe ser mayor que 0 (se divide entre él).',
+    );
+    expect(spanish(() => churnRate(10, 4, -2))).toBe(
+      'CHURN_RATE: new_customers es -2; un número de clientes no puede ser negativo.',
+    );
   });
 
   it('property: for real counts churn and retention are in [0, 1] and add up to 1', () => {
@@ -76,18 +101,24 @@ describe('CHURN_RATE and RETENTION_RATE maths', () => {
 
   it('property: counts that cannot be real raise a catalogue error; churn ≥ 0, and ≤ 1 unless new customers left too', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -50, max: 300 }), fc.integer({ min: -50, max: 300 }), fc.integer({ min: -50, max: 300 }), (start, end, added) => {
-        // FUNCTIONS.md: CHURN_RATE's errors are start ≤ 0 and end > start + new (plus negative counts)
-        const churnValid = start > 0 && added >= 0 && end >= 0 && end <= start + added;
-        if (churnValid) {
-          const churn = churnRate(start, end, added);
-          expect(churn).toBeGreaterThanOrEqual(0);
-          if (end >= added) expect(churn).toBeLessThanOrEqual(1);
-        } else kpiErrorOf(() => churnRate(start, end, added));
-        // retention also needs the new customers among the end ones
-        if (churnValid && end >= added) expect(retentionRate(start, end, added)).toBeCloseTo(1 - churnRate(start, end, added), 12);
-        else kpiErrorOf(() => retentionRate(start, end, added));
-      }),
+      fc.property(
+        fc.integer({ min: -50, max: 300 }),
+        fc.integer({ min: -50, max: 300 }),
+        fc.integer({ min: -50, max: 300 }),
+        (start, end, added) => {
+          // FUNCTIONS.md: CHURN_RATE's errors are start ≤ 0 and end > start + new (plus negative counts)
+          const churnValid = start > 0 && added >= 0 && end >= 0 && end <= start + added;
+          if (churnValid) {
+            const churn = churnRate(start, end, added);
+            expect(churn).toBeGreaterThanOrEqual(0);
+            if (end >= added) expect(churn).toBeLessThanOrEqual(1);
+          } else kpiErrorOf(() => churnRate(start, end, added));
+          // retention also needs the new customers among the end ones
+          if (churnValid && end >= added)
+            expect(retentionRate(start, end, added)).toBeCloseTo(1 - churnRate(start, end, added), 12);
+          else kpiErrorOf(() => retentionRate(start, end, added));
+        },
+      ),
     );
   });
 
@@ -103,7 +134,14 @@ describe('customer churn from orders', () => {
     const ids = ['a', 'b', 'c', 'a', 'c', 'd'];
     const days = ['2024-01-05', '2024-01-20', '2024-01-25', '2024-02-10', '2024-02-03', '2024-01-02'].map(day);
     const churn = customerChurn(ids, days, day('2024-02-01'), day('2024-02-29'));
-    expect(churn).toEqual({ previousStart: day('2024-01-03'), previousEnd: day('2024-01-31'), previousCustomers: 3, retained: 2, churned: 1, rate: 1 / 3 });
+    expect(churn).toEqual({
+      previousStart: day('2024-01-03'),
+      previousEnd: day('2024-01-31'),
+      previousCustomers: 3,
+      retained: 2,
+      churned: 1,
+      rate: 1 / 3,
+    });
   });
 
   it('both ends of the period and of the previous window count', () => {
@@ -120,19 +158,34 @@ describe('customer churn from orders', () => {
   it('property: the rate is in [0, 1], agrees with a direct count and ignores row order', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), fc.integer({ min: 0, max: 40 })), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), fc.integer({ min: 0, max: 40 })), {
+          minLength: 1,
+          maxLength: 60,
+        }),
         fc.integer({ min: 10, max: 30 }),
         fc.integer({ min: 0, max: 10 }),
         (orders, start, extra) => {
           const end = start + extra;
           const length = end - start + 1;
-          const churn = customerChurn(orders.map((o) => o[0]), orders.map((o) => o[1]), start, end);
+          const churn = customerChurn(
+            orders.map((o) => o[0]),
+            orders.map((o) => o[1]),
+            start,
+            end,
+          );
           const before = new Set(orders.filter(([, d]) => d >= start - length && d < start).map(([c]) => c));
           const during = new Set(orders.filter(([, d]) => d >= start && d <= end).map(([c]) => c));
           const lost = [...before].filter((c) => !during.has(c)).length;
           expect(churn.rate).toBe(before.size ? lost / before.size : null);
           const reversed = [...orders].reverse();
-          expect(customerChurn(reversed.map((o) => o[0]), reversed.map((o) => o[1]), start, end)).toEqual(churn);
+          expect(
+            customerChurn(
+              reversed.map((o) => o[0]),
+              reversed.map((o) => o[1]),
+              start,
+              end,
+            ),
+          ).toEqual(churn);
         },
       ),
     );

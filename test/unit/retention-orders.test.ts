@@ -5,7 +5,6 @@ import { sortedOrder } from '../../src/kpi/retention/customers';
 import { orderSummary, periodsSpanned, purchaseFrequency } from '../../src/kpi/retention/orders';
 import { day } from './retention-support';
 
-
 describe('order summary', () => {
   it('hand example: 3 customers, 6 orders', () => {
     const ids = ['a', 'b', 'a', 'c', 'a', 'b'];
@@ -34,22 +33,51 @@ describe('order summary', () => {
 
   it('property: figures are consistent and do not depend on row order', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd'), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 10_000 }).map((c) => c / 100)), { minLength: 1, maxLength: 60 }), (orders) => {
-        const s = orderSummary(orders.map((o) => o[0]), orders.map((o) => o[1]), orders.map((o) => o[2]));
-        expect(s.repeatRate).toBeGreaterThanOrEqual(0);
-        expect(s.repeatRate).toBeLessThanOrEqual(1);
-        expect(s.averageOrderValue * s.orders).toBeCloseTo(s.revenue, 6);
-        expect(s.customers).toBe(new Set(orders.map((o) => o[0])).size);
-        if (s.averageDaysBetweenOrders !== null) {
-          expect(s.averageDaysBetweenOrders).toBeGreaterThanOrEqual(0);
-          expect(s.averageDaysBetweenOrders).toBeLessThanOrEqual(s.lastDay - s.firstDay);
-        }
-        const reversed = [...orders].reverse();
-        const r = orderSummary(reversed.map((o) => o[0]), reversed.map((o) => o[1]), reversed.map((o) => o[2]));
-        expect({ ...r, revenue: 0, averageOrderValue: 0, averageDaysBetweenOrders: r.averageDaysBetweenOrders === null }).toEqual({ ...s, revenue: 0, averageOrderValue: 0, averageDaysBetweenOrders: s.averageDaysBetweenOrders === null });
-        expect(r.revenue).toBeCloseTo(s.revenue, 6);
-        if (s.averageDaysBetweenOrders !== null) expect(r.averageDaysBetweenOrders).toBeCloseTo(s.averageDaysBetweenOrders, 9);
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('a', 'b', 'c', 'd'),
+            fc.integer({ min: 0, max: 400 }),
+            fc.integer({ min: 0, max: 10_000 }).map((c) => c / 100),
+          ),
+          { minLength: 1, maxLength: 60 },
+        ),
+        (orders) => {
+          const s = orderSummary(
+            orders.map((o) => o[0]),
+            orders.map((o) => o[1]),
+            orders.map((o) => o[2]),
+          );
+          expect(s.repeatRate).toBeGreaterThanOrEqual(0);
+          expect(s.repeatRate).toBeLessThanOrEqual(1);
+          expect(s.averageOrderValue * s.orders).toBeCloseTo(s.revenue, 6);
+          expect(s.customers).toBe(new Set(orders.map((o) => o[0])).size);
+          if (s.averageDaysBetweenOrders !== null) {
+            expect(s.averageDaysBetweenOrders).toBeGreaterThanOrEqual(0);
+            expect(s.averageDaysBetweenOrders).toBeLessThanOrEqual(s.lastDay - s.firstDay);
+          }
+          const reversed = [...orders].reverse();
+          const r = orderSummary(
+            reversed.map((o) => o[0]),
+            reversed.map((o) => o[1]),
+            reversed.map((o) => o[2]),
+          );
+          expect({
+            ...r,
+            revenue: 0,
+            averageOrderValue: 0,
+            averageDaysBetweenOrders: r.averageDaysBetweenOrders === null,
+          }).toEqual({
+            ...s,
+            revenue: 0,
+            averageOrderValue: 0,
+            averageDaysBetweenOrders: s.averageDaysBetweenOrders === null,
+          });
+          expect(r.revenue).toBeCloseTo(s.revenue, 6);
+          if (s.averageDaysBetweenOrders !== null)
+            expect(r.averageDaysBetweenOrders).toBeCloseTo(s.averageDaysBetweenOrders, 9);
+        },
+      ),
     );
   });
 });
@@ -72,26 +100,37 @@ describe('purchase frequency', () => {
     expect(periodsSpanned(1, 14, 'week')).toBe(2);
     expect(periodsSpanned(1, 13, 'week')).toBe(1);
     expect(periodsSpanned(1, 3, 'day')).toBe(3);
-    for (const period of ['day', 'week', 'month', 'quarter', 'year'] as Period[]) expect(periodsSpanned(5, 5, period)).toBe(1);
+    for (const period of ['day', 'week', 'month', 'quarter', 'year'] as Period[])
+      expect(periodsSpanned(5, 5, period)).toBe(1);
   });
 
   it('hand example: 4 orders, 2 customers, two years → 1 order per customer per year', () => {
     const days = ['2023-01-01', '2023-06-01', '2024-03-05', '2024-12-31'].map(day);
-    expect(purchaseFrequency(['a', 'b', 'a', 'a'], days, 'year')).toEqual({ orders: 4, customers: 2, periods: 2, frequency: 1 });
+    expect(purchaseFrequency(['a', 'b', 'a', 'a'], days, 'year')).toEqual({
+      orders: 4,
+      customers: 2,
+      periods: 2,
+      frequency: 1,
+    });
     // by month: 24 months → 4 / 2 / 24
     expect(purchaseFrequency(['a', 'b', 'a', 'a'], days, 'month').frequency).toBeCloseTo(1 / 12, 15);
   });
 
   it('property: periods ≥ 1, never fewer when the span grows, frequency > 0 and order-free', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -20_000, max: 20_000 }), fc.integer({ min: 0, max: 3000 }), fc.constantFrom<Period>('day', 'week', 'month', 'quarter', 'year'), (first, span, period) => {
-        const p = periodsSpanned(first, first + span, period);
-        expect(p).toBeGreaterThanOrEqual(1);
-        expect(periodsSpanned(first, first + span + 1, period)).toBeGreaterThanOrEqual(p);
-        const f = purchaseFrequency(['x', 'y', 'x'], [first, first + span, first + 1], period);
-        expect(f.frequency).toBeGreaterThan(0);
-        expect(purchaseFrequency(['x', 'x', 'y'], [first + 1, first + span, first], period)).toEqual(f);
-      }),
+      fc.property(
+        fc.integer({ min: -20_000, max: 20_000 }),
+        fc.integer({ min: 0, max: 3000 }),
+        fc.constantFrom<Period>('day', 'week', 'month', 'quarter', 'year'),
+        (first, span, period) => {
+          const p = periodsSpanned(first, first + span, period);
+          expect(p).toBeGreaterThanOrEqual(1);
+          expect(periodsSpanned(first, first + span + 1, period)).toBeGreaterThanOrEqual(p);
+          const f = purchaseFrequency(['x', 'y', 'x'], [first, first + span, first + 1], period);
+          expect(f.frequency).toBeGreaterThan(0);
+          expect(purchaseFrequency(['x', 'x', 'y'], [first + 1, first + span, first], period)).toEqual(f);
+        },
+      ),
     );
   });
 });
@@ -99,7 +138,18 @@ describe('purchase frequency', () => {
 describe('natural order of ids and names', () => {
   it('sorts digit runs as numbers, ignores case and accents first, and is total', () => {
     const ids = ['C10', 'c2', 'C2', 'B', '10', '9', '009', 'Álvaro', 'alba', 'Beatriz'];
-    expect(sortedOrder(ids).map((i) => ids[i])).toEqual(['009', '9', '10', 'alba', 'Álvaro', 'B', 'Beatriz', 'C2', 'c2', 'C10']);
+    expect(sortedOrder(ids).map((i) => ids[i])).toEqual([
+      '009',
+      '9',
+      '10',
+      'alba',
+      'Álvaro',
+      'B',
+      'Beatriz',
+      'C2',
+      'c2',
+      'C10',
+    ]);
   });
 
   it('property: the sorted result never depends on the input order', () => {

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rankScores, RFM_SEGMENT_LABELS, rfmScore, rfmScores, rfmSegment, type RfmRow } from '../../src/kpi/retention/rfm';
+import {
+  rankScores,
+  RFM_SEGMENT_LABELS,
+  rfmScore,
+  rfmScores,
+  rfmSegment,
+  type RfmRow,
+} from '../../src/kpi/retention/rfm';
 import { cpuMillis, syntheticOrders } from './retention-support';
 
 const AS_OF = 20_000;
@@ -52,13 +59,25 @@ function orders(): { ids: string[]; days: number[]; amounts: number[] } {
   return { ids, days, amounts };
 }
 
-const project = (rows: RfmRow[]) => rows.map((row) => [row.customer, row.recency, row.frequency, row.monetary, row.r, row.f, row.m, row.label]);
+const project = (rows: RfmRow[]) =>
+  rows.map((row) => [row.customer, row.recency, row.frequency, row.monetary, row.r, row.f, row.m, row.label]);
 
 describe('RFM', () => {
   it('hand-checked table covering all ten segments, sorted by id in natural order', () => {
     const { ids, days, amounts } = orders();
     const rows = rfmScores(ids, days, amounts, AS_OF);
-    expect(project(rows)).toEqual(CUSTOMERS.map(([id, recency, frequency, r, f, segment]) => [id, recency, frequency, frequency * 10, r, f, f, segment]));
+    expect(project(rows)).toEqual(
+      CUSTOMERS.map(([id, recency, frequency, r, f, segment]) => [
+        id,
+        recency,
+        frequency,
+        frequency * 10,
+        r,
+        f,
+        f,
+        segment,
+      ]),
+    );
     expect(new Set(rows.map((row) => row.segment)).size).toBe(10);
   });
 
@@ -98,15 +117,25 @@ describe('RFM', () => {
     expect(rfmScore(3, 4)).toBe(4); // 1 + ⌊15/4⌋
     expect(rfmScore(4, 5)).toBe(5);
     const wrong: string[] = [];
-    for (let n = 1; n <= 500; n++) for (let w = 0; w < n; w++) if (rfmScore(w, n) !== 1 + Math.floor((5 * w) / n) || rfmScore(w, n) > 5) wrong.push(`${w}/${n}`);
+    for (let n = 1; n <= 500; n++)
+      for (let w = 0; w < n; w++)
+        if (rfmScore(w, n) !== 1 + Math.floor((5 * w) / n) || rfmScore(w, n) > 5) wrong.push(`${w}/${n}`);
     expect(wrong).toEqual([]);
     for (const n of [1, 7, 1000, 99_999, 1_000_000]) expect(rfmScore(n - 1, n)).toBe(n === 1 ? 1 : 5);
   });
 
   it('maps every R×F pair to the segment of the FUNCTIONS.md table', () => {
     const table: Record<string, string> = {
-      Hibernating: '11 12 21 22', 'At risk': '13 14 23 24', "Can't lose them": '15 25', 'About to sleep': '31 32', 'Need attention': '33',
-      Loyal: '34 35 44 45', Promising: '41', 'New customers': '51', 'Potential loyalist': '42 43 52 53', Champions: '54 55',
+      Hibernating: '11 12 21 22',
+      'At risk': '13 14 23 24',
+      "Can't lose them": '15 25',
+      'About to sleep': '31 32',
+      'Need attention': '33',
+      Loyal: '34 35 44 45',
+      Promising: '41',
+      'New customers': '51',
+      'Potential loyalist': '42 43 52 53',
+      Champions: '54 55',
     };
     let pairs = 0;
     for (const [label, codes] of Object.entries(table)) {
@@ -121,26 +150,45 @@ describe('RFM', () => {
 
   it('property: scores in 1…5, better never scores lower, equal values score equally', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 80 }), fc.boolean(), (values, higherIsBetter) => {
-        const scores = rankScores(Float64Array.from(values), higherIsBetter);
-        for (let i = 0; i < values.length; i++) {
-          expect(scores[i]).toBeGreaterThanOrEqual(1);
-          expect(scores[i]).toBeLessThanOrEqual(5);
-          const worse = values.filter((v) => (higherIsBetter ? v < values[i] : v > values[i])).length;
-          expect(scores[i]).toBe(1 + Math.floor((5 * worse) / values.length));
-        }
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 80 }),
+        fc.boolean(),
+        (values, higherIsBetter) => {
+          const scores = rankScores(Float64Array.from(values), higherIsBetter);
+          for (let i = 0; i < values.length; i++) {
+            expect(scores[i]).toBeGreaterThanOrEqual(1);
+            expect(scores[i]).toBeLessThanOrEqual(5);
+            const worse = values.filter((v) => (higherIsBetter ? v < values[i] : v > values[i])).length;
+            expect(scores[i]).toBe(1 + Math.floor((5 * worse) / values.length));
+          }
+        },
+      ),
     );
   });
 
   it('property: the order of rows never changes the result', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'A2', 'A10'), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 5000 }).map((c) => c / 100)), { minLength: 1, maxLength: 60 }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('a', 'b', 'c', 'd', 'e', 'A2', 'A10'),
+            fc.integer({ min: 0, max: 60 }),
+            fc.integer({ min: 0, max: 5000 }).map((c) => c / 100),
+          ),
+          { minLength: 1, maxLength: 60 },
+        ),
         fc.integer(),
         (rows, seed) => {
-          const shuffled = rows.map((row, i) => ({ row, key: Math.sin(seed + i * 12.9898) })).sort((x, y) => x.key - y.key).map((x) => x.row);
-          const of = (list: typeof rows) => rfmScores(list.map((r) => r[0]), list.map((r) => r[1]), list.map((r) => r[2]));
+          const shuffled = rows
+            .map((row, i) => ({ row, key: Math.sin(seed + i * 12.9898) }))
+            .sort((x, y) => x.key - y.key)
+            .map((x) => x.row);
+          const of = (list: typeof rows) =>
+            rfmScores(
+              list.map((r) => r[0]),
+              list.map((r) => r[1]),
+              list.map((r) => r[2]),
+            );
           expect(of(shuffled)).toEqual(of(rows));
           for (const row of of(rows)) expect([row.r, row.f, row.m].every((s) => s >= 1 && s <= 5)).toBe(true);
         },

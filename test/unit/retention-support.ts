@@ -4,11 +4,16 @@
 import { dayFromCivil } from '../../src/kpi/calendar/days';
 
 /** Day number of a yyyy-mm-dd date. */
-export const day = (iso: string) => dayFromCivil(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+export const day = (iso: string) =>
+  dayFromCivil(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 
 /** Reproducible synthetic orders: `n` rows, ids C0…C(customers − 1), days over three years from 2022-01-01, amounts 0–100. */
-export function syntheticOrders(n: number, customers: number, seed: number): { ids: string[]; days: number[]; amounts: number[] } {
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+export function syntheticOrders(
+  n: number,
+  customers: number,
+  seed: number,
+): { ids: string[]; days: number[]; amounts: number[] } {
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   const ids: string[] = new Array(n);
   const days: number[] = new Array(n);
   const amounts: number[] = new Array(n);

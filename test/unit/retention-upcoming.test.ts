@@ -51,7 +51,10 @@ describe('upcoming dates', () => {
   it('property: agrees with a day-by-day scan using Date.UTC, and ignores row order', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom('Ana', 'ana', 'Bo', 'C2', 'C10'), fc.integer({ min: -15_000, max: 20_000 })), { minLength: 1, maxLength: 30 }),
+        fc.array(
+          fc.tuple(fc.constantFrom('Ana', 'ana', 'Bo', 'C2', 'C10'), fc.integer({ min: -15_000, max: 20_000 })),
+          { minLength: 1, maxLength: 30 },
+        ),
         fc.integer({ min: 10_000, max: 20_000 }),
         fc.integer({ min: 0, max: 366 }),
         (people, asOf, window) => {
@@ -65,13 +68,24 @@ describe('upcoming dates', () => {
               const t = new Date(d * 86_400_000);
               const leap = new Date(Date.UTC(t.getUTCFullYear(), 1, 29)).getUTCMonth() === 1;
               const sameDay = t.getUTCMonth() === birth.getUTCMonth() && t.getUTCDate() === birth.getUTCDate();
-              const feb29OnFeb28 = !leap && birth.getUTCMonth() === 1 && birth.getUTCDate() === 29 && t.getUTCMonth() === 1 && t.getUTCDate() === 28;
-              if (sameDay || feb29OnFeb28) return [{ name, date, daysUntil: d - asOf, years: t.getUTCFullYear() - birth.getUTCFullYear() }];
+              const feb29OnFeb28 =
+                !leap &&
+                birth.getUTCMonth() === 1 &&
+                birth.getUTCDate() === 29 &&
+                t.getUTCMonth() === 1 &&
+                t.getUTCDate() === 28;
+              if (sameDay || feb29OnFeb28)
+                return [{ name, date, daysUntil: d - asOf, years: t.getUTCFullYear() - birth.getUTCFullYear() }];
             }
             return [];
           });
-          expect(rows.map((r) => ({ name: r.name, date: r.date, daysUntil: r.daysUntil, years: r.years })).sort((a, b) => a.daysUntil - b.daysUntil || a.name.localeCompare(b.name) || a.date - b.date))
-            .toEqual(expected.sort((a, b) => a.daysUntil - b.daysUntil || a.name.localeCompare(b.name) || a.date - b.date));
+          expect(
+            rows
+              .map((r) => ({ name: r.name, date: r.date, daysUntil: r.daysUntil, years: r.years }))
+              .sort((a, b) => a.daysUntil - b.daysUntil || a.name.localeCompare(b.name) || a.date - b.date),
+          ).toEqual(
+            expected.sort((a, b) => a.daysUntil - b.daysUntil || a.name.localeCompare(b.name) || a.date - b.date),
+          );
           for (let i = 1; i < rows.length; i++) expect(rows[i].daysUntil).toBeGreaterThanOrEqual(rows[i - 1].daysUntil);
           expect(upcomingDates([...names].reverse(), [...dates].reverse(), asOf, window)).toEqual(rows);
         },

@@ -12,14 +12,32 @@ const day = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
   return dayFromCivil(y, m, d);
 };
-const sub = (customerId: string, start: string, end: string | null, monthlyAmount: number): Subscription => ({ customerId, startDay: day(start), endDay: end === null ? null : day(end), monthlyAmount });
+const sub = (customerId: string, start: string, end: string | null, monthlyAmount: number): Subscription => ({
+  customerId,
+  startDay: day(start),
+  endDay: end === null ? null : day(end),
+  monthlyAmount,
+});
 const month = (iso: string) => periodIndex(day(iso + '-01'), 'month');
 /** A row as [starting, new, expansion, contraction, churned, reactivation, ending]. */
-const amounts = (m: MrrMonth) => [m.startingMrr, m.newMrr, m.expansion, m.contraction, m.churned, m.reactivation, m.endingMrr];
+const amounts = (m: MrrMonth) => [
+  m.startingMrr,
+  m.newMrr,
+  m.expansion,
+  m.contraction,
+  m.churned,
+  m.reactivation,
+  m.endingMrr,
+];
 
 describe('MRR on a day', () => {
   it('counts subscriptions with start ≤ day and (no end or end > day)', () => {
-    const subs = [sub('a', '2024-01-05', '2024-02-10', 10), sub('a', '2024-02-10', null, 25), sub('b', '2024-01-20', '2024-03-01', 40), sub('c', '2024-03-01', null, 30)];
+    const subs = [
+      sub('a', '2024-01-05', '2024-02-10', 10),
+      sub('a', '2024-02-10', null, 25),
+      sub('b', '2024-01-20', '2024-03-01', 40),
+      sub('c', '2024-03-01', null, 30),
+    ];
     // 2024-03-01: a's second line (25) and c (30, starts that day); b ended that day, a's first line before
     expect(mrrOn(subs, day('2024-03-01'))).toBe(55);
     // 2024-02-29: a 25 + b 40
@@ -74,7 +92,9 @@ describe('MRR movements', () => {
   it('hand-checked table with new, expansion, contraction, churn and a reactivation', () => {
     const rows = mrrMovements(scenario);
     expect(rows.map((r) => r.month)).toEqual(['2024-01', '2024-02', '2024-03', '2024-04', '2024-05'].map(month));
-    expect(rows.map((r) => r.firstDay)).toEqual(['2024-01-01', '2024-02-01', '2024-03-01', '2024-04-01', '2024-05-01'].map(day));
+    expect(rows.map((r) => r.firstDay)).toEqual(
+      ['2024-01-01', '2024-02-01', '2024-03-01', '2024-04-01', '2024-05-01'].map(day),
+    );
     expect(rows.map(amounts)).toEqual([
       [0, 300, 0, 0, 0, 0, 300],
       [300, 80, 0, 0, 0, 0, 380],
@@ -96,39 +116,62 @@ describe('MRR movements', () => {
     expect(march.map(amounts)).toEqual([[380, 0, 50, 0, 200, 0, 230]]);
     // months after the data: flat, NRR 1
     const later = mrrMovements(scenario, month('2024-06'), month('2024-07'));
-    expect(later.map(amounts)).toEqual([[310, 0, 0, 0, 0, 0, 310], [310, 0, 0, 0, 0, 0, 310]]);
+    expect(later.map(amounts)).toEqual([
+      [310, 0, 0, 0, 0, 0, 310],
+      [310, 0, 0, 0, 0, 0, 310],
+    ]);
     expect(later[0].netRevenueRetention).toBe(1);
   });
 
   it('`to` before `from` is an error; no data and no months is an empty table', () => {
-    expect(() => mrrMovements(scenario, month('2024-04'), month('2024-02'))).toThrow('MRR_MOVEMENTS: to is "2024-02"; it is before from (2024-04)');
+    expect(() => mrrMovements(scenario, month('2024-04'), month('2024-02'))).toThrow(
+      'MRR_MOVEMENTS: to is "2024-02"; it is before from (2024-04)',
+    );
     expect(mrrMovements([])).toEqual([]);
     expect(mrrMovements([], month('2024-01')).map(amounts)).toEqual([[0, 0, 0, 0, 0, 0, 0]]);
   });
 
   it('changes that cancel within a month are no movement, even with decimals', () => {
-    const rows = mrrMovements([sub('a', '2024-01-01', '2024-02-10', 10.1), sub('a', '2024-01-01', null, 20.2), sub('a', '2024-02-10', null, 10.1)]);
+    const rows = mrrMovements([
+      sub('a', '2024-01-01', '2024-02-10', 10.1),
+      sub('a', '2024-01-01', null, 20.2),
+      sub('a', '2024-02-10', null, 10.1),
+    ]);
     expect(rows).toHaveLength(2);
     expect(amounts(rows[1]).slice(1, 6)).toEqual([0, 0, 0, 0, 0]);
   });
 
   /** Random subscription lines over 2023–2024, amounts in cents. */
-  const subscriptions = fc.array(
-    fc.record({
-      customer: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
-      start: fc.integer({ min: day('2023-01-01'), max: day('2024-12-31') }),
-      length: fc.option(fc.integer({ min: 0, max: 400 }), { nil: null }),
-      cents: fc.integer({ min: 0, max: 100_000 }),
-    }),
-    { minLength: 1, maxLength: 40 },
-  ).map((rows) => rows.map((r): Subscription => ({ customerId: r.customer, startDay: r.start, endDay: r.length === null ? null : r.start + r.length, monthlyAmount: r.cents / 100 })));
+  const subscriptions = fc
+    .array(
+      fc.record({
+        customer: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+        start: fc.integer({ min: day('2023-01-01'), max: day('2024-12-31') }),
+        length: fc.option(fc.integer({ min: 0, max: 400 }), { nil: null }),
+        cents: fc.integer({ min: 0, max: 100_000 }),
+      }),
+      { minLength: 1, maxLength: 40 },
+    )
+    .map((rows) =>
+      rows.map(
+        (r): Subscription => ({
+          customerId: r.customer,
+          startDay: r.start,
+          endDay: r.length === null ? null : r.start + r.length,
+          monthlyAmount: r.cents / 100,
+        }),
+      ),
+    );
 
   it('property: Ending = Starting + New + Expansion − Contraction − Churned + Reactivation, = MRR on the last day, and chains', () => {
     fc.assert(
       fc.property(subscriptions, (subs) => {
         const rows = mrrMovements(subs);
         rows.forEach((r, k) => {
-          expect(r.endingMrr).toBeCloseTo(r.startingMrr + r.newMrr + r.expansion - r.contraction - r.churned + r.reactivation, 6);
+          expect(r.endingMrr).toBeCloseTo(
+            r.startingMrr + r.newMrr + r.expansion - r.contraction - r.churned + r.reactivation,
+            6,
+          );
           expect(r.endingMrr).toBeCloseTo(mrrOn(subs, periodEndDay(r.month, 'month')), 6);
           for (const x of amounts(r)) expect(x).toBeGreaterThanOrEqual(0);
           if (k > 0) expect(r.startingMrr).toBe(rows[k - 1].endingMrr);
@@ -146,7 +189,10 @@ describe('MRR movements', () => {
   it('property: the order of subscription lines never matters', () => {
     fc.assert(
       fc.property(subscriptions, fc.integer(), (subs, seed) => {
-        const shuffled = subs.map((s, i) => ({ s, k: Math.sin(seed + i) })).sort((a, b) => a.k - b.k).map((x) => x.s);
+        const shuffled = subs
+          .map((s, i) => ({ s, k: Math.sin(seed + i) }))
+          .sort((a, b) => a.k - b.k)
+          .map((x) => x.s);
         const a = mrrMovements(subs);
         const b = mrrMovements(shuffled);
         expect(b.length).toBe(a.length);
@@ -180,10 +226,15 @@ describe('MRR movements', () => {
   it('100 000 subscription lines take under 300 ms', () => {
     const subs: Subscription[] = [];
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let i = 0; i < 100_000; i++) {
       const start = day('2019-01-01') + Math.floor(random() * 2000);
-      subs.push({ customerId: `C${Math.floor(random() * 30_000)}`, startDay: start, endDay: random() < 0.5 ? null : start + Math.floor(random() * 900), monthlyAmount: Math.round(random() * 20_000) / 100 });
+      subs.push({
+        customerId: `C${Math.floor(random() * 30_000)}`,
+        startDay: start,
+        endDay: random() < 0.5 ? null : start + Math.floor(random() * 900),
+        monthlyAmount: Math.round(random() * 20_000) / 100,
+      });
     }
     // best of three: the first run includes compilation, and the machine running the suite is shared
     let best = Infinity;

@@ -48,12 +48,21 @@ describe('LTV', () => {
 
   it('property: LTV is monotone in each factor and proportional to the margin', () => {
     fc.assert(
-      fc.property(amount, amount, amount, fc.double({ min: 0, max: 1, noNaN: true }), (value, frequency, lifespan, margin) => {
-        const ltv = lifetimeValue(value, frequency, lifespan, margin);
-        expect(ltv).toBeGreaterThanOrEqual(0);
-        expect(ltv).toBeLessThanOrEqual(lifetimeValue(value, frequency, lifespan) * (1 + 1e-12));
-        expect(lifetimeValue(value * 2, frequency, lifespan, margin)).toBeCloseTo(2 * ltv, Math.max(0, 6 - Math.log10(ltv + 1)));
-      }),
+      fc.property(
+        amount,
+        amount,
+        amount,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (value, frequency, lifespan, margin) => {
+          const ltv = lifetimeValue(value, frequency, lifespan, margin);
+          expect(ltv).toBeGreaterThanOrEqual(0);
+          expect(ltv).toBeLessThanOrEqual(lifetimeValue(value, frequency, lifespan) * (1 + 1e-12));
+          expect(lifetimeValue(value * 2, frequency, lifespan, margin)).toBeCloseTo(
+            2 * ltv,
+            Math.max(0, 6 - Math.log10(ltv + 1)),
+          );
+        },
+      ),
     );
   });
 });
@@ -74,11 +83,16 @@ describe('SaaS LTV', () => {
 
   it('property: halving churn doubles the LTV', () => {
     fc.assert(
-      fc.property(amount, fc.double({ min: 0.001, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (arpa, churn, margin) => {
-        const ltv = saasLifetimeValue(arpa, churn, margin);
-        expect(ltv).toBeGreaterThanOrEqual(arpa * margin * (1 - 1e-12));
-        expect(saasLifetimeValue(arpa, churn / 2, margin) / 2).toBeCloseTo(ltv, Math.max(0, 6 - Math.log10(ltv + 1)));
-      }),
+      fc.property(
+        amount,
+        fc.double({ min: 0.001, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (arpa, churn, margin) => {
+          const ltv = saasLifetimeValue(arpa, churn, margin);
+          expect(ltv).toBeGreaterThanOrEqual(arpa * margin * (1 - 1e-12));
+          expect(saasLifetimeValue(arpa, churn / 2, margin) / 2).toBeCloseTo(ltv, Math.max(0, 6 - Math.log10(ltv + 1)));
+        },
+      ),
     );
   });
 });
@@ -119,14 +133,19 @@ describe('revenue retention and churn', () => {
 
   it('property: churn = 1 − retention, retention ≥ 0, churn ≤ 1', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.01, max: 1e6, noNaN: true }), amount, fc.double({ min: 0, max: 1, noNaN: true }), (start, end, share) => {
-        const added = end * share;
-        const retention = revenueRetention(start, end, added);
-        const churn = revenueChurn(start, end, added);
-        expect(retention).toBeGreaterThanOrEqual(0);
-        expect(churn).toBeLessThanOrEqual(1 + 1e-12);
-        expect(churn).toBeCloseTo(1 - retention, 6);
-      }),
+      fc.property(
+        fc.double({ min: 0.01, max: 1e6, noNaN: true }),
+        amount,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (start, end, share) => {
+          const added = end * share;
+          const retention = revenueRetention(start, end, added);
+          const churn = revenueChurn(start, end, added);
+          expect(retention).toBeGreaterThanOrEqual(0);
+          expect(churn).toBeLessThanOrEqual(1 + 1e-12);
+          expect(churn).toBeCloseTo(1 - retention, 6);
+        },
+      ),
     );
   });
 });

@@ -17,7 +17,10 @@ import { satisfactionTrend } from '../../src/kpi/survey/satisfaction-trend';
 
 /** A deterministic shuffle driven by fast-check's seed. */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
-  return items.map((item, i) => ({ item, key: Math.sin(seed * 7919 + i * 104729) })).sort((a, b) => a.key - b.key).map((x) => x.item);
+  return items
+    .map((item, i) => ({ item, key: Math.sin(seed * 7919 + i * 104729) }))
+    .sort((a, b) => a.key - b.key)
+    .map((x) => x.item);
 }
 
 describe('statistics helpers', () => {
@@ -45,7 +48,10 @@ describe('statistics helpers', () => {
   });
 
   it('property: correlations stay in [−1, 1] and are symmetric', () => {
-    const pairs = fc.array(fc.tuple(fc.integer({ min: -50, max: 50 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { minLength: 2, maxLength: 60 });
+    const pairs = fc.array(
+      fc.tuple(fc.integer({ min: -50, max: 50 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })),
+      { minLength: 2, maxLength: 60 },
+    );
     fc.assert(
       fc.property(pairs, (list) => {
         const xs = list.map((p) => p[0]);
@@ -131,8 +137,15 @@ describe('NPS trend', () => {
 
   it('quarters and years across a year end', () => {
     const days = [dayFromCivil(2023, 11, 30), dayFromCivil(2024, 4, 1)];
-    expect(npsTrend([9, 9], days, 'quarter').map((p) => p.startDay)).toEqual([dayFromCivil(2023, 10, 1), dayFromCivil(2024, 1, 1), dayFromCivil(2024, 4, 1)]);
-    expect(npsTrend([9, 9], days, 'year').map((p) => p.startDay)).toEqual([dayFromCivil(2023, 1, 1), dayFromCivil(2024, 1, 1)]);
+    expect(npsTrend([9, 9], days, 'quarter').map((p) => p.startDay)).toEqual([
+      dayFromCivil(2023, 10, 1),
+      dayFromCivil(2024, 1, 1),
+      dayFromCivil(2024, 4, 1),
+    ]);
+    expect(npsTrend([9, 9], days, 'year').map((p) => p.startDay)).toEqual([
+      dayFromCivil(2023, 1, 1),
+      dayFromCivil(2024, 1, 1),
+    ]);
   });
 
   it('is linear: 100 000 answers over two years well under 300 ms', () => {
@@ -147,18 +160,28 @@ describe('NPS trend', () => {
     expect(Math.min(time(), time())).toBeLessThan(300);
   });
 
-  const answers = fc.array(fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: jan15 - 400, max: jan15 + 400 })), { minLength: 1, maxLength: 150 });
+  const answers = fc.array(
+    fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: jan15 - 400, max: jan15 + 400 })),
+    { minLength: 1, maxLength: 150 },
+  );
   const periods = fc.constantFrom<Period>('day', 'week', 'month', 'quarter', 'year');
 
   it('property: responses add up to the answers, periods are consecutive, each group adds up', () => {
     fc.assert(
       fc.property(answers, periods, (list, period) => {
-        const trend = npsTrend(list.map((a) => a[0]), list.map((a) => a[1]), period);
+        const trend = npsTrend(
+          list.map((a) => a[0]),
+          list.map((a) => a[1]),
+          period,
+        );
         expect(trend.reduce((sum, p) => sum + p.counts.responses, 0)).toBe(list.length);
-        for (const p of trend) expect(p.counts.promoters + p.counts.passives + p.counts.detractors).toBe(p.counts.responses);
+        for (const p of trend)
+          expect(p.counts.promoters + p.counts.passives + p.counts.detractors).toBe(p.counts.responses);
         const first = periodIndex(Math.min(...list.map((a) => a[1])), period);
         trend.forEach((p, k) => expect(periodIndex(p.startDay, period)).toBe(first + k));
-        expect(periodIndex(trend[trend.length - 1].startDay, period)).toBe(periodIndex(Math.max(...list.map((a) => a[1])), period));
+        expect(periodIndex(trend[trend.length - 1].startDay, period)).toBe(
+          periodIndex(Math.max(...list.map((a) => a[1])), period),
+        );
       }),
     );
   });
@@ -167,7 +190,19 @@ describe('NPS trend', () => {
     fc.assert(
       fc.property(answers, periods, fc.integer(), (list, period, seed) => {
         const other = shuffled(list, seed);
-        expect(npsTrend(other.map((a) => a[0]), other.map((a) => a[1]), period)).toEqual(npsTrend(list.map((a) => a[0]), list.map((a) => a[1]), period));
+        expect(
+          npsTrend(
+            other.map((a) => a[0]),
+            other.map((a) => a[1]),
+            period,
+          ),
+        ).toEqual(
+          npsTrend(
+            list.map((a) => a[0]),
+            list.map((a) => a[1]),
+            period,
+          ),
+        );
       }),
     );
   });
@@ -197,21 +232,35 @@ describe('CSI', () => {
   const ratings = fc.integer({ min: 1, max: 6 }).chain((columns) =>
     fc.record({
       columns: fc.constant(columns),
-      rows: fc.array(fc.array(fc.integer({ min: 1, max: 10 }), { minLength: columns, maxLength: columns }), { minLength: 1, maxLength: 40 }),
+      rows: fc.array(fc.array(fc.integer({ min: 1, max: 10 }), { minLength: columns, maxLength: columns }), {
+        minLength: 1,
+        maxLength: 40,
+      }),
       weights: fc.array(fc.double({ min: 0.01, max: 100, noNaN: true }), { minLength: columns, maxLength: columns }),
     }),
   );
 
-  it('property: CSI in [0, 100], independent of row order and of the weights\' scale', () => {
+  it("property: CSI in [0, 100], independent of row order and of the weights' scale", () => {
     fc.assert(
-      fc.property(ratings, fc.integer(), fc.double({ min: 0.1, max: 1000, noNaN: true }), ({ columns, rows, weights }, seed, factor) => {
-        const of = (lines: number[][], w: number[]) => csiOfMeans(columnMeans({ rows: lines.length, columns, values: lines.flat() }) as number[], w, 1, 10);
-        const csi = of(rows, weights);
-        expect(csi).toBeGreaterThanOrEqual(0);
-        expect(csi).toBeLessThanOrEqual(100);
-        expect(of(shuffled(rows, seed), weights)).toBeCloseTo(csi, 9);
-        expect(of(rows, weights.map((w) => w * factor))).toBeCloseTo(csi, 9);
-      }),
+      fc.property(
+        ratings,
+        fc.integer(),
+        fc.double({ min: 0.1, max: 1000, noNaN: true }),
+        ({ columns, rows, weights }, seed, factor) => {
+          const of = (lines: number[][], w: number[]) =>
+            csiOfMeans(columnMeans({ rows: lines.length, columns, values: lines.flat() }) as number[], w, 1, 10);
+          const csi = of(rows, weights);
+          expect(csi).toBeGreaterThanOrEqual(0);
+          expect(csi).toBeLessThanOrEqual(100);
+          expect(of(shuffled(rows, seed), weights)).toBeCloseTo(csi, 9);
+          expect(
+            of(
+              rows,
+              weights.map((w) => w * factor),
+            ),
+          ).toBeCloseTo(csi, 9);
+        },
+      ),
     );
   });
 });
@@ -238,11 +287,21 @@ describe('key drivers', () => {
     [8, null, null, null, null],
   ];
   const outcome = [1, 2, 3, 4, 5, null];
-  const grid = (lines: (number | null)[][]): RatingGrid => ({ rows: lines.length, columns: lines[0].length, values: lines.flat() });
+  const grid = (lines: (number | null)[][]): RatingGrid => ({
+    rows: lines.length,
+    columns: lines[0].length,
+    values: lines.flat(),
+  });
 
   it('puts one driver in each quadrant (hand-checked above)', () => {
     const drivers = keyDrivers(grid(table), outcome);
-    expect(drivers.map((d) => d.quadrant)).toEqual(['Key strength', 'Key weakness', 'Secondary strength', 'Secondary weakness', undefined]);
+    expect(drivers.map((d) => d.quadrant)).toEqual([
+      'Key strength',
+      'Key weakness',
+      'Secondary strength',
+      'Secondary weakness',
+      undefined,
+    ]);
     expect(drivers.map((d) => d.mean)).toEqual([8, 3.2, 8, 2, 0].map((m) => expect.closeTo(m, 12)));
     const r = drivers.map((d) => d.correlation);
     expect(r[0]).toBeCloseTo(1, 12);
@@ -253,24 +312,42 @@ describe('key drivers', () => {
   });
 
   it('a driver without variance has no correlation; an unanswered driver has no mean', () => {
-    const drivers = keyDrivers(grid([[5, null, 1], [5, null, 2], [5, null, 3]]), [1, 2, 3]);
+    const drivers = keyDrivers(
+      grid([
+        [5, null, 1],
+        [5, null, 2],
+        [5, null, 3],
+      ]),
+      [1, 2, 3],
+    );
     expect(drivers[0]).toEqual({ mean: 5, correlation: undefined, quadrant: undefined });
     expect(drivers[1]).toEqual({ mean: undefined, correlation: undefined, quadrant: undefined });
     // The only correlated driver sits on both medians: Key strength.
     expect(drivers[2].quadrant).toBe('Key strength');
   });
 
-  const surveys = fc.integer({ min: 1, max: 5 }).chain((columns) =>
-    fc.array(
-      fc.tuple(fc.array(fc.option(fc.integer({ min: 1, max: 10 }), { nil: null, freq: 5 }), { minLength: columns, maxLength: columns }), fc.option(fc.integer({ min: 0, max: 10 }), { nil: null, freq: 6 })),
-      { minLength: 1, maxLength: 40 },
-    ),
-  );
+  const surveys = fc
+    .integer({ min: 1, max: 5 })
+    .chain((columns) =>
+      fc.array(
+        fc.tuple(
+          fc.array(fc.option(fc.integer({ min: 1, max: 10 }), { nil: null, freq: 5 }), {
+            minLength: columns,
+            maxLength: columns,
+          }),
+          fc.option(fc.integer({ min: 0, max: 10 }), { nil: null, freq: 6 }),
+        ),
+        { minLength: 1, maxLength: 40 },
+      ),
+    );
 
   it('property: correlations in [−1, 1]; row order changes nothing', () => {
     fc.assert(
       fc.property(surveys, fc.integer(), (rows, seed) => {
-        const drivers = keyDrivers(grid(rows.map((r) => r[0])), rows.map((r) => r[1]));
+        const drivers = keyDrivers(
+          grid(rows.map((r) => r[0])),
+          rows.map((r) => r[1]),
+        );
         for (const d of drivers) {
           if (d.correlation === undefined) {
             expect(d.quadrant).toBeUndefined();
@@ -281,7 +358,10 @@ describe('key drivers', () => {
           expect(d.quadrant).toBeDefined();
         }
         const other = shuffled(rows, seed);
-        const again = keyDrivers(grid(other.map((r) => r[0])), other.map((r) => r[1]));
+        const again = keyDrivers(
+          grid(other.map((r) => r[0])),
+          other.map((r) => r[1]),
+        );
         expect(again.map((d) => d.quadrant)).toEqual(drivers.map((d) => d.quadrant));
         again.forEach((d, c) => {
           if (d.mean === undefined) expect(drivers[c].mean).toBeUndefined();
@@ -312,24 +392,42 @@ describe('satisfaction trend', () => {
     // Sheet order 9 (day 50), 3 (day 10): by date 3 then 9 → previous 3, latest 9.
     expect(satisfactionTrend(['X', 'X'], [50, 10], [9, 3])[0]).toMatchObject({ previous: 3, latest: 9, change: 6 });
     // Same day: the lower row counts as later → previous 9, latest 3; all on one day → no slope.
-    expect(satisfactionTrend(['X', 'X'], [10, 10], [9, 3])[0]).toEqual({ customer: 'X', responses: 2, previous: 9, latest: 3, change: -6, slopePer30Days: undefined });
+    expect(satisfactionTrend(['X', 'X'], [10, 10], [9, 3])[0]).toEqual({
+      customer: 'X',
+      responses: 2,
+      previous: 9,
+      latest: 3,
+      change: -6,
+      slopePer30Days: undefined,
+    });
   });
 
   it('ties on change are sorted by customer id', () => {
     const trends = satisfactionTrend(['b', 'a', 'b', 'a', 'c', 'c'], [1, 1, 2, 2, 1, 2], [5, 5, 4, 4, 1, 9]);
-    expect(trends.map((t) => [t.customer, t.change])).toEqual([['a', -1], ['b', -1], ['c', 8]]);
+    expect(trends.map((t) => [t.customer, t.change])).toEqual([
+      ['a', -1],
+      ['b', -1],
+      ['c', 8],
+    ]);
   });
 
-  const history = fc.uniqueArray(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd'), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 10 })), {
-    selector: (t) => `${t[0]}/${t[1]}`,
-    minLength: 1,
-    maxLength: 60,
-  });
+  const history = fc.uniqueArray(
+    fc.tuple(fc.constantFrom('a', 'b', 'c', 'd'), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 10 })),
+    {
+      selector: (t) => `${t[0]}/${t[1]}`,
+      minLength: 1,
+      maxLength: 60,
+    },
+  );
 
   it('property: sorted by change, changes match the answers, row order changes nothing (distinct days)', () => {
     fc.assert(
       fc.property(history, fc.integer(), (rows, seed) => {
-        const trends = satisfactionTrend(rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]));
+        const trends = satisfactionTrend(
+          rows.map((r) => r[0]),
+          rows.map((r) => r[1]),
+          rows.map((r) => r[2]),
+        );
         for (let k = 1; k < trends.length; k++) {
           const a = trends[k - 1];
           const b = trends[k];
@@ -342,8 +440,14 @@ describe('satisfaction trend', () => {
           expect(t.change).toBe(t.latest - t.previous);
         }
         const other = shuffled(rows, seed);
-        const again = satisfactionTrend(other.map((r) => r[0]), other.map((r) => r[1]), other.map((r) => r[2]));
-        expect(again.map(({ slopePer30Days, ...rest }) => rest)).toEqual(trends.map(({ slopePer30Days, ...rest }) => rest));
+        const again = satisfactionTrend(
+          other.map((r) => r[0]),
+          other.map((r) => r[1]),
+          other.map((r) => r[2]),
+        );
+        expect(again.map(({ slopePer30Days, ...rest }) => rest)).toEqual(
+          trends.map(({ slopePer30Days, ...rest }) => rest),
+        );
         again.forEach((t, k) => expect(t.slopePer30Days).toBeCloseTo(trends[k].slopePer30Days as number, 9));
       }),
     );

@@ -4,26 +4,43 @@ import { dayFromCivil, isoOfDay } from '../../src/kpi/calendar/days';
 import { ZoneCalendar } from '../../src/sheets/timezone';
 import { isoDateIn, sheetDate } from '../emulator/dates';
 
-const ZONES = ['America/Los_Angeles', 'Europe/Madrid', 'Pacific/Auckland', 'Pacific/Kiritimati', 'Asia/Kolkata', 'Australia/Lord_Howe', 'America/Santiago', 'UTC'];
+const ZONES = [
+  'America/Los_Angeles',
+  'Europe/Madrid',
+  'Pacific/Auckland',
+  'Pacific/Kiritimati',
+  'Asia/Kolkata',
+  'Australia/Lord_Howe',
+  'America/Santiago',
+  'UTC',
+];
 
 describe('ZoneCalendar: calendar days in the spreadsheet zone', () => {
   it('property: a date cell (local midnight) reads as its own calendar date, in every zone and any host zone', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...ZONES), fc.integer({ min: dayFromCivil(1990, 1, 1), max: dayFromCivil(2040, 12, 31) }), (zone, day) => {
-        const calendar = new ZoneCalendar(zone);
-        const cell = sheetDate(isoOfDay(day), zone);
-        expect(calendar.dayOf(cell.getTime())).toBe(day);
-        expect(calendar.midnightOf(day).getTime()).toBe(cell.getTime());
-      }),
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.integer({ min: dayFromCivil(1990, 1, 1), max: dayFromCivil(2040, 12, 31) }),
+        (zone, day) => {
+          const calendar = new ZoneCalendar(zone);
+          const cell = sheetDate(isoOfDay(day), zone);
+          expect(calendar.dayOf(cell.getTime())).toBe(day);
+          expect(calendar.midnightOf(day).getTime()).toBe(cell.getTime());
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   it('property: any instant falls on the date the zone shows for it (times of day, DST days included)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...ZONES), fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2035, 0, 1) }), (zone, ms) => {
-        expect(isoOfDay(new ZoneCalendar(zone).dayOf(ms))).toBe(isoDateIn(new Date(ms), zone));
-      }),
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2035, 0, 1) }),
+        (zone, ms) => {
+          expect(isoOfDay(new ZoneCalendar(zone).dayOf(ms))).toBe(isoDateIn(new Date(ms), zone));
+        },
+      ),
       { numRuns: 1000 },
     );
   });

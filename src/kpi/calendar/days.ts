@@ -91,7 +91,7 @@ export function periodStartDay(index: number, period: Period): number {
     case 'month':
       return dayFromCivil(Math.floor(index / 12), (((index % 12) + 12) % 12) + 1, 1);
     case 'quarter':
-      return dayFromCivil(Math.floor(index / 4), ((((index % 4) + 4) % 4) * 3) + 1, 1);
+      return dayFromCivil(Math.floor(index / 4), (((index % 4) + 4) % 4) * 3 + 1, 1);
     case 'year':
       return dayFromCivil(index, 1, 1);
   }

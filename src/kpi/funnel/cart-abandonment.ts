@@ -14,13 +14,24 @@ import { KpiError } from '../../errors/catalogue';
  */
 export function cartAbandonment(cartsCreated: number, purchasesCompleted: number): number {
   if (cartsCreated === 0) {
-    throw new KpiError('DIVISION_BY_ZERO', { fn: 'CART_ABANDONMENT', arg: 'carts_created' }, { en: 'carts_created is 0, so no cart could be abandoned', es: 'carts_created es 0, así que no se pudo abandonar ningún carrito' });
+    throw new KpiError(
+      'DIVISION_BY_ZERO',
+      { fn: 'CART_ABANDONMENT', arg: 'carts_created' },
+      {
+        en: 'carts_created is 0, so no cart could be abandoned',
+        es: 'carts_created es 0, así que no se pudo abandonar ningún carrito',
+      },
+    );
   }
   if (purchasesCompleted > cartsCreated) {
-    throw new KpiError('INCONSISTENT_COUNTS', { fn: 'CART_ABANDONMENT' }, {
-      en: `purchases_completed (${purchasesCompleted}) is larger than carts_created (${cartsCreated}); each purchase comes from a cart`,
-      es: `purchases_completed (${purchasesCompleted}) es mayor que carts_created (${cartsCreated}); cada compra procede de un carrito`,
-    });
+    throw new KpiError(
+      'INCONSISTENT_COUNTS',
+      { fn: 'CART_ABANDONMENT' },
+      {
+        en: `purchases_completed (${purchasesCompleted}) is larger than carts_created (${cartsCreated}); each purchase comes from a cart`,
+        es: `purchases_completed (${purchasesCompleted}) es mayor que carts_created (${cartsCreated}); cada compra procede de un carrito`,
+      },
+    );
   }
   return 1 - purchasesCompleted / cartsCreated;
 }

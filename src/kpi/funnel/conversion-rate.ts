@@ -12,13 +12,21 @@ import { KpiError } from '../../errors/catalogue';
  */
 export function conversionRate(goals: number, interactions: number): number {
   if (interactions === 0) {
-    throw new KpiError('DIVISION_BY_ZERO', { fn: 'CONVERSION_RATE', arg: 'interactions' }, { en: 'interactions is 0, so nothing could convert', es: 'interactions es 0, así que nada pudo convertir' });
+    throw new KpiError(
+      'DIVISION_BY_ZERO',
+      { fn: 'CONVERSION_RATE', arg: 'interactions' },
+      { en: 'interactions is 0, so nothing could convert', es: 'interactions es 0, así que nada pudo convertir' },
+    );
   }
   if (goals > interactions) {
-    throw new KpiError('INCONSISTENT_COUNTS', { fn: 'CONVERSION_RATE' }, {
-      en: `goals (${goals}) is larger than interactions (${interactions}); each goal comes from an interaction`,
-      es: `goals (${goals}) es mayor que interactions (${interactions}); cada objetivo procede de una interacción`,
-    });
+    throw new KpiError(
+      'INCONSISTENT_COUNTS',
+      { fn: 'CONVERSION_RATE' },
+      {
+        en: `goals (${goals}) is larger than interactions (${interactions}); each goal comes from an interaction`,
+        es: `goals (${goals}) es mayor que interactions (${interactions}); cada objetivo procede de una interacción`,
+      },
+    );
   }
   return goals / interactions;
 }

@@ -14,7 +14,11 @@ export type HealthBand = 'Poor' | 'Average' | 'Good';
  */
 export function healthBand(score: number, poorBelow = 50, goodFrom = 75): HealthBand {
   if (poorBelow > goodFrom) {
-    throw new KpiError('BAD_ARGUMENT', { fn: 'HEALTH_BAND', arg: 'poor_below', value: poorBelow }, { en: `it must not be above good_from (${goodFrom})`, es: `no debe ser mayor que good_from (${goodFrom})` });
+    throw new KpiError(
+      'BAD_ARGUMENT',
+      { fn: 'HEALTH_BAND', arg: 'poor_below', value: poorBelow },
+      { en: `it must not be above good_from (${goodFrom})`, es: `no debe ser mayor que good_from (${goodFrom})` },
+    );
   }
   return score < poorBelow ? 'Poor' : score >= goodFrom ? 'Good' : 'Average';
 }

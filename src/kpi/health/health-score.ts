@@ -23,19 +23,39 @@ export type SignalDirection = 1 | -1;
  *   other than 1 or −1.
  * @example healthScores([[5, 0], [3, 2], [3, 1], [1, null]], [2, 1], [1, -1]) // [100, 33.33, 50, 0]
  */
-export function healthScores(metrics: readonly (readonly (number | null)[])[], weights: readonly number[], directions?: readonly number[]): (number | null)[] {
+export function healthScores(
+  metrics: readonly (readonly (number | null)[])[],
+  weights: readonly number[],
+  directions?: readonly number[],
+): (number | null)[] {
   const columns = metrics.length ? metrics[0].length : weights.length;
   checkCount('weights', weights.length, columns);
   if (directions) checkCount('directions', directions.length, columns);
   weights.forEach((weight) => {
-    if (!(weight >= 0)) throw new KpiError('BAD_ARGUMENT', { fn: 'HEALTH_SCORE', arg: 'weights', value: weight }, { en: 'weights must be 0 or more', es: 'los pesos deben ser 0 o más' });
+    if (!(weight >= 0))
+      throw new KpiError(
+        'BAD_ARGUMENT',
+        { fn: 'HEALTH_SCORE', arg: 'weights', value: weight },
+        { en: 'weights must be 0 or more', es: 'los pesos deben ser 0 o más' },
+      );
   });
   if (!weights.some((weight) => weight > 0)) {
-    throw new KpiError('BAD_ARGUMENT', { fn: 'HEALTH_SCORE', arg: 'weights', value: 0 }, { en: 'at least one weight must be above 0', es: 'al menos un peso debe ser mayor que 0' });
+    throw new KpiError(
+      'BAD_ARGUMENT',
+      { fn: 'HEALTH_SCORE', arg: 'weights', value: 0 },
+      { en: 'at least one weight must be above 0', es: 'al menos un peso debe ser mayor que 0' },
+    );
   }
   directions?.forEach((direction) => {
     if (direction !== 1 && direction !== -1) {
-      throw new KpiError('BAD_ARGUMENT', { fn: 'HEALTH_SCORE', arg: 'directions', value: direction }, { en: 'each direction must be 1 (more is healthier) or -1 (less is healthier)', es: 'cada dirección debe ser 1 (más es mejor) o -1 (menos es mejor)' });
+      throw new KpiError(
+        'BAD_ARGUMENT',
+        { fn: 'HEALTH_SCORE', arg: 'directions', value: direction },
+        {
+          en: 'each direction must be 1 (more is healthier) or -1 (less is healthier)',
+          es: 'cada dirección debe ser 1 (más es mejor) o -1 (menos es mejor)',
+        },
+      );
     }
   });
 
@@ -57,9 +77,13 @@ export function healthScores(metrics: readonly (readonly (number | null)[])[], w
 
 function checkCount(arg: string, count: number, columns: number): void {
   if (count !== columns) {
-    throw new KpiError('INCONSISTENT_COUNTS', { fn: 'HEALTH_SCORE', arg }, {
-      en: `${arg} has ${count} values but metrics has ${columns} columns; give one per column`,
-      es: `${arg} tiene ${count} valores pero metrics tiene ${columns} columnas; indique uno por columna`,
-    });
+    throw new KpiError(
+      'INCONSISTENT_COUNTS',
+      { fn: 'HEALTH_SCORE', arg },
+      {
+        en: `${arg} has ${count} values but metrics has ${columns} columns; give one per column`,
+        es: `${arg} tiene ${count} valores pero metrics tiene ${columns} columnas; indique uno por columna`,
+      },
+    );
   }
 }

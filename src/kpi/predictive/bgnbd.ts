@@ -153,16 +153,24 @@ export function fitBgNbd(histories: readonly RepeatHistory[], fn = 'BGNBD_FIT'):
     ageSum += h.age;
   }
   if (histories.length < MIN_CUSTOMERS) {
-    throw new KpiError('NOT_ENOUGH_DATA', { fn }, {
-      en: `the model needs at least ${MIN_CUSTOMERS} customers, the data have ${histories.length}`,
-      es: `el modelo necesita al menos ${MIN_CUSTOMERS} clientes y los datos tienen ${histories.length}`,
-    });
+    throw new KpiError(
+      'NOT_ENOUGH_DATA',
+      { fn },
+      {
+        en: `the model needs at least ${MIN_CUSTOMERS} customers, the data have ${histories.length}`,
+        es: `el modelo necesita al menos ${MIN_CUSTOMERS} clientes y los datos tienen ${histories.length}`,
+      },
+    );
   }
   if (repeatBuyers < MIN_REPEAT_BUYERS) {
-    throw new KpiError('NOT_ENOUGH_DATA', { fn }, {
-      en: `only ${repeatBuyers} customers bought again on a later day before as_of; the model needs at least ${MIN_REPEAT_BUYERS} repeat buyers`,
-      es: `solo ${repeatBuyers} clientes volvieron a comprar otro día antes de as_of; el modelo necesita al menos ${MIN_REPEAT_BUYERS} clientes recurrentes`,
-    });
+    throw new KpiError(
+      'NOT_ENOUGH_DATA',
+      { fn },
+      {
+        en: `only ${repeatBuyers} customers bought again on a later day before as_of; the model needs at least ${MIN_REPEAT_BUYERS} repeat buyers`,
+        es: `solo ${repeatBuyers} clientes volvieron a comprar otro día antes de as_of; el modelo necesita al menos ${MIN_REPEAT_BUYERS} clientes recurrentes`,
+      },
+    );
   }
   const data = groupHistories(histories);
   const meanAge = ageSum / histories.length;
@@ -186,16 +194,24 @@ function paramsOf(theta: number[]): BgNbdParams {
 /** Raises FIT_FAILED for a maximum on the boundary (a parameter → 0 or ∞) or no convergence. */
 export function checkFit(fn: string, theta: number[], converged: boolean): void {
   if (theta.some((v) => !isFinite(v) || Math.abs(v) > LOG_PARAMETER_LIMIT)) {
-    throw new KpiError('FIT_FAILED', { fn }, {
-      en: 'the likelihood keeps growing as a parameter goes to 0 or to infinity; use more customers or a longer history',
-      es: 'la verosimilitud sigue creciendo cuando un parámetro tiende a 0 o a infinito; use más clientes o un historial más largo',
-    });
+    throw new KpiError(
+      'FIT_FAILED',
+      { fn },
+      {
+        en: 'the likelihood keeps growing as a parameter goes to 0 or to infinity; use more customers or a longer history',
+        es: 'la verosimilitud sigue creciendo cuando un parámetro tiende a 0 o a infinito; use más clientes o un historial más largo',
+      },
+    );
   }
   if (!converged) {
-    throw new KpiError('FIT_FAILED', { fn }, {
-      en: 'the maximum-likelihood search did not converge; use more customers or a longer history',
-      es: 'la búsqueda de máxima verosimilitud no convergió; use más clientes o un historial más largo',
-    });
+    throw new KpiError(
+      'FIT_FAILED',
+      { fn },
+      {
+        en: 'the maximum-likelihood search did not converge; use more customers or a longer history',
+        es: 'la búsqueda de máxima verosimilitud no convergió; use más clientes o un historial más largo',
+      },
+    );
   }
 }
 
@@ -234,14 +250,21 @@ export function expectedPurchases(params: BgNbdParams, t: number): number {
  *
  * @example conditionalExpectedPurchases({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, 2, 30.43, 38.86) // 1.226
  */
-export function conditionalExpectedPurchases(params: BgNbdParams, t: number, x: number, recency: number, age: number): number {
+export function conditionalExpectedPurchases(
+  params: BgNbdParams,
+  t: number,
+  x: number,
+  recency: number,
+  age: number,
+): number {
   if (t === 0) return 0;
   return aroundOne(params, (p) => {
     const { r, alpha, a, b } = p;
     const f = logHyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + age + t));
     const bracket = oneMinus(f.sign, f.log + (r + x) * Math.log((alpha + age) / (alpha + age + t)));
     const numerator = ((a + b + x - 1) / (a - 1)) * bracket;
-    const denominator = x > 0 ? 1 + (a / (b + x - 1)) * Math.exp((r + x) * Math.log((alpha + age) / (alpha + recency))) : 1;
+    const denominator =
+      x > 0 ? 1 + (a / (b + x - 1)) * Math.exp((r + x) * Math.log((alpha + age) / (alpha + recency))) : 1;
     return numerator / denominator;
   });
 }
@@ -263,5 +286,9 @@ const NEAR_ONE = 1e-3;
 function aroundOne(params: BgNbdParams, compute: (p: BgNbdParams) => number): number {
   if (Math.abs(params.a - 1) >= NEAR_ONE) return compute(params);
   const nodes = [-2, -1, 1, 2].map((j) => 1 + j * NEAR_ONE);
-  return lagrange(nodes, nodes.map((a) => compute({ ...params, a })), params.a);
+  return lagrange(
+    nodes,
+    nodes.map((a) => compute({ ...params, a })),
+    params.a,
+  );
 }

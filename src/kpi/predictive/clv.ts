@@ -66,15 +66,28 @@ const MONTH_DAYS = 30.4375;
  *
  * @example predictCustomerValue(ids, days, amounts, { horizon: 52 }).customers[0] // the most valuable customer
  */
-export function predictCustomerValue(customerIds: readonly string[], days: readonly number[], amounts: readonly number[], options: PredictOptions): CustomerValuePrediction {
+export function predictCustomerValue(
+  customerIds: readonly string[],
+  days: readonly number[],
+  amounts: readonly number[],
+  options: PredictOptions,
+): CustomerValuePrediction {
   const fn = options.fn ?? 'CLV_PREDICT';
   const { horizon } = options;
   const rate = options.annualDiscountRate ?? 0;
   if (!(horizon > 0) || !isFinite(horizon)) {
-    throw new KpiError('BAD_ARGUMENT', { fn, arg: 'horizon', value: horizon }, { en: 'it must be a number above 0', es: 'debe ser un número mayor que 0' });
+    throw new KpiError(
+      'BAD_ARGUMENT',
+      { fn, arg: 'horizon', value: horizon },
+      { en: 'it must be a number above 0', es: 'debe ser un número mayor que 0' },
+    );
   }
   if (!(rate >= 0) || !isFinite(rate)) {
-    throw new KpiError('BAD_ARGUMENT', { fn, arg: 'annual_discount_rate', value: rate }, { en: 'it must be 0 or more, such as 0.1', es: 'debe ser 0 o más, como 0.1' });
+    throw new KpiError(
+      'BAD_ARGUMENT',
+      { fn, arg: 'annual_discount_rate', value: rate },
+      { en: 'it must be 0 or more, such as 0.1', es: 'debe ser 0 o más, como 0.1' },
+    );
   }
   const unit = options.unit ?? 'week';
   const summaries = summarizeCustomers(customerIds, days, amounts, { asOfDay: options.asOfDay, unit, fn });
@@ -85,17 +98,41 @@ export function predictCustomerValue(customerIds: readonly string[], days: reado
     const key = `${c.x}|${c.recency}|${c.age}`;
     let purchase = cache.get(key);
     if (!purchase) {
-      const { purchases, discounted } = discountedPurchases(bgnbd, horizon, c.x, c.recency, c.age, UNIT_DAYS[unit], rate);
+      const { purchases, discounted } = discountedPurchases(
+        bgnbd,
+        horizon,
+        c.x,
+        c.recency,
+        c.age,
+        UNIT_DAYS[unit],
+        rate,
+      );
       purchase = { pAlive: probabilityAlive(bgnbd, c.x, c.recency, c.age), purchases, discounted };
       cache.set(key, purchase);
     }
     const value = expectedOrderValue(gammaGamma, c.x, c.monetary, fn);
-    return { id: c.id, x: c.x, recency: c.recency, age: c.age, pAlive: purchase.pAlive, expectedPurchases: purchase.purchases, expectedOrderValue: value, clv: purchase.discounted * value };
+    return {
+      id: c.id,
+      x: c.x,
+      recency: c.recency,
+      age: c.age,
+      pAlive: purchase.pAlive,
+      expectedPurchases: purchase.purchases,
+      expectedOrderValue: value,
+      clv: purchase.discounted * value,
+    };
   });
   if (customers.some((c) => !isFinite(c.clv) || !isFinite(c.pAlive))) {
-    throw new KpiError('FIT_FAILED', { fn }, { en: 'a prediction is not a finite number', es: 'una predicción no es un número finito' });
+    throw new KpiError(
+      'FIT_FAILED',
+      { fn },
+      { en: 'a prediction is not a finite number', es: 'una predicción no es un número finito' },
+    );
   }
-  const sorted = sortedOrder(customers.map((c) => c.id), customers.map((c) => -c.clv)).map((k) => customers[k]);
+  const sorted = sortedOrder(
+    customers.map((c) => c.id),
+    customers.map((c) => -c.clv),
+  ).map((k) => customers[k]);
   return { bgnbd, gammaGamma, asOfDay: summaries.asOfDay, customers: sorted };
 }
 
@@ -105,7 +142,15 @@ export function predictCustomerValue(customerIds: readonly string[], days: reado
  *
  * @example discountedPurchases(params, 52, 2, 30.43, 38.86, 7, 0) // { purchases: E[Y(52)], discounted: the same }
  */
-export function discountedPurchases(params: BgNbdParams, horizon: number, x: number, recency: number, age: number, unitDays: number, annualRate: number): { purchases: number; discounted: number } {
+export function discountedPurchases(
+  params: BgNbdParams,
+  horizon: number,
+  x: number,
+  recency: number,
+  age: number,
+  unitDays: number,
+  annualRate: number,
+): { purchases: number; discounted: number } {
   if (annualRate === 0) {
     const purchases = conditionalExpectedPurchases(params, horizon, x, recency, age);
     return { purchases, discounted: purchases };

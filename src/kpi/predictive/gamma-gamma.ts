@@ -65,7 +65,9 @@ function prepareSpend(histories: readonly SpendHistory[]): PreparedSpend {
 
 function spendLogLikelihood(params: GammaGammaParams, data: PreparedSpend): number {
   const { p, q, v } = params;
-  const perX = data.xs.map((x) => lnGamma(p * x + q) - lnGamma(p * x) - lnGamma(q) + q * Math.log(v) + p * x * Math.log(x));
+  const perX = data.xs.map(
+    (x) => lnGamma(p * x + q) - lnGamma(p * x) - lnGamma(q) + q * Math.log(v) + p * x * Math.log(x),
+  );
   let total = 0;
   for (let i = 0; i < data.spend.length; i++) {
     const k = data.xIndex[i];
@@ -86,10 +88,14 @@ function spendLogLikelihood(params: GammaGammaParams, data: PreparedSpend): numb
 export function fitGammaGamma(histories: readonly SpendHistory[], fn = 'GAMMA_GAMMA_FIT'): GammaGammaParams {
   const spending = histories.filter((h) => h.x > 0 && h.monetary > 0);
   if (spending.length < MIN_SPENDING_REPEAT_BUYERS) {
-    throw new KpiError('NOT_ENOUGH_DATA', { fn }, {
-      en: `only ${spending.length} customers bought again with a spend above 0; the spend model needs at least ${MIN_SPENDING_REPEAT_BUYERS}`,
-      es: `solo ${spending.length} clientes volvieron a comprar con un importe mayor que 0; el modelo de gasto necesita al menos ${MIN_SPENDING_REPEAT_BUYERS}`,
-    });
+    throw new KpiError(
+      'NOT_ENOUGH_DATA',
+      { fn },
+      {
+        en: `only ${spending.length} customers bought again with a spend above 0; the spend model needs at least ${MIN_SPENDING_REPEAT_BUYERS}`,
+        es: `solo ${spending.length} clientes volvieron a comprar con un importe mayor que 0; el modelo de gasto necesita al menos ${MIN_SPENDING_REPEAT_BUYERS}`,
+      },
+    );
   }
   let spend = 0;
   for (const h of spending) spend += h.monetary;
@@ -123,10 +129,14 @@ function paramsOf(theta: number[]): GammaGammaParams {
 export function expectedOrderValue(params: GammaGammaParams, x: number, monetary: number, fn = 'CLV_PREDICT'): number {
   const { p, q, v } = params;
   if (!(q > 1)) {
-    throw new KpiError('FIT_FAILED', { fn }, {
-      en: `the spend model has q = ${q.toFixed(3)} ≤ 1, so the average spend is unbounded`,
-      es: `el modelo de gasto tiene q = ${q.toFixed(3)} ≤ 1, así que el gasto medio no está acotado`,
-    });
+    throw new KpiError(
+      'FIT_FAILED',
+      { fn },
+      {
+        en: `the spend model has q = ${q.toFixed(3)} ≤ 1, so the average spend is unbounded`,
+        es: `el modelo de gasto tiene q = ${q.toFixed(3)} ≤ 1, así que el gasto medio no está acotado`,
+      },
+    );
   }
   const populationMean = (p * v) / (q - 1);
   if (x <= 0) return populationMean;

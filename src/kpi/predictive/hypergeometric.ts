@@ -31,7 +31,8 @@ const LOG_RESCALE = Math.log(RESCALE);
  * @example logHyp2f1(1, 1, 2, 0.5) // { sign: 1, log: ln(2 ln 2) }: ₂F₁(1,1;2;z) = −ln(1−z)/z
  */
 export function logHyp2f1(a: number, b: number, c: number, z: number): SignedLog {
-  if (!(z < 1) || !isFinite(a) || !isFinite(b) || !isFinite(c) || (c <= 0 && Number.isInteger(c))) return { sign: NaN, log: NaN };
+  if (!(z < 1) || !isFinite(a) || !isFinite(b) || !isFinite(c) || (c <= 0 && Number.isInteger(c)))
+    return { sign: NaN, log: NaN };
   if (z === 0 || a === 0 || b === 0) return { sign: 1, log: 0 };
   if (z < 0) {
     const inner = logHyp2f1(a, c - b, c, z / (z - 1));
@@ -80,14 +81,20 @@ function nearOne(a: number, b: number, c: number, z: number): SignedLog {
   const d1 = [signedLnGamma(c - a), signedLnGamma(c - b)];
   if (d1[0].sign !== 0 && d1[1].sign !== 0) {
     const s = bestSeries(a, b, 1 - m, w);
-    terms.push({ sign: g1[0].sign * g1[1].sign * d1[0].sign * d1[1].sign * s.sign, log: g1[0].log + g1[1].log - d1[0].log - d1[1].log + s.log });
+    terms.push({
+      sign: g1[0].sign * g1[1].sign * d1[0].sign * d1[1].sign * s.sign,
+      log: g1[0].log + g1[1].log - d1[0].log - d1[1].log + s.log,
+    });
   }
   // w^m · Γ(c)Γ(−m) / (Γ(a)Γ(b)) · F(c−a, c−b; 1+m; w)
   const g2 = signedLnGamma(-m);
   const d2 = [signedLnGamma(a), signedLnGamma(b)];
   if (d2[0].sign !== 0 && d2[1].sign !== 0) {
     const s = bestSeries(c - a, c - b, 1 + m, w);
-    terms.push({ sign: gc.sign * g2.sign * d2[0].sign * d2[1].sign * s.sign, log: m * Math.log(w) + gc.log + g2.log - d2[0].log - d2[1].log + s.log });
+    terms.push({
+      sign: gc.sign * g2.sign * d2[0].sign * d2[1].sign * s.sign,
+      log: m * Math.log(w) + gc.log + g2.log - d2[0].log - d2[1].log + s.log,
+    });
   }
   return addSigned(terms);
 }

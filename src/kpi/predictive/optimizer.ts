@@ -75,7 +75,12 @@ export function minimize(f: (x: number[]) => number, starts: number[][], options
 }
 
 /** One Nelder–Mead run (reflection 1, expansion 2, contraction ½, shrink ½). */
-function nelderMead(f: (x: number[]) => number, x0: number[], step: number, options: MinimizeOptions): { x: number[]; value: number } {
+function nelderMead(
+  f: (x: number[]) => number,
+  x0: number[],
+  step: number,
+  options: MinimizeOptions,
+): { x: number[]; value: number } {
   const n = x0.length;
   const fTolerance = options.fTolerance ?? 1e-12;
   const xTolerance = options.xTolerance ?? 1e-9;
@@ -96,7 +101,8 @@ function nelderMead(f: (x: number[]) => number, x0: number[], step: number, opti
     const worstIndex = order[n];
     const spread = values[worstIndex] - values[bestIndex];
     let size = 0;
-    for (const i of order) for (let k = 0; k < n; k++) size = Math.max(size, Math.abs(points[i][k] - points[bestIndex][k]));
+    for (const i of order)
+      for (let k = 0; k < n; k++) size = Math.max(size, Math.abs(points[i][k] - points[bestIndex][k]));
     if (spread <= fTolerance * (Math.abs(values[bestIndex]) + 1e-30) && size <= xTolerance) break;
     if (!isFinite(values[bestIndex]) && size <= xTolerance) break;
     const centroid = new Array<number>(n).fill(0);

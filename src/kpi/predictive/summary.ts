@@ -57,11 +57,22 @@ export interface SummaryOptions {
  * @example summarizeCustomers(['1', '1', '1'], [0, 17, 213], [29.33, 29.73, 14.96], { asOfDay: 272 })
  * // customer 1: x 2, recency 30.43, age 38.86, monetary 22.345 (the CDNOW sample's first customer)
  */
-export function summarizeCustomers(customerIds: readonly string[], days: readonly number[], amounts: readonly number[] | undefined, options: SummaryOptions = {}): CustomerSummaries {
+export function summarizeCustomers(
+  customerIds: readonly string[],
+  days: readonly number[],
+  amounts: readonly number[] | undefined,
+  options: SummaryOptions = {},
+): CustomerSummaries {
   const fn = options.fn ?? 'BGNBD_FIT';
   const n = customerIds.length;
   if (days.length !== n || (amounts && amounts.length !== n)) {
-    throw new KpiError('SIZE_MISMATCH', { fn, arg: 'customer_ids', arg2: days.length !== n ? 'order_dates' : 'amounts', n1: n, n2: days.length !== n ? days.length : amounts!.length });
+    throw new KpiError('SIZE_MISMATCH', {
+      fn,
+      arg: 'customer_ids',
+      arg2: days.length !== n ? 'order_dates' : 'amounts',
+      n1: n,
+      n2: days.length !== n ? days.length : amounts!.length,
+    });
   }
   const unitDays = UNIT_DAYS[options.unit ?? 'week'];
   let asOfDay = options.asOfDay;
@@ -78,7 +89,8 @@ export function summarizeCustomers(customerIds: readonly string[], days: readonl
   let maxDay = -Infinity;
   for (let i = 0; i < n; i++) {
     const day = Math.floor(days[i]);
-    if (amounts && amounts[i] < 0) throw new KpiError('NEGATIVE', { fn, arg: 'amounts', row: i + 1, value: amounts[i], noun: 'amount' });
+    if (amounts && amounts[i] < 0)
+      throw new KpiError('NEGATIVE', { fn, arg: 'amounts', row: i + 1, value: amounts[i], noun: 'amount' });
     if (!(day <= asOfDay)) continue;
     let c = indexOf.get(customerIds[i]);
     if (c === undefined) {
@@ -92,7 +104,11 @@ export function summarizeCustomers(customerIds: readonly string[], days: readonl
     maxDay = Math.max(maxDay, day);
   }
   if (kept.length === 0) {
-    throw new KpiError('NOT_ENOUGH_DATA', { fn }, { en: 'no order falls on or before as_of', es: 'ningún pedido cae en as_of o antes' });
+    throw new KpiError(
+      'NOT_ENOUGH_DATA',
+      { fn },
+      { en: 'no order falls on or before as_of', es: 'ningún pedido cae en as_of o antes' },
+    );
   }
   const span = maxDay - minDay + 1;
   const key = (i: number) => customerOf[i] * span + (Math.floor(days[i]) - minDay);

@@ -16,15 +16,22 @@ import { indexCustomers, ordersPerCustomer } from './customers';
  */
 export function checkCustomerCounts(fn: string, start: number, end: number, newCustomers: number): void {
   if (!(start > 0)) throw new KpiError('MUST_BE_POSITIVE', { fn, arg: 'customers_start', value: start });
-  const negative = { en: 'a number of customers cannot be negative', es: 'un número de clientes no puede ser negativo' };
+  const negative = {
+    en: 'a number of customers cannot be negative',
+    es: 'un número de clientes no puede ser negativo',
+  };
   if (end < 0) throw new KpiError('BAD_ARGUMENT', { fn, arg: 'customers_end', value: end }, negative);
   if (newCustomers < 0) throw new KpiError('BAD_ARGUMENT', { fn, arg: 'new_customers', value: newCustomers }, negative);
   if (end > start + newCustomers) {
     const sum = `${start} + ${newCustomers} = ${start + newCustomers}`;
-    throw new KpiError('INCONSISTENT_COUNTS', { fn }, {
-      en: `customers_end (${end}) is more than customers_start + new_customers (${sum}): there cannot be more customers at the end than at the start plus the new ones. Check the counts, or give the new customers`,
-      es: `customers_end (${end}) es mayor que customers_start + new_customers (${sum}): al final no puede haber más clientes que al inicio más los nuevos. Revise los recuentos o indique los clientes nuevos`,
-    });
+    throw new KpiError(
+      'INCONSISTENT_COUNTS',
+      { fn },
+      {
+        en: `customers_end (${end}) is more than customers_start + new_customers (${sum}): there cannot be more customers at the end than at the start plus the new ones. Check the counts, or give the new customers`,
+        es: `customers_end (${end}) es mayor que customers_start + new_customers (${sum}): al final no puede haber más clientes que al inicio más los nuevos. Revise los recuentos o indique los clientes nuevos`,
+      },
+    );
   }
 }
 
@@ -54,10 +61,14 @@ export function retentionRate(start: number, end: number, newCustomers: number):
   // leave within it (end < new), and churn then counts them too (it may exceed 1). Retention, the
   // share of the starting customers kept, needs end ≥ new.
   if (newCustomers > end) {
-    throw new KpiError('INCONSISTENT_COUNTS', { fn: 'RETENTION_RATE' }, {
-      en: `new_customers (${newCustomers}) is more than customers_end (${end}): the customers at the end include the new ones, so there cannot be more new customers than end customers`,
-      es: `new_customers (${newCustomers}) es mayor que customers_end (${end}): los clientes al final incluyen a los nuevos, así que no puede haber más clientes nuevos que clientes al final`,
-    });
+    throw new KpiError(
+      'INCONSISTENT_COUNTS',
+      { fn: 'RETENTION_RATE' },
+      {
+        en: `new_customers (${newCustomers}) is more than customers_end (${end}): the customers at the end include the new ones, so there cannot be more new customers than end customers`,
+        es: `new_customers (${newCustomers}) es mayor que customers_end (${end}): los clientes al final incluyen a los nuevos, así que no puede haber más clientes nuevos que clientes al final`,
+      },
+    );
   }
   return (end - newCustomers) / start;
 }
@@ -84,7 +95,12 @@ export interface OrderChurn {
  *
  * @example customerChurn(['a', 'b', 'a'], [0, 1, 10], 7, 13) // previous window days 0–6: a, b; a came back → rate 0.5
  */
-export function customerChurn(customerIds: ArrayLike<string>, days: ArrayLike<number>, startDay: number, endDay: number): OrderChurn {
+export function customerChurn(
+  customerIds: ArrayLike<string>,
+  days: ArrayLike<number>,
+  startDay: number,
+  endDay: number,
+): OrderChurn {
   const length = endDay - startDay + 1;
   const previousStart = startDay - length;
   const index = indexCustomers(customerIds);
@@ -103,7 +119,14 @@ export function customerChurn(customerIds: ArrayLike<string>, days: ArrayLike<nu
     if (during[c]) retained++;
   }
   const churned = previousCustomers - retained;
-  return { previousStart, previousEnd: startDay - 1, previousCustomers, retained, churned, rate: previousCustomers > 0 ? churned / previousCustomers : null };
+  return {
+    previousStart,
+    previousEnd: startDay - 1,
+    previousCustomers,
+    retained,
+    churned,
+    rate: previousCustomers > 0 ? churned / previousCustomers : null,
+  };
 }
 
 /** The previous window of {@link customerChurn} as text, e.g. "2024-01-03 – 2024-01-31". */

@@ -52,7 +52,11 @@ export const MAX_SHEET_COLUMNS = 18_278;
  * @example cohortRetention(['a', 'b', 'a'], [dayFromCivil(2024, 1, 5), dayFromCivil(2024, 1, 20), dayFromCivil(2024, 2, 10)], 'month')
  * // one cohort starting 2024-01-01 with 2 customers, shares [1, 0.5]
  */
-export function cohortRetention(customerIds: ArrayLike<string>, days: ArrayLike<number>, period: Period): CohortRetention {
+export function cohortRetention(
+  customerIds: ArrayLike<string>,
+  days: ArrayLike<number>,
+  period: Period,
+): CohortRetention {
   const index = indexCustomers(customerIds);
   const n = days.length;
   const periods = new Float64Array(n);
@@ -76,10 +80,14 @@ export function cohortRetention(customerIds: ArrayLike<string>, days: ArrayLike<
   const rows = cohortSizes.size;
   if (rows * offsets > MAX_COHORT_CELLS || offsets + 2 > MAX_SHEET_COLUMNS) {
     const span = `${isoOfDay(periodStartDay(firstPeriod, period))} – ${isoOfDay(periodEndDay(lastPeriod, period))}`;
-    throw new KpiError('BAD_ARGUMENT', { fn: 'COHORT_RETENTION', arg: 'period', value: period }, {
-      en: `the table would have ${rows} cohorts × ${offsets} periods (orders from ${span}), too many for a sheet. Check the order dates or use a longer period`,
-      es: `la tabla tendría ${rows} cohortes × ${offsets} periodos (pedidos del ${span}), demasiadas para una hoja. Revise las fechas de los pedidos o use un periodo más largo`,
-    });
+    throw new KpiError(
+      'BAD_ARGUMENT',
+      { fn: 'COHORT_RETENTION', arg: 'period', value: period },
+      {
+        en: `the table would have ${rows} cohorts × ${offsets} periods (orders from ${span}), too many for a sheet. Check the order dates or use a longer period`,
+        es: `la tabla tendría ${rows} cohortes × ${offsets} periodos (pedidos del ${span}), demasiadas para una hoja. Revise las fechas de los pedidos o use un periodo más largo`,
+      },
+    );
   }
   const sizes = new Int32Array(offsets);
   for (const [p, size] of cohortSizes) sizes[p - firstPeriod] = size;
@@ -103,7 +111,13 @@ export function cohortRetention(customerIds: ArrayLike<string>, days: ArrayLike<
     if (customers === 0) continue;
     const shares: (number | null)[] = new Array(offsets).fill(null);
     for (let j = 0; j < retained[k].length; j++) shares[j] = retained[k][j] / customers;
-    cohorts.push({ index: firstPeriod + k, start: periodStartDay(firstPeriod + k, period), customers, retained: retained[k], shares });
+    cohorts.push({
+      index: firstPeriod + k,
+      start: periodStartDay(firstPeriod + k, period),
+      customers,
+      retained: retained[k],
+      shares,
+    });
   }
   return { period, firstPeriod, lastPeriod, offsets, cohorts };
 }

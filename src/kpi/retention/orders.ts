@@ -43,7 +43,11 @@ export interface OrderSummary {
  *
  * @example orderSummary(['a', 'b', 'a'], [0, 5, 10], [10, 20, 30]) // 2 customers, 3 orders, revenue 60, AOV 20, repeat rate 0.5, 10 days between orders
  */
-export function orderSummary(customerIds: ArrayLike<string>, days: ArrayLike<number>, amounts: ArrayLike<number>): OrderSummary {
+export function orderSummary(
+  customerIds: ArrayLike<string>,
+  days: ArrayLike<number>,
+  amounts: ArrayLike<number>,
+): OrderSummary {
   const index = indexCustomers(customerIds);
   const customers = index.ids.length;
   const first = new Float64Array(customers).fill(Infinity);
@@ -128,7 +132,11 @@ export interface PurchaseFrequency {
  *
  * @example purchaseFrequency(['a', 'b', 'a', 'a'], [dayFromCivil(2023, 1, 1), dayFromCivil(2023, 6, 1), dayFromCivil(2024, 3, 5), dayFromCivil(2024, 12, 31)], 'year') // 4 orders ÷ 2 customers ÷ 2 years = 1
  */
-export function purchaseFrequency(customerIds: ArrayLike<string>, days: ArrayLike<number>, period: Period): PurchaseFrequency {
+export function purchaseFrequency(
+  customerIds: ArrayLike<string>,
+  days: ArrayLike<number>,
+  period: Period,
+): PurchaseFrequency {
   let firstDay = Infinity;
   let lastDay = -Infinity;
   for (let i = 0; i < days.length; i++) {

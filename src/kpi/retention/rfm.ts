@@ -134,7 +134,12 @@ const MICROS = 1e6;
  *
  * @example rfmScores(['a', 'b'], [10, 3], [50, 20], 10) // a: recency 0, R 3, F 1, M 3 → aboutToSleep; b: recency 7, R 1, F 1, M 1 → hibernating
  */
-export function rfmScores(customerIds: ArrayLike<string>, days: ArrayLike<number>, amounts: ArrayLike<number>, asOfDay?: number): RfmRow[] {
+export function rfmScores(
+  customerIds: ArrayLike<string>,
+  days: ArrayLike<number>,
+  amounts: ArrayLike<number>,
+  asOfDay?: number,
+): RfmRow[] {
   let asOf = asOfDay ?? -Infinity;
   if (asOfDay === undefined) for (let i = 0; i < days.length; i++) if (days[i] > asOf) asOf = days[i];
 
@@ -163,6 +168,16 @@ export function rfmScores(customerIds: ArrayLike<string>, days: ArrayLike<number
   const m = rankScores(monetary, true);
   return sortedOrder(index.ids).map((c) => {
     const segment = rfmSegment(r[c], f[c]);
-    return { customer: index.ids[c], recency: recency[c], frequency: frequency[c], monetary: monetary[c], r: r[c], f: f[c], m: m[c], segment, label: RFM_SEGMENT_LABELS.en[segment] };
+    return {
+      customer: index.ids[c],
+      recency: recency[c],
+      frequency: frequency[c],
+      monetary: monetary[c],
+      r: r[c],
+      f: f[c],
+      m: m[c],
+      segment,
+      label: RFM_SEGMENT_LABELS.en[segment],
+    };
   });
 }

@@ -58,13 +58,22 @@ export interface UpcomingDate {
  * @example upcomingDates(['Ana', 'Luis'], [dayFromCivil(1990, 12, 25), dayFromCivil(1985, 1, 5)], dayFromCivil(2024, 12, 20), 30)
  * // Ana: next 2024-12-25, 5 days, 34 years; Luis: next 2025-01-05, 16 days, 40 years
  */
-export function upcomingDates(names: readonly string[], days: ArrayLike<number>, asOfDay: number, windowDays: number): UpcomingDate[] {
+export function upcomingDates(
+  names: readonly string[],
+  days: ArrayLike<number>,
+  asOfDay: number,
+  windowDays: number,
+): UpcomingDate[] {
   const found: UpcomingDate[] = [];
   for (let i = 0; i < names.length; i++) {
     const next = nextOccurrence(days[i], asOfDay);
     const daysUntil = next.day - asOfDay;
-    if (daysUntil <= windowDays) found.push({ name: names[i], date: days[i], next: next.day, daysUntil, years: next.years });
+    if (daysUntil <= windowDays)
+      found.push({ name: names[i], date: days[i], next: next.day, daysUntil, years: next.years });
   }
   found.sort((a, b) => a.date - b.date); // the last tie-break: sortedOrder's sort is stable
-  return sortedOrder(found.map((row) => row.name), found.map((row) => row.daysUntil)).map((k) => found[k]);
+  return sortedOrder(
+    found.map((row) => row.name),
+    found.map((row) => row.daysUntil),
+  ).map((k) => found[k]);
 }

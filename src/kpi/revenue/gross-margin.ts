@@ -11,7 +11,14 @@ import { KpiError } from '../../errors/catalogue';
  */
 export function checkedGrossMargin(margin: number, fn: string): number {
   if (!(margin >= 0 && margin <= 1)) {
-    throw new KpiError('BAD_ARGUMENT', { fn, arg: 'gross_margin', value: margin }, { en: 'it must be a fraction between 0 and 1, such as 0.7 for 70 %', es: 'debe ser una fracción entre 0 y 1, como 0.7 para el 70 %' });
+    throw new KpiError(
+      'BAD_ARGUMENT',
+      { fn, arg: 'gross_margin', value: margin },
+      {
+        en: 'it must be a fraction between 0 and 1, such as 0.7 for 70 %',
+        es: 'debe ser una fracción entre 0 y 1, como 0.7 para el 70 %',
+      },
+    );
   }
   return margin;
 }

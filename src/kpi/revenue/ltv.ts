@@ -11,6 +11,11 @@ import { checkedGrossMargin } from './gross-margin';
  * @throws KpiError `BAD_ARGUMENT` (formula `LTV`) when the margin is outside 0 … 1.
  * @example lifetimeValue(50, 4, 3, 0.6) // 360 = 50 × 4 × 3 × 0.6
  */
-export function lifetimeValue(averageOrderValue: number, purchasesPerPeriod: number, lifespanPeriods: number, grossMargin = 1): number {
+export function lifetimeValue(
+  averageOrderValue: number,
+  purchasesPerPeriod: number,
+  lifespanPeriods: number,
+  grossMargin = 1,
+): number {
   return averageOrderValue * purchasesPerPeriod * lifespanPeriods * checkedGrossMargin(grossMargin, 'LTV');
 }

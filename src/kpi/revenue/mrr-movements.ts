@@ -143,7 +143,10 @@ export function mrrMovements(subscriptions: readonly Subscription[], fromMonth?:
       endingMrr: level,
       // lost ≤ starting and retained ≥ 0 exactly; the clamps only remove rounding noise
       grossMrrChurn: startingMrr > 0 ? Math.min(1, (churned + contraction) / startingMrr) : null,
-      netRevenueRetention: startingMrr > 0 ? Math.max(0, snap(startingMrr - churned - contraction + expansion, tolerance)) / startingMrr : null,
+      netRevenueRetention:
+        startingMrr > 0
+          ? Math.max(0, snap(startingMrr - churned - contraction + expansion, tolerance)) / startingMrr
+          : null,
     });
   }
   return rows;
@@ -170,7 +173,11 @@ interface CustomerWalk {
 }
 
 /** Event indexes grouped by customer (counting sort): customer c owns order[offsets[c] … offsets[c + 1]). */
-function groupByCustomer(eventCustomer: Int32Array, events: number, customers: number): { order: Int32Array; offsets: Int32Array } {
+function groupByCustomer(
+  eventCustomer: Int32Array,
+  events: number,
+  customers: number,
+): { order: Int32Array; offsets: Int32Array } {
   const offsets = new Int32Array(customers + 1);
   for (let e = 0; e < events; e++) offsets[eventCustomer[e] + 1]++;
   for (let c = 0; c < customers; c++) offsets[c + 1] += offsets[c];
@@ -240,9 +247,20 @@ function snap(value: number, tolerance: number): number {
 function checkSpan(from: number, to: number): void {
   const month = (index: number) => isoOfDay(periodStartDay(index, 'month')).slice(0, 7);
   if (to < from) {
-    throw new KpiError('BAD_ARGUMENT', { fn: 'MRR_MOVEMENTS', arg: 'to', value: month(to) }, { en: `it is before from (${month(from)})`, es: `es anterior a from (${month(from)})` });
+    throw new KpiError(
+      'BAD_ARGUMENT',
+      { fn: 'MRR_MOVEMENTS', arg: 'to', value: month(to) },
+      { en: `it is before from (${month(from)})`, es: `es anterior a from (${month(from)})` },
+    );
   }
   if (to - from >= MAX_MONTHS) {
-    throw new KpiError('BAD_ARGUMENT', { fn: 'MRR_MOVEMENTS', arg: 'to', value: month(to) }, { en: `the months from ${month(from)} span more than 1000 years; check the dates`, es: `los meses desde ${month(from)} abarcan más de 1000 años; revise las fechas` });
+    throw new KpiError(
+      'BAD_ARGUMENT',
+      { fn: 'MRR_MOVEMENTS', arg: 'to', value: month(to) },
+      {
+        en: `the months from ${month(from)} span more than 1000 years; check the dates`,
+        es: `los meses desde ${month(from)} abarcan más de 1000 años; revise las fechas`,
+      },
+    );
   }
 }

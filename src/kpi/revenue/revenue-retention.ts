@@ -6,13 +6,24 @@ import { KpiError } from '../../errors/catalogue';
 /** Checks the three revenues of a period for formula `fn`; all are ≥ 0 (the caller checks signs). */
 function checkRevenues(fn: string, start: number, end: number, added: number): void {
   if (start === 0) {
-    throw new KpiError('DIVISION_BY_ZERO', { fn, arg: 'revenue_start' }, { en: 'revenue_start is 0, so there was no revenue to retain', es: 'revenue_start es 0, así que no había ingresos que retener' });
+    throw new KpiError(
+      'DIVISION_BY_ZERO',
+      { fn, arg: 'revenue_start' },
+      {
+        en: 'revenue_start is 0, so there was no revenue to retain',
+        es: 'revenue_start es 0, así que no había ingresos que retener',
+      },
+    );
   }
   if (added > end) {
-    throw new KpiError('INCONSISTENT_COUNTS', { fn }, {
-      en: `revenue_new (${added}) is larger than revenue_end (${end}); new revenue is part of the end revenue`,
-      es: `revenue_new (${added}) es mayor que revenue_end (${end}); los ingresos nuevos forman parte de los ingresos finales`,
-    });
+    throw new KpiError(
+      'INCONSISTENT_COUNTS',
+      { fn },
+      {
+        en: `revenue_new (${added}) is larger than revenue_end (${end}); new revenue is part of the end revenue`,
+        es: `revenue_new (${added}) es mayor que revenue_end (${end}); los ingresos nuevos forman parte de los ingresos finales`,
+      },
+    );
   }
 }
 

@@ -15,7 +15,14 @@ import { checkedGrossMargin } from './gross-margin';
 export function saasLifetimeValue(arpa: number, churnRate: number, grossMargin = 1): number {
   if (churnRate === 0) throw new KpiError('UNBOUNDED_LIFETIME', { fn: 'SAAS_LTV', arg: 'churn_rate' });
   if (!(churnRate > 0 && churnRate <= 1)) {
-    throw new KpiError('BAD_ARGUMENT', { fn: 'SAAS_LTV', arg: 'churn_rate', value: churnRate }, { en: 'it must be a fraction between 0 and 1, such as 0.05 for 5 % a month', es: 'debe ser una fracción entre 0 y 1, como 0.05 para un 5 % al mes' });
+    throw new KpiError(
+      'BAD_ARGUMENT',
+      { fn: 'SAAS_LTV', arg: 'churn_rate', value: churnRate },
+      {
+        en: 'it must be a fraction between 0 and 1, such as 0.05 for 5 % a month',
+        es: 'debe ser una fracción entre 0 y 1, como 0.05 para un 5 % al mes',
+      },
+    );
   }
   return (arpa * checkedGrossMargin(grossMargin, 'SAAS_LTV')) / churnRate;
 }

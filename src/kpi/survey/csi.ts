@@ -39,7 +39,12 @@ export function columnMeans(grid: RatingGrid): (number | undefined)[] {
  *
  * @example csiOfMeans([8, 5], [2, 1], 1, 10) // (2·77.78 + 44.44) ÷ 3 = 66.67
  */
-export function csiOfMeans(means: ArrayLike<number>, weights: ArrayLike<number>, scaleMin: number, scaleMax: number): number {
+export function csiOfMeans(
+  means: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  scaleMin: number,
+  scaleMax: number,
+): number {
   let weighted = 0;
   let total = 0;
   for (let i = 0; i < means.length; i++) {

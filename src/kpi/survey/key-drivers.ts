@@ -58,7 +58,8 @@ export function keyDrivers(drivers: RatingGrid, outcome: ArrayLike<number | null
   if (rated.length === 0) return out;
   const meanMedian = median(rated.map((d) => d.mean as number));
   const correlationMedian = median(rated.map((d) => d.correlation as number));
-  for (const d of rated) d.quadrant = quadrantOf(atLeast(d.mean as number, meanMedian), atLeast(d.correlation as number, correlationMedian));
+  for (const d of rated)
+    d.quadrant = quadrantOf(atLeast(d.mean as number, meanMedian), atLeast(d.correlation as number, correlationMedian));
   return out;
 }
 

@@ -38,7 +38,10 @@ export function npsTrend(scores: ArrayLike<number>, days: ArrayLike<number>, per
   if (n === 0) return [];
   const out: NpsPeriod[] = [];
   for (let index = first; index <= last; index++) {
-    out.push({ startDay: periodStartDay(index, period), counts: { promoters: 0, passives: 0, detractors: 0, responses: 0 } });
+    out.push({
+      startDay: periodStartDay(index, period),
+      counts: { promoters: 0, passives: 0, detractors: 0, responses: 0 },
+    });
   }
   for (let i = 0; i < n; i++) {
     const counts = out[indexes[i] - first].counts;

@@ -31,7 +31,11 @@ const SLOPE_DAYS = 30;
  *
  * @example satisfactionTrend(['A', 'B', 'A', 'B', 'A'], [0, 0, 30, 60, 60], [8, 5, 6, 9, 5]) // A: 6 → 5, change −1, slope −1.5; B: 5 → 9, change 4, slope 2
  */
-export function satisfactionTrend(customers: readonly string[], days: ArrayLike<number>, scores: ArrayLike<number>): CustomerTrend[] {
+export function satisfactionTrend(
+  customers: readonly string[],
+  days: ArrayLike<number>,
+  scores: ArrayLike<number>,
+): CustomerTrend[] {
   const rowsOf = new Map<string, number[]>();
   for (let i = 0; i < customers.length; i++) {
     const rows = rowsOf.get(customers[i]);
@@ -47,7 +51,17 @@ export function satisfactionTrend(customers: readonly string[], days: ArrayLike<
     const previous = ys[ys.length - 2];
     const latest = ys[ys.length - 1];
     const slope = leastSquaresSlope(xs, ys);
-    out.push({ customer, responses: rows.length, previous, latest, change: latest - previous, slopePer30Days: slope === undefined ? undefined : slope * SLOPE_DAYS });
+    out.push({
+      customer,
+      responses: rows.length,
+      previous,
+      latest,
+      change: latest - previous,
+      slopePer30Days: slope === undefined ? undefined : slope * SLOPE_DAYS,
+    });
   }
-  return sortedOrder(out.map((t) => t.customer), out.map((t) => t.change)).map((k) => out[k]);
+  return sortedOrder(
+    out.map((t) => t.customer),
+    out.map((t) => t.change),
+  ).map((k) => out[k]);
 }

@@ -20,9 +20,25 @@ export const FALLING_SATISFACTION = 2;
 /** Days ahead for birthdays and anniversaries. */
 export const UPCOMING_DAYS = 30;
 /** Order of the win-back reasons: customers already lapsing come first. */
-const REASON_PRIORITY: Record<WinBackRow['reasons'][number], number> = { cantLose: 0, atRisk: 1, lowHealth: 2, fallingSatisfaction: 3 };
+const REASON_PRIORITY: Record<WinBackRow['reasons'][number], number> = {
+  cantLose: 0,
+  atRisk: 1,
+  lowHealth: 2,
+  fallingSatisfaction: 3,
+};
 /** Ticket statuses that count as still open. */
-const OPEN_STATUSES = new Set(['open', 'opened', 'pending', 'new', 'abierto', 'abierta', 'pendiente', 'nuevo', 'en curso', 'in progress']);
+const OPEN_STATUSES = new Set([
+  'open',
+  'opened',
+  'pending',
+  'new',
+  'abierto',
+  'abierta',
+  'pendiente',
+  'nuevo',
+  'en curso',
+  'in progress',
+]);
 
 /** Per-customer facts the lists show. */
 interface CustomerFacts {
@@ -65,7 +81,9 @@ function healthOf(data: ReportData, facts: CustomerFacts, endDay: number): Map<s
   const ids = [...facts.orders.keys()];
   if (!ids.length) return new Map();
   const recentOrders = new Map<string, number>();
-  for (const o of data.orders?.records ?? []) if (o.day <= endDay && o.day > endDay - 90) recentOrders.set(o.customerId, (recentOrders.get(o.customerId) ?? 0) + 1);
+  for (const o of data.orders?.records ?? [])
+    if (o.day <= endDay && o.day > endDay - 90)
+      recentOrders.set(o.customerId, (recentOrders.get(o.customerId) ?? 0) + 1);
   const latestNps = new Map<string, { day: number; score: number }>();
   for (const s of data.surveys?.records ?? []) {
     if (s.nps === null || s.day > endDay || !s.customerId) continue;
@@ -73,9 +91,16 @@ function healthOf(data: ReportData, facts: CustomerFacts, endDay: number): Map<s
     if (!seen || s.day >= seen.day) latestNps.set(s.customerId, { day: s.day, score: s.nps });
   }
   const openTickets = new Map<string, number>();
-  for (const t of data.tickets?.records ?? []) if (t.day <= endDay && OPEN_STATUSES.has(t.status.toLowerCase())) openTickets.set(t.customerId, (openTickets.get(t.customerId) ?? 0) + 1);
+  for (const t of data.tickets?.records ?? [])
+    if (t.day <= endDay && OPEN_STATUSES.has(t.status.toLowerCase()))
+      openTickets.set(t.customerId, (openTickets.get(t.customerId) ?? 0) + 1);
   const hasTickets = Boolean(data.tickets);
-  const metrics = ids.map((id) => [recentOrders.get(id) ?? 0, endDay - facts.orders.get(id)!.last, latestNps.get(id)?.score ?? null, hasTickets ? openTickets.get(id) ?? 0 : null]);
+  const metrics = ids.map((id) => [
+    recentOrders.get(id) ?? 0,
+    endDay - facts.orders.get(id)!.last,
+    latestNps.get(id)?.score ?? null,
+    hasTickets ? (openTickets.get(id) ?? 0) : null,
+  ]);
   const scores = healthScores(metrics, [2, 2, 1, 1], [1, -1, 1, -1]);
   const out = new Map<string, number>();
   ids.forEach((id, i) => {
@@ -85,13 +110,27 @@ function healthOf(data: ReportData, facts: CustomerFacts, endDay: number): Map<s
 }
 
 /** Customers to win back: RFM at risk / can't lose them, falling satisfaction, low health. */
-function winBackList(data: ReportData, facts: CustomerFacts, rfm: RfmRow[], activity: CustomerActivity | undefined, w: DayWindow, pAlive: Map<string, number> | undefined): WinBackRow[] {
+function winBackList(
+  data: ReportData,
+  facts: CustomerFacts,
+  rfm: RfmRow[],
+  activity: CustomerActivity | undefined,
+  w: DayWindow,
+  pAlive: Map<string, number> | undefined,
+): WinBackRow[] {
   const rows = new Map<string, WinBackRow>();
   const add = (customerId: string, reason: WinBackRow['reasons'][number]) => {
     let row = rows.get(customerId);
     if (!row) {
       const f = facts.orders.get(customerId);
-      row = { ...who(facts, customerId), reasons: [], lastOrderDay: f?.last ?? null, orders: f?.count ?? 0, spend: f?.spend ?? 0, pAlive: pAlive?.get(customerId) ?? null };
+      row = {
+        ...who(facts, customerId),
+        reasons: [],
+        lastOrderDay: f?.last ?? null,
+        orders: f?.count ?? 0,
+        spend: f?.spend ?? 0,
+        pAlive: pAlive?.get(customerId) ?? null,
+      };
       rows.set(customerId, row);
     }
     if (!row.reasons.includes(reason)) row.reasons.push(reason);
@@ -109,7 +148,8 @@ function winBackList(data: ReportData, facts: CustomerFacts, rfm: RfmRow[], acti
     );
     // Only a drop the customer told us about in this period is news worth acting on.
     const answeredNow = new Set(surveys.filter((s) => s.day >= w.start).map((s) => s.customerId));
-    for (const t of trends) if (t.change <= -FALLING_SATISFACTION && answeredNow.has(t.customer)) add(t.customer, 'fallingSatisfaction');
+    for (const t of trends)
+      if (t.change <= -FALLING_SATISFACTION && answeredNow.has(t.customer)) add(t.customer, 'fallingSatisfaction');
   }
   if (activity) {
     const health = healthOf(data, facts, w.end);
@@ -122,7 +162,12 @@ function winBackList(data: ReportData, facts: CustomerFacts, rfm: RfmRow[], acti
   // Lapsing customers first (RFM, then low health, then falling satisfaction), and within each the
   // most value at stake: spend weighted by the chance the customer is still reachable (P(alive)).
   const priority = (row: WinBackRow) => Math.min(...row.reasons.map((r) => REASON_PRIORITY[r]));
-  return [...rows.values()].sort((a, b) => priority(a) - priority(b) || b.spend * (b.pAlive ?? 1) - a.spend * (a.pAlive ?? 1) || (a.customerId < b.customerId ? -1 : 1));
+  return [...rows.values()].sort(
+    (a, b) =>
+      priority(a) - priority(b) ||
+      b.spend * (b.pAlive ?? 1) - a.spend * (a.pAlive ?? 1) ||
+      (a.customerId < b.customerId ? -1 : 1),
+  );
 }
 
 function promoterList(data: ReportData, facts: CustomerFacts, w: DayWindow): PromoterRow[] {
@@ -131,15 +176,19 @@ function promoterList(data: ReportData, facts: CustomerFacts, w: DayWindow): Pro
     if (s.nps === null || s.nps < 9 || s.day < w.start || s.day > w.end) continue;
     const key = s.customerId || `#${latest.size}`;
     const seen = latest.get(key);
-    if (!seen || s.day >= seen.day) latest.set(key, { ...who(facts, s.customerId), score: s.nps, day: s.day, comment: s.comment });
+    if (!seen || s.day >= seen.day)
+      latest.set(key, { ...who(facts, s.customerId), score: s.nps, day: s.day, comment: s.comment });
   }
-  return [...latest.values()].sort((a, b) => b.day - a.day || b.score - a.score || (a.customerId < b.customerId ? -1 : 1));
+  return [...latest.values()].sort(
+    (a, b) => b.day - a.day || b.score - a.score || (a.customerId < b.customerId ? -1 : 1),
+  );
 }
 
 function welcomeList(facts: CustomerFacts, w: DayWindow): WelcomeRow[] {
   const rows: WelcomeRow[] = [];
   facts.orders.forEach((f, id) => {
-    if (f.first >= w.start && f.first <= w.end) rows.push({ ...who(facts, id), firstOrderDay: f.first, amount: f.firstAmount });
+    if (f.first >= w.start && f.first <= w.end)
+      rows.push({ ...who(facts, id), firstOrderDay: f.first, amount: f.firstAmount });
   });
   return rows.sort((a, b) => a.firstOrderDay - b.firstOrderDay || (a.customerId < b.customerId ? -1 : 1));
 }
@@ -208,7 +257,9 @@ export function actionLists(
     upcomingTotal: upcoming.length,
     detractors: detractors.slice(0, limit),
     detractorsTotal: detractors.length,
-    words: frequentWords(detractors.map((d) => d.comment), 15),
+    words: frequentWords(
+      detractors.map((d) => d.comment),
+      15,
+    ),
   };
 }
-

@@ -44,7 +44,10 @@ export function npsTrendBlock(surveys: SurveyRecord[], endDay: number): NonNulla
 }
 
 /** Active, new and churned customers per month. */
-export function customersBlock(activity: CustomerActivity, endDay: number): NonNullable<ReportModel['blocks']['customers']> {
+export function customersBlock(
+  activity: CustomerActivity,
+  endDay: number,
+): NonNullable<ReportModel['blocks']['customers']> {
   return trendMonths(endDay).map((m) => {
     const counts = activity.window(periodStartDay(m, 'month'), periodEndDay(m, 'month'));
     return {
@@ -58,7 +61,11 @@ export function customersBlock(activity: CustomerActivity, endDay: number): NonN
 }
 
 /** Revenue per month from customers in their first month and from returning customers. */
-export function revenueBlock(orders: OrderRecord[], activity: CustomerActivity, endDay: number): NonNullable<ReportModel['blocks']['revenue']> {
+export function revenueBlock(
+  orders: OrderRecord[],
+  activity: CustomerActivity,
+  endDay: number,
+): NonNullable<ReportModel['blocks']['revenue']> {
   const months = trendMonths(endDay);
   const first = months[0];
   const firstMonth = new Map<string, number>();
@@ -72,7 +79,12 @@ export function revenueBlock(orders: OrderRecord[], activity: CustomerActivity, 
     if (firstMonth.get(o.customerId) === month) fromNew[k] += o.amount;
     else fromReturning[k] += o.amount;
   }
-  return months.map((m, k) => ({ monthStart: periodStartDay(m, 'month'), fromNew: fromNew[k], fromReturning: fromReturning[k], total: fromNew[k] + fromReturning[k] }));
+  return months.map((m, k) => ({
+    monthStart: periodStartDay(m, 'month'),
+    fromNew: fromNew[k],
+    fromReturning: fromReturning[k],
+    total: fromNew[k] + fromReturning[k],
+  }));
 }
 
 /** MRR movements per month (losses as positive amounts; the layout shows them below zero). */
@@ -102,13 +114,28 @@ export function rfmAt(orders: OrderRecord[], endDay: number): RfmRow[] {
 }
 
 /** Segment order of the RFM chart: best to worst. */
-const SEGMENT_ORDER: RfmSegment[] = ['champions', 'loyal', 'potentialLoyalist', 'newCustomers', 'promising', 'needAttention', 'aboutToSleep', 'atRisk', 'cantLoseThem', 'hibernating'];
+const SEGMENT_ORDER: RfmSegment[] = [
+  'champions',
+  'loyal',
+  'potentialLoyalist',
+  'newCustomers',
+  'promising',
+  'needAttention',
+  'aboutToSleep',
+  'atRisk',
+  'cantLoseThem',
+  'hibernating',
+];
 
 /** Customers per RFM segment. */
 export function rfmBlock(rows: RfmRow[]): NonNullable<ReportModel['blocks']['rfm']> {
   const counts = new Map<RfmSegment, number>();
   for (const row of rows) counts.set(row.segment, (counts.get(row.segment) ?? 0) + 1);
-  return SEGMENT_ORDER.map((segment) => ({ segment, customers: counts.get(segment) ?? 0, share: rows.length ? (counts.get(segment) ?? 0) / rows.length : 0 }));
+  return SEGMENT_ORDER.map((segment) => ({
+    segment,
+    customers: counts.get(segment) ?? 0,
+    share: rows.length ? (counts.get(segment) ?? 0) / rows.length : 0,
+  }));
 }
 
 /** Survey questions that can drive NPS, in the order they are shown. */
@@ -124,8 +151,15 @@ export function driversBlock(surveys: SurveyRecord[], endDay: number): ReportMod
   if (fields.length < 2 || recent.length < 3) return undefined;
   const values: (number | null)[] = [];
   for (const s of recent) for (const f of fields) values.push(s[f]);
-  const drivers = keyDrivers({ rows: recent.length, columns: fields.length, values }, recent.map((s) => s.nps));
-  return drivers.flatMap((d, k) => (d.mean === undefined ? [] : [{ driver: fields[k], mean: d.mean, correlation: d.correlation ?? null, quadrant: d.quadrant ?? null }]));
+  const drivers = keyDrivers(
+    { rows: recent.length, columns: fields.length, values },
+    recent.map((s) => s.nps),
+  );
+  return drivers.flatMap((d, k) =>
+    d.mean === undefined
+      ? []
+      : [{ driver: fields[k], mean: d.mean, correlation: d.correlation ?? null, quadrant: d.quadrant ?? null }],
+  );
 }
 
 /** The monthly cohort table for orders up to `endDay`: the last 12 cohorts and their offsets. */
@@ -140,5 +174,8 @@ export function cohortBlock(orders: OrderRecord[], endDay: number): ReportModel[
   const rows = table.cohorts.slice(-TREND_MONTHS);
   // Offsets up to the last period with data, seen from the oldest cohort shown.
   const offsets = table.lastPeriod - rows[0].index + 1;
-  return { offsets, rows: rows.map((r) => ({ start: r.start, customers: r.customers, shares: r.shares.slice(0, offsets) })) };
+  return {
+    offsets,
+    rows: rows.map((r) => ({ start: r.start, customers: r.customers, shares: r.shares.slice(0, offsets) })),
+  };
 }

@@ -105,7 +105,10 @@ function orderKpis(data: ReportData, activity: CustomerActivity, w: DayWindow, o
   }
   const yearCounts = activity.window(year.start, year.end);
   const annualChurn = ratio(yearCounts.churned, yearCounts.atStart);
-  const ltv = annualChurn && yearOrders ? (yearRevenue / yearOrders) * (yearOrders / yearCounts.ordering) * (1 / annualChurn) : null;
+  const ltv =
+    annualChurn && yearOrders
+      ? (yearRevenue / yearOrders) * (yearOrders / yearCounts.ordering) * (1 / annualChurn)
+      : null;
   out.ltv = ltv;
   const customers = data.customers?.records;
   if (customers?.some((c) => c.cac !== null)) out.ltvCac = null;
@@ -129,7 +132,8 @@ function orderKpis(data: ReportData, activity: CustomerActivity, w: DayWindow, o
 /** MRR of each customer on a day (subscriptions active that day, summed). */
 function mrrByCustomer(subscriptions: Subscription[], day: number): Map<string, number> {
   const out = new Map<string, number>();
-  for (const s of subscriptions) if (isActiveOn(s, day)) out.set(s.customerId, (out.get(s.customerId) ?? 0) + s.monthlyAmount);
+  for (const s of subscriptions)
+    if (isActiveOn(s, day)) out.set(s.customerId, (out.get(s.customerId) ?? 0) + s.monthlyAmount);
   return out;
 }
 
@@ -214,7 +218,12 @@ const HEADLINE: [string, KpiFormat][] = [
 ];
 
 /** KPI values of one window. */
-function windowKpis(data: ReportData, activity: CustomerActivity | undefined, subscriptions: Subscription[] | undefined, w: DayWindow): Values {
+function windowKpis(
+  data: ReportData,
+  activity: CustomerActivity | undefined,
+  subscriptions: Subscription[] | undefined,
+  w: DayWindow,
+): Values {
   const out: Values = {};
   surveyKpis(data, w, out);
   if (activity) orderKpis(data, activity, w, out);
@@ -228,8 +237,19 @@ function windowKpis(data: ReportData, activity: CustomerActivity | undefined, su
  * whose source sheet is absent is left out; one that cannot be computed for a window (e.g. no
  * answers that month) is `null` there.
  */
-export function headlineKpis(data: ReportData, activity: CustomerActivity | undefined, subscriptions: Subscription[] | undefined, current: DayWindow, previous: DayWindow): HeadlineKpi[] {
+export function headlineKpis(
+  data: ReportData,
+  activity: CustomerActivity | undefined,
+  subscriptions: Subscription[] | undefined,
+  current: DayWindow,
+  previous: DayWindow,
+): HeadlineKpi[] {
   const now = windowKpis(data, activity, subscriptions, current);
   const before = windowKpis(data, activity, subscriptions, previous);
-  return HEADLINE.filter(([key]) => key in now).map(([key, format]) => ({ key, format, current: now[key] ?? null, previous: before[key] ?? null }));
+  return HEADLINE.filter(([key]) => key in now).map(([key, format]) => ({
+    key,
+    format,
+    current: now[key] ?? null,
+    previous: before[key] ?? null,
+  }));
 }

@@ -109,9 +109,23 @@ export interface ReportModel {
   headline: HeadlineKpi[];
   blocks: {
     npsTrend?: { monthStart: number; promoters: number; passives: number; detractors: number; nps: number | null }[];
-    customers?: { monthStart: number; active: number; newCustomers: number; churned: number; churnRate: number | null }[];
+    customers?: {
+      monthStart: number;
+      active: number;
+      newCustomers: number;
+      churned: number;
+      churnRate: number | null;
+    }[];
     revenue?: { monthStart: number; fromNew: number; fromReturning: number; total: number }[];
-    mrr?: { monthStart: number; newMrr: number; expansion: number; reactivation: number; contraction: number; churned: number; ending: number }[];
+    mrr?: {
+      monthStart: number;
+      newMrr: number;
+      expansion: number;
+      reactivation: number;
+      contraction: number;
+      churned: number;
+      ending: number;
+    }[];
     rfm?: { segment: RfmSegment; customers: number; share: number }[];
     drivers?: { driver: string; mean: number; correlation: number | null; quadrant: DriverQuadrant | null }[];
   };

@@ -19,7 +19,11 @@ export type PredictionOutcome = { prediction: CustomerValuePrediction } | { unav
  * {@link MIN_SPAN_DAYS} (the section is then left out); a catalogue error from the fit becomes
  * the reason shown in its place.
  */
-export function predictFromOrders(orders: OrderRecord[], endDay: number, language: Language): PredictionOutcome | undefined {
+export function predictFromOrders(
+  orders: OrderRecord[],
+  endDay: number,
+  language: Language,
+): PredictionOutcome | undefined {
   const kept = orders.filter((o) => o.day <= endDay);
   if (!kept.length) return undefined;
   let first = Infinity;

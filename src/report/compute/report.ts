@@ -7,7 +7,16 @@ import type { ReportData, SourceData } from '../records';
 import type { SourceKind } from '../sources';
 import { actionLists } from './actions';
 import { CustomerActivity } from './activity';
-import { cohortBlock, customersBlock, driversBlock, mrrBlock, npsTrendBlock, revenueBlock, rfmAt, rfmBlock } from './blocks';
+import {
+  cohortBlock,
+  customersBlock,
+  driversBlock,
+  mrrBlock,
+  npsTrendBlock,
+  revenueBlock,
+  rfmAt,
+  rfmBlock,
+} from './blocks';
 import { headlineKpis } from './headline';
 import { HORIZON_WEEKS, predictFromOrders } from './predicted';
 import type { ReportModel, ReportOptions, SourceSummary } from './model';
@@ -15,12 +24,12 @@ import type { ReportModel, ReportOptions, SourceSummary } from './model';
 /** Rows per action list unless the options say otherwise. */
 export const DEFAULT_LIST_LIMIT = 25;
 
-
 /** Latest date in the data: orders, else survey answers. */
 export function lastDataDay(data: ReportData): number | undefined {
   let last: number | undefined;
   for (const o of data.orders?.records ?? []) if (last === undefined || o.day > last) last = o.day;
-  if (last === undefined) for (const s of data.surveys?.records ?? []) if (last === undefined || s.day > last) last = s.day;
+  if (last === undefined)
+    for (const s of data.surveys?.records ?? []) if (last === undefined || s.day > last) last = s.day;
   return last;
 }
 
@@ -28,7 +37,9 @@ function sourceSummaries(data: ReportData): SourceSummary[] {
   const kinds: SourceKind[] = ['orders', 'customers', 'surveys', 'subscriptions', 'tickets', 'funnel'];
   return kinds.flatMap((kind) => {
     const source = data[kind] as SourceData<unknown> | undefined;
-    return source ? [{ kind, sheet: source.sheet, rowCount: source.rowCount, used: source.records.length, skipped: source.skipped }] : [];
+    return source
+      ? [{ kind, sheet: source.sheet, rowCount: source.rowCount, used: source.records.length, skipped: source.skipped }]
+      : [];
   });
 }
 
@@ -41,8 +52,18 @@ export function computeReport(data: ReportData, options: ReportOptions): ReportM
   const index = options.periodIndex ?? defaultPeriodIndex(options.periodKind, options.todayDay, lastDataDay(data));
   const period = reportPeriod(options.periodKind, index);
   const orders = data.orders?.records;
-  const activity = orders?.length ? new CustomerActivity(orders.map((o) => o.customerId), orders.map((o) => o.day)) : undefined;
-  const subscriptions: Subscription[] | undefined = data.subscriptions?.records.map((s) => ({ customerId: s.customerId, startDay: s.startDay, endDay: s.endDay, monthlyAmount: s.mrr }));
+  const activity = orders?.length
+    ? new CustomerActivity(
+        orders.map((o) => o.customerId),
+        orders.map((o) => o.day),
+      )
+    : undefined;
+  const subscriptions: Subscription[] | undefined = data.subscriptions?.records.map((s) => ({
+    customerId: s.customerId,
+    startDay: s.startDay,
+    endDay: s.endDay,
+    monthlyAmount: s.mrr,
+  }));
   const model: ReportModel = {
     period,
     options,
@@ -53,7 +74,8 @@ export function computeReport(data: ReportData, options: ReportOptions): ReportM
   };
   const rfm = orders && activity ? rfmAt(orders, period.end) : [];
   if (options.sections.charts) {
-    if (data.surveys?.records.some((s) => s.nps !== null)) model.blocks.npsTrend = npsTrendBlock(data.surveys.records, period.end);
+    if (data.surveys?.records.some((s) => s.nps !== null))
+      model.blocks.npsTrend = npsTrendBlock(data.surveys.records, period.end);
     if (activity) model.blocks.customers = customersBlock(activity, period.end);
     if (subscriptions?.length) model.blocks.mrr = mrrBlock(subscriptions, period.end);
     else if (orders && activity) model.blocks.revenue = revenueBlock(orders, activity, period.end);
@@ -62,7 +84,8 @@ export function computeReport(data: ReportData, options: ReportOptions): ReportM
   }
   if (options.sections.cohorts && orders) model.cohorts = cohortBlock(orders, period.end);
   const limit = options.listLimit ?? DEFAULT_LIST_LIMIT;
-  const outcome = options.sections.predicted && orders ? predictFromOrders(orders, period.end, options.language) : undefined;
+  const outcome =
+    options.sections.predicted && orders ? predictFromOrders(orders, period.end, options.language) : undefined;
   let pAlive: Map<string, number> | undefined;
   if (outcome && 'prediction' in outcome) {
     const customers = outcome.prediction.customers;
@@ -84,6 +107,7 @@ export function computeReport(data: ReportData, options: ReportOptions): ReportM
   } else if (outcome) {
     model.predicted = outcome;
   }
-  if (options.sections.actions) model.actions = actionLists(data, rfm, activity, period, options.todayDay, limit, pAlive);
+  if (options.sections.actions)
+    model.actions = actionLists(data, rfm, activity, period, options.todayDay, limit, pAlive);
   return model;
 }

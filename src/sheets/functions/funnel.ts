@@ -43,12 +43,19 @@ export function CONVERSION_RATE(goals: CellInput, interactions: CellInput): Cell
  * 0.775
  * @customfunction
  */
-export function CART_ABANDONMENT(carts_created: CellInput, purchases_completed: CellInput): CellOutput | CellOutput[][] {
+export function CART_ABANDONMENT(
+  carts_created: CellInput,
+  purchases_completed: CellInput,
+): CellOutput | CellOutput[][] {
   return runFormula('CART_ABANDONMENT', (args) =>
     args.elementwise(
       [
         { arg: 'carts_created', input: carts_created, read: args.amountReader('carts_created', 'value') },
-        { arg: 'purchases_completed', input: purchases_completed, read: args.amountReader('purchases_completed', 'value') },
+        {
+          arg: 'purchases_completed',
+          input: purchases_completed,
+          read: args.amountReader('purchases_completed', 'value'),
+        },
       ],
       ([created, completed]) => cartAbandonment(created, completed),
     ),

@@ -26,11 +26,13 @@ import { runFormula } from '../formula';
 export function HEALTH_SCORE(metrics: CellInput, weights: CellInput, directions?: CellInput): CellTable {
   return runFormula('HEALTH_SCORE', (args) => {
     const grid = args.grid(metrics, 'metrics');
-    if (!grid.values.some((value) => value !== null)) throw new KpiError('NO_VALID_VALUES', { fn: 'HEALTH_SCORE', arg: 'metrics' });
+    if (!grid.values.some((value) => value !== null))
+      throw new KpiError('NO_VALID_VALUES', { fn: 'HEALTH_SCORE', arg: 'metrics' });
     const rows: (number | null)[][] = [];
     for (let r = 0; r < grid.rows; r++) rows.push(grid.values.slice(r * grid.columns, (r + 1) * grid.columns));
     const weightList = args.numbers(weights, 'weights', { nonNegative: true, noun: 'weight' });
-    const directionList = directions === undefined || isBlank(directions) ? undefined : args.numbers(directions, 'directions');
+    const directionList =
+      directions === undefined || isBlank(directions) ? undefined : args.numbers(directions, 'directions');
     return healthScores(rows, weightList, directionList).map((score) => [score ?? '']);
   });
 }
@@ -50,7 +52,11 @@ export function HEALTH_SCORE(metrics: CellInput, weights: CellInput, directions?
  * | Good |
  * @customfunction
  */
-export function HEALTH_BAND(score: CellInput, poor_below?: CellInput, good_from?: CellInput): CellOutput | CellOutput[][] {
+export function HEALTH_BAND(
+  score: CellInput,
+  poor_below?: CellInput,
+  good_from?: CellInput,
+): CellOutput | CellOutput[][] {
   return runFormula('HEALTH_BAND', (args) =>
     args.elementwise(
       [

@@ -11,7 +11,12 @@ import type { CellInput, CellTable } from '../cells';
 import { runFormula } from '../formula';
 
 /** Customer ids, order days and (when asked) amounts of paired ranges, blank rows skipped. */
-function readOrders(args: FormulaArgs, customer_ids: CellInput, order_dates: CellInput, amounts?: CellInput): { ids: string[]; days: number[]; amounts: number[] | undefined } {
+function readOrders(
+  args: FormulaArgs,
+  customer_ids: CellInput,
+  order_dates: CellInput,
+  amounts?: CellInput,
+): { ids: string[]; days: number[]; amounts: number[] | undefined } {
   if (amounts === undefined) {
     const table = args.table([
       { arg: 'customer_ids', input: customer_ids, kind: 'id', noun: 'customer' },
@@ -43,12 +48,21 @@ function readOrders(args: FormulaArgs, customer_ids: CellInput, order_dates: Cel
  * | 0.410 | 2.754 | 0.262 | 0.376 | -58.167 |
  * @customfunction
  */
-export function BGNBD_FIT(customer_ids: CellInput, order_dates: CellInput, as_of?: CellInput, unit?: CellInput): CellTable {
+export function BGNBD_FIT(
+  customer_ids: CellInput,
+  order_dates: CellInput,
+  as_of?: CellInput,
+  unit?: CellInput,
+): CellTable {
   return runFormula('BGNBD_FIT', (args) => {
     const orders = readOrders(args, customer_ids, order_dates);
     const asOfDay = args.optionalDay(as_of, 'as_of');
     const period = args.period(unit, 'unit', 'week');
-    const summaries = summarizeCustomers(orders.ids, orders.days, undefined, { asOfDay, unit: period, fn: 'BGNBD_FIT' });
+    const summaries = summarizeCustomers(orders.ids, orders.days, undefined, {
+      asOfDay,
+      unit: period,
+      fn: 'BGNBD_FIT',
+    });
     const fit = fitBgNbd(summaries.customers, 'BGNBD_FIT');
     return [[fit.r, fit.alpha, fit.a, fit.b, fit.logLikelihood]];
   });
@@ -68,7 +82,12 @@ export function BGNBD_FIT(customer_ids: CellInput, order_dates: CellInput, as_of
  * | 1.18 | 5.98 | 639.1 |
  * @customfunction
  */
-export function GAMMA_GAMMA_FIT(customer_ids: CellInput, order_dates: CellInput, amounts: CellInput, as_of?: CellInput): CellTable {
+export function GAMMA_GAMMA_FIT(
+  customer_ids: CellInput,
+  order_dates: CellInput,
+  amounts: CellInput,
+  as_of?: CellInput,
+): CellTable {
   return runFormula('GAMMA_GAMMA_FIT', (args) => {
     const orders = readOrders(args, customer_ids, order_dates, amounts);
     const asOfDay = args.optionalDay(as_of, 'as_of');
@@ -107,16 +126,42 @@ export function GAMMA_GAMMA_FIT(customer_ids: CellInput, order_dates: CellInput,
  * | C | 1 | 0.29 | 18.71 | 0.08 | 0.12 | 126.05 | 15.36 |
  * @customfunction
  */
-export function CLV_PREDICT(customer_ids: CellInput, order_dates: CellInput, amounts: CellInput, horizon: CellInput, as_of?: CellInput, unit?: CellInput, annual_discount_rate?: CellInput): CellTable {
+export function CLV_PREDICT(
+  customer_ids: CellInput,
+  order_dates: CellInput,
+  amounts: CellInput,
+  horizon: CellInput,
+  as_of?: CellInput,
+  unit?: CellInput,
+  annual_discount_rate?: CellInput,
+): CellTable {
   return runFormula('CLV_PREDICT', (args) => {
     const orders = readOrders(args, customer_ids, order_dates, amounts);
     const window = args.number(horizon, 'horizon'); // > 0 is checked by predictCustomerValue
     const asOfDay = args.optionalDay(as_of, 'as_of');
     const period = args.period(unit, 'unit', 'week');
     const rate = args.number(annual_discount_rate, 'annual_discount_rate', { fallback: 0, min: 0 });
-    const prediction = predictCustomerValue(orders.ids, orders.days, orders.amounts!, { asOfDay, horizon: window, unit: period, annualDiscountRate: rate, fn: 'CLV_PREDICT' });
-    const table: CellTable = [['Customer', 'Repeat purchases', 'Recency', 'Age', 'P(alive)', 'Expected purchases', 'Expected order value', 'Predicted CLV']];
-    for (const c of prediction.customers) table.push([c.id, c.x, c.recency, c.age, c.pAlive, c.expectedPurchases, c.expectedOrderValue, c.clv]);
+    const prediction = predictCustomerValue(orders.ids, orders.days, orders.amounts!, {
+      asOfDay,
+      horizon: window,
+      unit: period,
+      annualDiscountRate: rate,
+      fn: 'CLV_PREDICT',
+    });
+    const table: CellTable = [
+      [
+        'Customer',
+        'Repeat purchases',
+        'Recency',
+        'Age',
+        'P(alive)',
+        'Expected purchases',
+        'Expected order value',
+        'Predicted CLV',
+      ],
+    ];
+    for (const c of prediction.customers)
+      table.push([c.id, c.x, c.recency, c.age, c.pAlive, c.expectedPurchases, c.expectedOrderValue, c.clv]);
     return table;
   });
 }

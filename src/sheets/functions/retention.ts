@@ -25,7 +25,12 @@ interface Orders {
  * Reads `customer_ids` and `order_dates`, plus `amounts` when the formula takes them (`priced`), as
  * paired ranges; rows with a blank field are skipped; nothing left is an error.
  */
-function readOrders(args: FormulaArgs, customer_ids: CellInput, order_dates: CellInput, priced?: { amounts: CellInput }): Orders {
+function readOrders(
+  args: FormulaArgs,
+  customer_ids: CellInput,
+  order_dates: CellInput,
+  priced?: { amounts: CellInput },
+): Orders {
   const specs: ColumnSpec[] = [
     { arg: 'customer_ids', input: customer_ids, kind: 'id' },
     { arg: 'order_dates', input: order_dates, kind: 'date' },
@@ -50,7 +55,11 @@ function readOrders(args: FormulaArgs, customer_ids: CellInput, order_dates: Cel
  * 0.25
  * @customfunction
  */
-export function CHURN_RATE(customers_start: CellInput, customers_end: CellInput, new_customers?: CellInput): CellOutput | CellOutput[][] {
+export function CHURN_RATE(
+  customers_start: CellInput,
+  customers_end: CellInput,
+  new_customers?: CellInput,
+): CellOutput | CellOutput[][] {
   return runFormula('CHURN_RATE', (args) => {
     return args.elementwise(
       [
@@ -76,7 +85,11 @@ export function CHURN_RATE(customers_start: CellInput, customers_end: CellInput,
  * 0.75
  * @customfunction
  */
-export function RETENTION_RATE(customers_start: CellInput, customers_end: CellInput, new_customers: CellInput): CellOutput | CellOutput[][] {
+export function RETENTION_RATE(
+  customers_start: CellInput,
+  customers_end: CellInput,
+  new_customers: CellInput,
+): CellOutput | CellOutput[][] {
   return runFormula('RETENTION_RATE', (args) => {
     return args.elementwise(
       [
@@ -103,24 +116,37 @@ export function RETENTION_RATE(customers_start: CellInput, customers_end: CellIn
  * 0.3333
  * @customfunction
  */
-export function CUSTOMER_CHURN(customer_ids: CellInput, order_dates: CellInput, period_start: CellInput, period_end: CellInput): number {
+export function CUSTOMER_CHURN(
+  customer_ids: CellInput,
+  order_dates: CellInput,
+  period_start: CellInput,
+  period_end: CellInput,
+): number {
   return runFormula('CUSTOMER_CHURN', (args) => {
     const orders = readOrders(args, customer_ids, order_dates);
     const start = args.day(period_start, 'period_start');
     const end = args.day(period_end, 'period_end');
     if (end < start) {
-      throw new KpiError('BAD_ARGUMENT', { fn: 'CUSTOMER_CHURN', arg: 'period_end', value: isoOfDay(end) }, {
-        en: `it must be on or after period_start (${isoOfDay(start)})`,
-        es: `debe ser igual o posterior a period_start (${isoOfDay(start)})`,
-      });
+      throw new KpiError(
+        'BAD_ARGUMENT',
+        { fn: 'CUSTOMER_CHURN', arg: 'period_end', value: isoOfDay(end) },
+        {
+          en: `it must be on or after period_start (${isoOfDay(start)})`,
+          es: `debe ser igual o posterior a period_start (${isoOfDay(start)})`,
+        },
+      );
     }
     const churn = customerChurn(orders.ids, orders.days, start, end);
     if (churn.rate === null) {
       const window = previousWindowText(churn);
-      throw new KpiError('NOT_ENOUGH_DATA', { fn: 'CUSTOMER_CHURN' }, {
-        en: `no customer ordered in the previous window ${window}, so nobody could churn. Give a later period or more orders`,
-        es: `ningún cliente hizo pedidos en la ventana anterior ${window}, así que nadie pudo abandonar. Indique un periodo posterior o más pedidos`,
-      });
+      throw new KpiError(
+        'NOT_ENOUGH_DATA',
+        { fn: 'CUSTOMER_CHURN' },
+        {
+          en: `no customer ordered in the previous window ${window}, so nobody could churn. Give a later period or more orders`,
+          es: `ningún cliente hizo pedidos en la ventana anterior ${window}, así que nadie pudo abandonar. Indique un periodo posterior o más pedidos`,
+        },
+      );
     }
     return churn.rate;
   });
@@ -187,7 +213,14 @@ export function COHORT_RETENTION(customer_ids: CellInput, order_dates: CellInput
     const header: CellOutput[] = ['Cohort', 'Customers'];
     for (let k = 0; k < table.offsets; k++) header.push(k);
     const zone = settings.zone();
-    return [header, ...table.cohorts.map((cohort) => [zone.midnightOf(cohort.start), cohort.customers, ...cohort.shares.map((share) => share ?? '')])];
+    return [
+      header,
+      ...table.cohorts.map((cohort) => [
+        zone.midnightOf(cohort.start),
+        cohort.customers,
+        ...cohort.shares.map((share) => share ?? ''),
+      ]),
+    ];
   });
 }
 
@@ -258,13 +291,20 @@ export function RFM(customer_ids: CellInput, order_dates: CellInput, amounts: Ce
     const rows = rfmScores(orders.ids, orders.days, orders.amounts, asOf);
     if (rows.length === 0) {
       const day = isoOfDay(asOf ?? 0);
-      throw new KpiError('NOT_ENOUGH_DATA', { fn: 'RFM' }, {
-        en: `no order on or before as_of (${day}). Give a later as_of or leave it out`,
-        es: `no hay pedidos en as_of (${day}) o antes. Indique una fecha as_of posterior o déjela en blanco`,
-      });
+      throw new KpiError(
+        'NOT_ENOUGH_DATA',
+        { fn: 'RFM' },
+        {
+          en: `no order on or before as_of (${day}). Give a later as_of or leave it out`,
+          es: `no hay pedidos en as_of (${day}) o antes. Indique una fecha as_of posterior o déjela en blanco`,
+        },
+      );
     }
     const header: CellOutput[] = ['Customer', 'Recency (days)', 'Frequency', 'Monetary', 'R', 'F', 'M', 'Segment'];
-    return [header, ...rows.map((row) => [row.customer, row.recency, row.frequency, row.monetary, row.r, row.f, row.m, row.label])];
+    return [
+      header,
+      ...rows.map((row) => [row.customer, row.recency, row.frequency, row.monetary, row.r, row.f, row.m, row.label]),
+    ];
   });
 }
 
@@ -296,6 +336,9 @@ export function UPCOMING_DATES(names: CellInput, dates: CellInput, as_of: CellIn
     const zone = settings.zone();
     const header: CellOutput[] = ['Name', 'Date', 'Next', 'Days until', 'Years'];
     const rows = upcomingDates(table.columns[0], table.columns[1], asOf, window);
-    return [header, ...rows.map((row) => [row.name, zone.midnightOf(row.date), zone.midnightOf(row.next), row.daysUntil, row.years])];
+    return [
+      header,
+      ...rows.map((row) => [row.name, zone.midnightOf(row.date), zone.midnightOf(row.next), row.daysUntil, row.years]),
+    ];
   });
 }

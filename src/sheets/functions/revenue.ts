@@ -32,7 +32,13 @@ import { runFormula } from '../formula';
  */
 export function CPS(revenue: CellInput, cost: CellInput): CellOutput | CellOutput[][] {
   return runFormula('CPS', (args) =>
-    args.elementwise([{ arg: 'revenue', input: revenue, read: args.amountReader('revenue') }, { arg: 'cost', input: cost, read: args.amountReader('cost') }], ([r, c]) => customerProfitabilityScore(r, c)),
+    args.elementwise(
+      [
+        { arg: 'revenue', input: revenue, read: args.amountReader('revenue') },
+        { arg: 'cost', input: cost, read: args.amountReader('cost') },
+      ],
+      ([r, c]) => customerProfitabilityScore(r, c),
+    ),
   );
 }
 
@@ -50,12 +56,21 @@ export function CPS(revenue: CellInput, cost: CellInput): CellOutput | CellOutpu
  * 360
  * @customfunction
  */
-export function LTV(average_order_value: CellInput, purchases_per_period: CellInput, lifespan_periods: CellInput, gross_margin?: CellInput): CellOutput | CellOutput[][] {
+export function LTV(
+  average_order_value: CellInput,
+  purchases_per_period: CellInput,
+  lifespan_periods: CellInput,
+  gross_margin?: CellInput,
+): CellOutput | CellOutput[][] {
   return runFormula('LTV', (args) =>
     args.elementwise(
       [
         { arg: 'average_order_value', input: average_order_value, read: args.amountReader('average_order_value') },
-        { arg: 'purchases_per_period', input: purchases_per_period, read: args.amountReader('purchases_per_period', 'value') },
+        {
+          arg: 'purchases_per_period',
+          input: purchases_per_period,
+          read: args.amountReader('purchases_per_period', 'value'),
+        },
         { arg: 'lifespan_periods', input: lifespan_periods, read: args.amountReader('lifespan_periods', 'value') },
         { arg: 'gross_margin', input: gross_margin, fallback: 1 },
       ],
@@ -77,7 +92,11 @@ export function LTV(average_order_value: CellInput, purchases_per_period: CellIn
  * 1600
  * @customfunction
  */
-export function SAAS_LTV(arpa: CellInput, churn_rate: CellInput, gross_margin?: CellInput): CellOutput | CellOutput[][] {
+export function SAAS_LTV(
+  arpa: CellInput,
+  churn_rate: CellInput,
+  gross_margin?: CellInput,
+): CellOutput | CellOutput[][] {
   return runFormula('SAAS_LTV', (args) =>
     args.elementwise(
       [
@@ -105,12 +124,24 @@ export function SAAS_LTV(arpa: CellInput, churn_rate: CellInput, gross_margin?: 
  */
 export function LTV_CAC(ltv: CellInput, cac: CellInput): CellOutput | CellOutput[][] {
   return runFormula('LTV_CAC', (args) =>
-    args.elementwise([{ arg: 'ltv', input: ltv, read: args.amountReader('ltv') }, { arg: 'cac', input: cac, read: args.amountReader('cac') }], ([value, cost]) => ltvToCac(value, cost)),
+    args.elementwise(
+      [
+        { arg: 'ltv', input: ltv, read: args.amountReader('ltv') },
+        { arg: 'cac', input: cac, read: args.amountReader('cac') },
+      ],
+      ([value, cost]) => ltvToCac(value, cost),
+    ),
   );
 }
 
 /** The three revenue arguments of REVENUE_RETENTION and REVENUE_CHURN, read cell by cell. */
-function revenuePeriod(args: FormulaArgs, start: CellInput, end: CellInput, added: CellInput, compute: (start: number, end: number, added: number) => number): CellOutput | CellOutput[][] {
+function revenuePeriod(
+  args: FormulaArgs,
+  start: CellInput,
+  end: CellInput,
+  added: CellInput,
+  compute: (start: number, end: number, added: number) => number,
+): CellOutput | CellOutput[][] {
   return args.elementwise(
     [
       { arg: 'revenue_start', input: start, read: args.amountReader('revenue_start') },
@@ -134,8 +165,14 @@ function revenuePeriod(args: FormulaArgs, start: CellInput, end: CellInput, adde
  * 0.9
  * @customfunction
  */
-export function REVENUE_RETENTION(revenue_start: CellInput, revenue_end: CellInput, revenue_new: CellInput): CellOutput | CellOutput[][] {
-  return runFormula('REVENUE_RETENTION', (args) => revenuePeriod(args, revenue_start, revenue_end, revenue_new, revenueRetention));
+export function REVENUE_RETENTION(
+  revenue_start: CellInput,
+  revenue_end: CellInput,
+  revenue_new: CellInput,
+): CellOutput | CellOutput[][] {
+  return runFormula('REVENUE_RETENTION', (args) =>
+    revenuePeriod(args, revenue_start, revenue_end, revenue_new, revenueRetention),
+  );
 }
 
 /**
@@ -151,12 +188,24 @@ export function REVENUE_RETENTION(revenue_start: CellInput, revenue_end: CellInp
  * 0.1
  * @customfunction
  */
-export function REVENUE_CHURN(revenue_start: CellInput, revenue_end: CellInput, revenue_new: CellInput): CellOutput | CellOutput[][] {
-  return runFormula('REVENUE_CHURN', (args) => revenuePeriod(args, revenue_start, revenue_end, revenue_new, revenueChurn));
+export function REVENUE_CHURN(
+  revenue_start: CellInput,
+  revenue_end: CellInput,
+  revenue_new: CellInput,
+): CellOutput | CellOutput[][] {
+  return runFormula('REVENUE_CHURN', (args) =>
+    revenuePeriod(args, revenue_start, revenue_end, revenue_new, revenueChurn),
+  );
 }
 
 /** Reads subscription lines; an end date before its start is an error naming the row. */
-function readSubscriptions(args: FormulaArgs, customerIds: CellInput, startDates: CellInput, endDates: CellInput, amounts: CellInput): Subscription[] {
+function readSubscriptions(
+  args: FormulaArgs,
+  customerIds: CellInput,
+  startDates: CellInput,
+  endDates: CellInput,
+  amounts: CellInput,
+): Subscription[] {
   const table = args.table([
     { arg: 'customer_ids', input: customerIds, kind: 'id' },
     { arg: 'start_dates', input: startDates, kind: 'date' },
@@ -168,10 +217,14 @@ function readSubscriptions(args: FormulaArgs, customerIds: CellInput, startDates
   return ids.map((customerId, i) => {
     const endDay = ends[i];
     if (endDay !== null && endDay < starts[i]) {
-      throw new KpiError('INCONSISTENT_COUNTS', { fn: args.fn }, {
-        en: `end_dates row ${table.rows[i]} (${isoOfDay(endDay)}) is before its start date (${isoOfDay(starts[i])})`,
-        es: `end_dates fila ${table.rows[i]} (${isoOfDay(endDay)}) es anterior a su fecha de inicio (${isoOfDay(starts[i])})`,
-      });
+      throw new KpiError(
+        'INCONSISTENT_COUNTS',
+        { fn: args.fn },
+        {
+          en: `end_dates row ${table.rows[i]} (${isoOfDay(endDay)}) is before its start date (${isoOfDay(starts[i])})`,
+          es: `end_dates fila ${table.rows[i]} (${isoOfDay(endDay)}) es anterior a su fecha de inicio (${isoOfDay(starts[i])})`,
+        },
+      );
     }
     return { customerId, startDay: starts[i], endDay, monthlyAmount: monthly[i] };
   });
@@ -192,7 +245,13 @@ function readSubscriptions(args: FormulaArgs, customerIds: CellInput, startDates
  * 55
  * @customfunction
  */
-export function MRR(customer_ids: CellInput, start_dates: CellInput, end_dates: CellInput, monthly_amounts: CellInput, as_of: CellInput): number {
+export function MRR(
+  customer_ids: CellInput,
+  start_dates: CellInput,
+  end_dates: CellInput,
+  monthly_amounts: CellInput,
+  as_of: CellInput,
+): number {
   return runFormula('MRR', (args) => {
     const day = args.day(as_of, 'as_of');
     return mrrOn(readSubscriptions(args, customer_ids, start_dates, end_dates, monthly_amounts), day);
@@ -220,15 +279,46 @@ export function MRR(customer_ids: CellInput, start_dates: CellInput, end_dates: 
  * | 2024-05-01 | 25 | 0 | 0 | 0 | 0 | 20 | 45 | 0 | 1 |
  * @customfunction
  */
-export function MRR_MOVEMENTS(customer_ids: CellInput, start_dates: CellInput, end_dates: CellInput, monthly_amounts: CellInput, from?: CellInput, to?: CellInput): CellTable {
+export function MRR_MOVEMENTS(
+  customer_ids: CellInput,
+  start_dates: CellInput,
+  end_dates: CellInput,
+  monthly_amounts: CellInput,
+  from?: CellInput,
+  to?: CellInput,
+): CellTable {
   return runFormula('MRR_MOVEMENTS', (args, settings) => {
     const fromDay = args.optionalDay(from, 'from');
     const toDay = args.optionalDay(to, 'to');
     const subscriptions = readSubscriptions(args, customer_ids, start_dates, end_dates, monthly_amounts);
     const month = (day: number | undefined) => (day === undefined ? undefined : periodIndex(day, 'month'));
-    const table: CellTable = [['Month', 'Starting MRR', 'New', 'Expansion', 'Contraction', 'Churned', 'Reactivation', 'Ending MRR', 'Gross MRR churn', 'Net revenue retention']];
+    const table: CellTable = [
+      [
+        'Month',
+        'Starting MRR',
+        'New',
+        'Expansion',
+        'Contraction',
+        'Churned',
+        'Reactivation',
+        'Ending MRR',
+        'Gross MRR churn',
+        'Net revenue retention',
+      ],
+    ];
     for (const m of mrrMovements(subscriptions, month(fromDay), month(toDay))) {
-      table.push([settings.zone().midnightOf(m.firstDay), m.startingMrr, m.newMrr, m.expansion, m.contraction, m.churned, m.reactivation, m.endingMrr, m.grossMrrChurn ?? '', m.netRevenueRetention ?? '']);
+      table.push([
+        settings.zone().midnightOf(m.firstDay),
+        m.startingMrr,
+        m.newMrr,
+        m.expansion,
+        m.contraction,
+        m.churned,
+        m.reactivation,
+        m.endingMrr,
+        m.grossMrrChurn ?? '',
+        m.netRevenueRetention ?? '',
+      ]);
     }
     return table;
   });

@@ -6,7 +6,14 @@
 import { KpiError } from '../../errors/catalogue';
 import { isoOfDay, periodIndex } from '../../kpi/calendar/days';
 import { csatShare } from '../../kpi/survey/csat';
-import { npsCategory, npsConfidenceInterval, npsCounts, npsMarginOfError, npsOfCounts, type NpsCategory } from '../../kpi/survey/nps';
+import {
+  npsCategory,
+  npsConfidenceInterval,
+  npsCounts,
+  npsMarginOfError,
+  npsOfCounts,
+  type NpsCategory,
+} from '../../kpi/survey/nps';
 import { NPS_SCALE, type ScoreScale } from '../args';
 import { isBlank, type CellInput, type CellOutput, type CellTable } from '../cells';
 import { runFormula } from '../formula';
@@ -81,7 +88,11 @@ export function NPS_CI(scores: CellInput, confidence?: CellInput): CellTable {
     const counts = npsCounts(args.scores(scores, 'scores', NPS_SCALE));
     const level = args.number(confidence, 'confidence', { fallback: 0.95 });
     if (!(level > 0 && level < 1)) {
-      throw new KpiError('BAD_ARGUMENT', { fn: 'NPS_CI', arg: 'confidence', value: level }, { en: 'it must be between 0 and 1, such as 0.95', es: 'debe estar entre 0 y 1, como 0.95' });
+      throw new KpiError(
+        'BAD_ARGUMENT',
+        { fn: 'NPS_CI', arg: 'confidence', value: level },
+        { en: 'it must be between 0 and 1, such as 0.95', es: 'debe estar entre 0 y 1, como 0.95' },
+      );
     }
     return [npsConfidenceInterval(counts, level)];
   });
@@ -112,10 +123,19 @@ export function NPS_CATEGORY(scores: CellInput, language?: CellInput): CellOutpu
     const categories: NpsCategory[] = ['promoter', 'passive', 'detractor'];
     const indexOf = { promoter: 0, passive: 1, detractor: 2 } as const;
     const read = args.scoreReader('scores', NPS_SCALE);
-    return args.elementwise([{ arg: 'scores', input: scores, read: (value, row) => {
-      const score = read(value, row);
-      return score === undefined ? undefined : indexOf[npsCategory(score)];
-    } }], ([category]) => labels[categories[category]]);
+    return args.elementwise(
+      [
+        {
+          arg: 'scores',
+          input: scores,
+          read: (value, row) => {
+            const score = read(value, row);
+            return score === undefined ? undefined : indexOf[npsCategory(score)];
+          },
+        },
+      ],
+      ([category]) => labels[categories[category]],
+    );
   });
 }
 
@@ -198,15 +218,26 @@ export function NPS_TREND(scores: CellInput, dates: CellInput, period?: CellInpu
     }
     const periods = periodIndex(last, unit) - periodIndex(first, unit) + 1;
     if (periods > MAX_TREND_PERIODS) {
-      throw new KpiError('BAD_ARGUMENT', { fn: 'NPS_TREND', arg: 'period', value: unit }, {
-        en: `answers from ${isoOfDay(first)} to ${isoOfDay(last)} make ${periods} periods, too many for a sheet. Check the dates or use a longer period`,
-        es: `las respuestas del ${isoOfDay(first)} al ${isoOfDay(last)} dan ${periods} periodos, demasiados para una hoja. Revise las fechas o use un periodo más largo`,
-      });
+      throw new KpiError(
+        'BAD_ARGUMENT',
+        { fn: 'NPS_TREND', arg: 'period', value: unit },
+        {
+          en: `answers from ${isoOfDay(first)} to ${isoOfDay(last)} make ${periods} periods, too many for a sheet. Check the dates or use a longer period`,
+          es: `las respuestas del ${isoOfDay(first)} al ${isoOfDay(last)} dan ${periods} periodos, demasiados para una hoja. Revise las fechas o use un periodo más largo`,
+        },
+      );
     }
     const zone = settings.zone();
     const out: CellTable = [['Period', 'Responses', 'Promoters', 'Passives', 'Detractors', 'NPS']];
     for (const { startDay, counts } of npsTrend(answers, days, unit)) {
-      out.push([zone.midnightOf(startDay), counts.responses, counts.promoters, counts.passives, counts.detractors, counts.responses > 0 ? npsOfCounts(counts) : '']);
+      out.push([
+        zone.midnightOf(startDay),
+        counts.responses,
+        counts.promoters,
+        counts.passives,
+        counts.detractors,
+        counts.responses > 0 ? npsOfCounts(counts) : '',
+      ]);
     }
     return out;
   });
@@ -231,27 +262,49 @@ export function CSI(ratings: CellInput, weights?: CellInput, scale_min?: CellInp
     const min = args.number(scale_min, 'scale_min', { fallback: 1 });
     const max = args.number(scale_max, 'scale_max', { fallback: 10 });
     if (!(max > min)) {
-      throw new KpiError('BAD_ARGUMENT', { fn: 'CSI', arg: 'scale_max', value: max }, { en: `it must be greater than scale_min (${min})`, es: `debe ser mayor que scale_min (${min})` });
+      throw new KpiError(
+        'BAD_ARGUMENT',
+        { fn: 'CSI', arg: 'scale_max', value: max },
+        { en: `it must be greater than scale_min (${min})`, es: `debe ser mayor que scale_min (${min})` },
+      );
     }
     const grid = args.grid(ratings, 'ratings', { min, max, integer: false, noun: 'rating' });
     const means = columnMeans(grid);
-    if (means.every((mean) => mean === undefined)) throw new KpiError('NO_VALID_VALUES', { fn: 'CSI', arg: 'ratings', noun: 'rating' });
+    if (means.every((mean) => mean === undefined))
+      throw new KpiError('NO_VALID_VALUES', { fn: 'CSI', arg: 'ratings', noun: 'rating' });
     const empty = means.indexOf(undefined);
     if (empty >= 0) {
-      throw new KpiError('NOT_ENOUGH_DATA', { fn: 'CSI' }, {
-        en: `column ${empty + 1} of ratings has no ratings; give it answers or leave it out of the range`,
-        es: `la columna ${empty + 1} de ratings no tiene valoraciones; añada respuestas o déjela fuera del rango`,
-      });
+      throw new KpiError(
+        'NOT_ENOUGH_DATA',
+        { fn: 'CSI' },
+        {
+          en: `column ${empty + 1} of ratings has no ratings; give it answers or leave it out of the range`,
+          es: `la columna ${empty + 1} de ratings no tiene valoraciones; añada respuestas o déjela fuera del rango`,
+        },
+      );
     }
-    const w = omitted(weights) ? means.map(() => 1) : args.numbers(weights, 'weights', { nonNegative: true, noun: 'weight' });
+    const w = omitted(weights)
+      ? means.map(() => 1)
+      : args.numbers(weights, 'weights', { nonNegative: true, noun: 'weight' });
     if (w.length !== means.length) {
-      throw new KpiError('INCONSISTENT_COUNTS', { fn: 'CSI' }, {
-        en: `weights has ${w.length} numbers but ratings has ${means.length} columns (questions); give one weight per column`,
-        es: `weights tiene ${w.length} números pero ratings tiene ${means.length} columnas (preguntas); indique un peso por columna`,
-      });
+      throw new KpiError(
+        'INCONSISTENT_COUNTS',
+        { fn: 'CSI' },
+        {
+          en: `weights has ${w.length} numbers but ratings has ${means.length} columns (questions); give one weight per column`,
+          es: `weights tiene ${w.length} números pero ratings tiene ${means.length} columnas (preguntas); indique un peso por columna`,
+        },
+      );
     }
     if (!(w.reduce((sum, x) => sum + x, 0) > 0)) {
-      throw new KpiError('DIVISION_BY_ZERO', { fn: 'CSI' }, { en: 'the weights add up to 0; give at least one weight above 0', es: 'los pesos suman 0; indique al menos un peso mayor que 0' });
+      throw new KpiError(
+        'DIVISION_BY_ZERO',
+        { fn: 'CSI' },
+        {
+          en: 'the weights add up to 0; give at least one weight above 0',
+          es: 'los pesos suman 0; indique al menos un peso mayor que 0',
+        },
+      );
     }
     return csiOfMeans(means as number[], w, min, max);
   });
@@ -277,19 +330,29 @@ export function KEY_DRIVERS(driver_ratings: CellInput, outcome: CellInput, drive
     const grid = args.grid(driver_ratings, 'driver_ratings');
     const outcomes = args.grid(outcome, 'outcome').values;
     if (outcomes.length !== grid.rows) {
-      throw new KpiError('INCONSISTENT_COUNTS', { fn: 'KEY_DRIVERS' }, {
-        en: `driver_ratings has ${grid.rows} rows but outcome has ${outcomes.length} cells; give one outcome per row of driver_ratings`,
-        es: `driver_ratings tiene ${grid.rows} filas pero outcome tiene ${outcomes.length} celdas; indique un resultado por fila de driver_ratings`,
-      });
+      throw new KpiError(
+        'INCONSISTENT_COUNTS',
+        { fn: 'KEY_DRIVERS' },
+        {
+          en: `driver_ratings has ${grid.rows} rows but outcome has ${outcomes.length} cells; give one outcome per row of driver_ratings`,
+          es: `driver_ratings tiene ${grid.rows} filas pero outcome tiene ${outcomes.length} celdas; indique un resultado por fila de driver_ratings`,
+        },
+      );
     }
-    if (grid.values.every((x) => x === null)) throw new KpiError('NO_VALID_VALUES', { fn: 'KEY_DRIVERS', arg: 'driver_ratings', noun: 'rating' });
-    if (outcomes.every((y) => y === null)) throw new KpiError('NO_VALID_VALUES', { fn: 'KEY_DRIVERS', arg: 'outcome', noun: 'value' });
+    if (grid.values.every((x) => x === null))
+      throw new KpiError('NO_VALID_VALUES', { fn: 'KEY_DRIVERS', arg: 'driver_ratings', noun: 'rating' });
+    if (outcomes.every((y) => y === null))
+      throw new KpiError('NO_VALID_VALUES', { fn: 'KEY_DRIVERS', arg: 'outcome', noun: 'value' });
     const names = omitted(driver_names) ? [] : args.labels(driver_names, 'driver_names');
     if (names.length > 0 && names.length !== grid.columns) {
-      throw new KpiError('INCONSISTENT_COUNTS', { fn: 'KEY_DRIVERS' }, {
-        en: `driver_names has ${names.length} names but driver_ratings has ${grid.columns} columns; give one name per column`,
-        es: `driver_names tiene ${names.length} nombres pero driver_ratings tiene ${grid.columns} columnas; indique un nombre por columna`,
-      });
+      throw new KpiError(
+        'INCONSISTENT_COUNTS',
+        { fn: 'KEY_DRIVERS' },
+        {
+          en: `driver_names has ${names.length} names but driver_ratings has ${grid.columns} columns; give one name per column`,
+          es: `driver_names tiene ${names.length} nombres pero driver_ratings tiene ${grid.columns} columnas; indique un nombre por columna`,
+        },
+      );
     }
     const out: CellTable = [['Driver', 'Mean', 'Correlation', 'Quadrant']];
     keyDrivers(grid, outcomes).forEach((driver, c) => {
@@ -327,7 +390,11 @@ export function SATISFACTION_TREND(customer_ids: CellInput, dates: CellInput, sc
     args.requireRows(table.rows.length, 'scores', 'score');
     const trends = satisfactionTrend(...table.columns);
     if (trends.length === 0) {
-      throw new KpiError('NOT_ENOUGH_DATA', { fn: 'SATISFACTION_TREND' }, { en: 'no customer has 2 or more answers', es: 'ningún cliente tiene 2 o más respuestas' });
+      throw new KpiError(
+        'NOT_ENOUGH_DATA',
+        { fn: 'SATISFACTION_TREND' },
+        { en: 'no customer has 2 or more answers', es: 'ningún cliente tiene 2 o más respuestas' },
+      );
     }
     const out: CellTable = [['Customer', 'Responses', 'Previous', 'Latest', 'Change', 'Slope per 30 days']];
     for (const t of trends) out.push([t.customer, t.responses, t.previous, t.latest, t.change, t.slopePer30Days ?? '']);

@@ -52,7 +52,10 @@ export function spreadsheetLanguage(spreadsheet: GoogleAppsScript.Spreadsheet.Sp
 }
 
 /** Runs the whole report. Throws catalogue errors (`KpiError`) for anything the user can fix. */
-export function generateReport(request: ReportRequest, onStage: (stage: ReportStage) => void = () => undefined): ReportRun {
+export function generateReport(
+  request: ReportRequest,
+  onStage: (stage: ReportStage) => void = () => undefined,
+): ReportRun {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) throw new KpiError('REPORT_BUSY', { fn: 'Fideliza' });
@@ -104,8 +107,13 @@ function assertSomethingToReport(data: ReportData): void {
   if (!source) return; // the mapping check already said there is no source
   const why = (language: Language) => {
     const reasons = skipDescriptions(reportLabels(language), source.skipped);
-    if (!reasons.length) return language === 'es' ? 'Añada datos debajo de la fila de encabezados.' : 'Add data below the header row.';
-    return (language === 'es' ? 'Filas omitidas: ' : 'Rows skipped: ') + reasons.join('; ') + (language === 'es' ? '. Corríjalas y vuelva a generar el informe.' : '. Fix them and generate the report again.');
+    if (!reasons.length)
+      return language === 'es' ? 'Añada datos debajo de la fila de encabezados.' : 'Add data below the header row.';
+    return (
+      (language === 'es' ? 'Filas omitidas: ' : 'Rows skipped: ') +
+      reasons.join('; ') +
+      (language === 'es' ? '. Corríjalas y vuelva a generar el informe.' : '. Fix them and generate the report again.')
+    );
   };
   throw new KpiError('REPORT_NO_DATA', { fn: 'Fideliza', arg: source.sheet }, { en: why('en'), es: why('es') });
 }

@@ -4,7 +4,13 @@
  * first row numbers, never dropped silently.
  */
 import { KpiError } from '../../errors/catalogue';
-import { columnIndexes, mappingProblems, type MappingProblem, type ReportMapping, type SheetHeaders } from '../../report/detect';
+import {
+  columnIndexes,
+  mappingProblems,
+  type MappingProblem,
+  type ReportMapping,
+  type SheetHeaders,
+} from '../../report/detect';
 import type { ReportData, SkipReason, SkippedRows, SourceData } from '../../report/records';
 import { fieldLabel } from '../../report/labels';
 import { SOURCES, type FieldSpec, type SourceKind } from '../../report/sources';
@@ -24,12 +30,18 @@ export interface SheetGrid {
 }
 
 /** Names and header rows of every sheet (one `getSheets` call and one `getValues` per sheet for row 1). */
-export function readSheetHeaders(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, skipSheetIds: Set<number> = new Set()): SheetHeaders[] {
+export function readSheetHeaders(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  skipSheetIds: Set<number> = new Set(),
+): SheetHeaders[] {
   const out: SheetHeaders[] = [];
   for (const sheet of spreadsheet.getSheets()) {
     if (skipSheetIds.has(sheet.getSheetId())) continue;
     const lastColumn = sheet.getLastColumn();
-    out.push({ name: sheet.getName(), headers: lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0] : [] });
+    out.push({
+      name: sheet.getName(),
+      headers: lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0] : [],
+    });
   }
   return out;
 }
@@ -113,7 +125,12 @@ export function readDay(value: unknown, zone: ZoneCalendar): number | undefined 
 }
 
 /** Parses the data rows of one source sheet. */
-export function parseSource<T>(kind: SourceKind, grid: SheetGrid, indexes: Record<string, number>, zone: ZoneCalendar): SourceData<T> {
+export function parseSource<T>(
+  kind: SourceKind,
+  grid: SheetGrid,
+  indexes: Record<string, number>,
+  zone: ZoneCalendar,
+): SourceData<T> {
   const spec = SOURCES.find((s) => s.kind === kind)!;
   const fields = spec.fields.filter((f) => indexes[f.key] !== undefined);
   const skips = new Skips();
@@ -134,7 +151,8 @@ export function parseSource<T>(kind: SourceKind, grid: SheetGrid, indexes: Recor
           throw skip;
         }
       }
-      for (const field of spec.fields) if (!(field.key in record)) record[field.key] = field.type === 'id' || field.type === 'text' ? '' : null;
+      for (const field of spec.fields)
+        if (!(field.key in record)) record[field.key] = field.type === 'id' || field.type === 'text' ? '' : null;
     } catch (skip) {
       if (skip instanceof SkipRow) {
         skips.add(skip.reason, r + 1, skip.field);
@@ -205,7 +223,11 @@ export function mappingError(problem: MappingProblem): KpiError {
  * Reads every mapped source with one `getValues` per sheet, checks the mapping against the header
  * rows just read (a catalogue error naming the sheet and column if it does not fit), then parses.
  */
-export function readSources(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, mapping: ReportMapping, zone: ZoneCalendar): ReportData {
+export function readSources(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  mapping: ReportMapping,
+  zone: ZoneCalendar,
+): ReportData {
   const grids = new Map<string, SheetGrid>();
   const kinds = Object.keys(mapping) as SourceKind[];
   for (const kind of kinds) {
@@ -215,7 +237,10 @@ export function readSources(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
     if (!sheet) throw mappingError({ kind, sheet: name, code: 'missingSheet' });
     grids.set(name, { name, values: sheet.getDataRange().getValues() });
   }
-  assertMapping(mapping, [...grids.values()].map((g) => ({ name: g.name, headers: g.values[0] ?? [] })));
+  assertMapping(
+    mapping,
+    [...grids.values()].map((g) => ({ name: g.name, headers: g.values[0] ?? [] })),
+  );
   const data: Record<string, SourceData<unknown>> = {};
   for (const kind of kinds) {
     const source = mapping[kind]!;

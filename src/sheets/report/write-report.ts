@@ -62,7 +62,9 @@ function lookOf(layout: SheetLayout): WrittenLook {
 function parseLook(text: string | null): WrittenLook | undefined {
   try {
     const look = JSON.parse(text ?? '') as WrittenLook;
-    return look && Number.isInteger(look.rows) && Number.isInteger(look.columns) && typeof look.colors === 'object' ? look : undefined;
+    return look && Number.isInteger(look.rows) && Number.isInteger(look.columns) && typeof look.colors === 'object'
+      ? look
+      : undefined;
   } catch {
     return undefined; // a marker from an earlier version ("v1")
   }
@@ -127,7 +129,8 @@ function snapshot(sheet: Sheet, look: WrittenLook | undefined): Snapshot {
   const rows = Math.max(look?.rows ?? 0, sheet.getLastRow());
   const columns = Math.max(look?.columns ?? 0, sheet.getLastColumn());
   const rules = sheet.getConditionalFormatRules();
-  if (!rows || !columns) return { rows, columns, values: [], formats: [], backgrounds: [], weights: [], styles: [], sizes: [], look, rules };
+  if (!rows || !columns)
+    return { rows, columns, values: [], formats: [], backgrounds: [], weights: [], styles: [], sizes: [], look, rules };
   const range = sheet.getRange(1, 1, rows, columns);
   return {
     rows,
@@ -157,7 +160,8 @@ function restore(sheet: Sheet, saved: Snapshot): void {
   const look = saved.look;
   if (look && look.rows && look.columns) {
     const colors = Array.from({ length: look.rows }, () => Array<string>(look.columns).fill('#000000'));
-    for (const [color, cells] of Object.entries(look.colors)) for (const i of cells) colors[Math.floor(i / look.columns)][i % look.columns] = color;
+    for (const [color, cells] of Object.entries(look.colors))
+      for (const i of cells) colors[Math.floor(i / look.columns)][i % look.columns] = color;
     const area = sheet.getRange(1, 1, look.rows, look.columns);
     area.setFontColors(colors);
     area.setVerticalAlignment('top');
@@ -176,7 +180,10 @@ function rangeOf(sheet: Sheet, rect: LayoutRect): GoogleAppsScript.Spreadsheet.R
 }
 
 function buildChart(sheet: Sheet, chart: LayoutChart): GoogleAppsScript.Spreadsheet.EmbeddedChart {
-  const base = sheet.newChart().addRange(rangeOf(sheet, chart.data)).setPosition(chart.anchor.row, chart.anchor.column, 0, 0);
+  const base = sheet
+    .newChart()
+    .addRange(rangeOf(sheet, chart.data))
+    .setPosition(chart.anchor.row, chart.anchor.column, 0, 0);
   switch (chart.kind) {
     case 'column': {
       let b = base.asColumnChart().setTitle(chart.title).setLegendPosition(Charts.Position.BOTTOM);
@@ -218,7 +225,14 @@ export interface WriteResult {
  * and a `REPORT_WRITE_FAILED` error says nothing was changed; if even that fails, the original
  * error is re-thrown.
  */
-export function writeReport(spreadsheet: Spreadsheet, layout: SheetLayout, zone: ZoneCalendar, baseName: string, protectionNote: string, onCharts: () => void = () => undefined): WriteResult {
+export function writeReport(
+  spreadsheet: Spreadsheet,
+  layout: SheetLayout,
+  zone: ZoneCalendar,
+  baseName: string,
+  protectionNote: string,
+  onCharts: () => void = () => undefined,
+): WriteResult {
   const mark = findReportMark(spreadsheet);
   const look = JSON.stringify(lookOf(layout));
   const created = !mark;
@@ -255,7 +269,13 @@ export function writeReport(spreadsheet: Spreadsheet, layout: SheetLayout, zone:
   return { sheetId: sheet.getSheetId(), sheetName: sheet.getName(), created };
 }
 
-function fill(sheet: Sheet, layout: SheetLayout, zone: ZoneCalendar, newCharts: GoogleAppsScript.Spreadsheet.EmbeddedChart[], onCharts: () => void): void {
+function fill(
+  sheet: Sheet,
+  layout: SheetLayout,
+  zone: ZoneCalendar,
+  newCharts: GoogleAppsScript.Spreadsheet.EmbeddedChart[],
+  onCharts: () => void,
+): void {
   sheet.clear();
   sheet.setConditionalFormatRules([]);
   const height = layout.height;

@@ -6,13 +6,23 @@ import type { HelpEntry } from './data';
 
 /** Lower case without accents, for matching "satisfacción" with "satisfaccion". */
 export function searchKey(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 /** Whether an entry matches every word of the query (in its name, description or arguments). */
 export function matches(entry: HelpEntry, query: string): boolean {
   const words = searchKey(query).split(/\s+/).filter(Boolean);
   if (!words.length) return true;
-  const haystack = searchKey([entry.name, entry.name.replace(/_/g, ' '), entry.description, ...entry.params.map((p) => `${p.name} ${p.description}`)].join(' '));
+  const haystack = searchKey(
+    [
+      entry.name,
+      entry.name.replace(/_/g, ' '),
+      entry.description,
+      ...entry.params.map((p) => `${p.name} ${p.description}`),
+    ].join(' '),
+  );
   return words.every((word) => haystack.includes(word));
 }

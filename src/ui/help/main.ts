@@ -29,7 +29,17 @@ function exampleBlock(entry: HelpEntry, t: (key: HelpStringKey) => string): HTML
     } else {
       const body = h('tbody', {});
       for (const row of rows) body.appendChild(h('tr', {}, ...row.map((cell) => h('td', {}, cell))));
-      out.push(h('p', { class: 'result' }, `${t('result')}:`), h('div', { class: 'table-wrap', attrs: { role: 'region', tabindex: '0', 'aria-label': `${entry.name} — ${t('result')}` } }, h('table', {}, body)));
+      out.push(
+        h('p', { class: 'result' }, `${t('result')}:`),
+        h(
+          'div',
+          {
+            class: 'table-wrap',
+            attrs: { role: 'region', tabindex: '0', 'aria-label': `${entry.name} — ${t('result')}` },
+          },
+          h('table', {}, body),
+        ),
+      );
     }
   }
   return out;
@@ -38,7 +48,14 @@ function exampleBlock(entry: HelpEntry, t: (key: HelpStringKey) => string): HTML
 function entryArticle(entry: HelpEntry, t: (key: HelpStringKey) => string): HTMLElement {
   const params = h('dl', { class: 'params' });
   for (const param of entry.params) {
-    params.appendChild(h('dt', {}, h('code', {}, param.name), param.optional ? h('span', { class: 'optional' }, ` (${t('optional')})`) : null));
+    params.appendChild(
+      h(
+        'dt',
+        {},
+        h('code', {}, param.name),
+        param.optional ? h('span', { class: 'optional' }, ` (${t('optional')})`) : null,
+      ),
+    );
     params.appendChild(h('dd', {}, param.description));
   }
   return h(
@@ -63,7 +80,16 @@ function boot(): void {
   document.title = `Fideliza — ${t('title')}`;
   const entries = readEntries();
 
-  const search = h('input', { attrs: { type: 'search', id: 'search', placeholder: t('searchPlaceholder'), autocomplete: 'off', spellcheck: 'false', 'aria-controls': 'functions' } });
+  const search = h('input', {
+    attrs: {
+      type: 'search',
+      id: 'search',
+      placeholder: t('searchPlaceholder'),
+      autocomplete: 'off',
+      spellcheck: 'false',
+      'aria-controls': 'functions',
+    },
+  });
   const count = h('p', { class: 'count', attrs: { id: 'count', role: 'status', 'aria-live': 'polite' } });
   const none = h('p', { class: 'none', attrs: { id: 'none', hidden: true } });
   const list = h('div', { attrs: { id: 'functions' } });
@@ -79,7 +105,12 @@ function boot(): void {
   for (const [key, members] of families) {
     if (!members.length) continue;
     const articles = members.map((entry) => ({ entry, article: entryArticle(entry, t) }));
-    const section = h('section', { class: 'family', attrs: { 'data-family': key } }, h('h2', {}, t(FAMILY_LABELS[key] ?? 'familyOther')), ...articles.map((a) => a.article));
+    const section = h(
+      'section',
+      { class: 'family', attrs: { 'data-family': key } },
+      h('h2', {}, t(FAMILY_LABELS[key] ?? 'familyOther')),
+      ...articles.map((a) => a.article),
+    );
     sections.push({ section, articles });
     list.appendChild(section);
   }

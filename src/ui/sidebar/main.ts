@@ -4,7 +4,21 @@
  * and the result card. Talks to src/ui/server.ts through {@link call}; every text from the user's
  * sheets is put in the page as text (see dom.ts), never as HTML.
  */
-import type { GenerateRequest, GenerateResult, MappingCheck, PeriodChoice, Progress, ProgressStage, ReportMapping, ReportPeriodKind, SectionKey, SheetInfo, SourceInfo, SourceKind, WizardScan } from '../protocol';
+import type {
+  GenerateRequest,
+  GenerateResult,
+  MappingCheck,
+  PeriodChoice,
+  Progress,
+  ProgressStage,
+  ReportMapping,
+  ReportPeriodKind,
+  SectionKey,
+  SheetInfo,
+  SourceInfo,
+  SourceKind,
+  WizardScan,
+} from '../protocol';
 import { matchColumns } from '../../report/detect';
 import { sourceSpec } from '../../report/sources';
 import { h, pageLanguageTag, replaceChildren, uniqueId, type Child } from './dom';
@@ -77,7 +91,15 @@ class Wizard {
     this.clearError();
     replaceChildren(this.header);
     replaceChildren(this.footer);
-    replaceChildren(this.body, h('div', { class: 'loading', attrs: { role: 'status' } }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), this.t('loading')));
+    replaceChildren(
+      this.body,
+      h(
+        'div',
+        { class: 'loading', attrs: { role: 'status' } },
+        h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }),
+        this.t('loading'),
+      ),
+    );
     this.root.setAttribute('aria-busy', 'true');
     if (!hasServer()) {
       this.root.removeAttribute('aria-busy');
@@ -128,13 +150,23 @@ class Wizard {
     const steps = h('ol', { class: 'steps', attrs: { 'aria-label': this.t('stepsLabel') } });
     for (const n of [1, 2, 3, 4] as Step[]) {
       const state = n < this.step ? 'done' : n === this.step ? 'current' : 'todo';
-      steps.appendChild(h('li', { class: `steps-item ${state}`, attrs: { 'aria-current': n === this.step ? 'step' : null } }, h('span', { class: 'steps-number', attrs: { 'aria-hidden': 'true' } }, String(n)), h('span', { class: 'steps-name' }, this.t(STEP_NAMES[n]))));
+      steps.appendChild(
+        h(
+          'li',
+          { class: `steps-item ${state}`, attrs: { 'aria-current': n === this.step ? 'step' : null } },
+          h('span', { class: 'steps-number', attrs: { 'aria-hidden': 'true' } }, String(n)),
+          h('span', { class: 'steps-name' }, this.t(STEP_NAMES[n])),
+        ),
+      );
     }
     replaceChildren(this.header, steps);
   }
 
   private heading(title: string): HTMLElement[] {
-    return [h('p', { class: 'step-of' }, this.t('stepOf', { n: this.step, total: 4 })), h('h2', { attrs: { id: 'step-title', tabindex: '-1' } }, title)];
+    return [
+      h('p', { class: 'step-of' }, this.t('stepOf', { n: this.step, total: 4 })),
+      h('h2', { attrs: { id: 'step-title', tabindex: '-1' } }, title),
+    ];
   }
 
   private focusHeading(): void {
@@ -147,7 +179,12 @@ class Wizard {
     replaceChildren(this.footer, ...buttons);
   }
 
-  private button(label: string, onClick: () => void, kind: 'action' | 'secondary' = 'secondary', id?: string): HTMLButtonElement {
+  private button(
+    label: string,
+    onClick: () => void,
+    kind: 'action' | 'secondary' = 'secondary',
+    id?: string,
+  ): HTMLButtonElement {
     return h('button', { class: kind, attrs: { type: 'button', id }, on: { click: onClick } }, label);
   }
 
@@ -157,8 +194,14 @@ class Wizard {
 
   /** Shows a failure in plain words, optionally with a "Try again" button. */
   private showError(message: string, retry?: () => void): void {
-    const card = h('div', { class: 'card error-card' }, h('h3', {}, this.t('errorTitle')), h('p', { class: 'error-message' }, message));
-    if (retry) card.appendChild(h('div', { class: 'card-actions' }, this.button(this.t('tryAgain'), retry, 'action', 'retry')));
+    const card = h(
+      'div',
+      { class: 'card error-card' },
+      h('h3', {}, this.t('errorTitle')),
+      h('p', { class: 'error-message' }, message),
+    );
+    if (retry)
+      card.appendChild(h('div', { class: 'card-actions' }, this.button(this.t('tryAgain'), retry, 'action', 'retry')));
     replaceChildren(this.errorBox, card);
     card.scrollIntoView({ block: 'nearest' });
   }
@@ -172,7 +215,10 @@ class Wizard {
 
   private drawSheets(): void {
     const scan = this.scan as WizardScan;
-    const content: Child[] = [...this.heading(this.t('sheetsTitle')), h('p', { class: 'intro' }, this.t('sheetsIntro'))];
+    const content: Child[] = [
+      ...this.heading(this.t('sheetsTitle')),
+      h('p', { class: 'intro' }, this.t('sheetsIntro')),
+    ];
     if (scan.remembered) content.push(h('p', { class: 'notice' }, this.t('remembered')));
     const sheets = this.sheetsToChoose();
     if (!sheets.length) content.push(h('p', { class: 'notice warn' }, this.t('noSheets')));
@@ -240,7 +286,11 @@ class Wizard {
   private drawColumns(): void {
     const scan = this.scan as WizardScan;
     const warnings = h('div', { class: 'warnings', attrs: { id: 'warnings', 'aria-live': 'polite', tabindex: '-1' } });
-    const content: Child[] = [...this.heading(this.t('columnsTitle')), h('p', { class: 'intro' }, this.t('columnsIntro')), warnings];
+    const content: Child[] = [
+      ...this.heading(this.t('columnsTitle')),
+      h('p', { class: 'intro' }, this.t('columnsIntro')),
+      warnings,
+    ];
     let first = true;
     for (const source of scan.sources) {
       const mapped = this.mapping[source.kind];
@@ -249,7 +299,10 @@ class Wizard {
       first = false;
     }
     replaceChildren(this.body, ...content);
-    this.buttons(this.button(this.t('back'), () => this.go(1), 'secondary', 'back'), this.button(this.t('next'), () => void this.leaveColumns(), 'action', 'next'));
+    this.buttons(
+      this.button(this.t('back'), () => this.go(1), 'secondary', 'back'),
+      this.button(this.t('next'), () => void this.leaveColumns(), 'action', 'next'),
+    );
     void this.runCheck();
   }
 
@@ -259,10 +312,22 @@ class Wizard {
     const headers = (sheet?.headers ?? []).filter((header) => header !== '');
     const preview = h('div', { class: 'preview-slot' });
     const drawPreview = () => replaceChildren(preview, this.previewTable(sheet, mapped.columns));
-    const card = h('section', { class: 'card source', attrs: { 'data-source': source.kind } }, h('h3', {}, source.label), h('p', { class: 'sheet-name' }, this.t('sheetLabel', { sheet: mapped.sheet })));
+    const card = h(
+      'section',
+      { class: 'card source', attrs: { 'data-source': source.kind } },
+      h('h3', {}, source.label),
+      h('p', { class: 'sheet-name' }, this.t('sheetLabel', { sheet: mapped.sheet })),
+    );
     for (const field of source.fields) {
       const id = uniqueId(`col-${source.kind}-${field.key}`);
-      const select = h('select', { attrs: { id, 'data-field': field.key, required: field.required, 'aria-required': field.required ? 'true' : null } });
+      const select = h('select', {
+        attrs: {
+          id,
+          'data-field': field.key,
+          required: field.required,
+          'aria-required': field.required ? 'true' : null,
+        },
+      });
       select.appendChild(option('', field.required ? this.t('chooseColumn') : this.t('notUsed')));
       const current = mapped.columns[field.key] ?? '';
       const choices = current && !headers.includes(current) ? [current, ...headers] : headers;
@@ -275,11 +340,21 @@ class Wizard {
         void this.runCheck();
       });
       const label = h('label', { attrs: { for: id } }, field.label);
-      if (field.required) label.append(' ', h('span', { class: 'required', attrs: { 'aria-hidden': 'true' } }, '*'), h('span', { class: 'sr-only' }, `(${this.t('requiredMark')})`));
+      if (field.required)
+        label.append(
+          ' ',
+          h('span', { class: 'required', attrs: { 'aria-hidden': 'true' } }, '*'),
+          h('span', { class: 'sr-only' }, `(${this.t('requiredMark')})`),
+        );
       card.appendChild(h('div', { class: 'field-row' }, label, select));
     }
     drawPreview();
-    const details = h('details', { class: 'preview', attrs: { open } }, h('summary', {}, this.t('previewTitle', { sheet: mapped.sheet })), preview);
+    const details = h(
+      'details',
+      { class: 'preview', attrs: { open } },
+      h('summary', {}, this.t('previewTitle', { sheet: mapped.sheet })),
+      preview,
+    );
     card.appendChild(details);
     return card;
   }
@@ -291,15 +366,23 @@ class Wizard {
     const width = Math.max(sheet.headers.length, ...sheet.preview.map((row) => row.length));
     const mappedAt = (c: number) => used.has(sheet.headers[c] ?? '\u0000');
     const head = h('tr', {});
-    for (let c = 0; c < width; c++) head.appendChild(h('th', { class: mappedAt(c) ? 'mapped' : undefined, attrs: { scope: 'col' } }, sheet.headers[c] ?? ''));
+    for (let c = 0; c < width; c++)
+      head.appendChild(
+        h('th', { class: mappedAt(c) ? 'mapped' : undefined, attrs: { scope: 'col' } }, sheet.headers[c] ?? ''),
+      );
     const body = h('tbody', {});
     for (const row of sheet.preview.slice(0, 5)) {
       const tr = h('tr', {});
-      for (let c = 0; c < width; c++) tr.appendChild(h('td', { class: mappedAt(c) ? 'mapped' : undefined }, row[c] ?? ''));
+      for (let c = 0; c < width; c++)
+        tr.appendChild(h('td', { class: mappedAt(c) ? 'mapped' : undefined }, row[c] ?? ''));
       body.appendChild(tr);
     }
     const caption = this.t('previewCaption', { n: Math.min(5, sheet.preview.length), sheet: sheet.name });
-    return h('div', { class: 'table-wrap', attrs: { role: 'region', tabindex: '0', 'aria-label': caption } }, h('table', {}, h('caption', { class: 'sr-only' }, caption), h('thead', {}, head), body));
+    return h(
+      'div',
+      { class: 'table-wrap', attrs: { role: 'region', tabindex: '0', 'aria-label': caption } },
+      h('table', {}, h('caption', { class: 'sr-only' }, caption), h('thead', {}, head), body),
+    );
   }
 
   /** Asks the server about the mapping; only the answer to the latest question is shown. */
@@ -339,7 +422,15 @@ class Wizard {
       box.className = `warnings ${check.ok ? 'soft' : 'bad'}`;
       const list = h('ul', {});
       for (const message of check.messages) list.appendChild(h('li', {}, message));
-      replaceChildren(box, h('div', { class: `card ${check.ok ? 'warn-card' : 'problem-card'}` }, h('h3', {}, this.t('warningsTitle')), list));
+      replaceChildren(
+        box,
+        h(
+          'div',
+          { class: `card ${check.ok ? 'warn-card' : 'problem-card'}` },
+          h('h3', {}, this.t('warningsTitle')),
+          list,
+        ),
+      );
     }
   }
 
@@ -366,7 +457,8 @@ class Wizard {
     const fillPeriods = () => {
       const choices: PeriodChoice[] = scan.periods[options.periodKind] ?? [];
       replaceChildren(periodSelect, ...choices.map((choice) => option(String(choice.index), choice.label)));
-      if (!choices.some((choice) => choice.index === options.periodIndex)) options.periodIndex = choices[0]?.index ?? null;
+      if (!choices.some((choice) => choice.index === options.periodIndex))
+        options.periodIndex = choices[0]?.index ?? null;
       if (options.periodIndex !== null) periodSelect.value = String(options.periodIndex);
       periodSelect.disabled = !choices.length;
       periodHint.textContent = choices.length ? '' : this.t('noPeriods');
@@ -379,7 +471,9 @@ class Wizard {
     const radioName = uniqueId('period-kind');
     for (const { kind, label } of PERIOD_KINDS) {
       const id = uniqueId(`kind-${kind}`);
-      const radio = h('input', { attrs: { type: 'radio', id, name: radioName, value: kind, checked: kind === options.periodKind } });
+      const radio = h('input', {
+        attrs: { type: 'radio', id, name: radioName, value: kind, checked: kind === options.periodKind },
+      });
       radio.addEventListener('change', () => {
         if (!radio.checked) return;
         options.periodKind = kind;
@@ -410,7 +504,14 @@ class Wizard {
     }
 
     const privacyId = uniqueId('privacy');
-    const privacy = h('input', { attrs: { type: 'checkbox', id: privacyId, 'aria-describedby': `${privacyId}-hint`, checked: options.withoutPersonalData } });
+    const privacy = h('input', {
+      attrs: {
+        type: 'checkbox',
+        id: privacyId,
+        'aria-describedby': `${privacyId}-hint`,
+        checked: options.withoutPersonalData,
+      },
+    });
     privacy.addEventListener('change', () => {
       options.withoutPersonalData = privacy.checked;
     });
@@ -419,13 +520,32 @@ class Wizard {
       this.body,
       ...this.heading(this.t('optionsTitle')),
       kinds,
-      h('div', { class: 'field' }, h('label', { attrs: { for: periodId } }, this.t('period')), periodSelect, periodHint),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { attrs: { for: periodId } }, this.t('period')),
+        periodSelect,
+        periodHint,
+      ),
       h('div', { class: 'field' }, h('label', { attrs: { for: currencyId } }, this.t('currency')), currency),
       sections,
-      h('div', { class: 'field privacy' }, h('span', { class: 'check' }, privacy, h('label', { attrs: { for: privacyId } }, this.t('withoutPersonalData'))), h('p', { class: 'hint', attrs: { id: `${privacyId}-hint` } }, this.t('withoutPersonalDataHint'))),
+      h(
+        'div',
+        { class: 'field privacy' },
+        h(
+          'span',
+          { class: 'check' },
+          privacy,
+          h('label', { attrs: { for: privacyId } }, this.t('withoutPersonalData')),
+        ),
+        h('p', { class: 'hint', attrs: { id: `${privacyId}-hint` } }, this.t('withoutPersonalDataHint')),
+      ),
       scan.reportSheet ? h('p', { class: 'notice' }, this.t('replaceNote', { sheet: scan.reportSheet })) : null,
     );
-    this.buttons(this.button(this.t('back'), () => this.go(2), 'secondary', 'back'), this.button(this.t('generate'), () => void this.generate(), 'action', 'generate'));
+    this.buttons(
+      this.button(this.t('back'), () => this.go(2), 'secondary', 'back'),
+      this.button(this.t('generate'), () => void this.generate(), 'action', 'generate'),
+    );
   }
 
   // ---- step 4: generate -----------------------------------------------------------------------
@@ -452,9 +572,26 @@ class Wizard {
     this.drawHeader();
     const runId = newRunId();
     const bar = h('div', { class: 'bar' });
-    const meter = h('div', { class: 'meter', attrs: { role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': '0', 'aria-label': this.t('progressLabel') } }, bar);
+    const meter = h(
+      'div',
+      {
+        class: 'meter',
+        attrs: {
+          role: 'progressbar',
+          'aria-valuemin': '0',
+          'aria-valuemax': '100',
+          'aria-valuenow': '0',
+          'aria-label': this.t('progressLabel'),
+        },
+      },
+      bar,
+    );
     const stages = h('ol', { class: 'stages' });
-    const live = h('p', { class: 'progress-text', attrs: { role: 'status', 'aria-live': 'polite' } }, this.t('starting'));
+    const live = h(
+      'p',
+      { class: 'progress-text', attrs: { role: 'status', 'aria-live': 'polite' } },
+      this.t('starting'),
+    );
     replaceChildren(this.body, ...this.heading(this.t('generateTitle')), meter, live, stages);
     const back = this.button(this.t('back'), () => this.go(3), 'secondary', 'back');
     back.disabled = true;
@@ -500,15 +637,39 @@ class Wizard {
     }
   }
 
-  private drawProgress(progress: Progress, bar: HTMLElement, meter: HTMLElement, stages: HTMLElement, live: HTMLElement): void {
+  private drawProgress(
+    progress: Progress,
+    bar: HTMLElement,
+    meter: HTMLElement,
+    stages: HTMLElement,
+    live: HTMLElement,
+  ): void {
     const percent = Math.max(0, Math.min(100, Math.round(Number(progress.percent) || 0)));
     bar.style.width = `${percent}%`;
     meter.setAttribute('aria-valuenow', String(percent));
-    const at = progress.stage === 'done' ? STAGES.length : Math.max(0, STAGES.findIndex((s) => s.stage === progress.stage));
+    const at =
+      progress.stage === 'done'
+        ? STAGES.length
+        : Math.max(
+            0,
+            STAGES.findIndex((s) => s.stage === progress.stage),
+          );
     const items = STAGES.map(({ label }, i) => {
       const state = i < at ? 'done' : i === at ? 'current' : 'pending';
-      const status = this.t(state === 'done' ? 'stageStatusDone' : state === 'current' ? 'stageStatusCurrent' : 'stageStatusPending');
-      return h('li', { class: `stage ${state}`, attrs: { 'aria-current': state === 'current' ? 'step' : null } }, h('span', { class: 'stage-icon', attrs: { 'aria-hidden': 'true' } }, state === 'done' ? '✓' : state === 'current' ? '•' : ''), h('span', {}, this.t(label)), h('span', { class: 'sr-only' }, ` (${status})`));
+      const status = this.t(
+        state === 'done' ? 'stageStatusDone' : state === 'current' ? 'stageStatusCurrent' : 'stageStatusPending',
+      );
+      return h(
+        'li',
+        { class: `stage ${state}`, attrs: { 'aria-current': state === 'current' ? 'step' : null } },
+        h(
+          'span',
+          { class: 'stage-icon', attrs: { 'aria-hidden': 'true' } },
+          state === 'done' ? '✓' : state === 'current' ? '•' : '',
+        ),
+        h('span', {}, this.t(label)),
+        h('span', { class: 'sr-only' }, ` (${status})`),
+      );
     });
     replaceChildren(stages, ...items);
     const name = progress.stage === 'done' ? this.t('stageDone') : this.t(STAGES[at]?.label ?? 'stageReading');
@@ -526,10 +687,15 @@ class Wizard {
       card.appendChild(h('p', { class: 'notice ok' }, this.t('sharePrivate')));
     } else {
       card.appendChild(h('p', { class: 'hint' }, this.t('sharePersonal')));
-      const shareable = this.button(this.t('makeShareable'), () => {
-        options.withoutPersonalData = true;
-        void this.generate();
-      }, 'secondary', 'make-shareable');
+      const shareable = this.button(
+        this.t('makeShareable'),
+        () => {
+          options.withoutPersonalData = true;
+          void this.generate();
+        },
+        'secondary',
+        'make-shareable',
+      );
       card.appendChild(h('div', { class: 'card-actions' }, shareable));
     }
     return card;
@@ -538,10 +704,33 @@ class Wizard {
   private drawResult(result: GenerateResult): void {
     const list = h('dl', { class: 'headline' });
     for (const kpi of result.headline) {
-      list.appendChild(h('div', { class: 'kpi', attrs: { 'data-kpi': kpi.key } }, h('dt', {}, kpi.label), h('dd', {}, h('span', { class: 'kpi-value' }, kpi.value), kpi.change ? h('span', { class: 'kpi-change', attrs: { title: this.t('changeHeader') } }, kpi.change) : null)));
+      list.appendChild(
+        h(
+          'div',
+          { class: 'kpi', attrs: { 'data-kpi': kpi.key } },
+          h('dt', {}, kpi.label),
+          h(
+            'dd',
+            {},
+            h('span', { class: 'kpi-value' }, kpi.value),
+            kpi.change
+              ? h('span', { class: 'kpi-change', attrs: { title: this.t('changeHeader') } }, kpi.change)
+              : null,
+          ),
+        ),
+      );
     }
-    const open = h('a', { class: 'button action', attrs: { id: 'open-sheet', href: result.url, target: '_top', rel: 'noopener' } }, this.t('openSheet'));
-    const pdf = this.button(this.t('downloadPdf'), () => void window.open(result.pdfUrl, '_blank', 'noopener'), 'secondary', 'download-pdf');
+    const open = h(
+      'a',
+      { class: 'button action', attrs: { id: 'open-sheet', href: result.url, target: '_top', rel: 'noopener' } },
+      this.t('openSheet'),
+    );
+    const pdf = this.button(
+      this.t('downloadPdf'),
+      () => void window.open(result.pdfUrl, '_blank', 'noopener'),
+      'secondary',
+      'download-pdf',
+    );
     replaceChildren(
       this.body,
       ...this.heading(this.t(result.created ? 'resultTitle' : 'resultUpdated')),
@@ -551,12 +740,17 @@ class Wizard {
         h('p', { class: 'result-period' }, this.t('resultPeriod', { period: result.periodLabel })),
         h('p', { class: 'hint' }, this.t('resultSheet', { sheet: result.sheetName })),
         list,
-        result.skippedRows > 0 ? h('p', { class: 'notice warn' }, this.t('skipped', { n: formatCount(result.skippedRows, this.language) })) : null,
+        result.skippedRows > 0
+          ? h('p', { class: 'notice warn' }, this.t('skipped', { n: formatCount(result.skippedRows, this.language) }))
+          : null,
         h('div', { class: 'card-actions' }, open, pdf),
       ),
       this.shareCard(),
     );
-    this.buttons(this.button(this.t('newReport'), () => this.go(3), 'secondary', 'back'), this.button(this.t('close'), () => closeSidebar(), 'action', 'close'));
+    this.buttons(
+      this.button(this.t('newReport'), () => this.go(3), 'secondary', 'back'),
+      this.button(this.t('close'), () => closeSidebar(), 'action', 'close'),
+    );
     this.focusHeading();
   }
 }
@@ -570,7 +764,10 @@ function option(value: string, text: string): HTMLOptionElement {
 
 function cloneMapping(mapping: ReportMapping): ReportMapping {
   const copy: ReportMapping = {};
-  for (const [kind, source] of Object.entries(mapping) as [SourceKind, { sheet: string; columns: Record<string, string> }][]) {
+  for (const [kind, source] of Object.entries(mapping) as [
+    SourceKind,
+    { sheet: string; columns: Record<string, string> },
+  ][]) {
     if (source) copy[kind] = { sheet: source.sheet, columns: { ...source.columns } };
   }
   return copy;

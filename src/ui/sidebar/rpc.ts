@@ -44,14 +44,19 @@ export function failureMessage(error: unknown, fallback: string): string {
 }
 
 /** Calls a server endpoint; resolves with its answer, rejects with its failure. */
-export function call<K extends keyof ServerApi>(name: K, ...args: Parameters<ServerApi[K]>): Promise<ReturnType<ServerApi[K]>> {
+export function call<K extends keyof ServerApi>(
+  name: K,
+  ...args: Parameters<ServerApi[K]>
+): Promise<ReturnType<ServerApi[K]>> {
   return new Promise((resolve, reject) => {
     const run = client()?.script?.run;
     if (!run) {
       reject(new Error('google.script.run is not available'));
       return;
     }
-    const runner = run.withSuccessHandler((value) => resolve(value as ReturnType<ServerApi[K]>)).withFailureHandler(reject);
+    const runner = run
+      .withSuccessHandler((value) => resolve(value as ReturnType<ServerApi[K]>))
+      .withFailureHandler(reject);
     const endpoint = runner[name];
     if (typeof endpoint !== 'function') {
       reject(new Error(`the server has no endpoint ${name}`));

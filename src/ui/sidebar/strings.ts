@@ -27,7 +27,8 @@ const en = {
   needsOrdersOrSurveys: 'Orders or Surveys is needed',
   optionalSource: 'optional',
   rowsCount: '{n} data rows',
-  noSheets: 'This spreadsheet has no sheets with data yet. Add a sheet of orders or survey answers with headers in row 1.',
+  noSheets:
+    'This spreadsheet has no sheets with data yet. Add a sheet of orders or survey answers with headers in row 1.',
   columnsTitle: 'Columns',
   columnsIntro: 'Check which column holds each field. Fields marked * are required.',
   requiredMark: 'required',
@@ -115,7 +116,8 @@ const es: Record<StringKey, string> = {
   needsOrdersOrSurveys: 'Hace falta Pedidos o Encuestas',
   optionalSource: 'opcional',
   rowsCount: '{n} filas de datos',
-  noSheets: 'Esta hoja de cálculo aún no tiene hojas con datos. Añade una hoja de pedidos o de respuestas de encuestas con los encabezados en la fila 1.',
+  noSheets:
+    'Esta hoja de cálculo aún no tiene hojas con datos. Añade una hoja de pedidos o de respuestas de encuestas con los encabezados en la fila 1.',
   columnsTitle: 'Columnas',
   columnsIntro: 'Comprueba qué columna contiene cada dato. Los marcados con * son obligatorios.',
   requiredMark: 'obligatorio',
@@ -144,7 +146,8 @@ const es: Record<StringKey, string> = {
   sectionActions: 'Listas de acción (clientes a contactar)',
   sectionPredicted: 'Valor previsto',
   withoutPersonalData: 'Sin datos personales',
-  withoutPersonalDataHint: 'Sin nombres, correos ni comentarios: las listas de acción pasan a ser recuentos. Úsalo para informes que se envían fuera.',
+  withoutPersonalDataHint:
+    'Sin nombres, correos ni comentarios: las listas de acción pasan a ser recuentos. Úsalo para informes que se envían fuera.',
   replaceNote: 'La hoja «{sheet}» se actualizará en su sitio.',
   generateTitle: 'Generando el informe',
   stageReading: 'Leyendo las hojas',
