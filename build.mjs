@@ -54,7 +54,7 @@ async function build() {
   const api = readApi(root);
   const problems = apiProblems(api);
   if (problems.length) {
-    console.error('The public API is not documented as Sheets needs it:\n  ' + problems.join('\n  '));
+    console.error(`The public API is not documented as Sheets needs it:\n  ${problems.join('\n  ')}`);
     process.exit(1);
   }
 

@@ -14,7 +14,7 @@ export function npsFloor(scores: Float64Array): number {
   let n = 0;
   for (let i = 0; i < scores.length; i++) {
     const s = scores[i];
-    if (s !== s) continue;
+    if (Number.isNaN(s)) continue;
     n++;
     if (s >= 9) promoters++;
     else if (s <= 6) detractors++;
@@ -28,7 +28,7 @@ export function csatFloor(ratings: Float64Array): number {
   let n = 0;
   for (let i = 0; i < ratings.length; i++) {
     const r = ratings[i];
-    if (r !== r) continue;
+    if (Number.isNaN(r)) continue;
     n++;
     if (r >= 4) satisfied++;
   }
@@ -41,7 +41,7 @@ export function csiFloor(ratings: Float64Array, columns: number): number {
   const counts = new Float64Array(columns);
   for (let i = 0; i < ratings.length; i++) {
     const r = ratings[i];
-    if (r !== r) continue;
+    if (Number.isNaN(r)) continue;
     const c = i % columns;
     sums[c] += r;
     counts[c]++;

@@ -27,10 +27,10 @@ const QUICK = process.argv.includes('--quick');
 const SIZES = QUICK ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
 /** Timed runs and warm-ups per size (fewer at 1M to keep the whole bench within ~10 minutes). */
 const RUNS: Record<number, { runs: number; warmups: number }> = {
-  10_000: { runs: QUICK ? 3 : 5, warmups: 2 },
-  100_000: { runs: QUICK ? 3 : 5, warmups: 1 },
+  10000: { runs: QUICK ? 3 : 5, warmups: 2 },
+  100000: { runs: QUICK ? 3 : 5, warmups: 1 },
   // The code is already warm from the 10k and 100k runs.
-  1_000_000: { runs: 3, warmups: 0 },
+  1000000: { runs: 3, warmups: 0 },
 };
 /** A case whose runs at 1M would take longer than this gets one run (its code is warm from 10k/100k). */
 const SLOW_CASE_BUDGET_MS = 25_000;
@@ -47,7 +47,7 @@ const REPORT_LIMIT_S = 360;
  */
 const APPS_SCRIPT_FACTOR = 3;
 
-const log = (line = '') => process.stdout.write(line + '\n');
+const log = (line = '') => process.stdout.write(`${line}\n`);
 const kilo = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n));
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(0)} MB`;
 
@@ -230,7 +230,7 @@ function runSideBySide(): SideResult[] {
                 ),
               )
             : 1;
-        const predicted = last.engine.median * Math.pow(n / last.n, growth);
+        const predicted = last.engine.median * (n / last.n) ** growth;
         if (predicted > SLOW_ENGINE_RUN_MS) runs = 1;
         if (predicted * runs > ENGINE_BUDGET_MS) {
           result.stopped = `${kilo(n)} rows and more not measured: predicted ${(predicted / 1000).toFixed(0)} s per evaluation in the engine (growth n^${growth.toFixed(2)} from the sizes below)`;
@@ -333,7 +333,7 @@ function runPredictive(): { output: string; ok: boolean } | undefined {
   log(
     output
       .split('\n')
-      .map((l) => '  ' + l)
+      .map((l) => `  ${l}`)
       .join('\n'),
   );
   return { output, ok: child.status === 0 };
@@ -374,7 +374,7 @@ function largestWithin(bySize: Map<number, { timing?: Timing }>, limitMs: number
   const t = bySize.get(n)!.timing!.median * factor;
   const prev = sizes.length > 1 ? sizes[sizes.length - 2] : undefined;
   const k = prev ? Math.max(1, exponent(prev, bySize.get(prev)!.timing!.median, n, bySize.get(n)!.timing!.median)) : 1;
-  return Math.floor(n * Math.pow(limitMs / t, 1 / k));
+  return Math.floor(n * (limitMs / t) ** (1 / k));
 }
 
 function rowsText(n: number | undefined): string {
@@ -465,7 +465,7 @@ function main(): void {
     fs.writeFileSync(path.join(ROOT, 'docs/BENCHMARKS.md'), doc);
     log(`\nWrote docs/BENCHMARKS.md (${totalS.toFixed(0)} s in all)`);
   }
-  log('\n' + summary(catalogue.cases, sides, report));
+  log(`\n${summary(catalogue.cases, sides, report)}`);
 }
 
 // ---- rendering ----------------------------------------------------------------------------------
@@ -526,7 +526,7 @@ function render(e: Everything): string {
     const c = headline(fn);
     if (!c) continue;
     const t = c.bySize.get(100_000)?.timing?.median;
-    lines.push(`${fn} ${t === undefined ? '—' : ms(t) + ' ms'} (${verdict(c).text.replace(/ \(.*$/, '')})`);
+    lines.push(`${fn} ${t === undefined ? '—' : `${ms(t)} ms`} (${verdict(c).text.replace(/ \(.*$/, '')})`);
   }
   out.push(
     `- Issue 3 targets at 100 000 rows (scalar survey < 20 ms, tables < 300 ms): ${issueCases.filter((c) => verdict(c).pass).length} of ${issueCases.length} pass — ${lines.join('; ')}.`,
@@ -788,7 +788,7 @@ function analysis(e: Everything): string[] {
     const big = rs[rs.length - 1];
     const prev = rs.length > 1 ? rs[rs.length - 2] : undefined;
     const k = prev ? Math.max(1, exponent(prev.orders, prev.firstMs, big.orders, big.firstMs)) : 1;
-    const fit = Math.floor(big.orders * Math.pow((REPORT_LIMIT_S * 1000) / (big.firstMs * APPS_SCRIPT_FACTOR), 1 / k));
+    const fit = Math.floor(big.orders * ((REPORT_LIMIT_S * 1000) / (big.firstMs * APPS_SCRIPT_FACTOR)) ** (1 / k));
     out.push(
       `The report at ${kilo(big.orders)} orders took ${(big.firstMs / 1000).toFixed(1)} s here (growth n^${k.toFixed(2)} from ${kilo(prev?.orders ?? big.orders)}): with the same ×${APPS_SCRIPT_FACTOR} factor, the 6-minute limit is reached at ${rowsText(fit)} orders (extrapolated). Its service calls do not grow with the data, so the Sheets-side cost of a report is a fixed number of block reads and writes; what grows is reading the values (one \`getValues\` per source sheet, whose own transfer time in Sheets is not modelled here) and compute.`,
       '',
@@ -840,7 +840,7 @@ function summary(cases: CaseResult[], sides: SideResult[], report: ReportResult[
   for (const c of cases) {
     const v = verdict(c);
     lines.push(
-      `  ${c.fn.padEnd(20)} ${SIZES.map((n) => (c.bySize.get(n)?.timing ? ms(c.bySize.get(n)!.timing!.median) : c.bySize.get(n)?.error ? 'error' : '—').padStart(8)).join(' ')}  ${v.pass === undefined ? '' : v.pass ? 'ok' : 'OVER ' + c.target}`,
+      `  ${c.fn.padEnd(20)} ${SIZES.map((n) => (c.bySize.get(n)?.timing ? ms(c.bySize.get(n)!.timing!.median) : c.bySize.get(n)?.error ? 'error' : '—').padStart(8)).join(' ')}  ${v.pass === undefined ? '' : v.pass ? 'ok' : `OVER ${c.target}`}`,
     );
   }
   for (const s of sides) {

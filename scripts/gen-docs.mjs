@@ -89,7 +89,7 @@ export function renderFunctionsDoc(errors = {}, root = process.cwd()) {
       }
     }
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /** Writes docs/functions.md, or with `check` only compares; returns whether it was up to date. */

@@ -20,7 +20,7 @@ export function escapeHtml(text: string): string {
 /** Advance widths in ems of Arial-like glyph classes. */
 function charEm(ch: string): number {
   if (/[iljI.,:;'|!\u00a0]/.test(ch)) return 0.28;
-  if (/[ f t r()\[\]{}\-\/]/.test(ch)) return 0.34;
+  if (/[ f t r()[\]{}\-/]/.test(ch)) return 0.34;
   if (/[mwMW@%]/.test(ch)) return 0.86;
   if (/[A-Z]/.test(ch)) return 0.68;
   if (/[0-9]/.test(ch)) return 0.56;
@@ -53,8 +53,8 @@ export function textWidth(text: string, fontPx: number, bold = false): number {
 export function fitText(text: string, maxWidth: number, fontPx: number): string {
   if (textWidth(text, fontPx) <= maxWidth) return text;
   const chars = [...text];
-  while (chars.length > 1 && textWidth(chars.join('') + '…', fontPx) > maxWidth) chars.pop();
-  return chars.join('') + '…';
+  while (chars.length > 1 && textWidth(`${chars.join('')}…`, fontPx) > maxWidth) chars.pop();
+  return `${chars.join('')}…`;
 }
 
 /**

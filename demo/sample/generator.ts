@@ -137,7 +137,7 @@ const MONTH_FACTOR = [1.05, 0.85, 0.9, 0.95, 0.95, 0.85, 0.72, 0.62, 0.92, 1.0, 
 /** Day-of-week factors, Monday first (online shops sell most early in the week). */
 const WEEKDAY_FACTOR = [1.12, 1.08, 1.04, 1.0, 0.92, 0.86, 0.98];
 
-const enum Kind {
+enum Kind {
   OneTime = 0,
   Churner = 1,
   Regular = 2,

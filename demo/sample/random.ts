@@ -90,7 +90,7 @@ export class Random {
 
   /** Gamma with shape `shape` > 0 and scale `scale` (Marsaglia–Tsang; shape < 1 by boosting). */
   gamma(shape: number, scale = 1): number {
-    if (shape < 1) return this.gamma(shape + 1, scale) * Math.pow(this.next() || Number.MIN_VALUE, 1 / shape);
+    if (shape < 1) return this.gamma(shape + 1, scale) * (this.next() || Number.MIN_VALUE) ** (1 / shape);
     const d = shape - 1 / 3;
     const c = 1 / Math.sqrt(9 * d);
     for (;;) {

@@ -48,7 +48,7 @@ type Template = (p: ErrorParams, singular: string, plural: string, valid: string
 
 /** Shows a cell value inside a message: text quoted, everything else as written. */
 export function showValue(value: unknown): string {
-  if (typeof value === 'string') return `"${value.length > 40 ? value.slice(0, 37) + '...' : value}"`;
+  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 37)}...` : value}"`;
   if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') {
     const d = value as Date;
     return isNaN(d.getTime()) ? 'an invalid date' : d.toISOString().slice(0, 10);

@@ -119,7 +119,7 @@ describe('the function help sidebar', () => {
     const chrome = await page.evaluate(() => {
       const clone = document.body.cloneNode(true) as HTMLElement;
       clone.querySelectorAll('script, .description, .params dd, code, .table-wrap').forEach((e) => e.remove());
-      return clone.innerText;
+      return clone.textContent;
     });
     const text = `${chrome}\n${await page.getAttribute('#search', 'placeholder')}`;
     for (const key of Object.keys(en) as (keyof typeof en)[]) {

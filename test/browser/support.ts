@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../demo/render/browser';
-import { DIST, loadBundle, Workbook } from '../emulator';
+import { DIST, loadBundle, type Workbook } from '../emulator';
 
 /** Apps Script sidebars are 300 px wide. */
 export const SIDEBAR_VIEWPORT = { width: 300, height: 720 };
@@ -198,7 +198,7 @@ export async function openSidebar(
 /** Everything a user can read on the page: visible text, option texts, labels for assistive tech. */
 export async function readableText(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const parts = [document.title, document.body.innerText];
+    const parts = [document.title, document.body.textContent];
     for (const option of Array.from(document.querySelectorAll('option'))) parts.push(option.textContent ?? '');
     for (const element of Array.from(document.querySelectorAll('[aria-label],[title],[placeholder]'))) {
       for (const name of ['aria-label', 'title', 'placeholder']) {

@@ -268,7 +268,7 @@ function formatDateSerial(serial: number, pattern: string, locale: string): stri
         return;
       default:
         if (/^\.0+$/.test(t)) {
-          out += '.' + pad(d.getUTCMilliseconds(), 3).slice(0, t.length - 1);
+          out += `.${pad(d.getUTCMilliseconds(), 3).slice(0, t.length - 1)}`;
           return;
         }
         out += token;

@@ -92,21 +92,19 @@ describe('health score', () => {
     expect(() => healthScores([[1, 2]], [1, -1])).toThrow('HEALTH_SCORE: weights is -1; weights must be 0 or more');
   });
 
-  const grids = fc
-    .integer({ min: 1, max: 4 })
-    .chain((columns) =>
-      fc.tuple(
-        fc.array(
-          fc.array(fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }), {
-            minLength: columns,
-            maxLength: columns,
-          }),
-          { minLength: 1, maxLength: 30 },
-        ),
-        fc.array(fc.integer({ min: 1, max: 5 }), { minLength: columns, maxLength: columns }),
-        fc.array(fc.constantFrom(1, -1), { minLength: columns, maxLength: columns }),
+  const grids = fc.integer({ min: 1, max: 4 }).chain((columns) =>
+    fc.tuple(
+      fc.array(
+        fc.array(fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }), {
+          minLength: columns,
+          maxLength: columns,
+        }),
+        { minLength: 1, maxLength: 30 },
       ),
-    );
+      fc.array(fc.integer({ min: 1, max: 5 }), { minLength: columns, maxLength: columns }),
+      fc.array(fc.constantFrom(1, -1), { minLength: columns, maxLength: columns }),
+    ),
+  );
 
   it('property: scores in [0, 100], null only for rows with no signal, row order never matters', () => {
     fc.assert(

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Period } from '../../src/kpi/calendar/days';
+import type { Period } from '../../src/kpi/calendar/days';
 import { sortedOrder } from '../../src/kpi/retention/customers';
 import { orderSummary, periodsSpanned, purchaseFrequency } from '../../src/kpi/retention/orders';
 import { day } from './retention-support';

@@ -18,7 +18,7 @@ const sub = (customerId: string, start: string, end: string | null, monthlyAmoun
   endDay: end === null ? null : day(end),
   monthlyAmount,
 });
-const month = (iso: string) => periodIndex(day(iso + '-01'), 'month');
+const month = (iso: string) => periodIndex(day(`${iso}-01`), 'month');
 /** A row as [starting, new, expansion, contraction, churned, reactivation, ending]. */
 const amounts = (m: MrrMonth) => [
   m.startingMrr,

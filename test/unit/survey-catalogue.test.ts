@@ -326,20 +326,18 @@ describe('key drivers', () => {
     expect(drivers[2].quadrant).toBe('Key strength');
   });
 
-  const surveys = fc
-    .integer({ min: 1, max: 5 })
-    .chain((columns) =>
-      fc.array(
-        fc.tuple(
-          fc.array(fc.option(fc.integer({ min: 1, max: 10 }), { nil: null, freq: 5 }), {
-            minLength: columns,
-            maxLength: columns,
-          }),
-          fc.option(fc.integer({ min: 0, max: 10 }), { nil: null, freq: 6 }),
-        ),
-        { minLength: 1, maxLength: 40 },
+  const surveys = fc.integer({ min: 1, max: 5 }).chain((columns) =>
+    fc.array(
+      fc.tuple(
+        fc.array(fc.option(fc.integer({ min: 1, max: 10 }), { nil: null, freq: 5 }), {
+          minLength: columns,
+          maxLength: columns,
+        }),
+        fc.option(fc.integer({ min: 0, max: 10 }), { nil: null, freq: 6 }),
       ),
-    );
+      { minLength: 1, maxLength: 40 },
+    ),
+  );
 
   it('property: correlations in [−1, 1]; row order changes nothing', () => {
     fc.assert(

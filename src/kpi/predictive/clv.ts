@@ -162,7 +162,7 @@ export function discountedPurchases(
   for (let k = 1; k <= steps; k++) {
     const t = Math.min(k * month, horizon);
     const expected = conditionalExpectedPurchases(params, t, x, recency, age);
-    discounted += (expected - previous) * Math.pow(1 + annualRate, -(t * unitDays) / 365.25);
+    discounted += (expected - previous) * (1 + annualRate) ** (-(t * unitDays) / 365.25);
     previous = expected;
   }
   return { purchases: previous, discounted };

@@ -51,10 +51,10 @@ export function ordersPerCustomer(index: CustomerIndex): Int32Array {
  */
 function naturalKey(text: string): string {
   let folded = text.toLowerCase();
-  if (/[^\x00-\x7f]/.test(folded)) folded = folded.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (/[^ -~]/.test(folded)) folded = folded.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   return folded.replace(/\d+/g, (run) => {
     const digits = run.replace(/^0+(?=\d)/, '');
-    return '0' + String.fromCharCode(0x100 + digits.length) + digits;
+    return `0${String.fromCharCode(0x100 + digits.length)}${digits}`;
   });
 }
 

@@ -144,7 +144,7 @@ function mrrByCustomer(subscriptions: Subscription[], day: number): Map<string, 
  * month, and for a quarter or a year does not count customers won during the window against it.
  */
 function subscriptionKpis(subscriptions: Subscription[] | undefined, w: DayWindow, out: Values): void {
-  if (!subscriptions || !subscriptions.length) return;
+  if (!subscriptions?.length) return;
   out.mrr = mrrOn(subscriptions, w.end);
   const months = mrrMovements(subscriptions, periodIndex(w.start, 'month'), periodIndex(w.end, 'month'));
   out.expansionMrr = months.reduce((sum, m) => sum + m.expansion, 0);

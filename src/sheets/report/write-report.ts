@@ -158,7 +158,7 @@ function restore(sheet: Sheet, saved: Snapshot): void {
     range.setFontSizes(saved.sizes);
   }
   const look = saved.look;
-  if (look && look.rows && look.columns) {
+  if (look?.rows && look.columns) {
     const colors = Array.from({ length: look.rows }, () => Array<string>(look.columns).fill('#000000'));
     for (const [color, cells] of Object.entries(look.colors))
       for (const i of cells) colors[Math.floor(i / look.columns)][i % look.columns] = color;

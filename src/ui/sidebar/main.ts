@@ -361,7 +361,7 @@ class Wizard {
 
   /** The first rows of a sheet, the mapped columns highlighted; every cell is text. */
   private previewTable(sheet: SheetInfo | undefined, columns: Record<string, string>): HTMLElement {
-    if (!sheet || !sheet.preview.length) return h('p', { class: 'hint' }, this.t('previewEmpty'));
+    if (!sheet?.preview.length) return h('p', { class: 'hint' }, this.t('previewEmpty'));
     const used = new Set(Object.values(columns));
     const width = Math.max(sheet.headers.length, ...sheet.preview.map((row) => row.length));
     const mappedAt = (c: number) => used.has(sheet.headers[c] ?? '\u0000');
@@ -613,7 +613,7 @@ class Wizard {
         if (!pending) break;
         try {
           const progress = await call('wizardProgress', runId);
-          if (pending && progress && progress.stage) show(progress);
+          if (pending && progress?.stage) show(progress);
         } catch {
           // A lost progress answer only delays the bar; the run itself reports its own failure.
         }
