@@ -1,5 +1,8 @@
-import type { ApiEntry } from './catalogue.mjs';
+import type { FunctionEntry } from './catalogue.mjs';
 import type { HelpEntry } from '../src/ui/help/data';
-export function helpEntries(api: ApiEntry[]): HelpEntry[];
+export function helpEntries(functions: FunctionEntry[]): HelpEntry[];
 export function inlineJson(value: unknown): string;
-export function buildHtml(root: string, api?: ApiEntry[]): Promise<Record<'Sidebar.html' | 'Help.html', string>>;
+export function buildHtml(
+  root: string,
+  functions?: FunctionEntry[],
+): Promise<Record<'Sidebar.html' | 'Help.html', string>>;

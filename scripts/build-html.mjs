@@ -7,7 +7,8 @@
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
-import { readApi } from './catalogue.mjs';
+import { readCatalogue, syntaxOf } from './catalogue.mjs';
+import { describeParam } from './params.mjs';
 import { parseExample } from './examples.mjs';
 
 /** APIs that could turn text into markup: the sidebars never use them (data stays text). */
@@ -64,28 +65,31 @@ function fillTemplate(template, parts) {
 }
 
 /**
- * The "Function help" catalogue: every custom function with its family, description, syntax
- * (optional arguments in brackets), arguments and parsed examples.
- * @param {import('./catalogue.mjs').ApiEntry[]} api
+ * The "Function help" catalogue: every custom function with its family, descriptions (English and
+ * Spanish), syntax (optional arguments in brackets), arguments with what each accepts, and parsed
+ * examples.
+ * @param {import('./catalogue.mjs').FunctionEntry[]} functions
  */
-export function helpEntries(api) {
-  return api
-    .filter((entry) => entry.customFunction)
-    .map((entry) => ({
-      name: entry.name,
-      family: path.basename(entry.file, '.ts'),
-      description: entry.description,
-      syntax: `${entry.name}(${entry.params.map((p, i) => (entry.optional[i] ? `[${p}]` : p)).join(', ')})`,
-      params: entry.paramDocs.map((p, i) => ({
-        name: p.name,
-        description: p.description,
-        optional: Boolean(entry.optional[i]),
-      })),
-      examples: (entry.tags.example ?? []).map((text) => {
-        const example = parseExample(text);
-        return { formula: example.formula, result: example.expected };
-      }),
-    }));
+export function helpEntries(functions) {
+  return functions.map((fn) => ({
+    name: fn.name,
+    family: fn.family,
+    description: fn.description,
+    descriptionEs: fn.descriptionEs,
+    syntax: syntaxOf(fn),
+    params: fn.params.map((p) => ({
+      name: p.name,
+      description: p.doc,
+      descriptionEs: p.docEs,
+      optional: p.optional,
+      accepts: describeParam(p.spec, 'en', fn.elementwise),
+      acceptsEs: describeParam(p.spec, 'es', fn.elementwise),
+    })),
+    examples: fn.examples.map((text) => {
+      const example = parseExample(text);
+      return { formula: example.formula, result: example.expected };
+    }),
+  }));
 }
 
 /** JSON for a `<script type="application/json">` element: `<` escaped so `</script` cannot end it. */
@@ -99,9 +103,10 @@ export function inlineJson(value) {
 /**
  * Both sidebars as file name → HTML text.
  * @param {string} root project root
- * @param {import('./catalogue.mjs').ApiEntry[]} [api] the API read from src/main.ts (read again when omitted)
+ * @param {import('./catalogue.mjs').FunctionEntry[]} [functions] the custom functions (read when omitted)
  */
-export async function buildHtml(root, api = readApi(root)) {
+export async function buildHtml(root, functions) {
+  functions ??= (await readCatalogue(root)).functions;
   const page = fs.readFileSync(path.join(root, 'src/ui/sidebar/page.html'), 'utf8');
   const sidebar = fillTemplate(page, {
     CSS: await styles(root, ['src/ui/sidebar/sidebar.css']),
@@ -110,7 +115,7 @@ export async function buildHtml(root, api = readApi(root)) {
   });
   const help = fillTemplate(page, {
     CSS: await styles(root, ['src/ui/sidebar/sidebar.css', 'src/ui/help/help.css']),
-    DATA: `<script type="application/json" id="functions-data">${inlineJson(helpEntries(api))}</script>`,
+    DATA: `<script type="application/json" id="functions-data">${inlineJson(helpEntries(functions))}</script>`,
     JS: await clientScript(root, 'src/ui/help/main.ts'),
   });
   return { 'Sidebar.html': sidebar, 'Help.html': help };

@@ -1,16 +1,59 @@
-/** One export of src/main.ts with its JSDoc (see catalogue.mjs). */
-export interface ApiEntry {
+import type { FormulaDeclaration, ParamSpec } from '../src/sheets/declaration';
+
+/** One parameter of a custom function: its declaration and its docs in both languages. */
+export interface ParamEntry {
+  name: string;
+  spec: ParamSpec;
+  optional: boolean;
+  doc: string;
+  docEs: string;
+}
+
+/** One custom function: its declaration joined with its JSDoc (see catalogue.mjs). */
+export interface FunctionEntry {
+  name: string;
+  family: string;
+  file: string;
+  elementwise: boolean;
+  params: ParamEntry[];
+  description: string;
+  descriptionEs: string;
+  returns: string;
+  formula: string[];
+  source: string[];
+  examples: string[];
+  remarks: string[];
+  documentedParams: string[];
+  documentedParamsEs: string[];
+}
+
+/** Another global (menu handler, sidebar endpoint) with its JSDoc. */
+export interface GlobalEntry {
   name: string;
   params: string[];
-  optional: boolean[];
-  customFunction: boolean;
   jsdoc: string;
   description: string;
-  paramDocs: { name: string; description: string }[];
-  returns: string;
-  tags: Record<string, string[]>;
   file: string;
 }
-export function readApi(root?: string): ApiEntry[];
-export function apiProblems(api: ApiEntry[]): string[];
+
+/** What a JSDoc block says. */
+export interface DocBlock {
+  description: string;
+  returns: string;
+  tags: Record<string, string[]>;
+  paramDocs: Record<string, string>;
+  paramDocsEs: Record<string, string>;
+  file: string;
+}
+
 export const CUSTOM_FUNCTION_NAME: RegExp;
+export function readFunctionDocs(root?: string): Map<string, DocBlock>;
+export function readGlobals(root?: string): GlobalEntry[];
+export function describeFunctions(
+  families: Record<string, Record<string, FormulaDeclaration>>,
+  docs: Map<string, DocBlock>,
+): FunctionEntry[];
+export function loadFamilies(root?: string): Promise<Record<string, Record<string, FormulaDeclaration>>>;
+export function readCatalogue(root?: string): Promise<{ functions: FunctionEntry[]; globals: GlobalEntry[] }>;
+export function catalogueProblems(api: { functions: FunctionEntry[]; globals: GlobalEntry[] }): string[];
+export function syntaxOf(fn: FunctionEntry): string;

@@ -3,7 +3,7 @@
 // (an error value, text, a negative number, a blank, a shorter range, nothing at all), and the
 // distinct messages the function answers with are kept. So the docs show real messages, always
 // up to date with the code.
-import { readApi } from './catalogue.mjs';
+import type { FunctionEntry } from './catalogue.mjs';
 import { parseExample, type LiteralArg } from './examples.mjs';
 import { loadBundle, Workbook } from '../test/emulator';
 
@@ -29,11 +29,11 @@ const VARIANTS: Variant[] = [
 ];
 
 /** Function name → distinct error messages for bad input, in English. */
-export function errorExamples(): Record<string, string[]> {
+export function errorExamples(functions: FunctionEntry[]): Record<string, string[]> {
   const fx = loadBundle(new Workbook().globals());
   const out: Record<string, string[]> = {};
-  for (const entry of readApi().filter((e) => e.customFunction)) {
-    const text = entry.tags.example?.[0];
+  for (const entry of functions) {
+    const text = entry.examples[0];
     if (!text) continue;
     const example = parseExample(text);
     const messages: string[] = [];

@@ -55,18 +55,35 @@ function literal(token) {
   return scalar(t);
 }
 
-/** Parses one `@example` tag text. */
+/**
+ * Parses one `@example` tag text. The formula may run over several lines (a long range literal is
+ * wrapped in the source): it ends on the line that closes its parentheses; a line ending in `,`
+ * continues after a space, any other without one. A result row of a table may run over several
+ * lines too: a row line that does not end with `|` continues on the next.
+ */
 export function parseExample(text) {
   const lines = text
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '');
-  const formula = lines[0];
+  let formula = lines[0] ?? '';
+  let next = 1;
+  const open = (f) => [...f].reduce((depth, ch) => depth + (ch === '(' ? 1 : ch === ')' ? -1 : 0), 0);
+  while (open(formula) > 0 && next < lines.length) {
+    formula += (formula.endsWith(',') ? ' ' : '') + lines[next];
+    next++;
+  }
   const m = /^=([A-Z][A-Z0-9_]*)\((.*)\)$/.exec(formula);
   if (!m) throw new Error(`an @example must start with a formula like =NAME(...): ${formula}`);
   const args = m[2].trim() === '' ? [] : splitTopLevel(m[2], [',']).map((p) => literal(p.text));
   while (args.length && args[args.length - 1] === undefined) args.pop();
-  const expected = lines.slice(1).map((line) =>
+  const rows = [];
+  for (let i = next; i < lines.length; i++) {
+    let line = lines[i];
+    while (line.startsWith('|') && !line.endsWith('|') && i + 1 < lines.length) line += ` ${lines[++i]}`;
+    rows.push(line);
+  }
+  const expected = rows.map((line) =>
     line.startsWith('|')
       ? line
           .replace(/^\|/, '')

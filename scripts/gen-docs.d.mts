@@ -1,2 +1,7 @@
-export function renderFunctionsDoc(errors?: Record<string, string[]>, root?: string): string;
-export function writeFunctionsDoc(errors: Record<string, string[]>, check?: boolean): boolean;
+import type { FunctionEntry } from './catalogue.mjs';
+export function renderFunctionsDoc(functions: FunctionEntry[], errors?: Record<string, string[]>): string;
+export function writeFunctionsDoc(
+  functions: FunctionEntry[],
+  errors: Record<string, string[]>,
+  check?: boolean,
+): boolean;

@@ -1,13 +1,8 @@
 /**
- * The Apps Script entry point. Everything exported here becomes a global function of the add-on
- * (the build writes one delegating wrapper per export, with its JSDoc), and nothing else: the
- * bundle does no work when it loads.
+ * The Apps Script entry point. Everything exported here becomes reachable from the globals the
+ * build writes: one delegating wrapper per custom function (declared in src/sheets/functions/, each
+ * calling `runCustomFunction`), and one per other export. Nothing runs at load.
  */
-export * from './sheets/functions/survey';
-export * from './sheets/functions/retention';
-export * from './sheets/functions/revenue';
-export * from './sheets/functions/funnel';
-export * from './sheets/functions/health';
-export * from './sheets/functions/predictive';
+export { runCustomFunction } from './sheets/run';
 export { onOpen, onInstall, showReportWizard, showFunctionHelp, showAbout } from './ui/menu';
 export { wizardScan, wizardCheckMapping, wizardGenerate, wizardProgress, refreshLastReport } from './ui/server';

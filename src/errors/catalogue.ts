@@ -1,10 +1,16 @@
 /**
- * The one catalogue of user-facing errors, in English and Spanish.
+ * The one catalogue of user-facing errors, in English and Spanish: every sentence a formula, the
+ * report or the wizard shows when something is wrong lives here.
  *
- * Every formula and the report raise {@link KpiError} with a code from this catalogue and the
- * parameters its sentence needs; the spreadsheet edge turns it into one short sentence in the
- * spreadsheet's language. Messages say what is wrong, where (argument and row) and how to fix it.
+ * - {@link ERROR_CATALOGUE}: the message of each error code, with the parameters it needs;
+ * - {@link DETAILS}: the reasons that complete a message ("it must be a fraction between 0 and 1…");
+ * - {@link domainError}: the words for what the maths refuses (`src/kpi` raises a
+ *   {@link DomainIssue}, a code and values, and knows no language).
+ *
+ * Messages say what is wrong, where (argument and row) and how to fix it.
  */
+import { isoOfDay, periodStartDay } from '../kpi/calendar/days';
+import type { DomainIssue } from '../kpi/domain-error';
 
 /** Languages every user-facing text exists in. */
 export type Language = 'en' | 'es';
@@ -57,6 +63,9 @@ export function showValue(value: unknown): string {
 }
 
 const v = (p: ErrorParams) => showValue(p.value);
+
+/** " row 3" / " fila 3" after an argument name, when the value sits in a row of a range. */
+const at = (p: ErrorParams, word: string) => (p.row === undefined ? '' : ` ${word} ${p.row}`);
 
 /**
  * " of scores_after" — which argument a row belongs to, left out when the argument is simply
@@ -121,8 +130,8 @@ export const ERROR_CATALOGUE = {
     es: (p) => `${p.fn}: ${p.arg} debe ser un único valor, no un rango.`,
   },
   BAD_ARGUMENT: {
-    en: (p) => `${p.fn}: ${p.arg} is ${v(p)}; ${p.detail ?? 'it must be a number'}.`,
-    es: (p) => `${p.fn}: ${p.arg} es ${v(p)}; ${p.detail ?? 'debe ser un número'}.`,
+    en: (p) => `${p.fn}: ${p.arg}${at(p, 'row')} is ${v(p)}; ${p.detail ?? 'it must be a number'}.`,
+    es: (p) => `${p.fn}: ${p.arg}${at(p, 'fila')} es ${v(p)}; ${p.detail ?? 'debe ser un número'}.`,
   },
   BAD_OPTION: {
     en: (p) => `${p.fn}: ${p.arg} ${v(p)} is not recognised. Use one of: ${p.options}.`,
@@ -130,8 +139,8 @@ export const ERROR_CATALOGUE = {
   },
   /** For divisors: the reason is part of the message. */
   MUST_BE_POSITIVE: {
-    en: (p) => `${p.fn}: ${p.arg} is ${v(p)}; it must be greater than 0 (it is divided by).`,
-    es: (p) => `${p.fn}: ${p.arg} es ${v(p)}; debe ser mayor que 0 (se divide entre él).`,
+    en: (p) => `${p.fn}: ${p.arg}${at(p, 'row')} is ${v(p)}; it must be greater than 0 (it is divided by).`,
+    es: (p) => `${p.fn}: ${p.arg}${at(p, 'fila')} es ${v(p)}; debe ser mayor que 0 (se divide entre él).`,
   },
   INCONSISTENT_COUNTS: {
     en: (p) => `${p.fn}: ${p.detail}.`,
@@ -205,6 +214,10 @@ export const ERROR_CATALOGUE = {
     es: () =>
       `Todavía no hay ningún informe que actualizar. Use primero Extensiones ▸ Fideliza ▸ Generar informe de KPI.`,
   },
+  RESULT_TOO_LARGE: {
+    en: (p) => `${p.fn}: the result is too large to compute. Check the inputs for a typing slip such as extra zeros.`,
+    es: (p) => `${p.fn}: el resultado es demasiado grande para calcularlo. Revise si a algún dato le sobran ceros.`,
+  },
   INTERNAL: {
     en: (p) => `${p.fn}: Fideliza internal error (${p.detail}). Please report it.`,
     es: (p) => `${p.fn}: error interno de Fideliza (${p.detail}). Por favor, notifíquelo.`,
@@ -244,6 +257,11 @@ export class KpiError extends Error {
     this.details = details;
   }
 
+  /** This error in formula `fn` (the argument readers and the maths do not know which formula runs them). */
+  inFormula(fn: string): KpiError {
+    return this.params.fn === undefined ? new KpiError(this.code, { ...this.params, fn }, this.details) : this;
+  }
+
   /** The message in a language. */
   localized(language: Language): string {
     const detail = this.details ? this.details[language] : this.params.detail;
@@ -259,4 +277,372 @@ export function isKpiError(error: unknown): error is KpiError {
 /** Picks the message language from a locale code such as `es_ES`, `es-419` or `en_US`. */
 export function languageOfLocale(locale: string | undefined | null): Language {
   return typeof locale === 'string' && /^es(?:[-_]|$)/i.test(locale) ? 'es' : 'en';
+}
+
+/** Values a reason may use: numbers, text, and argument names. */
+type DetailParams = Record<string, string | number>;
+
+/** A reason in each language. */
+type DetailTemplate = Record<Language, (p: DetailParams) => string>;
+
+/** The month of a month index as `yyyy-mm`. */
+const monthText = (index: number) => isoOfDay(periodStartDay(index, 'month')).slice(0, 7);
+
+/**
+ * Reasons that complete a message: what a value must be, why counts cannot be real, why a model
+ * cannot be fitted. Keys are used by the coercion layer (from declared bounds) and by
+ * {@link domainError}.
+ */
+export const DETAILS = {
+  number: { en: () => 'it must be a number', es: () => 'debe ser un número' },
+  wholeNumber: { en: () => 'it must be a whole number', es: () => 'debe ser un número entero' },
+  within: { en: (p) => `it must be within ${p.min}–${p.max}`, es: (p) => `debe estar entre ${p.min}–${p.max}` },
+  greaterThan: { en: (p) => `it must be greater than ${p.limit}`, es: (p) => `debe ser mayor que ${p.limit}` },
+  lessThan: { en: (p) => `it must be less than ${p.limit}`, es: (p) => `debe ser menor que ${p.limit}` },
+  greaterThanArg: {
+    en: (p) => `it must be greater than ${p.other} (${p.limit})`,
+    es: (p) => `debe ser mayor que ${p.other} (${p.limit})`,
+  },
+  notAboveArg: {
+    en: (p) => `it must not be above ${p.other} (${p.limit})`,
+    es: (p) => `no debe ser mayor que ${p.other} (${p.limit})`,
+  },
+  onOrAfterArg: {
+    en: (p) => `it must be on or after ${p.other} (${p.limit})`,
+    es: (p) => `debe ser igual o posterior a ${p.other} (${p.limit})`,
+  },
+  beforeArg: { en: (p) => `it is before ${p.other} (${p.limit})`, es: (p) => `es anterior a ${p.other} (${p.limit})` },
+  dateBeforeStart: {
+    en: (p) => `${p.arg} row ${p.row} (${p.date}) is before its start date (${p.start})`,
+    es: (p) => `${p.arg} fila ${p.row} (${p.date}) es anterior a su fecha de inicio (${p.start})`,
+  },
+  trendTooManyPeriods: {
+    en: (p) =>
+      `answers from ${p.first} to ${p.last} make ${p.periods} periods, too many for a sheet. ` +
+      'Check the dates or use a longer period',
+    es: (p) =>
+      `las respuestas del ${p.first} al ${p.last} dan ${p.periods} periodos, demasiados para una hoja. ` +
+      'Revise las fechas o use un periodo más largo',
+  },
+  csiEmptyColumn: {
+    en: (p) => `column ${p.column} of ratings has no ratings; give it answers or leave it out of the range`,
+    es: (p) => `la columna ${p.column} de ratings no tiene valoraciones; añada respuestas o déjela fuera del rango`,
+  },
+  csiWeights: {
+    en: (p) =>
+      `weights has ${p.count} numbers but ratings has ${p.columns} columns (questions); give one weight per column`,
+    es: (p) =>
+      `weights tiene ${p.count} números pero ratings tiene ${p.columns} columnas (preguntas); ` +
+      'indique un peso por columna',
+  },
+  driverRows: {
+    en: (p) =>
+      `driver_ratings has ${p.rows} rows but outcome has ${p.cells} cells; give one outcome per row of driver_ratings`,
+    es: (p) =>
+      `driver_ratings tiene ${p.rows} filas pero outcome tiene ${p.cells} celdas; ` +
+      'indique un resultado por fila de driver_ratings',
+  },
+  driverNames: {
+    en: (p) =>
+      `driver_names has ${p.names} names but driver_ratings has ${p.columns} columns; give one name per column`,
+    es: (p) =>
+      `driver_names tiene ${p.names} nombres pero driver_ratings tiene ${p.columns} columnas; ` +
+      'indique un nombre por columna',
+  },
+  noRepeatRespondents: {
+    en: () => 'no customer has 2 or more answers',
+    es: () => 'ningún cliente tiene 2 o más respuestas',
+  },
+  noPreviousBuyers: {
+    en: (p) =>
+      `no customer ordered in the previous window ${p.window}, so nobody could churn. ` +
+      'Give a later period or more orders',
+    es: (p) =>
+      `ningún cliente hizo pedidos en la ventana anterior ${p.window}, así que nadie pudo abandonar. ` +
+      'Indique un periodo posterior o más pedidos',
+  },
+  noOrderByAsOf: {
+    en: (p) => `no order on or before as_of (${p.day}). Give a later as_of or leave it out`,
+    es: (p) => `no hay pedidos en as_of (${p.day}) o antes. Indique una fecha as_of posterior o déjela en blanco`,
+  },
+  fraction: {
+    en: () => 'it must be a fraction between 0 and 1, such as 0.7 for 70 %',
+    es: () => 'debe ser una fracción entre 0 y 1, como 0.7 para el 70 %',
+  },
+  churnFraction: {
+    en: () => 'it must be a fraction between 0 and 1, such as 0.05 for 5 % a month',
+    es: () => 'debe ser una fracción entre 0 y 1, como 0.05 para un 5 % al mes',
+  },
+  confidence: {
+    en: () => 'it must be between 0 and 1, such as 0.95',
+    es: () => 'debe estar entre 0 y 1, como 0.95',
+  },
+  aboveZero: { en: () => 'it must be a number above 0', es: () => 'debe ser un número mayor que 0' },
+  discountRate: { en: () => 'it must be 0 or more, such as 0.1', es: () => 'debe ser 0 o más, como 0.1' },
+  notNegative: { en: () => 'it must be 0 or more', es: () => 'debe ser 0 o más' },
+  customerCount: {
+    en: () => 'a number of customers cannot be negative',
+    es: () => 'un número de clientes no puede ser negativo',
+  },
+  weightNotNegative: { en: () => 'weights must be 0 or more', es: () => 'los pesos deben ser 0 o más' },
+  someWeightPositive: {
+    en: () => 'at least one weight must be above 0',
+    es: () => 'al menos un peso debe ser mayor que 0',
+  },
+  weightsAddUpToZero: {
+    en: () => 'the weights add up to 0; give at least one weight above 0',
+    es: () => 'los pesos suman 0; indique al menos un peso mayor que 0',
+  },
+  direction: {
+    en: () => 'each direction must be 1 (more is healthier) or -1 (less is healthier)',
+    es: () => 'cada dirección debe ser 1 (más es mejor) o -1 (menos es mejor)',
+  },
+  endAboveStartPlusNew: {
+    en: (p) =>
+      `${p.endArg} (${p.end}) is more than ${p.startArg} + ${p.addedArg} (${p.sum}): there cannot be more customers at the end than at the start plus the new ones. Check the counts, or give the new customers`,
+    es: (p) =>
+      `${p.endArg} (${p.end}) es mayor que ${p.startArg} + ${p.addedArg} (${p.sum}): al final no puede haber más clientes que al inicio más los nuevos. Revise los recuentos o indique los clientes nuevos`,
+  },
+  newAboveEnd: {
+    en: (p) =>
+      `${p.addedArg} (${p.added}) is more than ${p.endArg} (${p.end}): the customers at the end include the new ones, so there cannot be more new customers than end customers`,
+    es: (p) =>
+      `${p.addedArg} (${p.added}) es mayor que ${p.endArg} (${p.end}): los clientes al final incluyen a los nuevos, así que no puede haber más clientes nuevos que clientes al final`,
+  },
+  nothingToRetain: {
+    en: (p) => `${p.startArg} is 0, so there was no revenue to retain`,
+    es: (p) => `${p.startArg} es 0, así que no había ingresos que retener`,
+  },
+  newRevenueAboveEnd: {
+    en: (p) =>
+      `${p.addedArg} (${p.added}) is larger than ${p.endArg} (${p.end}); new revenue is part of the end revenue`,
+    es: (p) =>
+      `${p.addedArg} (${p.added}) es mayor que ${p.endArg} (${p.end}); los ingresos nuevos forman parte de los ingresos finales`,
+  },
+  nothingToConvert: {
+    en: (p) => `${p.interactionsArg} is 0, so nothing could convert`,
+    es: (p) => `${p.interactionsArg} es 0, así que nada pudo convertir`,
+  },
+  goalsAboveInteractions: {
+    en: (p) =>
+      `${p.goalsArg} (${p.goals}) is larger than ${p.interactionsArg} (${p.interactions}); each goal comes from an interaction`,
+    es: (p) =>
+      `${p.goalsArg} (${p.goals}) es mayor que ${p.interactionsArg} (${p.interactions}); cada objetivo procede de una interacción`,
+  },
+  noCarts: {
+    en: (p) => `${p.cartsArg} is 0, so no cart could be abandoned`,
+    es: (p) => `${p.cartsArg} es 0, así que no se pudo abandonar ningún carrito`,
+  },
+  purchasesAboveCarts: {
+    en: (p) =>
+      `${p.purchasesArg} (${p.purchases}) is larger than ${p.cartsArg} (${p.carts}); each purchase comes from a cart`,
+    es: (p) =>
+      `${p.purchasesArg} (${p.purchases}) es mayor que ${p.cartsArg} (${p.carts}); cada compra procede de un carrito`,
+  },
+  countPerColumn: {
+    en: (p) => `${p.arg} has ${p.count} values but ${p.gridArg} has ${p.columns} columns; give one per column`,
+    es: (p) =>
+      `${p.arg} tiene ${p.count} valores pero ${p.gridArg} tiene ${p.columns} columnas; indique uno por columna`,
+  },
+  monthsSpan: {
+    en: (p) => `the months from ${p.from} span more than 1000 years; check the dates`,
+    es: (p) => `los meses desde ${p.from} abarcan más de 1000 años; revise las fechas`,
+  },
+  tooManyCohortCells: {
+    en: (p) =>
+      `the table would have ${p.cohorts} cohorts × ${p.periods} periods (orders from ${p.span}), too many for a sheet. Check the order dates or use a longer period`,
+    es: (p) =>
+      `la tabla tendría ${p.cohorts} cohortes × ${p.periods} periodos (pedidos del ${p.span}), demasiadas para una hoja. Revise las fechas de los pedidos o use un periodo más largo`,
+  },
+  noOrdersByAsOf: { en: () => 'no order falls on or before as_of', es: () => 'ningún pedido cae en as_of o antes' },
+  tooFewCustomers: {
+    en: (p) => `the model needs at least ${p.needed} customers, the data have ${p.found}`,
+    es: (p) => `el modelo necesita al menos ${p.needed} clientes y los datos tienen ${p.found}`,
+  },
+  tooFewRepeatBuyers: {
+    en: (p) =>
+      `only ${p.found} customers bought again on a later day before as_of; the model needs at least ${p.needed} repeat buyers`,
+    es: (p) =>
+      `solo ${p.found} clientes volvieron a comprar otro día antes de as_of; el modelo necesita al menos ${p.needed} clientes recurrentes`,
+  },
+  tooFewSpendingBuyers: {
+    en: (p) =>
+      `only ${p.found} customers bought again with a spend above 0; the spend model needs at least ${p.needed}`,
+    es: (p) =>
+      `solo ${p.found} clientes volvieron a comprar con un importe mayor que 0; el modelo de gasto necesita al menos ${p.needed}`,
+  },
+  fitUnbounded: {
+    en: () =>
+      'the likelihood keeps growing as a parameter goes to 0 or to infinity; use more customers or a longer history',
+    es: () =>
+      'la verosimilitud sigue creciendo cuando un parámetro tiende a 0 o a infinito; use más clientes o un historial más largo',
+  },
+  fitNotConverged: {
+    en: () => 'the maximum-likelihood search did not converge; use more customers or a longer history',
+    es: () => 'la búsqueda de máxima verosimilitud no convergió; use más clientes o un historial más largo',
+  },
+  spendUnbounded: {
+    en: (p) => `the spend model has q = ${p.q} ≤ 1, so the average spend is unbounded`,
+    es: (p) => `el modelo de gasto tiene q = ${p.q} ≤ 1, así que el gasto medio no tiene límite`,
+  },
+} satisfies Record<string, DetailTemplate>;
+
+/** Keys of {@link DETAILS}. */
+export type DetailKey = keyof typeof DETAILS;
+
+/** A reason in both languages, ready for a {@link KpiError}. */
+export function detail(key: DetailKey, params: DetailParams = {}): Bilingual {
+  const template: DetailTemplate = DETAILS[key];
+  return { en: template.en(params), es: template.es(params) };
+}
+
+/**
+ * The catalogue error for what the maths refused, in a formula `fn` whose argument names the
+ * maths' inputs map to through `arg` (the report passes plain names).
+ */
+export function domainError(issue: DomainIssue, fn: string, arg: (input: string) => string): KpiError {
+  switch (issue.code) {
+    case 'notPositive':
+      return new KpiError('MUST_BE_POSITIVE', { fn, arg: arg(issue.input), value: issue.value });
+    case 'negative':
+      return new KpiError('BAD_ARGUMENT', { fn, arg: arg(issue.input), value: issue.value }, detail('notNegative'));
+    case 'negativeCustomers':
+      return new KpiError('BAD_ARGUMENT', { fn, arg: arg(issue.input), value: issue.value }, detail('customerCount'));
+    case 'notFraction':
+      return new KpiError('BAD_ARGUMENT', { fn, arg: arg(issue.input), value: issue.value }, detail('fraction'));
+    case 'notChurnFraction':
+      return new KpiError('BAD_ARGUMENT', { fn, arg: arg(issue.input), value: issue.value }, detail('churnFraction'));
+    case 'zeroChurn':
+      return new KpiError('UNBOUNDED_LIFETIME', { fn, arg: arg(issue.input) });
+    case 'endAboveStartPlusNew': {
+      const sum = `${issue.start} + ${issue.added} = ${issue.start + issue.added}`;
+      const names = { endArg: arg('end'), startArg: arg('start'), addedArg: arg('added') };
+      return new KpiError(
+        'INCONSISTENT_COUNTS',
+        { fn },
+        detail('endAboveStartPlusNew', { ...names, end: issue.end, sum }),
+      );
+    }
+    case 'newAboveEnd':
+      return new KpiError(
+        'INCONSISTENT_COUNTS',
+        { fn },
+        detail('newAboveEnd', { addedArg: arg('added'), endArg: arg('end'), added: issue.added, end: issue.end }),
+      );
+    case 'nothingToRetain':
+      return new KpiError(
+        'DIVISION_BY_ZERO',
+        { fn, arg: arg('start') },
+        detail('nothingToRetain', { startArg: arg('start') }),
+      );
+    case 'newRevenueAboveEnd':
+      return new KpiError(
+        'INCONSISTENT_COUNTS',
+        { fn },
+        detail('newRevenueAboveEnd', {
+          addedArg: arg('added'),
+          endArg: arg('end'),
+          added: issue.added,
+          end: issue.end,
+        }),
+      );
+    case 'nothingToConvert':
+      return new KpiError(
+        'DIVISION_BY_ZERO',
+        { fn, arg: arg('interactions') },
+        detail('nothingToConvert', { interactionsArg: arg('interactions') }),
+      );
+    case 'goalsAboveInteractions':
+      return new KpiError(
+        'INCONSISTENT_COUNTS',
+        { fn },
+        detail('goalsAboveInteractions', {
+          goalsArg: arg('goals'),
+          interactionsArg: arg('interactions'),
+          goals: issue.goals,
+          interactions: issue.interactions,
+        }),
+      );
+    case 'noCarts':
+      return new KpiError('DIVISION_BY_ZERO', { fn, arg: arg('carts') }, detail('noCarts', { cartsArg: arg('carts') }));
+    case 'purchasesAboveCarts':
+      return new KpiError(
+        'INCONSISTENT_COUNTS',
+        { fn },
+        detail('purchasesAboveCarts', {
+          purchasesArg: arg('purchases'),
+          cartsArg: arg('carts'),
+          purchases: issue.purchases,
+          carts: issue.carts,
+        }),
+      );
+    case 'poorAboveGood':
+      return new KpiError(
+        'BAD_ARGUMENT',
+        { fn, arg: arg('poorBelow'), value: issue.poorBelow },
+        detail('notAboveArg', { other: arg('goodFrom'), limit: issue.goodFrom }),
+      );
+    case 'countMismatch':
+      return new KpiError(
+        'INCONSISTENT_COUNTS',
+        { fn, arg: arg(issue.input) },
+        detail('countPerColumn', {
+          arg: arg(issue.input),
+          count: issue.count,
+          gridArg: arg('metrics'),
+          columns: issue.columns,
+        }),
+      );
+    case 'negativeWeight':
+      return new KpiError(
+        'BAD_ARGUMENT',
+        { fn, arg: arg(issue.input), value: issue.value },
+        detail('weightNotNegative'),
+      );
+    case 'allWeightsZero':
+      return new KpiError('BAD_ARGUMENT', { fn, arg: arg(issue.input), value: 0 }, detail('someWeightPositive'));
+    case 'notDirection':
+      return new KpiError('BAD_ARGUMENT', { fn, arg: arg(issue.input), value: issue.value }, detail('direction'));
+    case 'monthsReversed':
+      return new KpiError(
+        'BAD_ARGUMENT',
+        { fn, arg: arg('to'), value: monthText(issue.toMonth) },
+        detail('beforeArg', { other: arg('from'), limit: monthText(issue.fromMonth) }),
+      );
+    case 'tooManyMonths':
+      return new KpiError(
+        'BAD_ARGUMENT',
+        { fn, arg: arg('to'), value: monthText(issue.toMonth) },
+        detail('monthsSpan', { from: monthText(issue.fromMonth) }),
+      );
+    case 'tooManyCohortCells': {
+      const span = `${isoOfDay(issue.firstDay)} – ${isoOfDay(issue.lastDay)}`;
+      return new KpiError(
+        'BAD_ARGUMENT',
+        { fn, arg: arg('period'), value: issue.period },
+        detail('tooManyCohortCells', { cohorts: issue.cohorts, periods: issue.periods, span }),
+      );
+    }
+    case 'lengthMismatch':
+      return new KpiError('SIZE_MISMATCH', {
+        fn,
+        arg: arg(issue.input),
+        arg2: arg(issue.other),
+        n1: issue.count,
+        n2: issue.otherCount,
+      });
+    case 'noOrdersByAsOf':
+      return new KpiError('NOT_ENOUGH_DATA', { fn }, detail('noOrdersByAsOf'));
+    case 'tooFewCustomers':
+    case 'tooFewRepeatBuyers':
+    case 'tooFewSpendingBuyers':
+      return new KpiError('NOT_ENOUGH_DATA', { fn }, detail(issue.code, { found: issue.found, needed: issue.needed }));
+    case 'fitUnbounded':
+    case 'fitNotConverged':
+      return new KpiError('FIT_FAILED', { fn }, detail(issue.code));
+    case 'spendUnbounded':
+      return new KpiError('FIT_FAILED', { fn }, detail('spendUnbounded', { q: issue.q.toFixed(3) }));
+    case 'notFinite':
+      return new KpiError('RESULT_TOO_LARGE', { fn });
+  }
 }

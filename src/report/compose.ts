@@ -3,7 +3,6 @@
  * with their charts beside them, the cohort heatmap and the action lists, top to bottom, in the
  * user's language. Only values and formats: the sheet reads the same without the add-on.
  */
-import { RFM_SEGMENT_LABELS } from '../kpi/retention/rfm';
 import type { HeadlineKpi, KpiFormat, ReportModel } from './compute/model';
 import { periodLabel, reportLabels, skipDescriptions, type ReportLabels } from './labels';
 import {
@@ -238,7 +237,7 @@ function chartsSection(flow: Flow, model: ReportModel): void {
     );
   }
   if (b.rfm) {
-    const names = RFM_SEGMENT_LABELS[model.options.language];
+    const names = labels.rfmSegments;
     chartBlock(
       flow,
       'rfm',

@@ -3,6 +3,8 @@
  * Spanish one must have the same (the type checker enforces it).
  */
 import type { Language } from '../errors/catalogue';
+import type { RfmSegment } from '../kpi/retention/rfm';
+import type { DriverQuadrant } from '../kpi/survey/key-drivers';
 import { civilFromDay, periodStartDay } from '../kpi/calendar/days';
 import type { SkipReason, SkippedRows } from './records';
 import type { SourceKind } from './sources';
@@ -134,11 +136,23 @@ const en = {
     overallExperience: 'Overall experience',
   } as Record<string, string>,
   quadrants: {
-    'Key strength': 'Key strength',
-    'Key weakness': 'Key weakness',
-    'Secondary strength': 'Secondary strength',
-    'Secondary weakness': 'Secondary weakness',
-  } as Record<string, string>,
+    keyStrength: 'Key strength',
+    keyWeakness: 'Key weakness',
+    secondaryStrength: 'Secondary strength',
+    secondaryWeakness: 'Secondary weakness',
+  } satisfies Record<DriverQuadrant, string>,
+  rfmSegments: {
+    champions: 'Champions',
+    loyal: 'Loyal',
+    potentialLoyalist: 'Potential loyalist',
+    newCustomers: 'New customers',
+    promising: 'Promising',
+    needAttention: 'Need attention',
+    aboutToSleep: 'About to sleep',
+    atRisk: 'At risk',
+    cantLoseThem: "Can't lose them",
+    hibernating: 'Hibernating',
+  } satisfies Record<RfmSegment, string>,
   lists: {
     winBack: 'Customers to win back',
     promoters: 'Promoters to ask for a review or referral',
@@ -303,10 +317,22 @@ const es: ReportLabels = {
     overallExperience: 'Experiencia global',
   },
   quadrants: {
-    'Key strength': 'Fortaleza clave',
-    'Key weakness': 'Debilidad clave',
-    'Secondary strength': 'Fortaleza secundaria',
-    'Secondary weakness': 'Debilidad secundaria',
+    keyStrength: 'Fortaleza clave',
+    keyWeakness: 'Debilidad clave',
+    secondaryStrength: 'Fortaleza secundaria',
+    secondaryWeakness: 'Debilidad secundaria',
+  },
+  rfmSegments: {
+    champions: 'Campeones',
+    loyal: 'Leales',
+    potentialLoyalist: 'Potencialmente leales',
+    newCustomers: 'Clientes nuevos',
+    promising: 'Prometedores',
+    needAttention: 'Necesitan atención',
+    aboutToSleep: 'A punto de dormirse',
+    atRisk: 'En riesgo',
+    cantLoseThem: 'No se pueden perder',
+    hibernating: 'Hibernando',
   },
   lists: {
     winBack: 'Clientes que recuperar',

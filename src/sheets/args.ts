@@ -6,7 +6,7 @@
  * range is an error naming the row, error values are named with their row, out-of-domain numbers
  * are named with their row, and paired ranges must hold the same number of cells.
  */
-import { KpiError, type NounKey } from '../errors/catalogue';
+import { detail, KpiError, type NounKey } from '../errors/catalogue';
 import { dayFromCivil, isoOfDay, type Period } from '../kpi/calendar/days';
 import {
   errorValueOf,
@@ -271,46 +271,33 @@ export class FormulaArgs {
   // ---- single values ------------------------------------------------------------------------
 
   /**
-   * One number. Omitted or blank gives `fallback` (or an error when there is none); numeric text
-   * counts; `min`/`max` bound it (inclusive), `positive` requires > 0, `integer` a whole number.
+   * One number: omitted or blank gives `fallback` (or `undefined` when `optional`, else an error);
+   * numeric text counts. Bounds are the caller's (see `run.ts`).
    */
-  number(
-    input: CellInput,
-    arg: string,
-    options: { fallback?: number; min?: number; max?: number; positive?: boolean; integer?: boolean } = {},
-  ): number {
+  number(input: CellInput, arg: string, fallback?: number, optional = false): number | undefined {
     const value = this.single(input, arg);
     if (isBlank(value)) {
-      if (options.fallback !== undefined) return options.fallback;
+      if (fallback !== undefined || optional) return fallback;
       throw new KpiError('MISSING_ARGUMENT', { fn: this.fn, arg });
     }
     const error = errorValueOf(value);
     if (error) throw new KpiError('ERROR_VALUE', { fn: this.fn, arg, row: 1, value: error });
     const n = typeof value === 'number' ? value : typeof value === 'string' ? numberOfText(value) : undefined;
-    if (n === undefined || !isFinite(n)) {
-      throw new KpiError(
-        'BAD_ARGUMENT',
-        { fn: this.fn, arg, value },
-        { en: 'it must be a number', es: 'debe ser un número' },
-      );
-    }
-    if (options.positive && !(n > 0)) throw new KpiError('MUST_BE_POSITIVE', { fn: this.fn, arg, value: n });
-    if (options.integer && Math.floor(n) !== n) {
-      throw new KpiError(
-        'BAD_ARGUMENT',
-        { fn: this.fn, arg, value: n },
-        { en: 'it must be a whole number', es: 'debe ser un número entero' },
-      );
-    }
-    if ((options.min !== undefined && n < options.min) || (options.max !== undefined && n > options.max)) {
-      const range = `${options.min ?? '−∞'}–${options.max ?? '∞'}`;
-      throw new KpiError(
-        'BAD_ARGUMENT',
-        { fn: this.fn, arg, value: n },
-        { en: `it must be within ${range}`, es: `debe estar entre ${range}` },
-      );
-    }
+    if (n === undefined || !isFinite(n))
+      throw new KpiError('BAD_ARGUMENT', { fn: this.fn, arg, value }, detail('number'));
     return n;
+  }
+
+  /** TRUE or FALSE (also the text `TRUE`/`FALSE`, `VERDADERO`/`FALSO`, 1/0); omitted gives `fallback`. */
+  boolean(input: CellInput, arg: string, fallback: boolean): boolean {
+    const value = this.single(input, arg);
+    if (isBlank(value)) return fallback;
+    if (typeof value === 'boolean') return value;
+    if (value === 1 || value === 0) return value === 1;
+    const text = typeof value === 'string' ? stripAccents(value.trim().toLowerCase()) : '';
+    if (text === 'true' || text === 'verdadero') return true;
+    if (text === 'false' || text === 'falso') return false;
+    throw new KpiError('BAD_OPTION', { fn: this.fn, arg, value, options: 'TRUE, FALSE' });
   }
 
   /** One optional date as a day number; omitted or blank gives `undefined`. */
@@ -373,7 +360,8 @@ export class FormulaArgs {
     inputs: {
       arg: string;
       input: CellInput;
-      read?: (value: CellValue, row: number) => number | undefined;
+      /** One cell → the number `compute` receives; `scalar` when the argument is a single value. */
+      read?: (value: CellValue, row: number, scalar: boolean) => number | undefined;
       fallback?: number;
     }[],
     compute: (values: number[], row: number) => CellOutput,
@@ -422,7 +410,9 @@ export class FormulaArgs {
             values[k] = fallback;
             continue;
           }
-          const value = inputs[k].read ? inputs[k].read!(raw, row) : this.numberCell(cells, i, inputs[k].arg, 'number');
+          const value = inputs[k].read
+            ? inputs[k].read!(raw, row, cells.scalar)
+            : this.numberCell(cells, i, inputs[k].arg, 'number');
           if (value === undefined) blank = true;
           else values[k] = value;
         }
@@ -431,6 +421,12 @@ export class FormulaArgs {
       out.push(line);
     }
     return allScalar ? out[0][0] : out;
+  }
+
+  /** Reads one number cell for {@link elementwise}: blank gives a blank result, text is an error. */
+  numberReader(arg: string): (value: CellValue, row: number) => number | undefined {
+    return (value, row) =>
+      this.numberCell({ values: [value], rows: 1, columns: 1, scalar: true }, 0, arg, 'number', undefined, row);
   }
 
   /** Reads one score cell for {@link elementwise}: blank and text give a blank result. */

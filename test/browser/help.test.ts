@@ -5,17 +5,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { inlineJson } from '../../scripts/build-html.mjs';
-import { readApi, type ApiEntry } from '../../scripts/catalogue.mjs';
+import { type FunctionEntry, syntaxOf } from '../../scripts/catalogue.mjs';
 import { parseExample } from '../../scripts/examples.mjs';
 import { HELP_STRINGS } from '../../src/ui/help/strings';
 import { loadBundle, Workbook } from '../emulator';
-import { containsWords, distPage, launchBrowser, readableText, screenshot, SIDEBAR_VIEWPORT } from './support';
+import { API } from '../support/catalogue';
+import { containsWords, distPage, launchBrowser, screenshot, SIDEBAR_VIEWPORT } from './support';
 
 let browser: Browser;
-let functions: ApiEntry[];
+const functions: FunctionEntry[] = API.functions;
 beforeAll(async () => {
   browser = await launchBrowser();
-  functions = readApi().filter((entry) => entry.customFunction);
 });
 afterAll(async () => {
   await browser?.close();
@@ -50,10 +50,9 @@ describe('the function help sidebar', () => {
     for (const fn of functions) {
       const article = page.locator(`#fn-${fn.name}`);
       expect(await article.locator('.description').textContent()).toBe(fn.description);
-      const syntax = `${fn.name}(${fn.params.map((p, i) => (fn.optional[i] ? `[${p}]` : p)).join(', ')})`;
-      expect(await article.locator('code.syntax').textContent()).toBe(syntax);
-      expect(await article.locator('.params dt code').allTextContents()).toEqual(fn.params);
-      const example = parseExample(fn.tags.example[0]);
+      expect(await article.locator('code.syntax').textContent()).toBe(syntaxOf(fn));
+      expect(await article.locator('.params dt code').allTextContents()).toEqual(fn.params.map((p) => p.name));
+      const example = parseExample(fn.examples[0]);
       expect(await article.locator('code.formula').first().textContent()).toBe(example.formula);
     }
     // NPS's example, as written in its JSDoc: a single value.
@@ -69,9 +68,7 @@ describe('the function help sidebar', () => {
     await search.pressSequentially('nps');
     const nps = await shownNames(page);
     const expected = functions
-      .filter((f) =>
-        /nps/i.test(`${f.name} ${f.description} ${f.paramDocs.map((p) => `${p.name} ${p.description}`).join(' ')}`),
-      )
+      .filter((f) => /nps/i.test(`${f.name} ${f.description} ${f.params.map((p) => `${p.name} ${p.doc}`).join(' ')}`))
       .map((f) => f.name);
     expect(nps.sort()).toEqual(expected.sort());
     expect(nps).toContain('NPS');
@@ -115,18 +112,24 @@ describe('the function help sidebar', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('es');
     const headings = new Set(await page.locator('article h4').allTextContents());
     expect([...headings].sort()).toEqual([es.arguments, es.example, es.syntax].sort());
-    // The page chrome (everything but the JSDoc's English descriptions and the examples) has no English label.
+    // The descriptions are the Spanish ones of each declaration.
+    for (const fn of functions) {
+      expect(await page.locator(`#fn-${fn.name} .description`).textContent(), fn.name).toBe(fn.descriptionEs);
+    }
+    // The page chrome (everything but the descriptions and the examples) has no English label.
     const chrome = await page.evaluate(() => {
       const clone = document.body.cloneNode(true) as HTMLElement;
       clone.querySelectorAll('script, .description, .params dd, code, .table-wrap').forEach((e) => e.remove());
-      return clone.textContent;
+      return clone.innerText;
     });
     const text = `${chrome}\n${await page.getAttribute('#search', 'placeholder')}`;
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       const label = en[key].split(/\{\w+\}/)[0].trim();
       if (label && label !== es[key]) expect(containsWords(text, label), key).toBe(false);
     }
-    expect(await readableText(page)).toContain(es.englishNote);
+    // A Spanish word finds the function: "abandono" (churn) finds CHURN_RATE.
+    await page.locator('#search').pressSequentially('abandono');
+    expect(await shownNames(page)).toContain('CHURN_RATE');
     await page.close();
   });
 

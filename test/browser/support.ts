@@ -198,7 +198,7 @@ export async function openSidebar(
 /** Everything a user can read on the page: visible text, option texts, labels for assistive tech. */
 export async function readableText(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const parts = [document.title, document.body.textContent];
+    const parts = [document.title, document.body.innerText];
     for (const option of Array.from(document.querySelectorAll('option'))) parts.push(option.textContent ?? '');
     for (const element of Array.from(document.querySelectorAll('[aria-label],[title],[placeholder]'))) {
       for (const name of ['aria-label', 'title', 'placeholder']) {

@@ -5,11 +5,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiProblems, CUSTOM_FUNCTION_NAME, readApi } from '../../scripts/catalogue.mjs';
+import { CUSTOM_FUNCTION_NAME, catalogueProblems } from '../../scripts/catalogue.mjs';
 import { DIST, loadBundle, Workbook } from '../emulator';
+import { API } from '../support/catalogue';
 
-const api = readApi();
-const customFunctions = api.filter((entry) => entry.customFunction);
+const customFunctions = API.functions;
 const distFiles = () => fs.readdirSync(DIST).filter((f) => f.endsWith('.js'));
 
 /** Globals whose every property access throws: loading must not touch them. */
@@ -43,23 +43,23 @@ describe('bundle contract (dist/)', () => {
     globalsSource = fs.readFileSync(path.join(DIST, 'globals.js'), 'utf8');
   });
 
-  it('documents the public API as Sheets needs it (build.mjs would refuse otherwise)', () => {
+  it('declares and documents the public API as Sheets and the docs need it (build.mjs would refuse otherwise)', () => {
     expect(customFunctions.length).toBeGreaterThanOrEqual(5);
-    expect(apiProblems(api)).toEqual([]);
+    expect(catalogueProblems(API)).toEqual([]);
   });
 
   it('declares every custom function at top level with its JSDoc and @customfunction right above it', () => {
     for (const fn of customFunctions) {
       const pattern = new RegExp(
-        `/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\nfunction ${fn.name}\\(([^)]*)\\) \\{\\n  return Fideliza\\.${fn.name}\\(\\2\\);\\n\\}`,
+        `/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\nfunction ${fn.name}\\(([^)]*)\\) \\{\\n  return Fideliza\\.runCustomFunction\\('${fn.name}', \\[\\2\\]\\);\\n\\}`,
       );
       const match = pattern.exec(globalsSource);
       expect(match, `${fn.name} wrapper`).not.toBeNull();
       const doc = match![1];
       expect(doc).toContain('@customfunction');
-      expect(match![2]).toBe(fn.params.join(', '));
+      expect(match![2]).toBe(fn.params.map((p) => p.name).join(', '));
       for (const param of fn.params)
-        expect(doc, `${fn.name} @param ${param}`).toMatch(new RegExp(`@param ${param} \\S`));
+        expect(doc, `${fn.name} @param ${param.name}`).toMatch(new RegExp(`@param ${param.name} \\S`));
       // the first line of the block is the one-line description Sheets shows
       expect(doc.split('\n')[1].replace(/^\s*\*\s*/, '')).toBe(fn.description);
     }
@@ -133,9 +133,10 @@ describe('bundle contract (dist/)', () => {
     ]);
   });
 
-  it('makes every export of src/main.ts a global of the bundle, and nothing else', () => {
+  it('makes every custom function and every export of src/main.ts (but the runner) a global, and nothing else', () => {
     const context = loadBundle(new Workbook().globals());
     const globals = Object.keys(context).filter((key) => typeof context[key] === 'function');
-    expect(globals.sort()).toEqual(api.map((e) => e.name).sort());
+    const expected = [...API.functions.map((e) => e.name), ...API.globals.map((e) => e.name)];
+    expect(globals.sort()).toEqual(expected.sort());
   });
 });

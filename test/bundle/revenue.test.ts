@@ -259,8 +259,9 @@ describe('bad input', () => {
     expect(errorOf(() => fx.SAAS_LTV(100, 0))).toBe(
       'SAAS_LTV: churn is 0, lifetime is unbounded. Use a churn rate above 0.',
     );
+    // In a range the message names the row too (FUNCTIONS.md: "an error naming the value and row").
     expect(errorOf(() => fx.LTV_CAC(column(100, 100), column(10, 0)))).toBe(
-      'LTV_CAC: cac is 0; it must be greater than 0 (it is divided by).',
+      'LTV_CAC: cac row 2 is 0; it must be greater than 0 (it is divided by).',
     );
     expect(errorOf(() => fx.REVENUE_RETENTION(0, 0, 0))).toBe(
       'REVENUE_RETENTION: cannot divide by zero: revenue_start is 0, so there was no revenue to retain.',

@@ -1,21 +1,23 @@
 /**
- * docs/functions.md is generated from the JSDoc (one source of truth), and every @example in it is
- * run through the built bundle: an example that is wrong fails here.
+ * docs/functions.md is generated from the declarations and JSDoc (one source of truth), and every
+ * @example in it is run through the built bundle: an example that is wrong fails here.
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readApi } from '../../scripts/catalogue.mjs';
 import { parseExample } from '../../scripts/examples.mjs';
 import { errorExamples } from '../../scripts/error-examples';
 import { renderFunctionsDoc } from '../../scripts/gen-docs.mjs';
 import { isoDateIn, TEST_SPREADSHEET_ZONE } from '../emulator';
 import { addOn } from '../support/addon';
+import { API } from '../support/catalogue';
 
-const customFunctions = readApi().filter((e) => e.customFunction);
+const customFunctions = API.functions;
 
 describe('docs/functions.md', () => {
-  it('is up to date with the JSDoc (run `npm run docs` after changing a function)', () => {
-    expect(fs.readFileSync('docs/functions.md', 'utf8')).toBe(renderFunctionsDoc(errorExamples()));
+  it('is up to date with the declarations and JSDoc (run `npm run docs` after changing a function)', () => {
+    expect(fs.readFileSync('docs/functions.md', 'utf8')).toBe(
+      renderFunctionsDoc(customFunctions, errorExamples(customFunctions)),
+    );
   });
 
   it('documents every custom function with syntax, arguments, result, definition, source and an example', () => {
@@ -23,15 +25,16 @@ describe('docs/functions.md', () => {
     for (const fn of customFunctions) {
       const section = doc.slice(doc.indexOf(`### ${fn.name}\n`));
       expect(section, fn.name).toContain(`${fn.name}(`);
-      for (const param of fn.params) expect(section, `${fn.name} ${param}`).toContain(`\`${param}\``);
+      for (const param of fn.params) expect(section, `${fn.name} ${param.name}`).toContain(`\`${param.name}\``);
       expect(fn.returns, `${fn.name} @return`).not.toBe('');
-      expect(fn.tags.formula?.length, `${fn.name} @formula`).toBeGreaterThan(0);
-      expect(fn.tags.source?.length, `${fn.name} @source`).toBeGreaterThan(0);
+      expect(fn.formula.length, `${fn.name} @formula`).toBeGreaterThan(0);
+      expect(fn.source.length, `${fn.name} @source`).toBeGreaterThan(0);
+      expect(section, `${fn.name} Spanish description`).toContain(fn.descriptionEs);
     }
   });
 
   it('shows, for every function, real error messages produced by bad input', () => {
-    const errors = errorExamples();
+    const errors = errorExamples(customFunctions);
     for (const fn of customFunctions) {
       expect(errors[fn.name]?.length, `${fn.name} errors`).toBeGreaterThan(0);
       for (const message of errors[fn.name]) {
@@ -65,7 +68,7 @@ function expectCell(actual: unknown, documented: string, where: string): void {
 describe('every documented example gives the documented result through the bundle', () => {
   const { fx } = addOn();
   for (const fn of customFunctions) {
-    for (const text of fn.tags.example ?? []) {
+    for (const text of fn.examples) {
       const example = parseExample(text);
       it(example.formula, () => {
         expect(example.name).toBe(fn.name);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { healthBand } from '../../src/kpi/health/health-band';
 import { healthScores } from '../../src/kpi/health/health-score';
 import { percentileRanks } from '../../src/kpi/health/percentile-rank';
+import { refusalIn } from '../support/kpi-errors';
 
 describe('percentile ranks', () => {
   it('hand-checked with ties: [5, 3, –, 3, 1] → ranks 4, 2.5, –, 2.5, 1 of n = 4 → (r − 1)/3', () => {
@@ -77,19 +78,21 @@ describe('health score', () => {
   });
 
   it('rejects weights or directions that do not match the columns, and bad values', () => {
-    expect(() => healthScores([[1, 2]], [1])).toThrow(
+    expect(refusalIn('HEALTH_SCORE', () => healthScores([[1, 2]], [1]))).toContain(
       'HEALTH_SCORE: weights has 1 values but metrics has 2 columns; give one per column.',
     );
-    expect(() => healthScores([[1, 2]], [1, 1], [1])).toThrow(
+    expect(refusalIn('HEALTH_SCORE', () => healthScores([[1, 2]], [1, 1], [1]))).toContain(
       'HEALTH_SCORE: directions has 1 values but metrics has 2 columns',
     );
-    expect(() => healthScores([[1, 2]], [1, 1], [1, 0])).toThrow(
+    expect(refusalIn('HEALTH_SCORE', () => healthScores([[1, 2]], [1, 1], [1, 0]))).toContain(
       'HEALTH_SCORE: directions is 0; each direction must be 1 (more is healthier) or -1',
     );
-    expect(() => healthScores([[1, 2]], [0, 0])).toThrow(
+    expect(refusalIn('HEALTH_SCORE', () => healthScores([[1, 2]], [0, 0]))).toContain(
       'HEALTH_SCORE: weights is 0; at least one weight must be above 0',
     );
-    expect(() => healthScores([[1, 2]], [1, -1])).toThrow('HEALTH_SCORE: weights is -1; weights must be 0 or more');
+    expect(refusalIn('HEALTH_SCORE', () => healthScores([[1, 2]], [1, -1]))).toContain(
+      'HEALTH_SCORE: weights is -1; weights must be 0 or more',
+    );
   });
 
   const grids = fc.integer({ min: 1, max: 4 }).chain((columns) =>
@@ -167,24 +170,26 @@ describe('health score', () => {
 describe('health band', () => {
   it('Poor below 50, Good from 75, Average between (boundaries included as documented)', () => {
     expect([0, 49.99, 50, 74.99, 75, 100].map((s) => healthBand(s))).toEqual([
-      'Poor',
-      'Poor',
-      'Average',
-      'Average',
-      'Good',
-      'Good',
+      'poor',
+      'poor',
+      'average',
+      'average',
+      'good',
+      'good',
     ]);
-    expect(healthBand(60, 40, 60)).toBe('Good');
-    expect(healthBand(60, 60, 60)).toBe('Good');
-    expect(healthBand(59, 60, 60)).toBe('Poor');
+    expect(healthBand(60, 40, 60)).toBe('good');
+    expect(healthBand(60, 60, 60)).toBe('good');
+    expect(healthBand(59, 60, 60)).toBe('poor');
   });
 
   it('poor_below above good_from is an error', () => {
-    expect(() => healthBand(50, 80, 70)).toThrow('HEALTH_BAND: poor_below is 80; it must not be above good_from (70)');
+    expect(refusalIn('HEALTH_BAND', () => healthBand(50, 80, 70))).toContain(
+      'HEALTH_BAND: poor_below is 80; it must not be above good_from (70)',
+    );
   });
 
   it('property: the band never falls as the score rises', () => {
-    const level = { Poor: 0, Average: 1, Good: 2 };
+    const level = { poor: 0, average: 1, good: 2 };
     fc.assert(
       fc.property(
         fc.double({ min: 0, max: 100, noNaN: true }),

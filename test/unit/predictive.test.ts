@@ -292,7 +292,7 @@ describe('model properties', () => {
     // x = 2, m = 22.35: weight 12.5 / 15.24
     const w = 12.5 / (12.5 + 2.74);
     expect(expectedOrderValue(gg, 2, 22.35)).toBeCloseTo((1 - w) * ((6.25 * 15.44) / 2.74) + w * 22.35, 10);
-    expect(codeOf(() => expectedOrderValue({ p: 2, q: 0.9, v: 10 }, 1, 5))).toBe('FIT_FAILED');
+    expect(codeOf(() => expectedOrderValue({ p: 2, q: 0.9, v: 10 }, 1, 5))).toBe('spendUnbounded');
   });
 });
 
@@ -310,34 +310,36 @@ describe('data that cannot support a fit', () => {
 
   it('too few customers, no repeat buyers, too few repeat buyers: NOT_ENOUGH_DATA', () => {
     const few = weekly(5, 3);
-    expect(codeOf(() => fitBgNbd(summarizeCustomers(few.ids, few.days, undefined).customers))).toBe('NOT_ENOUGH_DATA');
+    expect(codeOf(() => fitBgNbd(summarizeCustomers(few.ids, few.days, undefined).customers))).toBe('tooFewCustomers');
     const once = weekly(30, 1);
     expect(codeOf(() => fitBgNbd(summarizeCustomers(once.ids, once.days, undefined).customers))).toBe(
-      'NOT_ENOUGH_DATA',
+      'tooFewRepeatBuyers',
     );
     const two = { ids: [...once.ids, 'C0', 'C1'], days: [...once.days, 300, 310] };
-    expect(codeOf(() => fitBgNbd(summarizeCustomers(two.ids, two.days, undefined).customers))).toBe('NOT_ENOUGH_DATA');
+    expect(codeOf(() => fitBgNbd(summarizeCustomers(two.ids, two.days, undefined).customers))).toBe(
+      'tooFewRepeatBuyers',
+    );
   });
 
   it('identical buyers who never drop out: the likelihood has no interior maximum → FIT_FAILED', () => {
     const same = weekly(20, 10);
     expect(
       codeOf(() => fitBgNbd(summarizeCustomers(same.ids, same.days, undefined, { asOfDay: 100 + 19 + 63 }).customers)),
-    ).toBe('FIT_FAILED');
+    ).toBe('fitUnbounded');
   });
 
   it('Gamma-Gamma needs 3 repeat buyers with spend above 0; negative amounts are refused', () => {
     const s = summarizeCustomers(['A', 'A', 'B', 'B', 'C', 'C'], [1, 2, 1, 3, 1, 4], [5, 0, 5, 0, 5, 7]).customers;
-    expect(codeOf(() => fitGammaGamma(s))).toBe('NOT_ENOUGH_DATA');
-    expect(codeOf(() => summarizeCustomers(['A', 'A'], [1, 2], [5, -1]))).toBe('NEGATIVE');
+    expect(codeOf(() => fitGammaGamma(s))).toBe('tooFewSpendingBuyers');
+    expect(codeOf(() => summarizeCustomers(['A', 'A'], [1, 2], [5, -1]))).toBe('negative');
   });
 
-  it('an as_of before every order, a bad horizon or rate: catalogue errors', () => {
+  it('an as_of before every order, a bad horizon or rate: refused', () => {
     const { ids, days, amounts } = smallColumns(SMALL);
-    expect(codeOf(() => summarizeCustomers(ids, days, amounts, { asOfDay: 0 }))).toBe('NOT_ENOUGH_DATA');
-    expect(codeOf(() => predictCustomerValue(ids, days, amounts, { horizon: 0 }))).toBe('BAD_ARGUMENT');
+    expect(codeOf(() => summarizeCustomers(ids, days, amounts, { asOfDay: 0 }))).toBe('noOrdersByAsOf');
+    expect(codeOf(() => predictCustomerValue(ids, days, amounts, { horizon: 0 }))).toBe('notPositive');
     expect(codeOf(() => predictCustomerValue(ids, days, amounts, { horizon: 10, annualDiscountRate: -0.1 }))).toBe(
-      'BAD_ARGUMENT',
+      'negative',
     );
   });
 });

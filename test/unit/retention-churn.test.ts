@@ -1,19 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isKpiError, type KpiError } from '../../src/errors/catalogue';
 import { churnRate, customerChurn, repeatRate, retentionRate } from '../../src/kpi/retention/churn';
+import { refusalIn } from '../support/kpi-errors';
 import { day } from './retention-support';
-
-/** The message of what `call` throws, requiring a catalogue (KpiError) error. */
-function kpiErrorOf(call: () => unknown): string {
-  try {
-    call();
-  } catch (error) {
-    expect(isKpiError(error)).toBe(true);
-    return (error as Error).message;
-  }
-  throw new Error('expected a KpiError');
-}
 
 /** Valid customer counts: start ≥ 1, new ≥ 0, new ≤ end ≤ start + new. */
 const validCounts = fc
@@ -38,49 +27,43 @@ describe('CHURN_RATE and RETENTION_RATE maths', () => {
   });
 
   it('rejects counts that cannot be real, saying why', () => {
-    expect(kpiErrorOf(() => churnRate(0, 10))).toBe(
+    expect(refusalIn('CHURN_RATE', () => churnRate(0, 10))).toBe(
       'CHURN_RATE: customers_start is 0; it must be greater than 0 (it is divided by).',
     );
-    expect(kpiErrorOf(() => churnRate(-5, 10))).toMatch(
+    expect(refusalIn('CHURN_RATE', () => churnRate(-5, 10))).toMatch(
       /^CHURN_RATE: customers_start is -5; it must be greater than 0/,
     );
-    expect(kpiErrorOf(() => churnRate(200, 250, 40))).toMatch(
+    expect(refusalIn('CHURN_RATE', () => churnRate(200, 250, 40))).toMatch(
       /^CHURN_RATE: customers_end \(250\) is more than customers_start \+ new_customers \(200 \+ 40 = 240\)/,
     );
-    expect(kpiErrorOf(() => churnRate(200, 201))).toMatch(
+    expect(refusalIn('CHURN_RATE', () => churnRate(200, 201))).toMatch(
       /customers_end \(201\) is more than customers_start \+ new_customers \(200 \+ 0 = 200\)/,
     );
-    expect(kpiErrorOf(() => retentionRate(200, 40, 50))).toMatch(
+    expect(refusalIn('RETENTION_RATE', () => retentionRate(200, 40, 50))).toMatch(
       /^RETENTION_RATE: new_customers \(50\) is more than customers_end \(40\)/,
     );
-    expect(kpiErrorOf(() => retentionRate(0, 40, 10))).toMatch(/^RETENTION_RATE: customers_start is 0/);
-    expect(kpiErrorOf(() => churnRate(100, 50, -1))).toMatch(
+    expect(refusalIn('RETENTION_RATE', () => retentionRate(0, 40, 10))).toMatch(
+      /^RETENTION_RATE: customers_start is 0/,
+    );
+    expect(refusalIn('CHURN_RATE', () => churnRate(100, 50, -1))).toMatch(
       /^CHURN_RATE: new_customers is -1; a number of customers cannot be negative/,
     );
-    expect(kpiErrorOf(() => churnRate(100, -1))).toMatch(
+    expect(refusalIn('CHURN_RATE', () => churnRate(100, -1))).toMatch(
       /^CHURN_RATE: customers_end is -1; a number of customers cannot be negative/,
     );
   });
 
   it('has a Spanish message for every inconsistency', () => {
-    const spanish = (call: () => unknown) => {
-      try {
-        call();
-      } catch (error) {
-        return (error as KpiError).localized('es');
-      }
-      throw new Error('expected a KpiError');
-    };
-    expect(spanish(() => churnRate(200, 250, 40))).toMatch(
+    expect(refusalIn('CHURN_RATE', () => churnRate(200, 250, 40), 'es')).toMatch(
       /^CHURN_RATE: customers_end \(250\) es mayor que customers_start \+ new_customers \(200 \+ 40 = 240\): al final no puede haber más clientes/,
     );
-    expect(spanish(() => retentionRate(200, 40, 50))).toMatch(
+    expect(refusalIn('RETENTION_RATE', () => retentionRate(200, 40, 50), 'es')).toMatch(
       /^RETENTION_RATE: new_customers \(50\) es mayor que customers_end \(40\): los clientes al final incluyen a los nuevos/,
     );
-    expect(spanish(() => churnRate(0, 4))).toBe(
+    expect(refusalIn('CHURN_RATE', () => churnRate(0, 4), 'es')).toBe(
       'CHURN_RATE: customers_start es 0; debe ser mayor que 0 (se divide entre él).',
     );
-    expect(spanish(() => churnRate(10, 4, -2))).toBe(
+    expect(refusalIn('CHURN_RATE', () => churnRate(10, 4, -2), 'es')).toBe(
       'CHURN_RATE: new_customers es -2; un número de clientes no puede ser negativo.',
     );
   });
@@ -112,11 +95,11 @@ describe('CHURN_RATE and RETENTION_RATE maths', () => {
             const churn = churnRate(start, end, added);
             expect(churn).toBeGreaterThanOrEqual(0);
             if (end >= added) expect(churn).toBeLessThanOrEqual(1);
-          } else kpiErrorOf(() => churnRate(start, end, added));
+          } else refusalIn('CHURN_RATE', () => churnRate(start, end, added));
           // retention also needs the new customers among the end ones
           if (churnValid && end >= added)
             expect(retentionRate(start, end, added)).toBeCloseTo(1 - churnRate(start, end, added), 12);
-          else kpiErrorOf(() => retentionRate(start, end, added));
+          else refusalIn('RETENTION_RATE', () => retentionRate(start, end, added));
         },
       ),
     );

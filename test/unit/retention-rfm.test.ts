@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  rankScores,
-  RFM_SEGMENT_LABELS,
-  rfmScore,
-  rfmScores,
-  rfmSegment,
-  type RfmRow,
-} from '../../src/kpi/retention/rfm';
+import { rankScores, rfmScore, rfmScores, rfmSegment, type RfmRow } from '../../src/kpi/retention/rfm';
+import { reportLabels } from '../../src/report/labels';
+import { RFM_SEGMENT_NAMES } from '../../src/sheets/functions/retention';
 import { cpuMillis, syntheticOrders } from './retention-support';
 
 const AS_OF = 20_000;
@@ -60,7 +55,16 @@ function orders(): { ids: string[]; days: number[]; amounts: number[] } {
 }
 
 const project = (rows: RfmRow[]) =>
-  rows.map((row) => [row.customer, row.recency, row.frequency, row.monetary, row.r, row.f, row.m, row.label]);
+  rows.map((row) => [
+    row.customer,
+    row.recency,
+    row.frequency,
+    row.monetary,
+    row.r,
+    row.f,
+    row.m,
+    RFM_SEGMENT_NAMES[row.segment],
+  ]);
 
 describe('RFM', () => {
   it('hand-checked table covering all ten segments, sorted by id in natural order', () => {
@@ -140,12 +144,12 @@ describe('RFM', () => {
     let pairs = 0;
     for (const [label, codes] of Object.entries(table)) {
       for (const code of codes.split(' ')) {
-        expect(RFM_SEGMENT_LABELS.en[rfmSegment(Number(code[0]), Number(code[1]))]).toBe(label);
+        expect(RFM_SEGMENT_NAMES[rfmSegment(Number(code[0]), Number(code[1]))]).toBe(label);
         pairs++;
       }
     }
     expect(pairs).toBe(25);
-    expect(Object.keys(RFM_SEGMENT_LABELS.es).sort()).toEqual(Object.keys(RFM_SEGMENT_LABELS.en).sort());
+    expect(Object.keys(reportLabels('es').rfmSegments).sort()).toEqual(Object.keys(RFM_SEGMENT_NAMES).sort());
   });
 
   it('property: scores in 1…5, better never scores lower, equal values score equally', () => {

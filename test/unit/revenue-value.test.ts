@@ -8,7 +8,7 @@ import { lifetimeValue } from '../../src/kpi/revenue/ltv';
 import { ltvToCac } from '../../src/kpi/revenue/ltv-cac';
 import { revenueChurn, revenueRetention } from '../../src/kpi/revenue/revenue-retention';
 import { saasLifetimeValue } from '../../src/kpi/revenue/saas-ltv';
-import { codeOf } from '../support/kpi-errors';
+import { codeOf, refusalIn } from '../support/kpi-errors';
 
 const amount = fc.double({ min: 0, max: 1e7, noNaN: true });
 
@@ -20,8 +20,10 @@ describe('CPS', () => {
   });
 
   it('cost must be above 0', () => {
-    expect(codeOf(() => customerProfitabilityScore(100, 0))).toBe('MUST_BE_POSITIVE');
-    expect(() => customerProfitabilityScore(100, 0)).toThrow('CPS: cost is 0; it must be greater than 0');
+    expect(codeOf(() => customerProfitabilityScore(100, 0))).toBe('notPositive');
+    expect(refusalIn('CPS', () => customerProfitabilityScore(100, 0))).toContain(
+      'CPS: cost is 0; it must be greater than 0',
+    );
   });
 
   it('property: CPS ≥ −1 and CPS + 1 = revenue ÷ cost', () => {
@@ -43,7 +45,9 @@ describe('LTV', () => {
   });
 
   it('rejects a margin typed as a percentage', () => {
-    expect(() => lifetimeValue(50, 4, 3, 60)).toThrow('LTV: gross_margin is 60; it must be a fraction between 0 and 1');
+    expect(refusalIn('LTV', () => lifetimeValue(50, 4, 3, 60))).toContain(
+      'LTV: gross_margin is 60; it must be a fraction between 0 and 1',
+    );
   });
 
   it('property: LTV is monotone in each factor and proportional to the margin', () => {
@@ -75,10 +79,14 @@ describe('SaaS LTV', () => {
   });
 
   it('churn 0 means an unbounded lifetime, churn above 1 is not a rate', () => {
-    expect(codeOf(() => saasLifetimeValue(100, 0))).toBe('UNBOUNDED_LIFETIME');
-    expect(() => saasLifetimeValue(100, 0)).toThrow('SAAS_LTV: churn is 0, lifetime is unbounded');
-    expect(() => saasLifetimeValue(100, 5)).toThrow('SAAS_LTV: churn_rate is 5; it must be a fraction between 0 and 1');
-    expect(codeOf(() => saasLifetimeValue(100, 0.1, 1.5))).toBe('BAD_ARGUMENT');
+    expect(codeOf(() => saasLifetimeValue(100, 0))).toBe('zeroChurn');
+    expect(refusalIn('SAAS_LTV', () => saasLifetimeValue(100, 0))).toContain(
+      'SAAS_LTV: churn is 0, lifetime is unbounded',
+    );
+    expect(refusalIn('SAAS_LTV', () => saasLifetimeValue(100, 5))).toContain(
+      'SAAS_LTV: churn_rate is 5; it must be a fraction between 0 and 1',
+    );
+    expect(codeOf(() => saasLifetimeValue(100, 0.1, 1.5))).toBe('notFraction');
   });
 
   it('property: halving churn doubles the LTV', () => {
@@ -104,7 +112,7 @@ describe('LTV:CAC', () => {
   });
 
   it('cac must be above 0', () => {
-    expect(() => ltvToCac(1600, 0)).toThrow('LTV_CAC: cac is 0; it must be greater than 0');
+    expect(refusalIn('LTV_CAC', () => ltvToCac(1600, 0))).toContain('LTV_CAC: cac is 0; it must be greater than 0');
   });
 });
 
@@ -127,8 +135,12 @@ describe('revenue retention and churn', () => {
   });
 
   it('start 0 and new above end are errors with a reason', () => {
-    expect(() => revenueRetention(0, 10, 0)).toThrow('REVENUE_RETENTION: cannot divide by zero: revenue_start is 0');
-    expect(() => revenueChurn(100, 10, 20)).toThrow('REVENUE_CHURN: revenue_new (20) is larger than revenue_end (10)');
+    expect(refusalIn('REVENUE_RETENTION', () => revenueRetention(0, 10, 0))).toContain(
+      'REVENUE_RETENTION: cannot divide by zero: revenue_start is 0',
+    );
+    expect(refusalIn('REVENUE_CHURN', () => revenueChurn(100, 10, 20))).toContain(
+      'REVENUE_CHURN: revenue_new (20) is larger than revenue_end (10)',
+    );
   });
 
   it('property: churn = 1 − retention, retention ≥ 0, churn ≤ 1', () => {

@@ -296,10 +296,10 @@ describe('key drivers', () => {
   it('puts one driver in each quadrant (hand-checked above)', () => {
     const drivers = keyDrivers(grid(table), outcome);
     expect(drivers.map((d) => d.quadrant)).toEqual([
-      'Key strength',
-      'Key weakness',
-      'Secondary strength',
-      'Secondary weakness',
+      'keyStrength',
+      'keyWeakness',
+      'secondaryStrength',
+      'secondaryWeakness',
       undefined,
     ]);
     expect(drivers.map((d) => d.mean)).toEqual([8, 3.2, 8, 2, 0].map((m) => expect.closeTo(m, 12)));
@@ -323,7 +323,7 @@ describe('key drivers', () => {
     expect(drivers[0]).toEqual({ mean: 5, correlation: undefined, quadrant: undefined });
     expect(drivers[1]).toEqual({ mean: undefined, correlation: undefined, quadrant: undefined });
     // The only correlated driver sits on both medians: Key strength.
-    expect(drivers[2].quadrant).toBe('Key strength');
+    expect(drivers[2].quadrant).toBe('keyStrength');
   });
 
   const surveys = fc.integer({ min: 1, max: 5 }).chain((columns) =>

@@ -1,24 +1,18 @@
 /**
- * Health band of a score: Poor, Average or Good.
+ * Health band of a score: poor, average or good.
  */
-import { KpiError } from '../../errors/catalogue';
+import { refuse } from '../domain-error';
 
 /** Bands of a health score. */
-export type HealthBand = 'Poor' | 'Average' | 'Good';
+export type HealthBand = 'poor' | 'average' | 'good';
 
 /**
- * Band of a score: below `poorBelow` Poor, from `goodFrom` Good, Average in between.
+ * Band of a score: below `poorBelow` poor, from `goodFrom` good, average in between. Refuses
+ * `poorBelow` > `goodFrom` (`poorAboveGood`).
  *
- * @throws KpiError `BAD_ARGUMENT` (formula `HEALTH_BAND`) when poorBelow > goodFrom.
- * @example healthBand(62) // 'Average'
+ * @example healthBand(62) // 'average'
  */
 export function healthBand(score: number, poorBelow = 50, goodFrom = 75): HealthBand {
-  if (poorBelow > goodFrom) {
-    throw new KpiError(
-      'BAD_ARGUMENT',
-      { fn: 'HEALTH_BAND', arg: 'poor_below', value: poorBelow },
-      { en: `it must not be above good_from (${goodFrom})`, es: `no debe ser mayor que good_from (${goodFrom})` },
-    );
-  }
-  return score < poorBelow ? 'Poor' : score >= goodFrom ? 'Good' : 'Average';
+  if (poorBelow > goodFrom) refuse({ code: 'poorAboveGood', poorBelow, goodFrom });
+  return score < poorBelow ? 'poor' : score >= goodFrom ? 'good' : 'average';
 }

@@ -10,7 +10,7 @@
  * calibration to 1997-09-30) the maximum-likelihood estimates are r = 0.243, α = 4.414, a = 0.793,
  * b = 2.426, LL = −9582.4.
  */
-import { KpiError } from '../../errors/catalogue';
+import { refuse } from '../domain-error';
 import { logHyp2f1 } from './hypergeometric';
 import { minimize } from './optimizer';
 import { lagrange, lnGamma } from './special';
@@ -139,39 +139,23 @@ export function bgNbdLogLikelihood(params: BgNbdParams, data: GroupedHistories):
 
 /**
  * Maximum-likelihood BG/NBD fit on log-parameters (Nelder–Mead with restarts from two starting
- * points, checked by the gradient). Raises NOT_ENOUGH_DATA when there are fewer than
- * {@link MIN_CUSTOMERS} customers or {@link MIN_REPEAT_BUYERS} repeat buyers, and FIT_FAILED when
- * the likelihood has no interior maximum or the optimiser does not converge.
+ * points, checked by the gradient). Refuses fewer than {@link MIN_CUSTOMERS} customers
+ * (`tooFewCustomers`) or {@link MIN_REPEAT_BUYERS} repeat buyers (`tooFewRepeatBuyers`), and a
+ * likelihood with no interior maximum or a search that does not converge (see `checkFit`).
  *
  * @example fitBgNbd(cdnowSampleSummaries) // { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426, logLikelihood: −9582.4 }
  */
-export function fitBgNbd(histories: readonly RepeatHistory[], fn = 'BGNBD_FIT'): BgNbdFit {
+export function fitBgNbd(histories: readonly RepeatHistory[]): BgNbdFit {
   let repeatBuyers = 0;
   let ageSum = 0;
   for (const h of histories) {
     if (h.x > 0) repeatBuyers++;
     ageSum += h.age;
   }
-  if (histories.length < MIN_CUSTOMERS) {
-    throw new KpiError(
-      'NOT_ENOUGH_DATA',
-      { fn },
-      {
-        en: `the model needs at least ${MIN_CUSTOMERS} customers, the data have ${histories.length}`,
-        es: `el modelo necesita al menos ${MIN_CUSTOMERS} clientes y los datos tienen ${histories.length}`,
-      },
-    );
-  }
-  if (repeatBuyers < MIN_REPEAT_BUYERS) {
-    throw new KpiError(
-      'NOT_ENOUGH_DATA',
-      { fn },
-      {
-        en: `only ${repeatBuyers} customers bought again on a later day before as_of; the model needs at least ${MIN_REPEAT_BUYERS} repeat buyers`,
-        es: `solo ${repeatBuyers} clientes volvieron a comprar otro día antes de as_of; el modelo necesita al menos ${MIN_REPEAT_BUYERS} clientes recurrentes`,
-      },
-    );
-  }
+  if (histories.length < MIN_CUSTOMERS)
+    refuse({ code: 'tooFewCustomers', found: histories.length, needed: MIN_CUSTOMERS });
+  if (repeatBuyers < MIN_REPEAT_BUYERS)
+    refuse({ code: 'tooFewRepeatBuyers', found: repeatBuyers, needed: MIN_REPEAT_BUYERS });
   const data = groupHistories(histories);
   const meanAge = ageSum / histories.length;
   const negLogLikelihood = (theta: number[]) => {
@@ -183,7 +167,7 @@ export function fitBgNbd(histories: readonly RepeatHistory[], fn = 'BGNBD_FIT'):
     [Math.log(0.5), Math.log(meanAge / 5), Math.log(0.5), Math.log(3)],
   ];
   const best = minimize(negLogLikelihood, starts);
-  checkFit(fn, best.x, best.converged);
+  checkFit(best.x, best.converged);
   return { ...paramsOf(best.x), logLikelihood: -best.value };
 }
 
@@ -191,28 +175,10 @@ function paramsOf(theta: number[]): BgNbdParams {
   return { r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]) };
 }
 
-/** Raises FIT_FAILED for a maximum on the boundary (a parameter → 0 or ∞) or no convergence. */
-export function checkFit(fn: string, theta: number[], converged: boolean): void {
-  if (theta.some((v) => !isFinite(v) || Math.abs(v) > LOG_PARAMETER_LIMIT)) {
-    throw new KpiError(
-      'FIT_FAILED',
-      { fn },
-      {
-        en: 'the likelihood keeps growing as a parameter goes to 0 or to infinity; use more customers or a longer history',
-        es: 'la verosimilitud sigue creciendo cuando un parámetro tiende a 0 o a infinito; use más clientes o un historial más largo',
-      },
-    );
-  }
-  if (!converged) {
-    throw new KpiError(
-      'FIT_FAILED',
-      { fn },
-      {
-        en: 'the maximum-likelihood search did not converge; use more customers or a longer history',
-        es: 'la búsqueda de máxima verosimilitud no convergió; use más clientes o un historial más largo',
-      },
-    );
-  }
+/** Refuses a maximum on the boundary (a parameter → 0 or ∞: `fitUnbounded`) or no convergence (`fitNotConverged`). */
+export function checkFit(theta: number[], converged: boolean): void {
+  if (theta.some((v) => !isFinite(v) || Math.abs(v) > LOG_PARAMETER_LIMIT)) refuse({ code: 'fitUnbounded' });
+  if (!converged) refuse({ code: 'fitNotConverged' });
 }
 
 /**

@@ -8,8 +8,8 @@
  * E[Y(tₖ)] − E[Y(tₖ₋₁)], are discounted from the month's end tₖ by (1 + R)^(−tₖ in years). With
  * R = 0 this is exactly E[Y(horizon)] × value.
  */
-import { KpiError } from '../../errors/catalogue';
 import type { Period } from '../calendar/days';
+import { refuse } from '../domain-error';
 import { conditionalExpectedPurchases, fitBgNbd, probabilityAlive, type BgNbdFit, type BgNbdParams } from './bgnbd';
 import { expectedOrderValue, fitGammaGamma, type GammaGammaParams } from './gamma-gamma';
 import { sortedOrder } from '../retention/customers';
@@ -25,8 +25,6 @@ export interface PredictOptions {
   unit?: Period;
   /** Annual discount rate as a fraction, e.g. 0.1 (default 0: no discounting). */
   annualDiscountRate?: number;
-  /** Formula name for error messages (default CLV_PREDICT). */
-  fn?: string;
 }
 
 /** One customer's prediction. */
@@ -61,8 +59,8 @@ const MONTH_DAYS = 30.4375;
 
 /**
  * Fits BG/NBD and Gamma-Gamma on the orders up to as_of and predicts every customer's purchases,
- * order value and CLV over the horizon. Raises KpiError (NOT_ENOUGH_DATA, FIT_FAILED, NEGATIVE,
- * BAD_ARGUMENT) when the data cannot support a fit.
+ * order value and CLV over the horizon. Refuses a horizon ≤ 0 (`notPositive`, input `horizon`), a
+ * negative rate (`negative`, input `rate`), and what the summary and the fits refuse.
  *
  * @example predictCustomerValue(ids, days, amounts, { horizon: 52 }).customers[0] // the most valuable customer
  */
@@ -72,27 +70,14 @@ export function predictCustomerValue(
   amounts: readonly number[],
   options: PredictOptions,
 ): CustomerValuePrediction {
-  const fn = options.fn ?? 'CLV_PREDICT';
   const { horizon } = options;
   const rate = options.annualDiscountRate ?? 0;
-  if (!(horizon > 0) || !isFinite(horizon)) {
-    throw new KpiError(
-      'BAD_ARGUMENT',
-      { fn, arg: 'horizon', value: horizon },
-      { en: 'it must be a number above 0', es: 'debe ser un número mayor que 0' },
-    );
-  }
-  if (!(rate >= 0) || !isFinite(rate)) {
-    throw new KpiError(
-      'BAD_ARGUMENT',
-      { fn, arg: 'annual_discount_rate', value: rate },
-      { en: 'it must be 0 or more, such as 0.1', es: 'debe ser 0 o más, como 0.1' },
-    );
-  }
+  if (!(horizon > 0) || !isFinite(horizon)) refuse({ code: 'notPositive', input: 'horizon', value: horizon });
+  if (!(rate >= 0) || !isFinite(rate)) refuse({ code: 'negative', input: 'rate', value: rate });
   const unit = options.unit ?? 'week';
-  const summaries = summarizeCustomers(customerIds, days, amounts, { asOfDay: options.asOfDay, unit, fn });
-  const bgnbd = fitBgNbd(summaries.customers, fn);
-  const gammaGamma = fitGammaGamma(summaries.customers, fn);
+  const summaries = summarizeCustomers(customerIds, days, amounts, { asOfDay: options.asOfDay, unit });
+  const bgnbd = fitBgNbd(summaries.customers);
+  const gammaGamma = fitGammaGamma(summaries.customers);
   const cache = new Map<string, { pAlive: number; purchases: number; discounted: number }>();
   const customers = summaries.customers.map((c): CustomerValue => {
     const key = `${c.x}|${c.recency}|${c.age}`;
@@ -110,7 +95,7 @@ export function predictCustomerValue(
       purchase = { pAlive: probabilityAlive(bgnbd, c.x, c.recency, c.age), purchases, discounted };
       cache.set(key, purchase);
     }
-    const value = expectedOrderValue(gammaGamma, c.x, c.monetary, fn);
+    const value = expectedOrderValue(gammaGamma, c.x, c.monetary);
     return {
       id: c.id,
       x: c.x,
@@ -122,13 +107,7 @@ export function predictCustomerValue(
       clv: purchase.discounted * value,
     };
   });
-  if (customers.some((c) => !isFinite(c.clv) || !isFinite(c.pAlive))) {
-    throw new KpiError(
-      'FIT_FAILED',
-      { fn },
-      { en: 'a prediction is not a finite number', es: 'una predicción no es un número finito' },
-    );
-  }
+  if (customers.some((c) => !isFinite(c.clv) || !isFinite(c.pAlive))) refuse({ code: 'notFinite' });
   const sorted = sortedOrder(
     customers.map((c) => c.id),
     customers.map((c) => -c.clv),

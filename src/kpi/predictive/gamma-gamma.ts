@@ -6,7 +6,7 @@
  * equations (1)–(5); log-likelihood of the mean spend m̄ of x repeat purchases as in `lifetimes`
  * (C. Davidson-Pilon, MIT). CDNOW sample, 946 repeat buyers: p = 6.25, q = 3.74, v = 15.44.
  */
-import { KpiError } from '../../errors/catalogue';
+import { refuse } from '../domain-error';
 import { checkFit } from './bgnbd';
 import { minimize } from './optimizer';
 import { lnGamma } from './special';
@@ -80,23 +80,15 @@ function spendLogLikelihood(params: GammaGammaParams, data: PreparedSpend): numb
 /**
  * Maximum-likelihood Gamma-Gamma fit on the repeat buyers whose mean repeat spend is above 0
  * (others are left out: one-time buyers carry no repeat spend, and zero-value orders such as free
- * samples have no Gamma density). Raises NOT_ENOUGH_DATA with fewer than
- * {@link MIN_SPENDING_REPEAT_BUYERS} such buyers, FIT_FAILED when there is no interior maximum.
+ * samples have no Gamma density). Refuses fewer than {@link MIN_SPENDING_REPEAT_BUYERS} such buyers
+ * (`tooFewSpendingBuyers`) and a likelihood with no interior maximum (see `checkFit`).
  *
  * @example fitGammaGamma(cdnowSampleSummaries) // { p: 6.25, q: 3.74, v: 15.44 }
  */
-export function fitGammaGamma(histories: readonly SpendHistory[], fn = 'GAMMA_GAMMA_FIT'): GammaGammaParams {
+export function fitGammaGamma(histories: readonly SpendHistory[]): GammaGammaParams {
   const spending = histories.filter((h) => h.x > 0 && h.monetary > 0);
-  if (spending.length < MIN_SPENDING_REPEAT_BUYERS) {
-    throw new KpiError(
-      'NOT_ENOUGH_DATA',
-      { fn },
-      {
-        en: `only ${spending.length} customers bought again with a spend above 0; the spend model needs at least ${MIN_SPENDING_REPEAT_BUYERS}`,
-        es: `solo ${spending.length} clientes volvieron a comprar con un importe mayor que 0; el modelo de gasto necesita al menos ${MIN_SPENDING_REPEAT_BUYERS}`,
-      },
-    );
-  }
+  if (spending.length < MIN_SPENDING_REPEAT_BUYERS)
+    refuse({ code: 'tooFewSpendingBuyers', found: spending.length, needed: MIN_SPENDING_REPEAT_BUYERS });
   let spend = 0;
   for (const h of spending) spend += h.monetary;
   const meanSpend = spend / spending.length;
@@ -111,7 +103,7 @@ export function fitGammaGamma(histories: readonly SpendHistory[], fn = 'GAMMA_GA
     [Math.log(5), Math.log(4), Math.log((meanSpend * 3) / 5)],
   ];
   const best = minimize(negLogLikelihood, starts);
-  checkFit(fn, best.x, best.converged);
+  checkFit(best.x, best.converged);
   return paramsOf(best.x);
 }
 
@@ -122,22 +114,14 @@ function paramsOf(theta: number[]): GammaGammaParams {
 /**
  * Expected spend per purchase of a customer given x repeat purchases of mean m̄ (FH 2013 eq. 5):
  * E[M | x, m̄] = (q−1)/(px+q−1) · pv/(q−1) + px/(px+q−1) · m̄, the population mean pv/(q−1) when
- * x = 0. Needs q > 1 (otherwise the mean spend is unbounded): FIT_FAILED.
+ * x = 0. Needs q > 1 (otherwise the mean spend is unbounded): refuses `spendUnbounded`.
  *
  * @example expectedOrderValue({ p: 6.25, q: 3.74, v: 15.44 }, 2, 22.35) // ≈ 24.3
  */
-export function expectedOrderValue(params: GammaGammaParams, x: number, monetary: number, fn = 'CLV_PREDICT'): number {
+export function expectedOrderValue(params: GammaGammaParams, x: number, monetary: number): number {
   const { p, q, v } = params;
-  if (!(q > 1)) {
-    throw new KpiError(
-      'FIT_FAILED',
-      { fn },
-      {
-        en: `the spend model has q = ${q.toFixed(3)} ≤ 1, so the average spend is unbounded`,
-        es: `el modelo de gasto tiene q = ${q.toFixed(3)} ≤ 1, así que el gasto medio no está acotado`,
-      },
-    );
-  }
+  if (!(q > 1)) refuse({ code: 'spendUnbounded', q });
+
   const populationMean = (p * v) / (q - 1);
   if (x <= 0) return populationMean;
   const weight = (p * x) / (p * x + q - 1);

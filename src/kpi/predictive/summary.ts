@@ -7,7 +7,7 @@
  * - tₓ (recency) = first order day → last order day, T (age) = first order day → as_of, in units;
  * - monetary = mean spend of the repeat order days (the first day excluded; 0 when x = 0).
  */
-import { KpiError } from '../../errors/catalogue';
+import { refuse } from '../domain-error';
 import type { Period } from '../calendar/days';
 
 /** Length of each time unit in days. A month is 365.25 / 12 = 30.4375 days, a quarter 91.3125. */
@@ -46,8 +46,6 @@ export interface SummaryOptions {
   asOfDay?: number;
   /** Time unit of recency and age (default week). */
   unit?: Period;
-  /** Formula name for error messages. */
-  fn?: string;
 }
 
 /**
@@ -63,17 +61,11 @@ export function summarizeCustomers(
   amounts: readonly number[] | undefined,
   options: SummaryOptions = {},
 ): CustomerSummaries {
-  const fn = options.fn ?? 'BGNBD_FIT';
   const n = customerIds.length;
-  if (days.length !== n || (amounts && amounts.length !== n)) {
-    throw new KpiError('SIZE_MISMATCH', {
-      fn,
-      arg: 'customer_ids',
-      arg2: days.length !== n ? 'order_dates' : 'amounts',
-      n1: n,
-      n2: days.length !== n ? days.length : amounts!.length,
-    });
-  }
+  if (days.length !== n)
+    refuse({ code: 'lengthMismatch', input: 'customerIds', other: 'days', count: n, otherCount: days.length });
+  if (amounts && amounts.length !== n)
+    refuse({ code: 'lengthMismatch', input: 'customerIds', other: 'amounts', count: n, otherCount: amounts.length });
   const unitDays = UNIT_DAYS[options.unit ?? 'week'];
   let asOfDay = options.asOfDay;
   if (asOfDay === undefined) {
@@ -89,8 +81,7 @@ export function summarizeCustomers(
   let maxDay = -Infinity;
   for (let i = 0; i < n; i++) {
     const day = Math.floor(days[i]);
-    if (amounts && amounts[i] < 0)
-      throw new KpiError('NEGATIVE', { fn, arg: 'amounts', row: i + 1, value: amounts[i], noun: 'amount' });
+    if (amounts && amounts[i] < 0) refuse({ code: 'negative', input: 'amounts', value: amounts[i], index: i });
     if (!(day <= asOfDay)) continue;
     let c = indexOf.get(customerIds[i]);
     if (c === undefined) {
@@ -103,13 +94,7 @@ export function summarizeCustomers(
     minDay = Math.min(minDay, day);
     maxDay = Math.max(maxDay, day);
   }
-  if (kept.length === 0) {
-    throw new KpiError(
-      'NOT_ENOUGH_DATA',
-      { fn },
-      { en: 'no order falls on or before as_of', es: 'ningún pedido cae en as_of o antes' },
-    );
-  }
+  if (kept.length === 0) refuse({ code: 'noOrdersByAsOf' });
   const span = maxDay - minDay + 1;
   const key = (i: number) => customerOf[i] * span + (Math.floor(days[i]) - minDay);
   kept.sort((i, j) => key(i) - key(j));

@@ -6,71 +6,48 @@
  * customers at the Start) as the trade publishes it (HubSpot, Shopify, Zendesk guides); churn is
  * its complement, lost customers ÷ S = (S + N − E) ÷ S.
  */
-import { KpiError } from '../../errors/catalogue';
-import { isoOfDay } from '../calendar/days';
+import { refuse } from '../domain-error';
 import { indexCustomers, ordersPerCustomer } from './customers';
 
 /**
- * Checks that customer counts of a period can be real: start > 0, no negative count, and
- * nobody appears from nowhere (end ≤ start + new). Throws a {@link KpiError} naming `fn` otherwise.
+ * Checks that customer counts of a period can be real: start > 0, no negative count, and nobody
+ * appears from nowhere (end ≤ start + new). Refuses (`notPositive`, `negativeCustomers`,
+ * `endAboveStartPlusNew`) otherwise; inputs are named `start`, `end`, `added`.
  */
-export function checkCustomerCounts(fn: string, start: number, end: number, newCustomers: number): void {
-  if (!(start > 0)) throw new KpiError('MUST_BE_POSITIVE', { fn, arg: 'customers_start', value: start });
-  const negative = {
-    en: 'a number of customers cannot be negative',
-    es: 'un número de clientes no puede ser negativo',
-  };
-  if (end < 0) throw new KpiError('BAD_ARGUMENT', { fn, arg: 'customers_end', value: end }, negative);
-  if (newCustomers < 0) throw new KpiError('BAD_ARGUMENT', { fn, arg: 'new_customers', value: newCustomers }, negative);
-  if (end > start + newCustomers) {
-    const sum = `${start} + ${newCustomers} = ${start + newCustomers}`;
-    throw new KpiError(
-      'INCONSISTENT_COUNTS',
-      { fn },
-      {
-        en: `customers_end (${end}) is more than customers_start + new_customers (${sum}): there cannot be more customers at the end than at the start plus the new ones. Check the counts, or give the new customers`,
-        es: `customers_end (${end}) es mayor que customers_start + new_customers (${sum}): al final no puede haber más clientes que al inicio más los nuevos. Revise los recuentos o indique los clientes nuevos`,
-      },
-    );
-  }
+function checkCustomerCounts(start: number, end: number, added: number): void {
+  if (!(start > 0)) refuse({ code: 'notPositive', input: 'start', value: start });
+  if (end < 0) refuse({ code: 'negativeCustomers', input: 'end', value: end });
+  if (added < 0) refuse({ code: 'negativeCustomers', input: 'added', value: added });
+  if (end > start + added) refuse({ code: 'endAboveStartPlusNew', end, start, added });
 }
 
 /**
  * Customer churn rate of a period: the customers lost, (start + new − end) / start — above 1 when
- * customers won during the period left within it too (end < new). Throws a {@link KpiError} when the counts cannot be real
- * (see {@link checkCustomerCounts}).
+ * customers won during the period left within it too (end < new). Refuses counts that cannot be
+ * real (see `checkCustomerCounts`).
  *
  * @example churnRate(200, 190, 40) // 0.25: 240 customers were there at some point, 190 remain, 50 of the 200 left
  * @example churnRate(200, 180) // 0.1
  */
-export function churnRate(start: number, end: number, newCustomers = 0): number {
-  checkCustomerCounts('CHURN_RATE', start, end, newCustomers);
-  return (start + newCustomers - end) / start;
+export function churnRate(start: number, end: number, added = 0): number {
+  checkCustomerCounts(start, end, added);
+  return (start + added - end) / start;
 }
 
 /**
  * Customer retention rate of a period, in 0 … 1: the share of the customers at the start still
- * there at the end, (end − new) / start = 1 − churn. Throws a {@link KpiError} when the counts
- * cannot be real (see {@link checkCustomerCounts}).
+ * there at the end, (end − new) / start = 1 − churn. Refuses counts that cannot be real (see
+ * `checkCustomerCounts`) and more new customers than customers at the end (`newAboveEnd`).
  *
  * @example retentionRate(200, 190, 40) // 0.75
  */
-export function retentionRate(start: number, end: number, newCustomers: number): number {
-  checkCustomerCounts('RETENTION_RATE', start, end, newCustomers);
+export function retentionRate(start: number, end: number, added: number): number {
+  checkCustomerCounts(start, end, added);
   // FUNCTIONS.md lists only the two checks above for CHURN_RATE: customers won during the period can
   // leave within it (end < new), and churn then counts them too (it may exceed 1). Retention, the
   // share of the starting customers kept, needs end ≥ new.
-  if (newCustomers > end) {
-    throw new KpiError(
-      'INCONSISTENT_COUNTS',
-      { fn: 'RETENTION_RATE' },
-      {
-        en: `new_customers (${newCustomers}) is more than customers_end (${end}): the customers at the end include the new ones, so there cannot be more new customers than end customers`,
-        es: `new_customers (${newCustomers}) es mayor que customers_end (${end}): los clientes al final incluyen a los nuevos, así que no puede haber más clientes nuevos que clientes al final`,
-      },
-    );
-  }
-  return (end - newCustomers) / start;
+  if (added > end) refuse({ code: 'newAboveEnd', added, end });
+  return (end - added) / start;
 }
 
 /** Churn measured from raw orders over two consecutive windows of the same length. */
@@ -127,11 +104,6 @@ export function customerChurn(
     churned,
     rate: previousCustomers > 0 ? churned / previousCustomers : null,
   };
-}
-
-/** The previous window of {@link customerChurn} as text, e.g. "2024-01-03 – 2024-01-31". */
-export function previousWindowText(churn: OrderChurn): string {
-  return `${isoOfDay(churn.previousStart)} – ${isoOfDay(churn.previousEnd)}`;
 }
 
 /**

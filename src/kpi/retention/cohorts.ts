@@ -6,8 +6,8 @@
  * Amplitude's "N-day retention" generalised to any period: active in period N counted from the
  * cohort's own period, period 0 being 100 %.
  */
-import { KpiError } from '../../errors/catalogue';
-import { isoOfDay, periodEndDay, periodIndex, periodStartDay, type Period } from '../calendar/days';
+import { periodEndDay, periodIndex, periodStartDay, type Period } from '../calendar/days';
+import { refuse } from '../domain-error';
 import { indexCustomers } from './customers';
 
 /** One cohort: the customers whose first order fell in one period. */
@@ -46,7 +46,7 @@ export const MAX_SHEET_COLUMNS = 18_278;
  * Builds the cohort retention triangle from orders given as parallel arrays. A customer belongs
  * to the cohort of the period of their first order; offset k counts the customers of the cohort
  * with at least one order in cohort period + k (several orders in one period count once).
- * O(n) plus the size of the table; throws a {@link KpiError} when the table would exceed
+ * O(n) plus the size of the table; refuses (`tooManyCohortCells`) a table of more than
  * {@link MAX_COHORT_CELLS} cells or {@link MAX_SHEET_COLUMNS} columns (e.g. daily cohorts over decades).
  *
  * @example cohortRetention(['a', 'b', 'a'], [dayFromCivil(2024, 1, 5), dayFromCivil(2024, 1, 20), dayFromCivil(2024, 2, 10)], 'month')
@@ -79,15 +79,14 @@ export function cohortRetention(
   const offsets = lastPeriod - firstPeriod + 1;
   const rows = cohortSizes.size;
   if (rows * offsets > MAX_COHORT_CELLS || offsets + 2 > MAX_SHEET_COLUMNS) {
-    const span = `${isoOfDay(periodStartDay(firstPeriod, period))} – ${isoOfDay(periodEndDay(lastPeriod, period))}`;
-    throw new KpiError(
-      'BAD_ARGUMENT',
-      { fn: 'COHORT_RETENTION', arg: 'period', value: period },
-      {
-        en: `the table would have ${rows} cohorts × ${offsets} periods (orders from ${span}), too many for a sheet. Check the order dates or use a longer period`,
-        es: `la tabla tendría ${rows} cohortes × ${offsets} periodos (pedidos del ${span}), demasiadas para una hoja. Revise las fechas de los pedidos o use un periodo más largo`,
-      },
-    );
+    refuse({
+      code: 'tooManyCohortCells',
+      period,
+      cohorts: rows,
+      periods: offsets,
+      firstDay: periodStartDay(firstPeriod, period),
+      lastDay: periodEndDay(lastPeriod, period),
+    });
   }
   const sizes = new Int32Array(offsets);
   for (const [p, size] of cohortSizes) sizes[p - firstPeriod] = size;

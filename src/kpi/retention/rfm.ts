@@ -6,7 +6,6 @@
  * R×F grid (Champions … Hibernating) as popularised by Putler's RFM segmentation guide. Scores
  * here are rank-based and tie-safe: s = 1 + ⌊5·w / n⌋, w = customers with a strictly worse value.
  */
-import type { Language } from '../../errors/catalogue';
 import { indexCustomers, sortedOrder } from './customers';
 
 /** Stable keys of the ten RFM segments. */
@@ -21,34 +20,6 @@ export type RfmSegment =
   | 'atRisk'
   | 'cantLoseThem'
   | 'hibernating';
-
-/** Segment names shown to users: English (the RFM formula's output) and Spanish (the report). */
-export const RFM_SEGMENT_LABELS: Record<Language, Record<RfmSegment, string>> = {
-  en: {
-    champions: 'Champions',
-    loyal: 'Loyal',
-    potentialLoyalist: 'Potential loyalist',
-    newCustomers: 'New customers',
-    promising: 'Promising',
-    needAttention: 'Need attention',
-    aboutToSleep: 'About to sleep',
-    atRisk: 'At risk',
-    cantLoseThem: "Can't lose them",
-    hibernating: 'Hibernating',
-  },
-  es: {
-    champions: 'Campeones',
-    loyal: 'Leales',
-    potentialLoyalist: 'Potencialmente leales',
-    newCustomers: 'Clientes nuevos',
-    promising: 'Prometedores',
-    needAttention: 'Necesitan atención',
-    aboutToSleep: 'A punto de dormirse',
-    atRisk: 'En riesgo',
-    cantLoseThem: 'No se pueden perder',
-    hibernating: 'Hibernando',
-  },
-};
 
 /** Segment of each R score (rows, 1–5) and F score (columns, 1–5), as the FUNCTIONS.md table. */
 const SEGMENT_GRID: RfmSegment[][] = [
@@ -117,8 +88,6 @@ export interface RfmRow {
   f: number;
   m: number;
   segment: RfmSegment;
-  /** English segment name (RFM_SEGMENT_LABELS.es has the Spanish ones). */
-  label: string;
 }
 
 /** Money is summed in millionths as whole numbers: exact, so neither row order nor 0.1 + 0.2 vs 0.3 changes a tie. */
@@ -177,7 +146,6 @@ export function rfmScores(
       f: f[c],
       m: m[c],
       segment,
-      label: RFM_SEGMENT_LABELS.en[segment],
     };
   });
 }

@@ -8,7 +8,7 @@ import { checkedGrossMargin } from './gross-margin';
  * Inputs are ≥ 0 (the caller checks signs); the margin is a fraction in 0 … 1 (default 1, i.e.
  * revenue LTV).
  *
- * @throws KpiError `BAD_ARGUMENT` (formula `LTV`) when the margin is outside 0 … 1.
+ * Refuses a margin outside 0 … 1 (`notFraction`, input `margin`).
  * @example lifetimeValue(50, 4, 3, 0.6) // 360 = 50 × 4 × 3 × 0.6
  */
 export function lifetimeValue(
@@ -17,5 +17,5 @@ export function lifetimeValue(
   lifespanPeriods: number,
   grossMargin = 1,
 ): number {
-  return averageOrderValue * purchasesPerPeriod * lifespanPeriods * checkedGrossMargin(grossMargin, 'LTV');
+  return averageOrderValue * purchasesPerPeriod * lifespanPeriods * checkedGrossMargin(grossMargin);
 }

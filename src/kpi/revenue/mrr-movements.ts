@@ -2,8 +2,8 @@
  * MRR movements per calendar month: new, expansion, contraction, churned and reactivation MRR
  * (ChartMogul's definitions), from subscription lines.
  */
-import { KpiError } from '../../errors/catalogue';
-import { isoOfDay, periodIndex, periodStartDay } from '../calendar/days';
+import { periodIndex, periodStartDay } from '../calendar/days';
+import { refuse } from '../domain-error';
 import type { Subscription } from './subscription';
 
 /** One month of the MRR movements table. Amounts are ≥ 0. */
@@ -59,8 +59,8 @@ const monthOf = (day: number) => periodIndex(day, 'month');
  * months where its MRR changes.
  *
  * @source ChartMogul, "MRR movements" (new business, expansion, contraction, churn, reactivation).
- * @throws KpiError `BAD_ARGUMENT` (formula `MRR_MOVEMENTS`) when `toMonth` is before `fromMonth`
- *   or the span exceeds 1000 years.
+ * Refuses `toMonth` before `fromMonth` (`monthsReversed`) and spans of 1000 years or more
+ * (`tooManyMonths`).
  * @example
  * // a pays 10 from Jan 2024, upgrades to 25 in Feb, cancels on 2024-03-15:
  * mrrMovements([
@@ -245,22 +245,6 @@ function snap(value: number, tolerance: number): number {
 }
 
 function checkSpan(from: number, to: number): void {
-  const month = (index: number) => isoOfDay(periodStartDay(index, 'month')).slice(0, 7);
-  if (to < from) {
-    throw new KpiError(
-      'BAD_ARGUMENT',
-      { fn: 'MRR_MOVEMENTS', arg: 'to', value: month(to) },
-      { en: `it is before from (${month(from)})`, es: `es anterior a from (${month(from)})` },
-    );
-  }
-  if (to - from >= MAX_MONTHS) {
-    throw new KpiError(
-      'BAD_ARGUMENT',
-      { fn: 'MRR_MOVEMENTS', arg: 'to', value: month(to) },
-      {
-        en: `the months from ${month(from)} span more than 1000 years; check the dates`,
-        es: `los meses desde ${month(from)} abarcan más de 1000 años; revise las fechas`,
-      },
-    );
-  }
+  if (to < from) refuse({ code: 'monthsReversed', fromMonth: from, toMonth: to });
+  if (to - from >= MAX_MONTHS) refuse({ code: 'tooManyMonths', fromMonth: from, toMonth: to, limit: MAX_MONTHS });
 }

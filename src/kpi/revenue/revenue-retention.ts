@@ -1,42 +1,23 @@
 /**
  * Net revenue retention and revenue churn over a period, from start, end and new revenue.
  */
-import { KpiError } from '../../errors/catalogue';
+import { refuse } from '../domain-error';
 
-/** Checks the three revenues of a period for formula `fn`; all are ≥ 0 (the caller checks signs). */
-function checkRevenues(fn: string, start: number, end: number, added: number): void {
-  if (start === 0) {
-    throw new KpiError(
-      'DIVISION_BY_ZERO',
-      { fn, arg: 'revenue_start' },
-      {
-        en: 'revenue_start is 0, so there was no revenue to retain',
-        es: 'revenue_start es 0, así que no había ingresos que retener',
-      },
-    );
-  }
-  if (added > end) {
-    throw new KpiError(
-      'INCONSISTENT_COUNTS',
-      { fn },
-      {
-        en: `revenue_new (${added}) is larger than revenue_end (${end}); new revenue is part of the end revenue`,
-        es: `revenue_new (${added}) es mayor que revenue_end (${end}); los ingresos nuevos forman parte de los ingresos finales`,
-      },
-    );
-  }
+/** Checks the three revenues of a period; all are ≥ 0 (the caller checks signs). */
+function checkRevenues(start: number, end: number, added: number): void {
+  if (start === 0) refuse({ code: 'nothingToRetain' });
+  if (added > end) refuse({ code: 'newRevenueAboveEnd', added, end });
 }
 
 /**
  * Net revenue retention = (end − new) ÷ start: the share of the starting revenue still billed at
- * the end, expansion included (so it can exceed 1). Always ≥ 0.
+ * the end, expansion included (so it can exceed 1). Always ≥ 0. Refuses a start of 0
+ * (`nothingToRetain`) and new revenue above the end revenue (`newRevenueAboveEnd`).
  *
- * @throws KpiError `DIVISION_BY_ZERO` when start is 0; `INCONSISTENT_COUNTS` when new > end
- *   (formula `REVENUE_RETENTION`).
  * @example revenueRetention(10000, 10500, 1500) // 0.9
  */
 export function revenueRetention(start: number, end: number, added: number): number {
-  checkRevenues('REVENUE_RETENTION', start, end, added);
+  checkRevenues(start, end, added);
   return (end - added) / start;
 }
 
@@ -44,13 +25,11 @@ export function revenueRetention(start: number, end: number, added: number): num
  * Revenue churn = (start − end + new) ÷ start = 1 − net revenue retention. New revenue inflates the
  * end revenue, so it is added back before measuring what was lost. A widely copied Spanish article
  * writes "(start − end − new) ÷ start": that sign is wrong. Negative when expansion outweighs
- * losses (net negative churn); always ≤ 1.
+ * losses (net negative churn); always ≤ 1. Refuses what {@link revenueRetention} refuses.
  *
- * @throws KpiError `DIVISION_BY_ZERO` when start is 0; `INCONSISTENT_COUNTS` when new > end
- *   (formula `REVENUE_CHURN`).
  * @example revenueChurn(10000, 10500, 1500) // 0.1
  */
 export function revenueChurn(start: number, end: number, added: number): number {
-  checkRevenues('REVENUE_CHURN', start, end, added);
+  checkRevenues(start, end, added);
   return (start - end + added) / start;
 }

@@ -6,7 +6,7 @@ import { median } from '../stats/median';
 import type { RatingGrid } from './csi';
 
 /** Quadrant of the importance–performance map. */
-export type DriverQuadrant = 'Key strength' | 'Key weakness' | 'Secondary strength' | 'Secondary weakness';
+export type DriverQuadrant = 'keyStrength' | 'keyWeakness' | 'secondaryStrength' | 'secondaryWeakness';
 
 /** One driver (a column of the ratings grid). */
 export interface KeyDriver {
@@ -25,14 +25,14 @@ export const MIN_DRIVER_PAIRS = 3;
  * Key drivers of an outcome. For each column of `drivers`: its mean, its Pearson correlation with
  * `outcome` over the rows where both are answered (undefined with fewer than 3 such rows or no
  * variance), and its quadrant by the medians of the means and of the correlations, both medians
- * taken over the drivers that have a correlation: Key strength (mean ≥ median, corr ≥ median), Key
- * weakness (mean <, corr ≥), Secondary strength (mean ≥, corr <), Secondary weakness (mean <, corr <).
+ * taken over the drivers that have a correlation: key strength (mean ≥ median, corr ≥ median), key
+ * weakness (mean <, corr ≥), secondary strength (mean ≥, corr <), secondary weakness (mean <, corr <).
  * `outcome` holds one value (or null) per row of `drivers`. O(rows × columns + columns log columns).
  *
  * Source: importance–performance analysis (J. A. Martilla and J. C. James, Journal of Marketing
  * 41(1), 1977) with correlation as derived importance.
  *
- * @example keyDrivers({ rows: 4, columns: 2, values: [5, 1, 4, 2, 3, 2, 2, 1] }, [10, 8, 6, 4]) // [{ mean: 3.5, correlation: 1, quadrant: 'Key strength' }, { mean: 1.5, correlation: 0, quadrant: 'Secondary weakness' }]
+ * @example keyDrivers({ rows: 4, columns: 2, values: [5, 1, 4, 2, 3, 2, 2, 1] }, [10, 8, 6, 4]) // [{ mean: 3.5, correlation: 1, quadrant: 'keyStrength' }, { mean: 1.5, correlation: 0, quadrant: 'secondaryWeakness' }]
  */
 export function keyDrivers(drivers: RatingGrid, outcome: ArrayLike<number | null>): KeyDriver[] {
   const out: KeyDriver[] = [];
@@ -73,6 +73,6 @@ function atLeast(value: number, threshold: number): boolean {
 }
 
 function quadrantOf(highMean: boolean, highCorrelation: boolean): DriverQuadrant {
-  if (highCorrelation) return highMean ? 'Key strength' : 'Key weakness';
-  return highMean ? 'Secondary strength' : 'Secondary weakness';
+  if (highCorrelation) return highMean ? 'keyStrength' : 'keyWeakness';
+  return highMean ? 'secondaryStrength' : 'secondaryWeakness';
 }

@@ -2,7 +2,8 @@
  * The report's "Predicted value" section: BG/NBD and Gamma-Gamma fitted on the orders up to the
  * period's end (the CLV_PREDICT maths), shown when the orders span enough time to fit.
  */
-import { isKpiError, type Language } from '../../errors/catalogue';
+import { domainError, type Language } from '../../errors/catalogue';
+import { isDomainError } from '../../kpi/domain-error';
 import { predictCustomerValue, type CustomerValuePrediction } from '../../kpi/predictive/clv';
 import type { OrderRecord } from '../records';
 
@@ -16,8 +17,8 @@ export type PredictionOutcome = { prediction: CustomerValuePrediction } | { unav
 
 /**
  * Fits the models on the orders up to `endDay`. `undefined` when the orders span less than
- * {@link MIN_SPAN_DAYS} (the section is then left out); a catalogue error from the fit becomes
- * the reason shown in its place.
+ * {@link MIN_SPAN_DAYS} (the section is then left out); what the fit refuses becomes the reason
+ * shown in its place.
  */
 export function predictFromOrders(
   orders: OrderRecord[],
@@ -34,11 +35,12 @@ export function predictFromOrders(
       kept.map((o) => o.customerId),
       kept.map((o) => o.day),
       kept.map((o) => o.amount),
-      { asOfDay: endDay, horizon: HORIZON_WEEKS, unit: 'week', fn: 'Fideliza' },
+      { asOfDay: endDay, horizon: HORIZON_WEEKS, unit: 'week' },
     );
     return { prediction };
   } catch (error) {
-    if (isKpiError(error)) return { unavailable: error.localized(language) };
+    if (isDomainError(error))
+      return { unavailable: domainError(error.issue, 'Fideliza', (input) => input).localized(language) };
     throw error;
   }
 }

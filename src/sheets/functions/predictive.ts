@@ -1,167 +1,190 @@
 /**
  * Predictive value formulas: BG/NBD repeat buying, Gamma-Gamma spend and predicted CLV per
- * customer. Thin wrappers: read arguments with the coercion layer, compute with `src/kpi/predictive`.
+ * customer. Each is declared once (parameters, kinds, defaults, bounds) over the maths in
+ * `src/kpi/predictive`.
  */
 import { fitBgNbd } from '../../kpi/predictive/bgnbd';
 import { predictCustomerValue } from '../../kpi/predictive/clv';
 import { fitGammaGamma } from '../../kpi/predictive/gamma-gamma';
 import { summarizeCustomers } from '../../kpi/predictive/summary';
-import type { FormulaArgs } from '../args';
-import type { CellInput, CellTable } from '../cells';
-import { runFormula } from '../formula';
+import type { CellTable } from '../cells';
+import { customFunction } from '../declaration';
 
-/** Customer ids, order days and (when asked) amounts of paired ranges, blank rows skipped. */
-function readOrders(
-  args: FormulaArgs,
-  customer_ids: CellInput,
-  order_dates: CellInput,
-  amounts?: CellInput,
-): { ids: string[]; days: number[]; amounts: number[] | undefined } {
-  if (amounts === undefined) {
-    const table = args.table([
-      { arg: 'customer_ids', input: customer_ids, kind: 'id', noun: 'customer' },
-      { arg: 'order_dates', input: order_dates, kind: 'date', noun: 'date' },
-    ] as const);
-    args.requireRows(table.rows.length, 'customer_ids', 'order');
-    return { ids: table.columns[0], days: table.columns[1], amounts: undefined };
-  }
-  const table = args.table([
-    { arg: 'customer_ids', input: customer_ids, kind: 'id', noun: 'customer' },
-    { arg: 'order_dates', input: order_dates, kind: 'date', noun: 'date' },
-    { arg: 'amounts', input: amounts, kind: 'amount', noun: 'amount' },
-  ] as const);
-  args.requireRows(table.rows.length, 'customer_ids', 'order');
-  return { ids: table.columns[0], days: table.columns[1], amounts: table.columns[2] };
-}
+/** Customer and date of each order, paired row by row. */
+const ORDER_COLUMNS = {
+  customer_ids: { kind: 'ids', noun: 'customer' },
+  order_dates: { kind: 'dates', noun: 'date' },
+} as const;
 
-/**
- * Fits the BG/NBD repeat-buying model to orders by maximum likelihood: r, alpha, a, b and the log-likelihood.
- *
- * @param customer_ids Customer of each order.
- * @param order_dates Date of each order (same size as customer_ids); orders on one day count as one purchase.
- * @param as_of End of the history; later orders are ignored (default: the latest order date).
- * @param unit Time unit of alpha: "day", "week" (default), "month" (30.4375 days), "quarter" or "year"; Spanish names accepted.
- * @return A 1×5 row: r, alpha, a, b, log-likelihood.
- * @formula Purchase rate λ ~ Gamma(r, alpha) while alive; after each purchase the customer drops out with probability p ~ Beta(a, b). Per customer x = repeat purchase days, tx = first to last order, T = first order to as_of; parameters maximise Σ ln L(x, tx, T).
- * @source P. S. Fader, B. G. S. Hardie & K. L. Lee, "Counting Your Customers the Easy Way: An Alternative to the Pareto/NBD Model", Marketing Science 24(2), 2005. CDNOW sample to 1997-09-30: 0.243, 4.414, 0.793, 2.426, −9582.4.
- * @example =BGNBD_FIT({"A";"A";"A";"A";"A";"A";"A";"A";"A";"A";"B";"B";"C";"C";"D";"D";"D";"E";"F";"F";"G";"G";"H";"I";"J";"J";"J";"J";"K";"L"}, {"2024-02-01";"2024-02-08";"2024-03-01";"2024-04-18";"2024-05-18";"2024-06-14";"2024-06-21";"2024-06-22";"2024-06-23";"2024-06-25";"2024-01-05";"2024-05-29";"2024-02-20";"2024-02-22";"2024-01-26";"2024-02-10";"2024-02-15";"2024-02-26";"2024-02-02";"2024-04-30";"2024-02-13";"2024-03-02";"2024-02-21";"2024-02-04";"2024-01-02";"2024-01-09";"2024-03-17";"2024-06-19";"2024-02-13";"2024-02-06"}, "2024-06-30")
- * | 0.410 | 2.754 | 0.262 | 0.376 | -58.167 |
- * @customfunction
- */
-export function BGNBD_FIT(
-  customer_ids: CellInput,
-  order_dates: CellInput,
-  as_of?: CellInput,
-  unit?: CellInput,
-): CellTable {
-  return runFormula('BGNBD_FIT', (args) => {
-    const orders = readOrders(args, customer_ids, order_dates);
-    const asOfDay = args.optionalDay(as_of, 'as_of');
-    const period = args.period(unit, 'unit', 'week');
-    const summaries = summarizeCustomers(orders.ids, orders.days, undefined, {
-      asOfDay,
-      unit: period,
-      fn: 'BGNBD_FIT',
-    });
-    const fit = fitBgNbd(summaries.customers, 'BGNBD_FIT');
-    return [[fit.r, fit.alpha, fit.a, fit.b, fit.logLikelihood]];
-  });
-}
+/** End of the history: later orders are ignored. */
+const AS_OF = { kind: 'date', optional: true } as const;
 
-/**
- * Fits the Gamma-Gamma spend-per-purchase model to the repeat buyers' mean spend: p, q, v.
- *
- * @param customer_ids Customer of each order.
- * @param order_dates Date of each order; the amounts of one day are summed into one purchase.
- * @param amounts Amount of each order (0 or more).
- * @param as_of End of the history; later orders are ignored (default: the latest order date).
- * @return A 1×3 row: p, q, v.
- * @formula Spend per purchase ~ Gamma(p, ν) with ν ~ Gamma(q, v) across customers; fitted by maximum likelihood on the customers with repeat purchases whose mean repeat spend is above 0. Mean spend of the population = p·v/(q − 1).
- * @source P. S. Fader & B. G. S. Hardie, "The Gamma-Gamma Model of Monetary Value", 2013. CDNOW sample to 1997-09-30 (946 repeat buyers): 6.25, 3.74, 15.44.
- * @example =GAMMA_GAMMA_FIT({"A";"A";"A";"A";"A";"A";"A";"A";"A";"A";"B";"B";"C";"C";"D";"D";"D";"E";"F";"F";"G";"G";"H";"I";"J";"J";"J";"J";"K";"L"}, {"2024-02-01";"2024-02-08";"2024-03-01";"2024-04-18";"2024-05-18";"2024-06-14";"2024-06-21";"2024-06-22";"2024-06-23";"2024-06-25";"2024-01-05";"2024-05-29";"2024-02-20";"2024-02-22";"2024-01-26";"2024-02-10";"2024-02-15";"2024-02-26";"2024-02-02";"2024-04-30";"2024-02-13";"2024-03-02";"2024-02-21";"2024-02-04";"2024-01-02";"2024-01-09";"2024-03-17";"2024-06-19";"2024-02-13";"2024-02-06"}, {38.62;76.24;133.81;80.53;92.64;87.62;97.41;87.84;45.62;58.26;20.81;25.59;8.78;18.67;131.82;405.9;117.82;189.25;57.45;148.04;66.71;100.41;15.47;74.09;34.3;207.13;428.78;306.66;54.13;40.01})
- * | 1.18 | 5.98 | 639.1 |
- * @customfunction
- */
-export function GAMMA_GAMMA_FIT(
-  customer_ids: CellInput,
-  order_dates: CellInput,
-  amounts: CellInput,
-  as_of?: CellInput,
-): CellTable {
-  return runFormula('GAMMA_GAMMA_FIT', (args) => {
-    const orders = readOrders(args, customer_ids, order_dates, amounts);
-    const asOfDay = args.optionalDay(as_of, 'as_of');
-    const summaries = summarizeCustomers(orders.ids, orders.days, orders.amounts, { asOfDay, fn: 'GAMMA_GAMMA_FIT' });
-    const fit = fitGammaGamma(summaries.customers, 'GAMMA_GAMMA_FIT');
-    return [[fit.p, fit.q, fit.v]];
-  });
-}
+export const PREDICTIVE_FORMULAS = {
+  /**
+   * Fits the BG/NBD repeat-buying model to orders by maximum likelihood: r, alpha, a, b and the log-likelihood.
+   *
+   * @param customer_ids Customer of each order.
+   * @param order_dates Date of each order (same size as customer_ids); orders on one day count as one purchase.
+   * @param as_of End of the history; later orders are ignored (default: the latest order date).
+   * @param unit Time unit of alpha: "day", "week" (default), "month" (30.4375 days), "quarter" or "year"; Spanish
+   * names accepted.
+   * @return A 1×5 row: r, alpha, a, b, log-likelihood.
+   * @formula Purchase rate λ ~ Gamma(r, alpha) while alive; after each purchase the customer drops out with
+   * probability p ~ Beta(a, b). Per customer x = repeat purchase days, tx = first to last order, T = first order to
+   * as_of; parameters maximise Σ ln L(x, tx, T).
+   * @source P. S. Fader, B. G. S. Hardie & K. L. Lee, "Counting Your Customers the Easy Way: An Alternative to the
+   * Pareto/NBD Model", Marketing Science 24(2), 2005. CDNOW sample to 1997-09-30: 0.243, 4.414, 0.793, 2.426,
+   * −9582.4.
+   * @example =BGNBD_FIT({"A";"A";"A";"A";"A";"A";"A";"A";"A";"A";"B";"B";"C";"C";"D";"D";"D";"E";"F";"F";"G";"G";"H";
+   * "I";"J";"J";"J";"J";"K";"L"}, {"2024-02-01";"2024-02-08";"2024-03-01";"2024-04-18";"2024-05-18";
+   * "2024-06-14";"2024-06-21";"2024-06-22";"2024-06-23";"2024-06-25";"2024-01-05";"2024-05-29";"2024-02-20";
+   * "2024-02-22";"2024-01-26";"2024-02-10";"2024-02-15";"2024-02-26";"2024-02-02";"2024-04-30";"2024-02-13";
+   * "2024-03-02";"2024-02-21";"2024-02-04";"2024-01-02";"2024-01-09";"2024-03-17";"2024-06-19";"2024-02-13";
+   * "2024-02-06"}, "2024-06-30")
+   * | 0.410 | 2.754 | 0.262 | 0.376 | -58.167 |
+   * @es Ajusta el modelo de recompra BG/NBD a los pedidos por máxima verosimilitud: r, alpha, a, b y la
+   * log-verosimilitud.
+   * @esparam customer_ids Cliente de cada pedido.
+   * @esparam order_dates Fecha de cada pedido (del mismo tamaño que customer_ids); los pedidos de un mismo día cuentan
+   * como una compra.
+   * @esparam as_of Fin del historial; se omiten los pedidos posteriores (por defecto, la fecha del último pedido).
+   * @esparam unit Unidad de tiempo de alpha: "día", "semana" (por defecto), "mes" (30,4375 días), "trimestre" o
+   * "año"; también en inglés.
+   * @customfunction
+   */
+  BGNBD_FIT: customFunction({
+    params: { ...ORDER_COLUMNS, as_of: AS_OF, unit: { kind: 'period', default: 'week' } },
+    rowNoun: 'order',
+    compute: ({ customer_ids, order_dates, as_of, unit }) => {
+      const summaries = summarizeCustomers(customer_ids, order_dates, undefined, { asOfDay: as_of, unit });
+      const fit = fitBgNbd(summaries.customers);
+      return [[fit.r, fit.alpha, fit.a, fit.b, fit.logLikelihood]];
+    },
+  }),
 
-/**
- * Predicts each customer's purchases, order value and lifetime value over a horizon (BG/NBD with Gamma-Gamma).
- *
- * @param customer_ids Customer of each order.
- * @param order_dates Date of each order; orders on one day count as one purchase.
- * @param amounts Amount of each order (0 or more).
- * @param horizon Length of the prediction window, in units (e.g. 52 weeks).
- * @param as_of End of the history; later orders are ignored (default: the latest order date).
- * @param unit Time unit of recency, age and horizon: "day", "week" (default), "month" (30.4375 days), "quarter" or "year"; Spanish names accepted.
- * @param annual_discount_rate Yearly discount rate such as 0.1 (default 0: no discounting).
- * @return Header Customer, Repeat purchases, Recency, Age, P(alive), Expected purchases, Expected order value, Predicted CLV; one row per customer, highest CLV first (ties by customer).
- * @formula Predicted CLV = E[purchases in the horizon | x, tx, T] (BG/NBD) × E[spend per purchase | x, mean spend] (Gamma-Gamma; population mean for one-time buyers). With a rate R, the purchases expected in each month of 30.4375 days are discounted from the month's end by (1 + R)^(−years).
- * @source P. S. Fader, B. G. S. Hardie & K. L. Lee, Marketing Science 24(2), 2005 (eq. 10 and P(alive)); P. S. Fader & B. G. S. Hardie, "The Gamma-Gamma Model of Monetary Value", 2013.
- * @example =CLV_PREDICT({"A";"A";"A";"A";"A";"A";"A";"A";"A";"A";"B";"B";"C";"C";"D";"D";"D";"E";"F";"F";"G";"G";"H";"I";"J";"J";"J";"J";"K";"L"}, {"2024-02-01";"2024-02-08";"2024-03-01";"2024-04-18";"2024-05-18";"2024-06-14";"2024-06-21";"2024-06-22";"2024-06-23";"2024-06-25";"2024-01-05";"2024-05-29";"2024-02-20";"2024-02-22";"2024-01-26";"2024-02-10";"2024-02-15";"2024-02-26";"2024-02-02";"2024-04-30";"2024-02-13";"2024-03-02";"2024-02-21";"2024-02-04";"2024-01-02";"2024-01-09";"2024-03-17";"2024-06-19";"2024-02-13";"2024-02-06"}, {38.62;76.24;133.81;80.53;92.64;87.62;97.41;87.84;45.62;58.26;20.81;25.59;8.78;18.67;131.82;405.9;117.82;189.25;57.45;148.04;66.71;100.41;15.47;74.09;34.3;207.13;428.78;306.66;54.13;40.01}, 26, "2024-06-30")
- * | Customer | Repeat purchases | Recency | Age | P(alive) | Expected purchases | Expected order value | Predicted CLV |
- * | A | 9 | 20.71 | 21.43 | 0.96 | 8.68 | 105.84 | 919.00 |
- * | J | 3 | 24.14 | 25.71 | 0.88 | 2.46 | 219.12 | 539.74 |
- * | F | 1 | 12.57 | 21.29 | 0.43 | 0.57 | 150.84 | 85.87 |
- * | B | 1 | 20.71 | 25.29 | 0.53 | 0.61 | 127.38 | 77.12 |
- * | E | 0 | 0 | 17.86 | 1 | 0.41 | 151.51 | 61.62 |
- * | H | 0 | 0 | 18.57 | 1 | 0.40 | 151.51 | 59.89 |
- * | K | 0 | 0 | 19.71 | 1 | 0.38 | 151.51 | 57.32 |
- * | L | 0 | 0 | 20.71 | 1 | 0.36 | 151.51 | 55.26 |
- * | I | 0 | 0 | 21 | 1 | 0.36 | 151.51 | 54.70 |
- * | D | 2 | 2.86 | 22.29 | 0.13 | 0.28 | 187.00 | 51.55 |
- * | G | 1 | 2.57 | 19.71 | 0.16 | 0.22 | 141.72 | 31.47 |
- * | C | 1 | 0.29 | 18.71 | 0.08 | 0.12 | 126.05 | 15.36 |
- * @customfunction
- */
-export function CLV_PREDICT(
-  customer_ids: CellInput,
-  order_dates: CellInput,
-  amounts: CellInput,
-  horizon: CellInput,
-  as_of?: CellInput,
-  unit?: CellInput,
-  annual_discount_rate?: CellInput,
-): CellTable {
-  return runFormula('CLV_PREDICT', (args) => {
-    const orders = readOrders(args, customer_ids, order_dates, amounts);
-    const window = args.number(horizon, 'horizon'); // > 0 is checked by predictCustomerValue
-    const asOfDay = args.optionalDay(as_of, 'as_of');
-    const period = args.period(unit, 'unit', 'week');
-    const rate = args.number(annual_discount_rate, 'annual_discount_rate', { fallback: 0, min: 0 });
-    const prediction = predictCustomerValue(orders.ids, orders.days, orders.amounts!, {
-      asOfDay,
-      horizon: window,
-      unit: period,
-      annualDiscountRate: rate,
-      fn: 'CLV_PREDICT',
-    });
-    const table: CellTable = [
-      [
-        'Customer',
-        'Repeat purchases',
-        'Recency',
-        'Age',
-        'P(alive)',
-        'Expected purchases',
-        'Expected order value',
-        'Predicted CLV',
-      ],
-    ];
-    for (const c of prediction.customers)
-      table.push([c.id, c.x, c.recency, c.age, c.pAlive, c.expectedPurchases, c.expectedOrderValue, c.clv]);
-    return table;
-  });
-}
+  /**
+   * Fits the Gamma-Gamma spend-per-purchase model to the repeat buyers' mean spend: p, q, v.
+   *
+   * @param customer_ids Customer of each order.
+   * @param order_dates Date of each order; the amounts of one day are summed into one purchase.
+   * @param amounts Amount of each order (0 or more).
+   * @param as_of End of the history; later orders are ignored (default: the latest order date).
+   * @return A 1×3 row: p, q, v.
+   * @formula Spend per purchase ~ Gamma(p, ν) with ν ~ Gamma(q, v) across customers; fitted by maximum likelihood
+   * on the customers with repeat purchases whose mean repeat spend is above 0. Mean spend of the population =
+   * p·v/(q − 1).
+   * @source P. S. Fader & B. G. S. Hardie, "The Gamma-Gamma Model of Monetary Value", 2013. CDNOW sample to
+   * 1997-09-30 (946 repeat buyers): 6.25, 3.74, 15.44.
+   * @example =GAMMA_GAMMA_FIT({"A";"A";"A";"A";"A";"A";"A";"A";"A";"A";"B";"B";"C";"C";"D";"D";"D";"E";"F";"F";"G";
+   * "G";"H";"I";"J";"J";"J";"J";"K";"L"}, {"2024-02-01";"2024-02-08";"2024-03-01";"2024-04-18";"2024-05-18";
+   * "2024-06-14";"2024-06-21";"2024-06-22";"2024-06-23";"2024-06-25";"2024-01-05";"2024-05-29";"2024-02-20";
+   * "2024-02-22";"2024-01-26";"2024-02-10";"2024-02-15";"2024-02-26";"2024-02-02";"2024-04-30";"2024-02-13";
+   * "2024-03-02";"2024-02-21";"2024-02-04";"2024-01-02";"2024-01-09";"2024-03-17";"2024-06-19";"2024-02-13";
+   * "2024-02-06"}, {38.62;76.24;133.81;80.53;92.64;87.62;97.41;87.84;45.62;58.26;20.81;25.59;8.78;18.67;
+   * 131.82;405.9;117.82;189.25;57.45;148.04;66.71;100.41;15.47;74.09;34.3;207.13;428.78;306.66;54.13;40.01})
+   * | 1.18 | 5.98 | 639.1 |
+   * @es Ajusta el modelo de gasto por compra Gamma-Gamma al gasto medio de los clientes que repiten: p, q, v.
+   * @esparam customer_ids Cliente de cada pedido.
+   * @esparam order_dates Fecha de cada pedido; los importes de un mismo día se suman en una compra.
+   * @esparam amounts Importe de cada pedido (0 o más).
+   * @esparam as_of Fin del historial; se omiten los pedidos posteriores (por defecto, la fecha del último pedido).
+   * @customfunction
+   */
+  GAMMA_GAMMA_FIT: customFunction({
+    params: { ...ORDER_COLUMNS, amounts: { kind: 'amounts', noun: 'amount' }, as_of: AS_OF },
+    rowNoun: 'order',
+    compute: ({ customer_ids, order_dates, amounts, as_of }) => {
+      const summaries = summarizeCustomers(customer_ids, order_dates, amounts, { asOfDay: as_of });
+      const fit = fitGammaGamma(summaries.customers);
+      return [[fit.p, fit.q, fit.v]];
+    },
+  }),
+
+  /**
+   * Predicts each customer's purchases, order value and lifetime value over a horizon (BG/NBD with Gamma-Gamma).
+   *
+   * @param customer_ids Customer of each order.
+   * @param order_dates Date of each order; orders on one day count as one purchase.
+   * @param amounts Amount of each order (0 or more).
+   * @param horizon Length of the prediction window, in units (e.g. 52 weeks).
+   * @param as_of End of the history; later orders are ignored (default: the latest order date).
+   * @param unit Time unit of recency, age and horizon: "day", "week" (default), "month" (30.4375 days), "quarter" or
+   * "year"; Spanish names accepted.
+   * @param annual_discount_rate Yearly discount rate such as 0.1 (default 0: no discounting).
+   * @return Header Customer, Repeat purchases, Recency, Age, P(alive), Expected purchases, Expected order value,
+   * Predicted CLV; one row per customer, highest CLV first (ties by customer).
+   * @formula Predicted CLV = E[purchases in the horizon | x, tx, T] (BG/NBD) × E[spend per purchase | x, mean spend]
+   * (Gamma-Gamma; population mean for one-time buyers). With a rate R, the purchases expected in each month of
+   * 30.4375 days are discounted from the month's end by (1 + R)^(−years).
+   * @source P. S. Fader, B. G. S. Hardie & K. L. Lee, Marketing Science 24(2), 2005 (eq. 10 and P(alive)); P. S.
+   * Fader & B. G. S. Hardie, "The Gamma-Gamma Model of Monetary Value", 2013.
+   * @example =CLV_PREDICT({"A";"A";"A";"A";"A";"A";"A";"A";"A";"A";"B";"B";"C";"C";"D";"D";"D";"E";"F";"F";"G";"G";
+   * "H";"I";"J";"J";"J";"J";"K";"L"}, {"2024-02-01";"2024-02-08";"2024-03-01";"2024-04-18";"2024-05-18";
+   * "2024-06-14";"2024-06-21";"2024-06-22";"2024-06-23";"2024-06-25";"2024-01-05";"2024-05-29";"2024-02-20";
+   * "2024-02-22";"2024-01-26";"2024-02-10";"2024-02-15";"2024-02-26";"2024-02-02";"2024-04-30";"2024-02-13";
+   * "2024-03-02";"2024-02-21";"2024-02-04";"2024-01-02";"2024-01-09";"2024-03-17";"2024-06-19";"2024-02-13";
+   * "2024-02-06"}, {38.62;76.24;133.81;80.53;92.64;87.62;97.41;87.84;45.62;58.26;20.81;25.59;8.78;18.67;
+   * 131.82;405.9;117.82;189.25;57.45;148.04;66.71;100.41;15.47;74.09;34.3;207.13;428.78;306.66;54.13;40.01},
+   * 26, "2024-06-30")
+   * | Customer | Repeat purchases | Recency | Age | P(alive) | Expected purchases | Expected order value | Predicted CLV |
+   * | A | 9 | 20.71 | 21.43 | 0.96 | 8.68 | 105.84 | 919.00 |
+   * | J | 3 | 24.14 | 25.71 | 0.88 | 2.46 | 219.12 | 539.74 |
+   * | F | 1 | 12.57 | 21.29 | 0.43 | 0.57 | 150.84 | 85.87 |
+   * | B | 1 | 20.71 | 25.29 | 0.53 | 0.61 | 127.38 | 77.12 |
+   * | E | 0 | 0 | 17.86 | 1 | 0.41 | 151.51 | 61.62 |
+   * | H | 0 | 0 | 18.57 | 1 | 0.40 | 151.51 | 59.89 |
+   * | K | 0 | 0 | 19.71 | 1 | 0.38 | 151.51 | 57.32 |
+   * | L | 0 | 0 | 20.71 | 1 | 0.36 | 151.51 | 55.26 |
+   * | I | 0 | 0 | 21 | 1 | 0.36 | 151.51 | 54.70 |
+   * | D | 2 | 2.86 | 22.29 | 0.13 | 0.28 | 187.00 | 51.55 |
+   * | G | 1 | 2.57 | 19.71 | 0.16 | 0.22 | 141.72 | 31.47 |
+   * | C | 1 | 0.29 | 18.71 | 0.08 | 0.12 | 126.05 | 15.36 |
+   * @es Predice las compras, el valor del pedido y el valor de vida de cada cliente en un horizonte (BG/NBD con
+   * Gamma-Gamma).
+   * @esparam customer_ids Cliente de cada pedido.
+   * @esparam order_dates Fecha de cada pedido; los pedidos de un mismo día cuentan como una compra.
+   * @esparam amounts Importe de cada pedido (0 o más).
+   * @esparam horizon Longitud de la ventana de predicción, en unidades (p. ej. 52 semanas).
+   * @esparam as_of Fin del historial; se omiten los pedidos posteriores (por defecto, la fecha del último pedido).
+   * @esparam unit Unidad de tiempo de la recencia, la antigüedad y el horizonte: "día", "semana" (por defecto), "mes"
+   * (30,4375 días), "trimestre" o "año"; también en inglés.
+   * @esparam annual_discount_rate Tasa de descuento anual, como 0.1 (por defecto 0: sin descuento).
+   * @customfunction
+   */
+  CLV_PREDICT: customFunction({
+    params: {
+      ...ORDER_COLUMNS,
+      amounts: { kind: 'amounts', noun: 'amount' },
+      horizon: { kind: 'number', greaterThan: 0, hint: 'aboveZero' },
+      as_of: AS_OF,
+      unit: { kind: 'period', default: 'week' },
+      annual_discount_rate: { kind: 'number', default: 0, min: 0 },
+    },
+    rowNoun: 'order',
+    roles: { horizon: 'horizon', rate: 'annual_discount_rate' },
+    compute: ({ customer_ids, order_dates, amounts, horizon, as_of, unit, annual_discount_rate }) => {
+      const prediction = predictCustomerValue(customer_ids, order_dates, amounts, {
+        asOfDay: as_of,
+        horizon,
+        unit,
+        annualDiscountRate: annual_discount_rate,
+      });
+      const table: CellTable = [
+        [
+          'Customer',
+          'Repeat purchases',
+          'Recency',
+          'Age',
+          'P(alive)',
+          'Expected purchases',
+          'Expected order value',
+          'Predicted CLV',
+        ],
+      ];
+      for (const c of prediction.customers) {
+        table.push([c.id, c.x, c.recency, c.age, c.pAlive, c.expectedPurchases, c.expectedOrderValue, c.clv]);
+      }
+      return table;
+    },
+  }),
+};

@@ -7,7 +7,11 @@
 export interface HelpParam {
   name: string;
   description: string;
+  descriptionEs: string;
   optional: boolean;
+  /** What it accepts (kind, bounds, default), derived from the declaration. */
+  accepts: string;
+  acceptsEs: string;
 }
 
 /** One example: the formula as typed in Sheets and the result it gives (rows of cells). */
@@ -19,10 +23,11 @@ export interface HelpExample {
 /** One formula of the catalogue. */
 export interface HelpEntry {
   name: string;
-  /** Family key: the file of src/sheets/functions/ it lives in (survey, retention, …). */
+  /** Family key (survey, retention, …) as src/sheets/functions/catalogue.ts lists them. */
   family: string;
-  /** One sentence, in English (the JSDoc is English). */
+  /** One sentence in English, and in Spanish. */
   description: string;
+  descriptionEs: string;
   /** `NAME(a, [b])`, optional arguments in brackets. */
   syntax: string;
   params: HelpParam[];

@@ -1,6 +1,6 @@
 /**
  * The search of the "Function help" sidebar: an entry matches when every word typed appears in its
- * name, description or arguments, ignoring case and accents.
+ * name, description or arguments (English or Spanish), ignoring case and accents.
  */
 import type { HelpEntry } from './data';
 
@@ -12,7 +12,10 @@ export function searchKey(text: string): string {
     .toLowerCase();
 }
 
-/** Whether an entry matches every word of the query (in its name, description or arguments). */
+/**
+ * Whether an entry matches every word of the query, in its name, its description or its arguments,
+ * in English or in Spanish ("abandono" finds CHURN_RATE).
+ */
 export function matches(entry: HelpEntry, query: string): boolean {
   const words = searchKey(query).split(/\s+/).filter(Boolean);
   if (!words.length) return true;
@@ -21,7 +24,8 @@ export function matches(entry: HelpEntry, query: string): boolean {
       entry.name,
       entry.name.replace(/_/g, ' '),
       entry.description,
-      ...entry.params.map((p) => `${p.name} ${p.description}`),
+      entry.descriptionEs,
+      ...entry.params.map((p) => `${p.name} ${p.description} ${p.descriptionEs}`),
     ].join(' '),
   );
   return words.every((word) => haystack.includes(word));

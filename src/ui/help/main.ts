@@ -45,7 +45,8 @@ function exampleBlock(entry: HelpEntry, t: (key: HelpStringKey) => string): HTML
   return out;
 }
 
-function entryArticle(entry: HelpEntry, t: (key: HelpStringKey) => string): HTMLElement {
+function entryArticle(entry: HelpEntry, t: (key: HelpStringKey) => string, language: UiLanguage): HTMLElement {
+  const spanish = language === 'es';
   const params = h('dl', { class: 'params' });
   for (const param of entry.params) {
     params.appendChild(
@@ -56,13 +57,20 @@ function entryArticle(entry: HelpEntry, t: (key: HelpStringKey) => string): HTML
         param.optional ? h('span', { class: 'optional' }, ` (${t('optional')})`) : null,
       ),
     );
-    params.appendChild(h('dd', {}, param.description));
+    params.appendChild(
+      h(
+        'dd',
+        {},
+        spanish ? param.descriptionEs : param.description,
+        h('span', { class: 'accepts' }, spanish ? param.acceptsEs : param.accepts),
+      ),
+    );
   }
   return h(
     'article',
     { class: 'fn', attrs: { id: `fn-${entry.name}`, 'data-name': entry.name } },
     h('h3', {}, entry.name),
-    h('p', { class: 'description', attrs: { lang: 'en' } }, entry.description),
+    h('p', { class: 'description' }, spanish ? entry.descriptionEs : entry.description),
     h('h4', {}, t('syntax')),
     h('code', { class: 'syntax' }, entry.syntax),
     entry.params.length ? h('h4', {}, t('arguments')) : null,
@@ -104,7 +112,7 @@ function boot(): void {
   const sections: { section: HTMLElement; articles: { entry: HelpEntry; article: HTMLElement }[] }[] = [];
   for (const [key, members] of families) {
     if (!members.length) continue;
-    const articles = members.map((entry) => ({ entry, article: entryArticle(entry, t) }));
+    const articles = members.map((entry) => ({ entry, article: entryArticle(entry, t, language) }));
     const section = h(
       'section',
       { class: 'family', attrs: { 'data-family': key } },
@@ -141,7 +149,6 @@ function boot(): void {
       { class: 'help-header' },
       h('h1', {}, t('title')),
       h('p', { class: 'intro' }, t('intro')),
-      t('englishNote') ? h('p', { class: 'hint' }, t('englishNote')) : null,
       h('label', { class: 'sr-only', attrs: { for: 'search' } }, t('search')),
       search,
       count,

@@ -1,6 +1,6 @@
 /**
  * The chrome of the "Function help" sidebar in English and Spanish (the function descriptions
- * themselves come from the English JSDoc).
+ * come from each declaration's JSDoc, which has both).
  */
 import type { UiLanguage } from '../sidebar/strings';
 
@@ -16,7 +16,6 @@ const en = {
   optional: 'optional',
   example: 'Example',
   result: 'Result',
-  englishNote: '',
   familySurvey: 'Survey and satisfaction',
   familyRetention: 'Customers and retention',
   familyRevenue: 'Revenue and value',
@@ -41,7 +40,6 @@ const es: Record<HelpStringKey, string> = {
   optional: 'opcional',
   example: 'Ejemplo',
   result: 'Resultado',
-  englishNote: 'Las descripciones de las funciones están en inglés.',
   familySurvey: 'Encuestas y satisfacción',
   familyRetention: 'Clientes y retención',
   familyRevenue: 'Ingresos y valor',
