@@ -208,7 +208,7 @@ async function main(): Promise<void> {
     source = `CDNOW file ${args.cdnow} (${sheets.Orders.length - 1} orders)`;
   } else if (args.input) {
     const { readWorkbookFile } = await import('../demo/input/workbook');
-    sheets = await readWorkbookFile(args.input, { timeZone: args.timeZone });
+    sheets = await readWorkbookFile(args.input, { timeZone: args.timeZone, locale });
     source = `${args.input} (${Object.entries(sheets)
       .map(([name, rows]) => `${name}: ${Math.max(0, rows.length - 1)} rows`)
       .join(', ')})`;

@@ -9,7 +9,7 @@
  * stay the text of the file (`00001`), as identifiers.
  */
 import { readFileSync } from 'node:fs';
-import type { SeedGrid } from '../../test/emulator/spreadsheet';
+import type { SeedGrid } from '../../test/emulator';
 import { DateCells } from '../sample/dateCells';
 import type { ReadOptions } from './workbook';
 

@@ -1,43 +1,55 @@
 /**
- * Readers of a user's own export for `npm run demo -- --input <file.xlsx | folder of .csv>`: each
- * turns the file into the sheets a Google Sheets import would give — name → rows of cell values,
- * with date cells as the `Date`s a Sheets date cell holds in the spreadsheet's zone.
+ * Readers of a user's own export for `npm run demo -- --input <file.xlsx | file.csv | folder of .csv>`:
+ * each turns the file into the sheets a Google Sheets import would give — name → rows of cell
+ * values, with date cells as the `Date`s a Sheets date cell holds in the spreadsheet's zone.
  *
  * - `.xlsx` (exceljs): one sheet per worksheet; a date cell keeps its calendar date (and time of
  *   day, if any) at that wall-clock time in the zone; a formula cell gives its cached result; rich
  *   text and hyperlinks give their plain text; an error gives its code (`#N/A`, `#DIV/0!` …); the
  *   cells a merge covers, other than its top-left one, are blank, as `getValues` returns them.
- * - `.csv` (papaparse, delimiter detected, so `;` exports work): one sheet named after the file;
- *   typed-input conversion as Sheets does it for these cases: plain numbers (`12`, `-3.5`, `1e3`) →
- *   number, `TRUE`/`FALSE` → boolean, an existing date `yyyy-mm-dd` → date; everything else stays
- *   text (`12,5 €`, `31/02/2025`, `0001` excepted: that is a plain number, as in Sheets). Row 1, the
- *   headers, always stays text. A folder gives one sheet per `.csv` file, in file-name order.
+ *   Cells are typed already, so the locale changes nothing: a text cell stays text, as in Sheets.
+ * - `.csv`: one sheet named after the file. The separator is detected among `,`, `;` and tab; a
+ *   UTF-8 byte-order mark is dropped; CRLF or LF line ends; quoted fields may hold separators,
+ *   quotes and line breaks; a file that is not valid UTF-8 is read as Windows-1252 (an export
+ *   re-saved by Excel). Row 1, the headers, stays text; every other cell is converted as Sheets'
+ *   File › Import converts typed text in the spreadsheet's locale — numbers, currency amounts,
+ *   percentages, dates and date-times in the locale's format, booleans (see `sheets-import.ts`
+ *   for the rules and the evidence behind them). A folder gives one sheet per `.csv` file, in
+ *   file-name order.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { daysInMonth } from '../../src/kpi/calendar/days';
-import { sheetDate } from '../../test/emulator/dates';
-import type { EmuValue, SeedGrid } from '../../test/emulator/spreadsheet';
+import { type EmuValue, type SeedGrid, sheetDate } from '../../test/emulator';
 import { DateCells } from '../sample/dateCells';
+import { importLocale, typedValue } from './sheets-import';
+
+/** The locale of a new spreadsheet, and of the readers when none is given. */
+const DEFAULT_LOCALE = 'en_US';
 
 /** How to read an export. */
 export interface ReadOptions {
   /** The spreadsheet zone the date cells are made for, e.g. `Europe/Madrid`. */
   timeZone: string;
+  /**
+   * The spreadsheet locale CSV text is converted in, as Sheets names it (`es_ES`, `es_MX`,
+   * `en_US`, `en_GB` …; `es-ES` is accepted too). Default `en_US`, a new spreadsheet's default.
+   */
+  locale?: string;
 }
 
 /**
  * Reads a `.xlsx` workbook, one `.csv` file, or a folder of `.csv` files (one sheet each).
  * @param path the file or folder.
- * @param options the spreadsheet zone.
+ * @param options the spreadsheet zone and locale.
  * @return sheet name → rows, in the workbook's (or file-name) order.
  * @throws Error naming the path when it does not exist, has an unsupported type, is empty, or
- *   cannot be parsed.
- * @example await readWorkbookFile('export.xlsx', { timeZone: 'Europe/Madrid' }) // { Pedidos: [[...], ...] }
+ *   cannot be parsed; Error naming the locale when it is unknown.
+ * @example await readWorkbookFile('pedidos.csv', { timeZone: 'Europe/Madrid', locale: 'es_ES' }) // { pedidos: [[...], ...] }
  */
 export async function readWorkbookFile(path: string, options: ReadOptions): Promise<Record<string, SeedGrid>> {
+  importLocale(options.locale ?? DEFAULT_LOCALE); // an unknown locale fails before any reading
   const info = await stat(path).catch(() => null);
   if (!info) throw new Error(`Input not found: ${path}`);
   if (info.isDirectory()) return readCsvFolder(path, options);
@@ -52,7 +64,7 @@ export async function readWorkbookFile(path: string, options: ReadOptions): Prom
 /**
  * Reads every `.csv` file of a folder, one sheet per file named after it (without `.csv`).
  * @param folder the folder.
- * @param options the spreadsheet zone.
+ * @param options the spreadsheet zone and locale.
  * @return sheet name → rows, in file-name order.
  * @throws Error naming the folder when it holds no `.csv` file, or naming the file that is empty.
  */
@@ -67,50 +79,71 @@ export async function readCsvFolder(folder: string, options: ReadOptions): Promi
 /**
  * Reads one CSV file into a sheet's rows (see the module notes for the conversions).
  * @param path the file.
- * @param options the spreadsheet zone.
+ * @param options the spreadsheet zone and locale.
  * @return the rows, trailing blank lines dropped.
  * @throws Error naming the file when it is empty or malformed.
  */
 export async function readCsvFile(path: string, options: ReadOptions): Promise<SeedGrid> {
-  const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw new Error(`Input file is empty: ${path}`);
+  const text = decodeText(await readFile(path));
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new Error(`Input file is empty: ${path}`);
   return csvRows(text, options, path);
 }
+
+/** UTF-8 when the bytes are valid UTF-8, else Windows-1252 (what Excel on Windows saves as "CSV"). */
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    // Node's TextDecoder('windows-1252') decodes as ISO-8859-1; map 0x80–0x9F (€, ‘, ’, “, ” …) here.
+    let text = '';
+    for (const byte of bytes) text += byte >= 0x80 && byte <= 0x9f ? CP1252_C1[byte - 0x80] : String.fromCharCode(byte);
+    return text;
+  }
+}
+
+/** Windows-1252 characters of the bytes 0x80–0x9F (undefined bytes kept as their C1 code point). */
+const CP1252_C1 =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
 
 /**
  * Parses CSV text into a sheet's rows.
  * @param text the CSV content.
- * @param options the spreadsheet zone.
+ * @param options the spreadsheet zone and locale.
  * @param source name used in error messages.
  * @return the rows: row 1 as text, the others converted as Sheets converts typed input.
  * @throws Error naming `source` and the row when quotes are unbalanced.
  */
 export function csvRows(text: string, options: ReadOptions, source = 'CSV'): SeedGrid {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  const body = text.replace(/^\uFEFF/, '');
+  const parsed = Papa.parse<string[]>(body, { skipEmptyLines: false, delimiter: separatorOf(body) });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes');
   if (fatal) throw new Error(`Cannot parse ${source}: ${fatal.message} (row ${(fatal.row ?? 0) + 1})`);
   const rows = parsed.data;
   while (rows.length && rows[rows.length - 1].every((cell) => cell.trim() === '')) rows.pop();
   const dates = new DateCells(options.timeZone);
-  return rows.map((row, r) => row.map((cell) => (cell === '' ? null : r === 0 ? cell : typedValue(cell, dates))));
+  const locale = importLocale(options.locale ?? DEFAULT_LOCALE);
+  return rows.map((row, r) =>
+    row.map((cell) => (cell === '' ? null : r === 0 ? cell : typedValue(cell, dates, locale))),
+  );
 }
 
 /**
- * The value Sheets stores for text typed into a cell, for the cases the readers need.
- * @param text the typed text.
- * @param dates date-cell maker of the spreadsheet zone.
- * @return a number, a boolean, a date, or the text unchanged.
+ * The field separator of CSV text, among `,`, `;` and tab: the one that splits the header into the
+ * most fields among those that split the first rows most consistently (every row as wide as the
+ * header); `,` when none splits the header.
  */
-export function typedValue(text: string, dates: DateCells): EmuValue {
-  const t = text.trim();
-  if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return Number(t);
-  if (/^(true|false)$/i.test(t)) return t.toLowerCase() === 'true';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
-  if (m) {
-    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) return dates.of(year, month, day);
+function separatorOf(text: string): string {
+  let best = { separator: ',', consistent: -1, width: 1 };
+  for (const separator of [',', ';', '\t']) {
+    const rows = Papa.parse<string[]>(text, { delimiter: separator, preview: 20, skipEmptyLines: 'greedy' }).data;
+    const width = rows.length ? rows[0].length : 0;
+    if (width < 2) continue;
+    const consistent = rows.filter((row) => row.length === width).length / rows.length;
+    if (consistent > best.consistent || (consistent === best.consistent && width > best.width))
+      best = { separator, consistent, width };
   }
-  return text;
+  return best.separator;
 }
 
 function sheetNameOf(file: string): string {
