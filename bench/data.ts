@@ -6,6 +6,7 @@
  * values as flat arrays (day numbers, numbers with `NaN` for a blank or text cell) for the floor loops
  * and the spreadsheet engine.
  */
+import { isoOfDay } from '../src/kpi/calendar/days';
 import { sheetDate } from '../test/emulator';
 
 /** Spreadsheet zone of every benchmark workbook (far from the host's, with daylight saving). */
@@ -44,18 +45,13 @@ export class Rng {
   }
 }
 
-/** `yyyy-mm-dd` of a day number (UTC civil calendar). */
-export function isoOfDayNumber(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
-
 const dateCells = new Map<number, Date>();
 
 /** The date cell Sheets passes for a calendar day: `sheetDate` of that day, computed once per day. */
 export function dateCell(day: number): Date {
   let cell = dateCells.get(day);
   if (!cell) {
-    cell = sheetDate(isoOfDayNumber(day), ZONE);
+    cell = sheetDate(isoOfDay(day), ZONE);
     dateCells.set(day, cell);
   }
   return cell;

@@ -4,11 +4,9 @@
  * Prints the median time of BGNBD_FIT, GAMMA_GAMMA_FIT and CLV_PREDICT (52 weeks, and with a 10 %
  * annual discount) after a warm-up. Targets (issue 6): the fit under 2 s, CLV_PREDICT under 3 s.
  */
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { loadBundle, sheetDate, TEST_SPREADSHEET_ZONE, Workbook } from '../test/emulator';
+import { loadBundle, TEST_SPREADSHEET_ZONE, Workbook } from '../test/emulator';
+import { CDNOW_MASTER, cdnowCells } from '../test/support/cdnow';
 
-const MASTER = fileURLToPath(new URL('../../shared/data/cdnow/CDNOW_master.txt', import.meta.url));
 const RUNS = 5;
 const TARGETS: Record<string, number> = {
   BGNBD_FIT: 2000,
@@ -17,31 +15,12 @@ const TARGETS: Record<string, number> = {
   'CLV_PREDICT discounted': 3000,
 };
 
-/** The master file as the three columns a sheet would hold: ids, date cells, amounts. */
-function readMaster(): { ids: unknown[][]; dates: unknown[][]; amounts: unknown[][] } {
-  const ids: unknown[][] = [];
-  const dates: unknown[][] = [];
-  const amounts: unknown[][] = [];
-  const dateCells = new Map<string, Date>();
-  for (const line of fs.readFileSync(MASTER, 'utf8').split('\n')) {
-    const fields = line.trim().split(/\s+/);
-    if (fields.length < 4 || !/^\d{8}$/.test(fields[1])) continue;
-    const iso = `${fields[1].slice(0, 4)}-${fields[1].slice(4, 6)}-${fields[1].slice(6, 8)}`;
-    let date = dateCells.get(iso);
-    if (!date) dateCells.set(iso, (date = sheetDate(iso, TEST_SPREADSHEET_ZONE)));
-    ids.push([fields[0]]);
-    dates.push([date]);
-    amounts.push([Number(fields[3])]);
-  }
-  return { ids, dates, amounts };
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-const { ids, dates, amounts } = readMaster();
+const { ids, dates, amounts } = cdnowCells(CDNOW_MASTER, TEST_SPREADSHEET_ZONE);
 const fx = loadBundle(new Workbook().globals()) as Record<string, (...args: unknown[]) => unknown[][]>;
 const calls: Record<string, () => unknown[][]> = {
   BGNBD_FIT: () => fx.BGNBD_FIT(ids, dates),

@@ -5,7 +5,7 @@
  * `google.script.run` carries them. Shared by `npm run demo`, its tests and the benchmarks.
  */
 import { loadBundle, Workbook } from '../test/emulator';
-import type { SeedGrid } from '../test/emulator/spreadsheet';
+import type { SeedGrid } from '../test/emulator';
 
 /** What a demo run needs. */
 export interface DemoRunOptions {

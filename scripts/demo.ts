@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parsePeriod } from '../demo/run-report';
-import type { SeedGrid } from '../test/emulator/spreadsheet';
+import type { SeedGrid } from '../test/emulator';
 // The readers, the sample generator, the runner's bundle and Chromium load only once the arguments
 // are checked, so that `--help` and argument errors answer at once.
 

@@ -16,25 +16,30 @@ import type { ReadOptions } from './workbook';
 /** Header row of the sheet {@link cdnowOrdersSheet} returns. */
 export const CDNOW_ORDERS_HEADERS = ['Customer ID', 'Order date', 'Amount'] as const;
 
+/** One CDNOW transaction. */
+export interface CdnowTransaction {
+  customerId: string;
+  year: number;
+  month: number;
+  day: number;
+  amount: number;
+}
+
 /**
- * Reads a CDNOW file into an `Orders` sheet.
+ * Reads the transactions of a CDNOW file, in file order: the one reader of both layouts.
  * @param filePath `CDNOW_master.txt` or `CDNOW_sample.txt` (or a file in either layout).
- * @param options the spreadsheet zone of the date cells.
- * @return the header row and one row per transaction, in file order.
  * @throws Error naming the file (and line) when it is missing, empty or not in a CDNOW layout.
- * @example cdnowOrdersSheet('CDNOW_sample.txt', { timeZone: 'Europe/Madrid' }).length // 6920
+ * @example readCdnowTransactions('CDNOW_sample.txt')[0] // { customerId: '1', year: 1997, month: 1, day: 1, amount: 29.33 }
  */
-export function cdnowOrdersSheet(filePath: string, options: ReadOptions): SeedGrid {
+export function readCdnowTransactions(filePath: string): CdnowTransaction[] {
   let text: string;
   try {
     text = readFileSync(filePath, 'utf8');
   } catch {
     throw new Error(`Input not found: ${filePath}`);
   }
-  const dates = new DateCells(options.timeZone);
-  const rows: SeedGrid = [CDNOW_ORDERS_HEADERS.slice()];
-  const lines = text.split(/\r?\n/);
-  lines.forEach((line, index) => {
+  const out: CdnowTransaction[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
     const fields = line.trim().split(/\s+/);
     if (fields[0] === '' || (index === 0 && fields[0] === 'customer_id')) return;
     if (fields.length !== 4 && fields.length !== 5)
@@ -45,8 +50,24 @@ export function cdnowOrdersSheet(filePath: string, options: ReadOptions): SeedGr
     const value = Number(amount);
     if (!m || !Number.isFinite(value))
       throw new Error(`${filePath}:${index + 1}: cannot read date ${date} or amount ${amount}`);
-    rows.push([id, dates.of(Number(m[1]), Number(m[2]), Number(m[3])), value]);
+    out.push({ customerId: id, year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), amount: value });
   });
-  if (rows.length === 1) throw new Error(`Input file is empty: ${filePath}`);
+  if (out.length === 0) throw new Error(`Input file is empty: ${filePath}`);
+  return out;
+}
+
+/**
+ * Reads a CDNOW file into an `Orders` sheet.
+ * @param filePath `CDNOW_master.txt` or `CDNOW_sample.txt` (or a file in either layout).
+ * @param options the spreadsheet zone of the date cells.
+ * @return the header row and one row per transaction, in file order.
+ * @throws Error naming the file (and line) when it is missing, empty or not in a CDNOW layout.
+ * @example cdnowOrdersSheet('CDNOW_sample.txt', { timeZone: 'Europe/Madrid' }).length // 6920
+ */
+export function cdnowOrdersSheet(filePath: string, options: ReadOptions): SeedGrid {
+  const dates = new DateCells(options.timeZone);
+  const rows: SeedGrid = [CDNOW_ORDERS_HEADERS.slice()];
+  for (const t of readCdnowTransactions(filePath))
+    rows.push([t.customerId, dates.of(t.year, t.month, t.day), t.amount]);
   return rows;
 }

@@ -19,7 +19,7 @@
  *   not fit, as Google Charts does.
  */
 import { parseA1, readOption, type ChartSpec, type EmuValue } from '../../test/emulator';
-import { displayValue } from '../../test/emulator/number-format';
+import { displayValue } from '../../test/emulator';
 import { escapeHtml, fitText, textWidth, wrapText } from './text';
 
 /** Sheets' default chart size in pixels. */

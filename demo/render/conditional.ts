@@ -13,9 +13,7 @@
  * - Boolean rules: the number and text comparisons, empty / not empty. A custom-formula rule is
  *   not evaluated (the emulator has no formula engine) and so never applies.
  */
-import type { RuleState, GradientPoint } from '../../test/emulator/conditional-format';
-import { isDate, type EmuValue } from '../../test/emulator/entry';
-import type { EmuSheet } from '../../test/emulator/sheet';
+import { type EmuSheet, type EmuValue, type GradientPoint, isDate, type RuleState } from '../../test/emulator';
 
 /** What conditional formatting sets on one cell. */
 export interface ConditionalStyle {

@@ -19,10 +19,14 @@
  * literally. The page loads nothing external and runs no script.
  */
 import { columnLetters, type EmuCell } from '../../test/emulator';
-import { isDate } from '../../test/emulator/entry';
-import { displayValue } from '../../test/emulator/number-format';
-import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, type EmuSheet } from '../../test/emulator/sheet';
-import type { Workbook } from '../../test/emulator/workbook';
+import {
+  DEFAULT_COLUMN_WIDTH,
+  DEFAULT_ROW_HEIGHT,
+  displayValue,
+  type EmuSheet,
+  isDate,
+  type Workbook,
+} from '../../test/emulator';
 import { chartSvg, type ChartContext } from './chart-svg';
 import { conditionalStyles, type ConditionalStyle } from './conditional';
 import { escapeHtml, ptToPx, textWidth, wrapText } from './text';

@@ -6,7 +6,7 @@
  * saving transition defer to `sheetDate` itself.
  */
 import { civilFromDay, dayFromCivil, isoOfDay } from '../../src/kpi/calendar/days';
-import { offsetMinutes, sheetDate } from '../../test/emulator/dates';
+import { offsetMinutes, sheetDate } from '../../test/emulator';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;

@@ -12,8 +12,8 @@
  * customer experience (falling before a churner leaves), so NPS, CSAT and the drivers correlate and
  * detractors complain about recurring themes.
  */
-import { civilFromDay, dayFromCivil, daysInMonth, isLeapYear, isoWeekday } from '../../src/kpi/calendar/days';
-import type { EmuValue, SeedGrid } from '../../test/emulator/spreadsheet';
+import { civilFromDay, dayFromCivil, daysInMonth, isLeapYear, isoOfDay, isoWeekday } from '../../src/kpi/calendar/days';
+import type { EmuValue, SeedGrid } from '../../test/emulator';
 import { DateCells } from './dateCells';
 import { Random } from './random';
 import {
@@ -85,16 +85,6 @@ export interface SampleWorkbook {
   /** Last day of the data, `yyyy-mm-dd`. */
   endDate: string;
 }
-
-/** Sheet names of the sample workbook. */
-export const SAMPLE_SHEETS = {
-  customers: 'Clientes',
-  orders: 'Pedidos',
-  surveys: 'Encuestas',
-  subscriptions: 'Suscripciones',
-  tickets: 'Tickets',
-  funnel: 'Embudo',
-} as const;
 
 /** Header rows of the sample workbook, by sheet name. */
 export const SAMPLE_HEADERS: Readonly<Record<string, readonly string[]>> = {
@@ -392,8 +382,8 @@ export function generateSample(options: SampleOptions = {}): SampleWorkbook {
     },
     dirty: dirty.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet < b.sheet ? -1 : 1)),
     injections,
-    startDate: isoOf(startDay),
-    endDate: isoOf(endDay),
+    startDate: isoOfDay(startDay),
+    endDate: isoOfDay(endDay),
   };
 }
 
@@ -445,11 +435,6 @@ function customerId(n: number): string {
 
 function cents(x: number): number {
   return Math.round(x * 100) / 100;
-}
-
-function isoOf(day: number): string {
-  const { year, month, day: d } = civilFromDay(day);
-  return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /** Texts of dates that do not exist, as a hand-typed export holds them. */

@@ -115,7 +115,8 @@ export const ERROR_CATALOGUE = {
     en: (p) =>
       `${p.fn}: ${p.arg} is ${p.shape1} but ${p.arg2} is ${p.shape2}. Use ranges of the same shape, or single values.`,
     es: (p) =>
-      `${p.fn}: ${p.arg} es de ${p.shape1} pero ${p.arg2} es de ${p.shape2}. Use rangos de la misma forma o valores sueltos.`,
+      `${p.fn}: ${p.arg} es de ${p.shape1} pero ${p.arg2} es de ${p.shape2}. Use rangos de la misma forma o valores ` +
+      'sueltos.',
   },
   NO_VALID_VALUES: {
     en: (p, _one, many) => `${p.fn}: no valid ${many} in the range.`,
@@ -168,27 +169,34 @@ export const ERROR_CATALOGUE = {
   },
   REPORT_MISSING_COLUMN: {
     en: (p) =>
-      `Sheet "${p.arg}" has no column for ${p.detail}. Choose that column in step 2 of the wizard, or add a header for it in row 1.`,
+      `Sheet "${p.arg}" has no column for ${p.detail}. Choose that column in step 2 of the wizard, or add a header ` +
+      'for it in row 1.',
     es: (p) =>
-      `La hoja "${p.arg}" no tiene columna de ${p.detail}. Elija esa columna en el paso 2 del asistente o añada su encabezado en la fila 1.`,
+      `La hoja "${p.arg}" no tiene columna de ${p.detail}. Elija esa columna en el paso 2 del asistente o añada su ` +
+      'encabezado en la fila 1.',
   },
   REPORT_UNKNOWN_HEADER: {
     en: (p) =>
-      `Sheet "${p.arg}" has no column headed ${v(p)} any more (it was used for ${p.detail}). Choose the column again in step 2 of the wizard.`,
+      `Sheet "${p.arg}" has no column headed ${v(p)} any more (it was used for ${p.detail}). Choose the column again ` +
+      'in step 2 of the wizard.',
     es: (p) =>
-      `La hoja "${p.arg}" ya no tiene una columna con el encabezado ${v(p)} (se usaba para ${p.detail}). Elija de nuevo la columna en el paso 2 del asistente.`,
+      `La hoja "${p.arg}" ya no tiene una columna con el encabezado ${v(p)} (se usaba para ${p.detail}). Elija de ` +
+      'nuevo la columna en el paso 2 del asistente.',
   },
   REPORT_NEEDS_SCORE: {
     en: (p) =>
       `Sheet "${p.arg}" needs an NPS or a CSAT column to be read as surveys. Choose one in step 2 of the wizard.`,
     es: (p) =>
-      `La hoja "${p.arg}" necesita una columna de NPS o de CSAT para leerse como encuestas. Elija una en el paso 2 del asistente.`,
+      `La hoja "${p.arg}" necesita una columna de NPS o de CSAT para leerse como encuestas. Elija una en el paso 2 ` +
+      'del asistente.',
   },
   REPORT_NO_SOURCES: {
     en: () =>
-      `No orders or survey sheet was found. Add a sheet with customer, date and amount columns (or survey answers), or choose it in step 1 of the wizard.`,
+      'No orders or survey sheet was found. Add a sheet with customer, date and amount columns (or survey answers), ' +
+      'or choose it in step 1 of the wizard.',
     es: () =>
-      `No se encontró ninguna hoja de pedidos ni de encuestas. Añada una hoja con columnas de cliente, fecha e importe (o respuestas de encuesta), o elíjala en el paso 1 del asistente.`,
+      'No se encontró ninguna hoja de pedidos ni de encuestas. Añada una hoja con columnas de cliente, fecha e ' +
+      'importe (o respuestas de encuesta), o elíjala en el paso 1 del asistente.',
   },
   REPORT_BUSY: {
     en: () => `Another report is being generated in this spreadsheet. Try again in a minute.`,
@@ -200,9 +208,11 @@ export const ERROR_CATALOGUE = {
   },
   REPORT_WRITE_FAILED: {
     en: (p) =>
-      `The report could not be written (Google Sheets said: ${p.detail}). Nothing was changed in the spreadsheet: any previous report is as it was. Try again in a minute.`,
+      `The report could not be written (Google Sheets said: ${p.detail}). Nothing was changed in the spreadsheet: ` +
+      'any previous report is as it was. Try again in a minute.',
     es: (p) =>
-      `No se pudo escribir el informe (Google Sheets respondió: ${p.detail}). No se ha cambiado nada en la hoja de cálculo: el informe anterior, si lo había, sigue igual. Vuelva a intentarlo en un minuto.`,
+      `No se pudo escribir el informe (Google Sheets respondió: ${p.detail}). No se ha cambiado nada en la hoja de ` +
+      'cálculo: el informe anterior, si lo había, sigue igual. Vuelva a intentarlo en un minuto.',
   },
   BAD_REQUEST: {
     en: (p) => `The sidebar sent an invalid ${p.arg} (${p.detail}). Close the sidebar and open it again.`,
@@ -399,15 +409,19 @@ export const DETAILS = {
   },
   endAboveStartPlusNew: {
     en: (p) =>
-      `${p.endArg} (${p.end}) is more than ${p.startArg} + ${p.addedArg} (${p.sum}): there cannot be more customers at the end than at the start plus the new ones. Check the counts, or give the new customers`,
+      `${p.endArg} (${p.end}) is more than ${p.startArg} + ${p.addedArg} (${p.sum}): there cannot be more customers ` +
+      'at the end than at the start plus the new ones. Check the counts, or give the new customers',
     es: (p) =>
-      `${p.endArg} (${p.end}) es mayor que ${p.startArg} + ${p.addedArg} (${p.sum}): al final no puede haber más clientes que al inicio más los nuevos. Revise los recuentos o indique los clientes nuevos`,
+      `${p.endArg} (${p.end}) es mayor que ${p.startArg} + ${p.addedArg} (${p.sum}): al final no puede haber más ` +
+      'clientes que al inicio más los nuevos. Revise los recuentos o indique los clientes nuevos',
   },
   newAboveEnd: {
     en: (p) =>
-      `${p.addedArg} (${p.added}) is more than ${p.endArg} (${p.end}): the customers at the end include the new ones, so there cannot be more new customers than end customers`,
+      `${p.addedArg} (${p.added}) is more than ${p.endArg} (${p.end}): the customers at the end include the new ` +
+      'ones, so there cannot be more new customers than end customers',
     es: (p) =>
-      `${p.addedArg} (${p.added}) es mayor que ${p.endArg} (${p.end}): los clientes al final incluyen a los nuevos, así que no puede haber más clientes nuevos que clientes al final`,
+      `${p.addedArg} (${p.added}) es mayor que ${p.endArg} (${p.end}): los clientes al final incluyen a los nuevos, ` +
+      'así que no puede haber más clientes nuevos que clientes al final',
   },
   nothingToRetain: {
     en: (p) => `${p.startArg} is 0, so there was no revenue to retain`,
@@ -417,7 +431,8 @@ export const DETAILS = {
     en: (p) =>
       `${p.addedArg} (${p.added}) is larger than ${p.endArg} (${p.end}); new revenue is part of the end revenue`,
     es: (p) =>
-      `${p.addedArg} (${p.added}) es mayor que ${p.endArg} (${p.end}); los ingresos nuevos forman parte de los ingresos finales`,
+      `${p.addedArg} (${p.added}) es mayor que ${p.endArg} (${p.end}); los ingresos nuevos forman parte de los ` +
+      'ingresos finales',
   },
   nothingToConvert: {
     en: (p) => `${p.interactionsArg} is 0, so nothing could convert`,
@@ -425,9 +440,11 @@ export const DETAILS = {
   },
   goalsAboveInteractions: {
     en: (p) =>
-      `${p.goalsArg} (${p.goals}) is larger than ${p.interactionsArg} (${p.interactions}); each goal comes from an interaction`,
+      `${p.goalsArg} (${p.goals}) is larger than ${p.interactionsArg} (${p.interactions}); each goal comes from an ` +
+      'interaction',
     es: (p) =>
-      `${p.goalsArg} (${p.goals}) es mayor que ${p.interactionsArg} (${p.interactions}); cada objetivo procede de una interacción`,
+      `${p.goalsArg} (${p.goals}) es mayor que ${p.interactionsArg} (${p.interactions}); cada objetivo procede de ` +
+      'una interacción',
   },
   noCarts: {
     en: (p) => `${p.cartsArg} is 0, so no cart could be abandoned`,
@@ -450,9 +467,11 @@ export const DETAILS = {
   },
   tooManyCohortCells: {
     en: (p) =>
-      `the table would have ${p.cohorts} cohorts × ${p.periods} periods (orders from ${p.span}), too many for a sheet. Check the order dates or use a longer period`,
+      `the table would have ${p.cohorts} cohorts × ${p.periods} periods (orders from ${p.span}), too many for a ` +
+      'sheet. Check the order dates or use a longer period',
     es: (p) =>
-      `la tabla tendría ${p.cohorts} cohortes × ${p.periods} periodos (pedidos del ${p.span}), demasiadas para una hoja. Revise las fechas de los pedidos o use un periodo más largo`,
+      `la tabla tendría ${p.cohorts} cohortes × ${p.periods} periodos (pedidos del ${p.span}), demasiadas para una ` +
+      'hoja. Revise las fechas de los pedidos o use un periodo más largo',
   },
   noOrdersByAsOf: { en: () => 'no order falls on or before as_of', es: () => 'ningún pedido cae en as_of o antes' },
   tooFewCustomers: {
@@ -461,21 +480,25 @@ export const DETAILS = {
   },
   tooFewRepeatBuyers: {
     en: (p) =>
-      `only ${p.found} customers bought again on a later day before as_of; the model needs at least ${p.needed} repeat buyers`,
+      `only ${p.found} customers bought again on a later day before as_of; the model needs at least ${p.needed} ` +
+      'repeat buyers',
     es: (p) =>
-      `solo ${p.found} clientes volvieron a comprar otro día antes de as_of; el modelo necesita al menos ${p.needed} clientes recurrentes`,
+      `solo ${p.found} clientes volvieron a comprar otro día antes de as_of; el modelo necesita al menos ${p.needed} ` +
+      'clientes recurrentes',
   },
   tooFewSpendingBuyers: {
     en: (p) =>
       `only ${p.found} customers bought again with a spend above 0; the spend model needs at least ${p.needed}`,
     es: (p) =>
-      `solo ${p.found} clientes volvieron a comprar con un importe mayor que 0; el modelo de gasto necesita al menos ${p.needed}`,
+      `solo ${p.found} clientes volvieron a comprar con un importe mayor que 0; el modelo de gasto necesita al menos ` +
+      `${p.needed}`,
   },
   fitUnbounded: {
     en: () =>
       'the likelihood keeps growing as a parameter goes to 0 or to infinity; use more customers or a longer history',
     es: () =>
-      'la verosimilitud sigue creciendo cuando un parámetro tiende a 0 o a infinito; use más clientes o un historial más largo',
+      'la verosimilitud sigue creciendo cuando un parámetro tiende a 0 o a infinito; use más clientes o un historial ' +
+      'más largo',
   },
   fitNotConverged: {
     en: () => 'the maximum-likelihood search did not converge; use more customers or a longer history',

@@ -87,7 +87,8 @@ function headerBlock(flow: Flow, model: ReportModel): void {
   layout.set(
     2,
     2,
-    `${periodLabel(options.language, period.kind, period.index)} (${labels.comparedWith} ${periodLabel(options.language, period.kind, period.previous.index)})`,
+    `${periodLabel(options.language, period.kind, period.index)} (${labels.comparedWith} ` +
+      `${periodLabel(options.language, period.kind, period.previous.index)})`,
   );
   layout.set(3, 1, { value: labels.generatedAt, bold: true });
   layout.set(3, 2, { value: { instant: options.generatedAt }, format: flow.formats.dateTime });

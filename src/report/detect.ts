@@ -2,7 +2,7 @@
  * Finds the data sheets and their columns from sheet names and header rows, and checks a mapping
  * (detected or corrected by the user) before anything is read.
  */
-import { normaliseHeader, sourceSpec, SOURCES, type SourceKind, type SourceSpec } from './sources';
+import { type FieldKey, normaliseHeader, SOURCE_SPECS, type SourceKind, type SourceSpec, sourceSpec } from './sources';
 
 /** A sheet as the detector sees it: its name and header row. */
 export interface SheetHeaders {
@@ -23,7 +23,7 @@ export type ReportMapping = Partial<Record<SourceKind, SourceMapping>>;
 export interface MappingProblem {
   kind: SourceKind;
   sheet: string;
-  field?: string;
+  field?: FieldKey;
   code: 'missingSheet' | 'missingColumn' | 'unknownHeader' | 'needsScoreColumn' | 'noOrdersOrSurveys';
   header?: string;
 }
@@ -69,7 +69,7 @@ function qualifies(spec: SourceSpec, columns: Record<string, string>, byName: bo
 export function detectSources(sheets: SheetHeaders[]): ReportMapping {
   const candidates: { kind: SourceKind; sheet: string; columns: Record<string, string>; score: number }[] = [];
   for (const sheet of sheets) {
-    for (const spec of SOURCES) {
+    for (const spec of SOURCE_SPECS) {
       const columns = matchColumns(spec, sheet.headers);
       const byName = nameMatches(spec, sheet.name);
       if (!qualifies(spec, columns, byName)) continue;
@@ -113,7 +113,7 @@ function mapNamedButIncomplete(sheets: SheetHeaders[], mapping: ReportMapping): 
  */
 export function mappingProblems(mapping: ReportMapping, sheets: SheetHeaders[]): MappingProblem[] {
   const problems: MappingProblem[] = [];
-  for (const spec of SOURCES) {
+  for (const spec of SOURCE_SPECS) {
     const source = mapping[spec.kind];
     if (!source) continue;
     const sheet = sheets.find((s) => s.name === source.sheet);

@@ -7,7 +7,9 @@ import type { RfmSegment } from '../kpi/retention/rfm';
 import type { DriverQuadrant } from '../kpi/survey/key-drivers';
 import { civilFromDay, periodStartDay } from '../kpi/calendar/days';
 import type { SkipReason, SkippedRows } from './records';
-import type { SourceKind } from './sources';
+import type { DriverField } from './compute/blocks';
+import type { HeadlineKey } from './compute/headline';
+import type { FieldKey, SourceKind } from './sources';
 
 const en = {
   sheetName: 'KPI Summary',
@@ -77,7 +79,7 @@ const en = {
     goals: 'goals (conversions)',
     carts: 'carts created',
     purchases: 'purchases completed',
-  } as Record<string, string>,
+  } satisfies Record<FieldKey, string>,
   kpis: {
     nps: ['NPS', 'Promoters (9–10) minus detractors (0–6), in points, answers in the period.'],
     npsMargin: ['NPS margin of error (95 %)', 'Half-width of the 95 % confidence interval of the NPS, in points.'],
@@ -112,7 +114,7 @@ const en = {
     conversionRate: ['Conversion rate', 'Goals (conversions) ÷ interactions (visits) in the period.'],
     cartAbandonment: ['Cart abandonment', '1 − purchases completed ÷ carts created in the period.'],
     ticketsPerCustomer: ['Tickets per customer', 'Support tickets opened in the period ÷ customers at end.'],
-  } as Record<string, [string, string]>,
+  } satisfies Record<HeadlineKey, [string, string]>,
   chartTitles: {
     npsTrend: 'NPS by month: promoters, passives, detractors',
     customers: 'New and churned customers by month',
@@ -134,7 +136,7 @@ const en = {
     switchLikelihood: 'Likelihood to switch',
     repurchase: 'Repurchase',
     overallExperience: 'Overall experience',
-  } as Record<string, string>,
+  } satisfies Record<DriverField, string>,
   quadrants: {
     keyStrength: 'Key strength',
     keyWeakness: 'Key weakness',
@@ -179,6 +181,14 @@ const en = {
     lowHealth: 'Low health score',
   },
   occasions: { birthday: 'Birthday', anniversary: 'Customer anniversary' },
+  wizard: {
+    noDataRows: 'Sheet “{sheet}” has no data rows.',
+    skippedInFirstRows: 'Sheet “{sheet}”, first {rows} rows: {what}. Those rows will be skipped.',
+    percentagePoints: 'pp',
+    refreshed: 'Report refreshed: {period} ({seconds} s).',
+    addData: 'Add data below the header row.',
+    rowsSkipped: 'Rows skipped: {reasons}. Fix them and generate the report again.',
+  },
 };
 
 /** The shape every language's labels have. */
@@ -360,6 +370,14 @@ const es: ReportLabels = {
     lowHealth: 'Salud del cliente baja',
   },
   occasions: { birthday: 'Cumpleaños', anniversary: 'Aniversario como cliente' },
+  wizard: {
+    noDataRows: 'La hoja «{sheet}» no tiene filas de datos.',
+    skippedInFirstRows: 'Hoja «{sheet}», primeras {rows} filas: {what}. Esas filas se omitirán.',
+    percentagePoints: 'p. p.',
+    refreshed: 'Informe actualizado: {period} ({seconds} s).',
+    addData: 'Añada datos debajo de la fila de encabezados.',
+    rowsSkipped: 'Filas omitidas: {reasons}. Corríjalas y vuelva a generar el informe.',
+  },
 };
 
 const LABELS: Record<Language, ReportLabels> = { en, es };
@@ -377,15 +395,17 @@ export function skipDescriptions(labels: ReportLabels, skipped: SkippedRows): st
   return (Object.entries(skipped.byReason) as [SkipReason, NonNullable<SkippedRows['byReason'][SkipReason]>][]).map(
     ([reason, info]) => {
       const fields = info.fields.length ? ` (${info.fields.map((f) => labels.fields[f] ?? f).join(', ')})` : '';
-      const rows = `${info.firstRows.length === 1 ? labels.rowWord : labels.rowsWord} ${info.firstRows.join(', ')}${info.count > info.firstRows.length ? '…' : ''}`;
+      const rows =
+        `${info.firstRows.length === 1 ? labels.rowWord : labels.rowsWord} ` +
+        `${info.firstRows.join(', ')}${info.count > info.firstRows.length ? '…' : ''}`;
       return `${labels.skipReasons[reason]}${fields}: ${info.count} (${rows})`;
     },
   );
 }
 
 /** A source field's name in both languages, for messages. */
-export function fieldLabel(_kind: SourceKind, field: string): { en: string; es: string } {
-  return { en: en.fields[field] ?? field, es: es.fields[field] ?? field };
+export function fieldLabel(field: FieldKey): { en: string; es: string } {
+  return { en: en.fields[field], es: es.fields[field] };
 }
 
 const MONTHS = {

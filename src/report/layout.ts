@@ -168,15 +168,3 @@ export class SheetLayout {
 function isCell(value: LayoutCell | LayoutValue): value is LayoutCell {
   return typeof value === 'object' && value !== null && 'value' in value;
 }
-
-/** 1-based column → letters (1 → A). */
-export function columnName(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-/** A1 notation of a rectangle. */
-export function a1(rect: LayoutRect): string {
-  return `${columnName(rect.column)}${rect.row}:${columnName(rect.column + rect.numColumns - 1)}${rect.row + rect.numRows - 1}`;
-}

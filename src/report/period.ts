@@ -1,7 +1,7 @@
 /**
  * The period a report covers and the one it is compared with.
  */
-import { civilFromDay, periodEndDay, periodIndex, periodStartDay } from '../kpi/calendar/days';
+import { periodEndDay, periodIndex, periodStartDay } from '../kpi/calendar/days';
 
 /** Period kinds a report can cover. */
 export type ReportPeriodKind = 'month' | 'quarter' | 'year';
@@ -35,10 +35,4 @@ export function defaultPeriodIndex(kind: ReportPeriodKind, todayDay: number, las
   const lastComplete = periodIndex(todayDay, kind) - 1;
   if (lastDataDay === undefined) return lastComplete;
   return Math.min(lastComplete, periodIndex(lastDataDay, kind));
-}
-
-/** Year and month (1–12) of a period's first day, for naming it. */
-export function periodYearMonth(period: { start: number }): { year: number; month: number } {
-  const { year, month } = civilFromDay(period.start);
-  return { year, month };
 }

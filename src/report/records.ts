@@ -1,56 +1,16 @@
 /**
  * The rows of each source sheet once read: plain data, dates as day numbers in the spreadsheet's
- * zone. What the report computes from.
+ * zone. What the report computes from. The record types come from the one source schema
+ * (`sources.ts`).
  */
+import type { FieldKey, RecordOf } from './sources';
 
-export interface OrderRecord {
-  customerId: string;
-  day: number;
-  amount: number;
-  cost: number | null;
-}
-
-export interface CustomerRecord {
-  customerId: string;
-  name: string;
-  email: string;
-  signupDay: number | null;
-  birthdayDay: number | null;
-  cac: number | null;
-  segment: string;
-}
-
-export interface SurveyRecord {
-  customerId: string;
-  day: number;
-  nps: number | null;
-  csat: number | null;
-  comment: string;
-  switchLikelihood: number | null;
-  repurchase: number | null;
-  overallExperience: number | null;
-}
-
-export interface SubscriptionRecord {
-  customerId: string;
-  startDay: number;
-  endDay: number | null;
-  mrr: number;
-}
-
-export interface TicketRecord {
-  customerId: string;
-  day: number;
-  status: string;
-}
-
-export interface FunnelRecord {
-  day: number;
-  interactions: number;
-  goals: number | null;
-  carts: number | null;
-  purchases: number | null;
-}
+export type OrderRecord = RecordOf<'orders'>;
+export type CustomerRecord = RecordOf<'customers'>;
+export type SurveyRecord = RecordOf<'surveys'>;
+export type SubscriptionRecord = RecordOf<'subscriptions'>;
+export type TicketRecord = RecordOf<'tickets'>;
+export type FunnelRecord = RecordOf<'funnel'>;
 
 /** Why a row was left out. */
 export type SkipReason =
@@ -66,7 +26,7 @@ export type SkipReason =
 /** Rows left out of one source, by reason, with the first few sheet row numbers. */
 export interface SkippedRows {
   total: number;
-  byReason: Partial<Record<SkipReason, { count: number; firstRows: number[]; fields: string[] }>>;
+  byReason: Partial<Record<SkipReason, { count: number; firstRows: number[]; fields: FieldKey[] }>>;
 }
 
 /** One source after reading. */

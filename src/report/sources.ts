@@ -3,9 +3,6 @@
  * (PRODUCT.md, "The data sheets it reads"). Shared by the report generator and the sidebar wizard.
  */
 
-/** The kinds of sheet the report can read. */
-export type SourceKind = 'orders' | 'customers' | 'surveys' | 'subscriptions' | 'tickets' | 'funnel';
-
 /** How a column's cells are read. */
 export type FieldType = 'id' | 'text' | 'date' | 'optionalDate' | 'amount' | 'score' | 'rating' | 'count';
 
@@ -16,16 +13,18 @@ export interface FieldSpec {
   /** Needed for the sheet to be used at all. */
   required: boolean;
   /** Header names recognised, English then Spanish (compared after {@link normaliseHeader}). */
-  synonyms: string[];
+  synonyms: readonly string[];
+  /** Name of the record property when it is not the key (dates become day numbers: `date` → `day`). */
+  record?: string;
 }
 
 /** One kind of sheet: the sheet names that suggest it and its columns. */
 export interface SourceSpec {
-  kind: SourceKind;
-  sheetNames: string[];
-  fields: FieldSpec[];
+  kind: string;
+  sheetNames: readonly string[];
+  fields: readonly FieldSpec[];
   /** At least one of these fields must be present (surveys: nps or csat). */
-  oneOf?: string[];
+  oneOf?: readonly string[];
 }
 
 const CUSTOMER_ID = [
@@ -42,8 +41,11 @@ const CUSTOMER_ID = [
   'nº cliente',
 ];
 
-/** Every source sheet kind, in the order the wizard shows them. */
-export const SOURCES: SourceSpec[] = [
+/**
+ * Every source sheet kind, in the order the wizard shows them: the one schema the record types, field
+ * keys and field labels are derived from.
+ */
+export const SOURCES = [
   {
     kind: 'orders',
     sheetNames: ['orders', 'order', 'sales', 'transactions', 'pedidos', 'pedido', 'ventas', 'compras', 'transacciones'],
@@ -51,6 +53,7 @@ export const SOURCES: SourceSpec[] = [
       { key: 'customerId', type: 'id', required: true, synonyms: CUSTOMER_ID },
       {
         key: 'date',
+        record: 'day',
         type: 'date',
         required: true,
         synonyms: ['date', 'order date', 'purchase date', 'fecha', 'fecha pedido', 'fecha de pedido', 'fecha compra'],
@@ -94,6 +97,7 @@ export const SOURCES: SourceSpec[] = [
       },
       {
         key: 'signupDate',
+        record: 'signupDay',
         type: 'date',
         required: false,
         synonyms: [
@@ -110,6 +114,7 @@ export const SOURCES: SourceSpec[] = [
       },
       {
         key: 'birthday',
+        record: 'birthdayDay',
         type: 'date',
         required: false,
         synonyms: [
@@ -157,6 +162,7 @@ export const SOURCES: SourceSpec[] = [
       { key: 'customerId', type: 'id', required: false, synonyms: CUSTOMER_ID },
       {
         key: 'date',
+        record: 'day',
         type: 'date',
         required: true,
         synonyms: ['date', 'timestamp', 'response date', 'fecha', 'marca temporal', 'fecha respuesta'],
@@ -221,12 +227,14 @@ export const SOURCES: SourceSpec[] = [
       { key: 'customerId', type: 'id', required: true, synonyms: CUSTOMER_ID },
       {
         key: 'start',
+        record: 'startDay',
         type: 'date',
         required: true,
         synonyms: ['start', 'start date', 'inicio', 'fecha inicio', 'fecha de inicio', 'alta'],
       },
       {
         key: 'end',
+        record: 'endDay',
         type: 'optionalDate',
         required: true,
         synonyms: ['end', 'end date', 'cancelled', 'fin', 'fecha fin', 'fecha de fin', 'baja'],
@@ -246,6 +254,7 @@ export const SOURCES: SourceSpec[] = [
       { key: 'customerId', type: 'id', required: true, synonyms: CUSTOMER_ID },
       {
         key: 'date',
+        record: 'day',
         type: 'date',
         required: true,
         synonyms: ['date', 'created', 'opened', 'fecha', 'fecha apertura', 'fecha creación'],
@@ -259,6 +268,7 @@ export const SOURCES: SourceSpec[] = [
     fields: [
       {
         key: 'period',
+        record: 'day',
         type: 'date',
         required: true,
         synonyms: ['period', 'date', 'month', 'periodo', 'período', 'fecha', 'mes'],
@@ -284,7 +294,7 @@ export const SOURCES: SourceSpec[] = [
       },
     ],
   },
-];
+] as const satisfies readonly SourceSpec[];
 
 /** Lower-case, accents removed, spaces, `_`, `-` and punctuation ignored: `Fecha_Pedido ` → `fechapedido`. */
 export function normaliseHeader(header: unknown): string {
@@ -295,9 +305,49 @@ export function normaliseHeader(header: unknown): string {
     .replace(/[\s_\-.:/()º°#]+/g, '');
 }
 
+/** The kinds of sheet the report can read. */
+export type SourceKind = (typeof SOURCES)[number]['kind'];
+
+/** The declared columns of a source kind. */
+export type FieldOf<K extends SourceKind> = Extract<(typeof SOURCES)[number], { kind: K }>['fields'][number];
+
+/** The key of a column of a source kind (of any kind by default). */
+export type FieldKey<K extends SourceKind = SourceKind> = FieldOf<K>['key'];
+
+/** The record property a column becomes. */
+type RecordKey<F> = F extends { record: infer R extends string }
+  ? R
+  : F extends { key: infer K extends string }
+    ? K
+    : never;
+
+/** The value a column gives a record: text, or a number (`null` where an optional value is blank). */
+type FieldValue<F> = F extends { type: 'id' | 'text' }
+  ? string
+  : F extends { type: 'date' | 'amount' | 'count'; required: true }
+    ? number
+    : number | null;
+
+/** One row of a source sheet once read (dates as day numbers in the spreadsheet's zone). */
+export type RecordOf<K extends SourceKind> = { [F in FieldOf<K> as RecordKey<F>]: FieldValue<F> };
+
+/** The sources as a list of plain specs, for code that walks them all. */
+export const SOURCE_SPECS: readonly KnownSource[] = SOURCES;
+
+/** A source's spec with its kind and field keys typed. */
+export interface KnownSource extends Omit<SourceSpec, 'kind' | 'fields'> {
+  kind: SourceKind;
+  fields: readonly KnownField[];
+}
+
+/** A field's spec with its key typed. */
+export interface KnownField extends Omit<FieldSpec, 'key'> {
+  key: FieldKey;
+}
+
 /** The spec of a source kind. */
-export function sourceSpec(kind: SourceKind): SourceSpec {
-  const spec = SOURCES.find((s) => s.kind === kind);
+export function sourceSpec(kind: SourceKind): KnownSource {
+  const spec = SOURCE_SPECS.find((s) => s.kind === kind);
   if (!spec) throw new Error(`unknown source kind ${kind}`);
   return spec;
 }

@@ -248,15 +248,6 @@ export function customFunction<const P extends Params>(declaration: FormulaDecla
   return declaration;
 }
 
-/** Kinds read once per call even in an element-wise function. */
-export const SINGLE_KINDS: ReadonlySet<ParamSpec['kind']> = new Set([
-  'date',
-  'period',
-  'choice',
-  'language',
-  'boolean',
-]);
-
 /** Kinds read cell by cell in an element-wise function. */
 export const CELL_KINDS: ReadonlySet<ParamSpec['kind']> = new Set(['number', 'integer', 'amount', 'answer']);
 
@@ -269,15 +260,3 @@ export const COLUMN_KINDS: ReadonlySet<ParamSpec['kind']> = new Set([
   'amounts',
   'answers',
 ]);
-
-/** Whether a parameter may be left out. */
-export function isOptional(spec: ParamSpec): boolean {
-  switch (spec.kind) {
-    case 'period':
-    case 'language':
-    case 'boolean':
-      return true;
-    default:
-      return ('optional' in spec && spec.optional === true) || ('default' in spec && spec.default !== undefined);
-  }
-}

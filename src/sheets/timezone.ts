@@ -69,11 +69,26 @@ export class ZoneCalendar {
     return (ms + this.offsetAt(ms)) / MS_PER_DAY;
   }
 
-  /** The instant of local midnight starting a day in the zone: what Sheets shows as that date. */
+  /**
+   * The instant of local midnight starting a day in the zone: what Sheets shows as that date. Where
+   * the clocks jump at midnight (a DST change at 00:00, as in America/Santiago) local midnight does
+   * not exist and the day starts when they jump: that instant is returned.
+   */
   midnightOf(dayNumber: number): Date {
     const wall = dayNumber * MS_PER_DAY;
     let ms = wall - this.offsetAt(wall);
     ms = wall - this.offsetAt(ms);
+    if (this.dayOf(ms) < dayNumber) {
+      // A gap at midnight: the first minute of the day is at most a few hours later.
+      let low = Math.floor(ms / 60_000);
+      let high = low + 24 * 60;
+      while (high - low > 1) {
+        const mid = Math.floor((low + high) / 2);
+        if (this.dayOf(mid * 60_000) >= dayNumber) high = mid;
+        else low = mid;
+      }
+      ms = high * 60_000;
+    }
     return new Date(ms);
   }
 

@@ -24,7 +24,8 @@ const MENU: Record<
     wizardTitle: 'Fideliza — KPI report',
     helpTitle: 'Fideliza — formulas',
     aboutText:
-      'Fideliza adds customer-retention formulas (NPS, CSAT, churn, cohorts, RFM, MRR, CLV…) and writes a shareable KPI summary sheet.\n\nIt reads and writes only this spreadsheet: nothing leaves it.',
+      'Fideliza adds customer-retention formulas (NPS, CSAT, churn, cohorts, RFM, MRR, CLV…) and writes a shareable ' +
+      'KPI summary sheet.\n\nIt reads and writes only this spreadsheet: nothing leaves it.',
   },
   es: {
     generate: 'Generar informe de KPI',
@@ -34,7 +35,8 @@ const MENU: Record<
     wizardTitle: 'Fideliza — informe de KPI',
     helpTitle: 'Fideliza — fórmulas',
     aboutText:
-      'Fideliza añade fórmulas de fidelización (NPS, CSAT, abandono, cohortes, RFM, MRR, CLV…) y genera una hoja de resumen de KPI para compartir.\n\nSolo lee y escribe en esta hoja de cálculo: nada sale de ella.',
+      'Fideliza añade fórmulas de fidelización (NPS, CSAT, abandono, cohortes, RFM, MRR, CLV…) y genera una hoja de ' +
+      'resumen de KPI para compartir.\n\nSolo lee y escribe en esta hoja de cálculo: nada sale de ella.',
   },
 };
 

@@ -5,6 +5,7 @@
 import type { ReportMapping } from '../report/detect';
 import type { SectionKey } from '../report/compute/model';
 import type { ReportPeriodKind } from '../report/period';
+import type { SheetPreview } from '../sheets/report/preview';
 import type { SourceKind } from '../report/sources';
 
 export type { ReportMapping, SectionKey, ReportPeriodKind, SourceKind };
@@ -25,15 +26,8 @@ export interface SourceInfo {
   fields: FieldInfo[];
 }
 
-/** A sheet of the spreadsheet as the wizard shows it. */
-export interface SheetInfo {
-  name: string;
-  /** Data rows below the header row. */
-  rows: number;
-  headers: string[];
-  /** Up to five data rows as display text. */
-  preview: string[][];
-}
+/** A sheet of the spreadsheet as the wizard shows it (name, data rows, headers, first rows as text). */
+export type SheetInfo = SheetPreview;
 
 /** A period the user can pick. */
 export interface PeriodChoice {
@@ -113,9 +107,4 @@ export type ProgressStage = 'reading' | 'computing' | 'writing' | 'charts' | 'do
 export interface Progress {
   stage: ProgressStage | null;
   percent: number;
-}
-
-/** A failure, already worded for the user. */
-export interface ServerFailure {
-  error: string;
 }

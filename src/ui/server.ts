@@ -5,12 +5,13 @@
  */
 import { isKpiError, KpiError, languageOfLocale, type Language } from '../errors/catalogue';
 import { periodIndex } from '../kpi/calendar/days';
-import type { SectionKey } from '../report/compute/model';
+import { REPORT_SECTIONS, type SectionKey } from '../report/compute/model';
 import { detectSources, mappingProblems, type ReportMapping } from '../report/detect';
+import { fill } from '../report/fill';
 import { periodLabel, reportLabels, skipDescriptions } from '../report/labels';
 import type { ReportPeriodKind } from '../report/period';
 import { defaultPeriodIndex } from '../report/period';
-import { SOURCES } from '../report/sources';
+import { SOURCE_SPECS } from '../report/sources';
 import {
   dayOfIsoText,
   generateReport,
@@ -18,8 +19,8 @@ import {
   spreadsheetLanguage,
   type ReportRequest,
 } from '../sheets/report/generate';
-import { columnIndexes } from '../report/detect';
-import { mappingError, parseSource, readDay, readSheetHeaders } from '../sheets/report/read-sources';
+import { dateSpan, previewSheets, sampleSource } from '../sheets/report/preview';
+import { mappingError, readSheetHeaders } from '../sheets/report/read-sources';
 import { findReportSheet } from '../sheets/report/write-report';
 import { ZoneCalendar } from '../sheets/timezone';
 import { currencyOfLocale, formatKpi } from './display';
@@ -30,7 +31,6 @@ import type {
   PeriodChoice,
   Progress,
   ProgressStage,
-  SheetInfo,
   WizardScan,
 } from './protocol';
 import { validGenerateRequest, validMapping, validRunId } from './validate';
@@ -45,7 +45,7 @@ const CHECKED_ROWS = 50;
 /** Periods offered per kind. */
 const PERIOD_CHOICES = 24;
 
-const ALL_SECTIONS: Record<SectionKey, boolean> = { charts: true, cohorts: true, actions: true, predicted: true };
+const ALL_SECTIONS = Object.fromEntries(REPORT_SECTIONS.map((key) => [key, true])) as Record<SectionKey, boolean>;
 
 /** What is remembered for the document between runs. */
 interface RememberedSettings {
@@ -97,29 +97,6 @@ function remembered(): RememberedSettings | undefined {
   }
 }
 
-function sheetInfos(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  skipSheetId: number | undefined,
-): SheetInfo[] {
-  const out: SheetInfo[] = [];
-  for (const sheet of spreadsheet.getSheets()) {
-    if (sheet.getSheetId() === skipSheetId) continue;
-    const lastRow = sheet.getLastRow();
-    const lastColumn = sheet.getLastColumn();
-    const shown =
-      lastRow && lastColumn
-        ? sheet.getRange(1, 1, Math.min(lastRow, PREVIEW_ROWS + 1), lastColumn).getDisplayValues()
-        : [];
-    out.push({
-      name: sheet.getName(),
-      rows: Math.max(0, lastRow - 1),
-      headers: (shown[0] ?? []).map(String),
-      preview: shown.slice(1).map((row) => row.map(String)),
-    });
-  }
-  return out;
-}
-
 /** Periods from the latest date of the orders (or surveys), newest first. */
 function periodChoices(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -128,28 +105,12 @@ function periodChoices(
   language: Language,
   todayDay: number,
 ): Record<ReportPeriodKind, PeriodChoice[]> {
-  const kind = mapping.orders ? 'orders' : 'surveys';
-  const source = mapping[kind];
-  let last: number | undefined;
-  let first: number | undefined;
-  if (source) {
-    // Only the date column is read: the wizard asks again each time the mapping changes.
-    const sheet = spreadsheet.getSheetByName(source.sheet);
-    const rows = sheet ? sheet.getLastRow() - 1 : 0;
-    const lastColumn = sheet ? sheet.getLastColumn() : 0;
-    if (sheet && rows > 0 && lastColumn > 0) {
-      const headers = sheet.getRange(1, 1, 1, lastColumn).getValues()[0].map(String);
-      const column = headers.indexOf(source.columns.date ?? '');
-      if (column >= 0) {
-        for (const [cell] of sheet.getRange(2, column + 1, rows, 1).getValues()) {
-          const day = readDay(cell, zone);
-          if (day === undefined) continue;
-          if (last === undefined || day > last) last = day;
-          if (first === undefined || day < first) first = day;
-        }
-      }
-    }
-  }
+  // Only the date column of the orders (else the surveys) is read: the wizard asks again each time
+  // the mapping changes.
+  const source = mapping.orders ?? mapping.surveys;
+  const span = source ? dateSpan(spreadsheet, source, zone) : undefined;
+  const first = span?.first;
+  const last = span?.last;
   const choices = {} as Record<ReportPeriodKind, PeriodChoice[]>;
   for (const periodKind of ['month', 'quarter', 'year'] as ReportPeriodKind[]) {
     const newest = defaultPeriodIndex(periodKind, todayDay, last);
@@ -174,7 +135,7 @@ export function wizardScan(): WizardScan {
     const language = userLanguage();
     const zone = new ZoneCalendar(spreadsheet.getSpreadsheetTimeZone());
     const own = findReportSheet(spreadsheet);
-    const sheets = sheetInfos(spreadsheet, own?.getSheetId());
+    const sheets = previewSheets(spreadsheet, own?.getSheetId(), PREVIEW_ROWS);
     const headers = sheets.map((s) => ({ name: s.name, headers: s.headers }));
     const saved = remembered();
     const savedFits = saved && mappingProblems(saved.mapping, headers).length === 0;
@@ -184,11 +145,11 @@ export function wizardScan(): WizardScan {
       language,
       timeZone: zone.timeZone,
       sheets,
-      sources: SOURCES.map((spec) => ({
+      sources: SOURCE_SPECS.map((spec) => ({
         kind: spec.kind,
         label: labels.sourceKinds[spec.kind],
         optional: spec.kind !== 'orders' && spec.kind !== 'surveys',
-        fields: spec.fields.map((f) => ({ key: f.key, label: labels.fields[f.key] ?? f.key, required: f.required })),
+        fields: spec.fields.map((f) => ({ key: f.key, label: labels.fields[f.key], required: f.required })),
       })),
       mapping,
       remembered: Boolean(savedFits),
@@ -222,33 +183,16 @@ export function wizardCheckMapping(mapping: unknown): MappingCheck {
     if (problems.length) return { ok: false, messages: problems.map((p) => mappingError(p).localized(language)) };
     const labels = reportLabels(language);
     const messages: string[] = [];
-    for (const spec of SOURCES) {
+    for (const spec of SOURCE_SPECS) {
       const source = valid[spec.kind];
       if (!source) continue;
-      const sheet = spreadsheet.getSheetByName(source.sheet)!;
-      const lastColumn = sheet.getLastColumn();
-      const rows = Math.min(sheet.getLastRow(), CHECKED_ROWS + 1);
-      if (rows < 2 || lastColumn < 1) {
-        messages.push(
-          language === 'es'
-            ? `La hoja "${source.sheet}" no tiene filas de datos.`
-            : `Sheet "${source.sheet}" has no data rows.`,
-        );
+      const parsed = sampleSource(spreadsheet, spec.kind, source, CHECKED_ROWS, zone);
+      if (!parsed) {
+        messages.push(fill(labels.wizard.noDataRows, { sheet: source.sheet }));
         continue;
       }
-      const values = sheet.getRange(1, 1, rows, lastColumn).getValues();
-      const parsed = parseSource(
-        spec.kind,
-        { name: source.sheet, values },
-        columnIndexes(spec.kind, source, values[0]),
-        zone,
-      );
       for (const what of skipDescriptions(labels, parsed.skipped)) {
-        messages.push(
-          language === 'es'
-            ? `Hoja «${source.sheet}», primeras ${CHECKED_ROWS} filas: ${what}. Esas filas se omitirán.`
-            : `Sheet “${source.sheet}”, first ${CHECKED_ROWS} rows: ${what}. Those rows will be skipped.`,
-        );
+        messages.push(fill(labels.wizard.skippedInFirstRows, { sheet: source.sheet, rows: CHECKED_ROWS, what }));
       }
     }
     return { ok: true, messages, periods: periodChoices(spreadsheet, valid, zone, language, zone.dayOf(Date.now())) };
@@ -323,7 +267,8 @@ function runReport(request: GenerateRequest, saved: RememberedSettings | undefin
         k.current === null || k.previous === null
           ? '—'
           : k.format === 'percent'
-            ? `${formatKpi((k.current - k.previous) * 100, 'points', language, resolved.currency, true)} ${language === 'es' ? 'p. p.' : 'pp'}`
+            ? `${formatKpi((k.current - k.previous) * 100, 'points', language, resolved.currency, true)} ` +
+              labels.wizard.percentagePoints
             : formatKpi(k.current - k.previous, k.format, language, resolved.currency, true),
     }));
   const id = spreadsheet.getId();
@@ -331,7 +276,9 @@ function runReport(request: GenerateRequest, saved: RememberedSettings | undefin
     sheetName: run.write.sheetName,
     sheetId: run.write.sheetId,
     url: `${spreadsheet.getUrl()}#gid=${run.write.sheetId}`,
-    pdfUrl: `https://docs.google.com/spreadsheets/d/${encodeURIComponent(id)}/export?format=pdf&gid=${run.write.sheetId}&portrait=true&fitw=true&gridlines=false`,
+    pdfUrl:
+      `https://docs.google.com/spreadsheets/d/${encodeURIComponent(id)}/export` +
+      `?format=pdf&gid=${run.write.sheetId}&portrait=true&fitw=true&gridlines=false`,
     periodLabel: modelPeriodLabel(run.model, language),
     headline,
     skippedRows: run.model.sources.reduce((n, s) => n + s.skipped.total, 0),
@@ -361,10 +308,9 @@ export function refreshLastReport(): void {
     if (!saved) throw new KpiError('NO_REPORT_YET', { fn: 'Fideliza' });
     const result = runReport({}, saved);
     const language = userLanguage();
+    const text = reportLabels(language).wizard.refreshed;
     SpreadsheetApp.getActiveSpreadsheet().toast(
-      language === 'es'
-        ? `Informe actualizado: ${result.periodLabel} (${result.seconds} s).`
-        : `Report refreshed: ${result.periodLabel} (${result.seconds} s).`,
+      fill(text, { period: result.periodLabel, seconds: result.seconds }),
       'Fideliza',
     );
   });

@@ -3,14 +3,13 @@
  * anything, so each argument is validated before use and turned into typed data.
  */
 import { KpiError } from '../errors/catalogue';
-import type { SectionKey } from '../report/compute/model';
+import { REPORT_SECTIONS, type SectionKey } from '../report/compute/model';
 import type { ReportMapping } from '../report/detect';
 import type { ReportPeriodKind } from '../report/period';
-import { SOURCES, type SourceKind } from '../report/sources';
+import { SOURCE_SPECS, type SourceKind } from '../report/sources';
 import type { GenerateRequest } from './protocol';
 
 const PERIOD_KINDS: ReportPeriodKind[] = ['month', 'quarter', 'year'];
-const SECTIONS: SectionKey[] = ['charts', 'cohorts', 'actions', 'predicted'];
 
 function invalid(arg: string, en: string, es: string): never {
   throw new KpiError('BAD_REQUEST', { fn: 'Fideliza', arg }, { en, es });
@@ -25,7 +24,7 @@ export function validMapping(value: unknown): ReportMapping {
   if (!isPlainObject(value)) invalid('mapping', 'not an object', 'no es un objeto');
   const mapping: ReportMapping = {};
   for (const [kind, source] of Object.entries(value)) {
-    const spec = SOURCES.find((s) => s.kind === kind);
+    const spec = SOURCE_SPECS.find((s) => s.kind === kind);
     if (!spec) invalid('mapping', `unknown source ${kind.slice(0, 30)}`, `fuente desconocida ${kind.slice(0, 30)}`);
     if (source === null || source === undefined) continue;
     if (
@@ -79,7 +78,7 @@ export function validGenerateRequest(value: unknown): GenerateRequest {
     if (!isPlainObject(value.sections)) invalid('sections', 'not an object', 'no es un objeto');
     out.sections = {};
     for (const [key, on] of Object.entries(value.sections)) {
-      if (!SECTIONS.includes(key as SectionKey) || typeof on !== 'boolean')
+      if (!REPORT_SECTIONS.includes(key as SectionKey) || typeof on !== 'boolean')
         invalid('sections', `${key.slice(0, 30)} must be true or false`, `${key.slice(0, 30)} debe ser true o false`);
       out.sections[key as SectionKey] = on;
     }

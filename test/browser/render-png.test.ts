@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { launchBrowser, renderPng, renderSheetHtml } from '../../demo/render';
 import { runReportLikeTheSidebar } from '../../demo/run-report';
 import { generateSample } from '../../demo/sample/generator';
+import { CDNOW_SAMPLE } from '../support/cdnow';
 
 const dir = mkdtempSync(join(tmpdir(), 'fideliza-render-png-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -69,11 +70,10 @@ describe('renderPng', () => {
 
   it('npm run demo writes report.png beside report.html when the machine has a browser', () => {
     const root = fileURLToPath(new URL('../../', import.meta.url));
-    const cdnow = fileURLToPath(new URL('../../../shared/data/cdnow/CDNOW_sample.txt', import.meta.url));
     const out = join(dir, 'demo');
     const run = spawnSync(
       join(root, 'node_modules/.bin/tsx'),
-      ['scripts/demo.ts', '--cdnow', cdnow, '--locale', 'en', '--out', out],
+      ['scripts/demo.ts', '--cdnow', CDNOW_SAMPLE, '--locale', 'en', '--out', out],
       { cwd: root, encoding: 'utf8', timeout: 120_000 },
     );
     expect(run.status, run.stderr).toBe(0);

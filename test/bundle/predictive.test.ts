@@ -2,13 +2,11 @@
  * BGNBD_FIT, GAMMA_GAMMA_FIT and CLV_PREDICT through the built bundle, on the CDNOW sample as a
  * sheet holds it (date cells in the spreadsheet's zone).
  */
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { sheetDate } from '../emulator';
 import { addOn, column, errorOf } from '../support/addon';
+import { CDNOW_SAMPLE, cdnowCells } from '../support/cdnow';
 
-const SAMPLE = fileURLToPath(new URL('../../../shared/data/cdnow/CDNOW_sample.txt', import.meta.url));
 const HEADER = [
   'Customer',
   'Repeat purchases',
@@ -20,27 +18,9 @@ const HEADER = [
   'Predicted CLV',
 ];
 
-/** The sample as three columns: sample_id, a date cell in `zone`, dollar value. */
-function sampleColumns(zone: string): { ids: unknown[][]; dates: unknown[][]; amounts: unknown[][] } {
-  const ids: unknown[][] = [];
-  const dates: unknown[][] = [];
-  const amounts: unknown[][] = [];
-  const cells = new Map<string, Date>();
-  for (const line of fs.readFileSync(SAMPLE, 'utf8').split('\n')) {
-    const f = line.trim().split(/\s+/);
-    if (f.length < 5) continue;
-    const iso = `${f[2].slice(0, 4)}-${f[2].slice(4, 6)}-${f[2].slice(6, 8)}`;
-    if (!cells.has(iso)) cells.set(iso, sheetDate(iso, zone));
-    ids.push([f[1]]);
-    dates.push([cells.get(iso)]);
-    amounts.push([Number(f[4])]);
-  }
-  return { ids, dates, amounts };
-}
-
 const LA = 'America/Los_Angeles';
 const { fx } = addOn();
-const sample = sampleColumns(LA);
+const sample = cdnowCells(CDNOW_SAMPLE, LA);
 const asOf = sheetDate('1997-09-30', LA);
 
 /** 12 customers (the @example data): weeks, as_of 2024-06-30. */
@@ -156,7 +136,7 @@ describe('BG/NBD and Gamma-Gamma on the CDNOW sample, through the bundle', () =>
 
   it('gives the same fit in another spreadsheet zone with the dates entered there', () => {
     const tokyo = addOn({ timeZone: 'Asia/Tokyo' }).fx;
-    const local = sampleColumns('Asia/Tokyo');
+    const local = cdnowCells(CDNOW_SAMPLE, 'Asia/Tokyo');
     const [[r, alpha]] = tokyo.BGNBD_FIT(local.ids, local.dates, sheetDate('1997-09-30', 'Asia/Tokyo'));
     expect(r).toBeCloseTo(0.243, 3);
     expect(alpha).toBeCloseTo(4.414, 3);

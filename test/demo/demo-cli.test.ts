@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CDNOW_SAMPLE } from '../support/cdnow';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CDNOW_SAMPLE = fileURLToPath(new URL('../../../shared/data/cdnow/CDNOW_sample.txt', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'fideliza-demo-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

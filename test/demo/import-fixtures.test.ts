@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readWorkbookFile } from '../../demo/input/workbook';
 import { isoDateIn, sheetDate } from '../emulator';
-import type { SeedGrid } from '../emulator/spreadsheet';
+import type { SeedGrid } from '../emulator';
 
 const DIR = fileURLToPath(new URL('../fixtures/exports/', import.meta.url));
 const ZONE = 'Europe/Madrid';

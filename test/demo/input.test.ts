@@ -9,7 +9,7 @@ import { readWorkbookFile } from '../../demo/input/workbook';
 import { DateCells } from '../../demo/sample/dateCells';
 import { generateSampleWorkbook } from '../../demo/sample/generator';
 import { isoDateIn, sheetDate } from '../emulator';
-import type { SeedGrid } from '../emulator/spreadsheet';
+import type { SeedGrid } from '../emulator';
 
 const ZONE = 'Europe/Madrid';
 const dir = mkdtempSync(join(tmpdir(), 'fideliza-input-'));

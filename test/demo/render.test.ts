@@ -6,7 +6,7 @@ import { generateSample } from '../../demo/sample/generator';
 import { runReportLikeTheSidebar } from '../../demo/run-report';
 import { cellText, niceTicks, renderSheetHtml } from '../../demo/render';
 import { Enums, Workbook, type EmuSheet } from '../emulator';
-import type { SeedGrid } from '../emulator/spreadsheet';
+import type { SeedGrid } from '../emulator';
 
 type Builder = GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
 

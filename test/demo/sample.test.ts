@@ -7,7 +7,7 @@ import {
   type SampleWorkbook,
 } from '../../demo/sample/generator';
 import { isoDateIn, sheetDate } from '../emulator';
-import type { SeedGrid } from '../emulator/spreadsheet';
+import type { SeedGrid } from '../emulator';
 
 const ZONE = 'Europe/Madrid';
 const SMALL = { customers: 200, orders: 2000 };

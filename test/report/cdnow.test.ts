@@ -4,12 +4,13 @@
  * `Customer ID, Order date, Amount`, reported in English through the built bundle.
  * Run `npm run build` first.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cdnowOrdersSheet } from '../../demo/input/cdnow';
+import { cdnowOrdersSheet, type CdnowTransaction, readCdnowTransactions } from '../../demo/input/cdnow';
+import { CDNOW_SAMPLE } from '../support/cdnow';
 import { generate, reportRig, reportView, wire, ZONE, type ReportRig, type SheetView } from '../support/report';
 
-const FILE = new URL('../../../shared/data/cdnow/CDNOW_sample.txt', import.meta.url).pathname;
+const FILE = CDNOW_SAMPLE;
 
 describe('the CDNOW sample as an Orders sheet', () => {
   it('has the reference data beside the repository (../shared/data/cdnow)', () => {
@@ -20,15 +21,11 @@ describe('the CDNOW sample as an Orders sheet', () => {
   let scan: any;
   let result: any;
   let view: SheetView;
-  /** Transactions of the file: one per non-blank line (`master_id sample_id yyyymmdd cds dollars`). */
-  let lines: string[][];
+  /** Transactions of the file, read again here to recount what the report shows. */
+  let lines: CdnowTransaction[];
 
   beforeAll(() => {
-    lines = readFileSync(FILE, 'utf8')
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter(Boolean)
-      .map((l) => l.split(/\s+/));
+    lines = readCdnowTransactions(FILE);
     rig = reportRig({ Orders: cdnowOrdersSheet(FILE, { timeZone: ZONE }) });
     scan = wire(rig.fx.wizardScan());
     // The wizard's default period: the newest month offered (the file ends on 1998-06-30).
@@ -49,10 +46,10 @@ describe('the CDNOW sample as an Orders sheet', () => {
     const sources = view.row('Source');
     expect(view.line(sources + 1)).toEqual(['Orders', 'Orders', lines.length, lines.length, 0, '—']);
     // June 1998 orders and revenue, recounted from the file.
-    const june = lines.filter((f) => f[2].startsWith('199806'));
+    const june = lines.filter((t) => t.year === 1998 && t.month === 6);
     const top = view.row('Headline KPIs');
     expect(view.at(view.row('Orders', top), 2).value).toBe(june.length);
-    const revenue = june.reduce((s, f) => s + Number(f[4]), 0);
+    const revenue = june.reduce((s, t) => s + t.amount, 0);
     expect(view.at(view.row('Revenue', top), 2).value as number).toBeCloseTo(revenue, 6);
     // CDNOW's customers were all acquired in the first quarter of 1997: nobody is new in June 1998.
     expect(view.at(view.row('New customers', top), 2).value).toBe(0);
@@ -62,7 +59,7 @@ describe('the CDNOW sample as an Orders sheet', () => {
   it('has the predicted-value section, with probabilities and money as numbers', () => {
     view.row(/^Predicted value: customers by predicted CLV over the next 52 weeks/);
     const predicted = view.row(/^Top customers by predicted CLV \(\d+\)$/);
-    const customers = new Set(lines.map((f) => f[1])).size;
+    const customers = new Set(lines.map((t) => t.customerId)).size;
     expect(view.at(predicted, 1).value).toBe(`Top customers by predicted CLV (${customers})`);
     // no Customers sheet, so no Name column
     expect(view.line(predicted + 1)).toEqual([

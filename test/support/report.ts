@@ -15,7 +15,7 @@ import {
   type EmuValue,
   type WorkbookOptions,
 } from '../emulator';
-import type { SeedGrid } from '../emulator/spreadsheet';
+import type { SeedGrid } from '../emulator';
 
 /** Spreadsheet zone of the report tests (unlike the hosts' UTC and Pacific/Auckland). */
 export const ZONE = 'America/Los_Angeles';

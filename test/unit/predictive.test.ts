@@ -2,8 +2,6 @@
  * Predictive value maths: the CDNOW results published by Fader, Hardie & Lee (2005) and Fader &
  * Hardie (2013), ₂F₁ against closed forms and high-precision values, and model properties.
  */
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dayFromCivil } from '../../src/kpi/calendar/days';
@@ -22,25 +20,10 @@ import { hyp2f1, logHyp2f1 } from '../../src/kpi/predictive/hypergeometric';
 import { minimize } from '../../src/kpi/predictive/optimizer';
 import { lnGamma, signedLnGamma } from '../../src/kpi/predictive/special';
 import { summarizeCustomers, type CustomerSummary } from '../../src/kpi/predictive/summary';
+import { CDNOW_SAMPLE, cdnowColumns } from '../support/cdnow';
 import { codeOf } from '../support/kpi-errors';
 
-const SAMPLE = fileURLToPath(new URL('../../../shared/data/cdnow/CDNOW_sample.txt', import.meta.url));
 const CALIBRATION_END = dayFromCivil(1997, 9, 30);
-
-/** CDNOW_sample.txt: `master_id sample_id yyyymmdd cds dollars`, customer = sample_id. */
-function readSample(): { ids: string[]; days: number[]; amounts: number[] } {
-  const ids: string[] = [];
-  const days: number[] = [];
-  const amounts: number[] = [];
-  for (const line of fs.readFileSync(SAMPLE, 'utf8').split('\n')) {
-    const f = line.trim().split(/\s+/);
-    if (f.length < 5) continue;
-    ids.push(f[1]);
-    days.push(dayFromCivil(Number(f[2].slice(0, 4)), Number(f[2].slice(4, 6)), Number(f[2].slice(6, 8))));
-    amounts.push(Number(f[4]));
-  }
-  return { ids, days, amounts };
-}
 
 /** Published estimates (FHL 2005, table; Fader & Hardie 2013 note). */
 const PUBLISHED = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -95,7 +78,7 @@ describe('CDNOW sample (Fader, Hardie & Lee 2005; Fader & Hardie 2013)', () => {
   let summaries: CustomerSummary[];
   let fit: BgNbdParams & { logLikelihood: number };
   beforeAll(() => {
-    const { ids, days, amounts } = readSample();
+    const { ids, days, amounts } = cdnowColumns(CDNOW_SAMPLE);
     summaries = summarizeCustomers(ids, days, amounts, { asOfDay: CALIBRATION_END }).customers;
     fit = fitBgNbd(summaries);
   });
@@ -150,7 +133,7 @@ describe('CDNOW sample (Fader, Hardie & Lee 2005; Fader & Hardie 2013)', () => {
   });
 
   it('orders after as_of are ignored: cutting the file at as_of changes nothing', () => {
-    const { ids, days, amounts } = readSample();
+    const { ids, days, amounts } = cdnowColumns(CDNOW_SAMPLE);
     const keep = days.map((d) => d <= CALIBRATION_END);
     const cut = summarizeCustomers(
       ids.filter((_, i) => keep[i]),

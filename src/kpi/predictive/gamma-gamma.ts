@@ -27,14 +27,6 @@ export interface SpendHistory {
 /** Fewest repeat buyers with spend above 0 a fit accepts. */
 export const MIN_SPENDING_REPEAT_BUYERS = 3;
 
-/**
- * Log-likelihood of (x, m̄) pairs with x ≥ 1 and m̄ > 0:
- * ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln v + (px−1) ln m̄ + px ln x − (px+q) ln(x m̄ + v).
- */
-export function gammaGammaLogLikelihood(params: GammaGammaParams, histories: readonly SpendHistory[]): number {
-  return spendLogLikelihood(params, prepareSpend(histories));
-}
-
 /** Spend histories with the distinct x values indexed and ln m̄ precomputed. */
 interface PreparedSpend {
   xs: number[];

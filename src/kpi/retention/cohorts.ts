@@ -49,7 +49,8 @@ export const MAX_SHEET_COLUMNS = 18_278;
  * O(n) plus the size of the table; refuses (`tooManyCohortCells`) a table of more than
  * {@link MAX_COHORT_CELLS} cells or {@link MAX_SHEET_COLUMNS} columns (e.g. daily cohorts over decades).
  *
- * @example cohortRetention(['a', 'b', 'a'], [dayFromCivil(2024, 1, 5), dayFromCivil(2024, 1, 20), dayFromCivil(2024, 2, 10)], 'month')
+ * @example cohortRetention(['a', 'b', 'a'], [dayFromCivil(2024, 1, 5), dayFromCivil(2024, 1, 20), dayFromCivil(2024, 2,
+ *   10)], 'month')
  * // one cohort starting 2024-01-01 with 2 customers, shares [1, 0.5]
  */
 export function cohortRetention(

@@ -41,7 +41,8 @@ export interface OrderSummary {
  * (last − first) ÷ (orders − 1), and the figure is the mean of those. (Pooling all gaps instead
  * would let a handful of very frequent buyers dominate.) Two orders on the same day are a gap of 0.
  *
- * @example orderSummary(['a', 'b', 'a'], [0, 5, 10], [10, 20, 30]) // 2 customers, 3 orders, revenue 60, AOV 20, repeat rate 0.5, 10 days between orders
+ * @example orderSummary(['a', 'b', 'a'], [0, 5, 10], [10, 20, 30]) // 2 customers, 3 orders, revenue 60, AOV 20, repeat
+ *   rate 0.5, 10 days between orders
  */
 export function orderSummary(
   customerIds: ArrayLike<string>,
@@ -130,7 +131,8 @@ export interface PurchaseFrequency {
  * spanned by the data from the first to the last order (see {@link periodsSpanned}). The caller
  * makes sure there is at least one order. O(n).
  *
- * @example purchaseFrequency(['a', 'b', 'a', 'a'], [dayFromCivil(2023, 1, 1), dayFromCivil(2023, 6, 1), dayFromCivil(2024, 3, 5), dayFromCivil(2024, 12, 31)], 'year') // 4 orders ÷ 2 customers ÷ 2 years = 1
+ * @example purchaseFrequency(['a', 'b', 'a', 'a'], [dayFromCivil(2023, 1, 1), dayFromCivil(2023, 6, 1),
+ *   dayFromCivil(2024, 3, 5), dayFromCivil(2024, 12, 31)], 'year') // 4 orders ÷ 2 customers ÷ 2 years = 1
  */
 export function purchaseFrequency(
   customerIds: ArrayLike<string>,

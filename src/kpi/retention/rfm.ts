@@ -101,7 +101,8 @@ const MICROS = 1e6;
  * totals exact up to about 9 billion per customer), so the input's row order never changes a
  * total, and 0.1 + 0.2 ties with 0.3. O(n log n).
  *
- * @example rfmScores(['a', 'b'], [10, 3], [50, 20], 10) // a: recency 0, R 3, F 1, M 3 → aboutToSleep; b: recency 7, R 1, F 1, M 1 → hibernating
+ * @example rfmScores(['a', 'b'], [10, 3], [50, 20], 10) // a: recency 0, R 3, F 1, M 3 → aboutToSleep; b: recency 7, R
+ *   1, F 1, M 1 → hibernating
  */
 export function rfmScores(
   customerIds: ArrayLike<string>,

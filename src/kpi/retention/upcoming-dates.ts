@@ -55,7 +55,8 @@ export interface UpcomingDate {
  * sorted by days until, then by name (natural order, see `sortedOrder`), then by the original
  * date, so the input order never matters. O(n log n).
  *
- * @example upcomingDates(['Ana', 'Luis'], [dayFromCivil(1990, 12, 25), dayFromCivil(1985, 1, 5)], dayFromCivil(2024, 12, 20), 30)
+ * @example upcomingDates(['Ana', 'Luis'], [dayFromCivil(1990, 12, 25), dayFromCivil(1985, 1, 5)], dayFromCivil(2024,
+ *   12, 20), 30)
  * // Ana: next 2024-12-25, 5 days, 34 years; Luis: next 2025-01-05, 16 days, 40 years
  */
 export function upcomingDates(

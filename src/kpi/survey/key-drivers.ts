@@ -32,7 +32,8 @@ export const MIN_DRIVER_PAIRS = 3;
  * Source: importance–performance analysis (J. A. Martilla and J. C. James, Journal of Marketing
  * 41(1), 1977) with correlation as derived importance.
  *
- * @example keyDrivers({ rows: 4, columns: 2, values: [5, 1, 4, 2, 3, 2, 2, 1] }, [10, 8, 6, 4]) // [{ mean: 3.5, correlation: 1, quadrant: 'keyStrength' }, { mean: 1.5, correlation: 0, quadrant: 'secondaryWeakness' }]
+ * @example keyDrivers({ rows: 4, columns: 2, values: [5, 1, 4, 2, 3, 2, 2, 1] }, [10, 8, 6, 4]) // [{ mean: 3.5,
+ *   correlation: 1, quadrant: 'keyStrength' }, { mean: 1.5, correlation: 0, quadrant: 'secondaryWeakness' }]
  */
 export function keyDrivers(drivers: RatingGrid, outcome: ArrayLike<number | null>): KeyDriver[] {
   const out: KeyDriver[] = [];

@@ -23,7 +23,8 @@ export interface NpsChange {
  * Source: normal approximation to the difference of two independent NPS estimates, as in
  * B. Rocks, "Interval estimation for the 'net promoter score'", The American Statistician 70(4), 2016.
  *
- * @example npsChange({ promoters: 2, passives: 0, detractors: 2, responses: 4 }, { promoters: 3, passives: 1, detractors: 0, responses: 4 }) // { change: 75, pValue: 0.1687 }
+ * @example npsChange({ promoters: 2, passives: 0, detractors: 2, responses: 4 }, { promoters: 3, passives: 1,
+ *   detractors: 0, responses: 4 }) // { change: 75, pValue: 0.1687 }
  */
 export function npsChange(before: NpsCounts, after: NpsCounts): NpsChange {
   const change = npsOfCounts(after) - npsOfCounts(before);

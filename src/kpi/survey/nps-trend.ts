@@ -16,7 +16,8 @@ export interface NpsPeriod {
  * the earliest answer to that of the latest, empty periods included (all counts 0). `scores` and
  * `days` are paired (0–10 answers and their day numbers) and hold at least one entry. O(n + periods).
  *
- * @example npsTrend([10, 6, 9], [19737, 19742, 19784], 'month') // January 2024 (1 promoter, 1 detractor), February (empty), March (1 promoter)
+ * @example npsTrend([10, 6, 9], [19737, 19742, 19784], 'month') // January 2024 (1 promoter, 1 detractor), February
+ *   (empty), March (1 promoter)
  */
 export function npsTrend(scores: ArrayLike<number>, days: ArrayLike<number>, period: Period): NpsPeriod[] {
   const n = scores.length;

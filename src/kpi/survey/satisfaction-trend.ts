@@ -29,7 +29,8 @@ const SLOPE_DAYS = 30;
  * is the least-squares slope of score on day, × 30. Sorted by change ascending (falling customers
  * first), ties by customer id in natural order (as RFM sorts them: C2 before C10). O(n log n).
  *
- * @example satisfactionTrend(['A', 'B', 'A', 'B', 'A'], [0, 0, 30, 60, 60], [8, 5, 6, 9, 5]) // A: 6 → 5, change −1, slope −1.5; B: 5 → 9, change 4, slope 2
+ * @example satisfactionTrend(['A', 'B', 'A', 'B', 'A'], [0, 0, 30, 60, 60], [8, 5, 6, 9, 5]) // A: 6 → 5, change −1,
+ *   slope −1.5; B: 5 → 9, change 4, slope 2
  */
 export function satisfactionTrend(
   customers: readonly string[],

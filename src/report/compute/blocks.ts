@@ -141,6 +141,9 @@ export function rfmBlock(rows: RfmRow[]): NonNullable<ReportModel['blocks']['rfm
 /** Survey questions that can drive NPS, in the order they are shown. */
 const DRIVER_FIELDS = ['csat', 'switchLikelihood', 'repurchase', 'overallExperience'] as const;
 
+/** A survey question that can drive NPS. */
+export type DriverField = (typeof DRIVER_FIELDS)[number];
+
 /**
  * Key drivers of NPS over the 12 months to `endDay`: each other survey question's mean and its
  * correlation with the NPS answer. Needs two questions with answers.

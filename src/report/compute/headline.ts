@@ -190,7 +190,7 @@ function funnelAndTicketKpis(data: ReportData, w: DayWindow, customersAtEnd: num
 }
 
 /** Every KPI of the headline table, in display order, with its format. */
-const HEADLINE: [string, KpiFormat][] = [
+const HEADLINE = [
   ['nps', 'points'],
   ['npsMargin', 'points'],
   ['responses', 'integer'],
@@ -215,7 +215,10 @@ const HEADLINE: [string, KpiFormat][] = [
   ['conversionRate', 'percent'],
   ['cartAbandonment', 'percent'],
   ['ticketsPerCustomer', 'decimal'],
-];
+] as const satisfies readonly (readonly [string, KpiFormat])[];
+
+/** A headline KPI's key. */
+export type HeadlineKey = (typeof HEADLINE)[number][0];
 
 /** KPI values of one window. */
 function windowKpis(

@@ -6,12 +6,17 @@
 import type { Language } from '../../errors/catalogue';
 import type { RfmSegment } from '../../kpi/retention/rfm';
 import type { DriverQuadrant } from '../../kpi/survey/key-drivers';
+import type { DriverField } from './blocks';
+import type { HeadlineKey } from './headline';
 import type { ReportPeriod, ReportPeriodKind } from '../period';
 import type { SkippedRows } from '../records';
 import type { SourceKind } from '../sources';
 
-/** Report sections the user can switch off in the wizard. */
-export type SectionKey = 'charts' | 'cohorts' | 'actions' | 'predicted';
+/** Report sections the user can switch off in the wizard, in the order the wizard lists them. */
+export const REPORT_SECTIONS = ['charts', 'cohorts', 'actions', 'predicted'] as const;
+
+/** A report section the user can switch off. */
+export type SectionKey = (typeof REPORT_SECTIONS)[number];
 
 /** Choices of the wizard's step 3, plus what the run knows about "now". */
 export interface ReportOptions {
@@ -38,7 +43,7 @@ export type KpiFormat = 'integer' | 'currency' | 'percent' | 'points' | 'decimal
 
 /** One headline KPI. */
 export interface HeadlineKpi {
-  key: string;
+  key: HeadlineKey;
   format: KpiFormat;
   current: number | null;
   previous: number | null;
@@ -127,7 +132,7 @@ export interface ReportModel {
       ending: number;
     }[];
     rfm?: { segment: RfmSegment; customers: number; share: number }[];
-    drivers?: { driver: string; mean: number; correlation: number | null; quadrant: DriverQuadrant | null }[];
+    drivers?: { driver: DriverField; mean: number; correlation: number | null; quadrant: DriverQuadrant | null }[];
   };
   cohorts?: { offsets: number; rows: { start: number; customers: number; shares: (number | null)[] }[] };
   actions?: {

@@ -4,12 +4,24 @@
 
 /** Common Spanish and English words that say nothing about what customers complain about. */
 const STOP_WORDS = new Set(
-  // Spanish
-  (
-    'a al algo algun alguna algunas alguno algunos ante antes aqui asi aun aunque bajo bien cada casi como con contra cual cuales cuando de del desde donde dos el ella ellas ello ellos en entre era eran es esa esas ese eso esos esta estaba estaban estado estan estar este esto estos fue fueron ha habia han hasta hay he la las le les lo los mas me mi mis mucho muchos muy nada ni no nos nosotros nuestra nuestro o otra otras otro otros para pero poco por porque que quien se sea ser si sido sin sobre solo son su sus tambien tan tanto te tenia tiene tienen todo todos tu tus un una uno unos usted ustedes va vez y ya yo he ha hemos habeis lo le les me mi muy mas ' +
+  [
+    // Spanish
+    'a al algo algun alguna algunas alguno algunos ante antes aqui asi aun aunque bajo bien cada casi como',
+    'con contra cual cuales cuando de del desde donde dos el ella ellas ello ellos en entre era eran es esa',
+    'esas ese eso esos esta estaba estaban estado estan estar este esto estos fue fueron ha habia han hasta',
+    'hay he la las le les lo los mas me mi mis mucho muchos muy nada ni no nos nosotros nuestra nuestro o',
+    'otra otras otro otros para pero poco por porque que quien se sea ser si sido sin sobre solo son su sus',
+    'tambien tan tanto te tenia tiene tienen todo todos tu tus un una uno unos usted ustedes va vez y ya yo',
+    'he ha hemos habeis lo le les me mi muy mas',
     // English
-    'a about after again all also am an and any are as at be been before being but by can could did do does doing done for from had has have having he her here him his how i if in into is it its just me more most my no nor not of off on once only or other our out over own same she should so some such than that the their them then there these they this those through to too under until up very was we were what when where which while who why will with would you your yours'
-  ).split(/\s+/),
+    'a about after again all also am an and any are as at be been before being but by can could did do does',
+    'doing done for from had has have having he her here him his how i if in into is it its just me more most',
+    'my no nor not of off on once only or other our out over own same she should so some such than that the',
+    'their them then there these they this those through to too under until up very was we were what when',
+    'where which while who why will with would you your yours',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /** Lower case without accents (so "envío" and "envio" count as one word). */
@@ -24,7 +36,8 @@ function fold(word: string): string {
  * The `limit` most frequent words of `texts`, words of 3+ letters, stop-words removed, counted once
  * per comment; ties by word. Each word is shown in its most frequent spelling.
  *
- * @example frequentWords(['El envío llegó tarde', 'Envio tarde otra vez'], 2) // [{ word: 'envío', mentions: 2 }, { word: 'tarde', mentions: 2 }]
+ * @example frequentWords(['El envío llegó tarde', 'Envio tarde otra vez'], 2)
+ * // [{ word: 'envío', mentions: 2 }, { word: 'tarde', mentions: 2 }]
  */
 export function frequentWords(texts: readonly string[], limit: number): { word: string; mentions: number }[] {
   const counts = new Map<string, { mentions: number; spellings: Map<string, number> }>();

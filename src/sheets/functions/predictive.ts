@@ -126,7 +126,8 @@ export const PREDICTIVE_FORMULAS = {
    * "2024-02-06"}, {38.62;76.24;133.81;80.53;92.64;87.62;97.41;87.84;45.62;58.26;20.81;25.59;8.78;18.67;
    * 131.82;405.9;117.82;189.25;57.45;148.04;66.71;100.41;15.47;74.09;34.3;207.13;428.78;306.66;54.13;40.01},
    * 26, "2024-06-30")
-   * | Customer | Repeat purchases | Recency | Age | P(alive) | Expected purchases | Expected order value | Predicted CLV |
+   * | Customer | Repeat purchases | Recency | Age | P(alive) | Expected purchases | Expected order value | Predicted
+   * CLV |
    * | A | 9 | 20.71 | 21.43 | 0.96 | 8.68 | 105.84 | 919.00 |
    * | J | 3 | 24.14 | 25.71 | 0.88 | 2.46 | 219.12 | 539.74 |
    * | F | 1 | 12.57 | 21.29 | 0.43 | 0.57 | 150.84 | 85.87 |

@@ -10,6 +10,7 @@ import { composeReport } from '../../report/compose';
 import type { ReportModel, ReportOptions, SectionKey } from '../../report/compute/model';
 import { computeReport } from '../../report/compute/report';
 import { detectSources, type ReportMapping } from '../../report/detect';
+import { fill } from '../../report/fill';
 import { periodLabel, reportLabels, skipDescriptions } from '../../report/labels';
 import type { ReportPeriodKind } from '../../report/period';
 import type { ReportData } from '../../report/records';
@@ -106,14 +107,9 @@ function assertSomethingToReport(data: ReportData): void {
   const source = data.orders ?? data.surveys;
   if (!source) return; // the mapping check already said there is no source
   const why = (language: Language) => {
-    const reasons = skipDescriptions(reportLabels(language), source.skipped);
-    if (!reasons.length)
-      return language === 'es' ? 'Añada datos debajo de la fila de encabezados.' : 'Add data below the header row.';
-    return (
-      (language === 'es' ? 'Filas omitidas: ' : 'Rows skipped: ') +
-      reasons.join('; ') +
-      (language === 'es' ? '. Corríjalas y vuelva a generar el informe.' : '. Fix them and generate the report again.')
-    );
+    const labels = reportLabels(language);
+    const reasons = skipDescriptions(labels, source.skipped);
+    return reasons.length ? fill(labels.wizard.rowsSkipped, { reasons: reasons.join('; ') }) : labels.wizard.addData;
   };
   throw new KpiError('REPORT_NO_DATA', { fn: 'Fideliza', arg: source.sheet }, { en: why('en'), es: why('es') });
 }

@@ -13,7 +13,7 @@ import {
 } from '../../report/detect';
 import type { ReportData, SkipReason, SkippedRows, SourceData } from '../../report/records';
 import { fieldLabel } from '../../report/labels';
-import { SOURCES, type FieldSpec, type SourceKind } from '../../report/sources';
+import { type FieldKey, type KnownField, SOURCE_SPECS, type SourceKind } from '../../report/sources';
 import { errorValueOf, isBlank, isDate, exactDayOfCell, numberOfText } from '../cells';
 import { dayFromCivil, isoOfDay } from '../../kpi/calendar/days';
 import type { ZoneCalendar } from '../timezone';
@@ -49,7 +49,7 @@ export function readSheetHeaders(
 class Skips {
   private readonly skipped: SkippedRows = { total: 0, byReason: {} };
 
-  add(reason: SkipReason, row: number, field?: string): void {
+  add(reason: SkipReason, row: number, field?: FieldKey): void {
     this.skipped.total++;
     const entry = (this.skipped.byReason[reason] ??= { count: 0, firstRows: [], fields: [] });
     entry.count++;
@@ -64,12 +64,12 @@ class Skips {
 
 /** Thrown inside the row parser to skip a row for a reason (the field is added by the caller). */
 class SkipRow {
-  field?: string;
+  field?: FieldKey;
   constructor(readonly reason: SkipReason) {}
 }
 
 /** Parses one cell of a field; returns `null` for an empty optional value. */
-function parseField(field: FieldSpec, value: unknown, zone: ZoneCalendar): unknown {
+function parseField(field: KnownField, value: unknown, zone: ZoneCalendar): unknown {
   if (errorValueOf(value)) throw new SkipRow('errorValue');
   const blank = isBlank(value);
   switch (field.type) {
@@ -131,7 +131,7 @@ export function parseSource<T>(
   indexes: Record<string, number>,
   zone: ZoneCalendar,
 ): SourceData<T> {
-  const spec = SOURCES.find((s) => s.kind === kind)!;
+  const spec = SOURCE_SPECS.find((s) => s.kind === kind)!;
   const fields = spec.fields.filter((f) => indexes[f.key] !== undefined);
   const skips = new Skips();
   const records: T[] = [];
@@ -145,14 +145,16 @@ export function parseSource<T>(
     try {
       for (const field of fields) {
         try {
-          record[field.key] = parseField(field, row[indexes[field.key]], zone);
+          record[field.record ?? field.key] = parseField(field, row[indexes[field.key]], zone);
         } catch (skip) {
           if (skip instanceof SkipRow) skip.field = field.key;
           throw skip;
         }
       }
-      for (const field of spec.fields)
-        if (!(field.key in record)) record[field.key] = field.type === 'id' || field.type === 'text' ? '' : null;
+      for (const field of spec.fields) {
+        const key = field.record ?? field.key;
+        if (!(key in record)) record[key] = field.type === 'id' || field.type === 'text' ? '' : null;
+      }
     } catch (skip) {
       if (skip instanceof SkipRow) {
         skips.add(skip.reason, r + 1, skip.field);
@@ -160,7 +162,7 @@ export function parseSource<T>(
       }
       throw skip;
     }
-    if (kind === 'subscriptions' && record.end !== null && (record.end as number) < (record.start as number)) {
+    if (kind === 'subscriptions' && record.endDay !== null && (record.endDay as number) < (record.startDay as number)) {
       skips.add('endBeforeStart', r + 1, 'end');
       continue;
     }
@@ -168,31 +170,9 @@ export function parseSource<T>(
       skips.add('noScore', r + 1); // an answer like "N/A" to every scored question
       continue;
     }
-    records.push(renameDates(kind, record) as T);
+    records.push(record as T);
   }
   return { sheet: grid.name, rowCount: dataRows, records, skipped: skips.result() };
-}
-
-/** Field keys → record property names where they differ (dates become `…Day`). */
-function renameDates(kind: SourceKind, record: Record<string, unknown>): Record<string, unknown> {
-  if (kind === 'orders' || kind === 'surveys' || kind === 'tickets') {
-    record.day = record.date;
-    delete record.date;
-  } else if (kind === 'customers') {
-    record.signupDay = record.signupDate;
-    record.birthdayDay = record.birthday;
-    delete record.signupDate;
-    delete record.birthday;
-  } else if (kind === 'subscriptions') {
-    record.startDay = record.start;
-    record.endDay = record.end;
-    delete record.start;
-    delete record.end;
-  } else if (kind === 'funnel') {
-    record.day = record.period;
-    delete record.period;
-  }
-  return record;
 }
 
 /** Raises the first mapping problem as a catalogue error naming sheet and column. */
@@ -203,7 +183,7 @@ export function assertMapping(mapping: ReportMapping, sheets: SheetHeaders[]): v
 
 /** The catalogue error for a mapping problem, in words the user can act on. */
 export function mappingError(problem: MappingProblem): KpiError {
-  const field = problem.field ? fieldLabel(problem.kind, problem.field) : { en: '', es: '' };
+  const field = problem.field ? fieldLabel(problem.field) : { en: '', es: '' };
   const params = { fn: 'Fideliza', arg: problem.sheet, value: problem.header ?? '' };
   switch (problem.code) {
     case 'missingSheet':

@@ -4,7 +4,8 @@
  * (scripts/build-html.mjs); the page's language comes from `?lang=` or `<html data-lang>`.
  */
 import { h, pageLanguageTag, replaceChildren } from '../sidebar/dom';
-import { fill, languageOf, type UiLanguage } from '../sidebar/strings';
+import { fill } from '../../report/fill';
+import { languageOf, type UiLanguage } from '../sidebar/strings';
 import type { HelpEntry } from './data';
 import { matches } from './filter';
 import { FAMILY_LABELS, HELP_STRINGS, type HelpStringKey } from './strings';

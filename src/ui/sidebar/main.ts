@@ -19,6 +19,7 @@ import type {
   SourceKind,
   WizardScan,
 } from '../protocol';
+import { REPORT_SECTIONS } from '../../report/compute/model';
 import { matchColumns } from '../../report/detect';
 import { sourceSpec } from '../../report/sources';
 import { h, pageLanguageTag, replaceChildren, uniqueId, type Child } from './dom';
@@ -42,12 +43,14 @@ const PERIOD_KINDS: { kind: ReportPeriodKind; label: StringKey }[] = [
   { kind: 'quarter', label: 'quarter' },
   { kind: 'year', label: 'year' },
 ];
-const SECTIONS: { key: SectionKey; label: StringKey }[] = [
-  { key: 'charts', label: 'sectionCharts' },
-  { key: 'cohorts', label: 'sectionCohorts' },
-  { key: 'actions', label: 'sectionActions' },
-  { key: 'predicted', label: 'sectionPredicted' },
-];
+/** The label of each report section (a section without one fails the type check). */
+const SECTION_LABELS: Record<SectionKey, StringKey> = {
+  charts: 'sectionCharts',
+  cohorts: 'sectionCohorts',
+  actions: 'sectionActions',
+  predicted: 'sectionPredicted',
+};
+const SECTIONS = REPORT_SECTIONS.map((key) => ({ key, label: SECTION_LABELS[key] }));
 /** Currencies offered besides the spreadsheet's own. */
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'MXN', 'ARS', 'COP', 'CLP', 'PEN', 'UYU', 'BRL', 'CAD', 'AUD', 'CHF', 'JPY'];
 

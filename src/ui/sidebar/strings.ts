@@ -3,6 +3,7 @@
  * the Spanish one must have exactly the same (the type checker enforces it). `{name}` marks a
  * value filled in by {@link format}.
  */
+import { fill } from '../../report/fill';
 
 /** Languages the wizard speaks. */
 export type UiLanguage = 'en' | 'es';
@@ -81,7 +82,8 @@ const en = {
   downloadPdf: 'Download PDF',
   shareTitle: 'Sharing the report',
   shareNote:
-    'The sheet holds values and charts only, so colleagues without Fideliza see the same numbers. Share the spreadsheet or the PDF; for people who should not see customer data, generate it “without personal data”.',
+    'The sheet holds values and charts only, so colleagues without Fideliza see the same numbers. Share the ' +
+    'spreadsheet or the PDF; for people who should not see customer data, generate it “without personal data”.',
   sharePersonal: 'This version lists customers by name, email and comment.',
   makeShareable: 'Make a version to share (no personal data)',
   sharePrivate: 'This version has no names, emails or comments: ready to share, as a sheet or as a PDF.',
@@ -117,7 +119,8 @@ const es: Record<StringKey, string> = {
   optionalSource: 'opcional',
   rowsCount: '{n} filas de datos',
   noSheets:
-    'Esta hoja de cálculo aún no tiene hojas con datos. Añade una hoja de pedidos o de respuestas de encuestas con los encabezados en la fila 1.',
+    'Esta hoja de cálculo aún no tiene hojas con datos. Añade una hoja de pedidos o de respuestas de encuestas con ' +
+    'los encabezados en la fila 1.',
   columnsTitle: 'Columnas',
   columnsIntro: 'Comprueba qué columna contiene cada dato. Los marcados con * son obligatorios.',
   requiredMark: 'obligatorio',
@@ -147,7 +150,8 @@ const es: Record<StringKey, string> = {
   sectionPredicted: 'Valor previsto',
   withoutPersonalData: 'Sin datos personales',
   withoutPersonalDataHint:
-    'Sin nombres, correos ni comentarios: las listas de acción pasan a ser recuentos. Úsalo para informes que se envían fuera.',
+    'Sin nombres, correos ni comentarios: las listas de acción pasan a ser recuentos. Úsalo para informes que se ' +
+    'envían fuera.',
   replaceNote: 'La hoja «{sheet}» se actualizará en su sitio.',
   generateTitle: 'Generando el informe',
   stageReading: 'Leyendo las hojas',
@@ -171,7 +175,9 @@ const es: Record<StringKey, string> = {
   downloadPdf: 'Descargar PDF',
   shareTitle: 'Compartir el informe',
   shareNote:
-    'La hoja solo contiene valores y gráficos, así que tus compañeros ven las mismas cifras sin tener Fideliza. Comparte la hoja de cálculo o el PDF; para quien no deba ver datos de clientes, genéralo «sin datos personales».',
+    'La hoja solo contiene valores y gráficos, así que tus compañeros ven las mismas cifras sin tener Fideliza. ' +
+    'Comparte la hoja de cálculo o el PDF; para quien no deba ver datos de clientes, genéralo «sin datos ' +
+    'personales».',
   sharePersonal: 'Esta versión incluye clientes con nombre, correo y comentarios.',
   makeShareable: 'Crear una versión para compartir (sin datos personales)',
   sharePrivate: 'Esta versión no tiene nombres, correos ni comentarios: lista para compartir, como hoja o como PDF.',
@@ -189,11 +195,6 @@ export const UI_STRINGS: Readonly<Record<UiLanguage, Readonly<Record<StringKey, 
 /** The language of a locale or language tag (`es_ES`, `es-419`, `en`); English unless Spanish. */
 export function languageOf(tag: string | null | undefined): UiLanguage {
   return /^es\b|^es[-_]/i.test(String(tag ?? '').trim()) ? 'es' : 'en';
-}
-
-/** `template` with its `{name}` placeholders filled from `values` (unknown names stay as written). */
-export function fill(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 /** The label `key` in `language`, with `{name}` placeholders filled from `values`. */

@@ -1,0 +1,94 @@
+/**
+ * What the wizard reads of the user's sheets before a report runs: each sheet's name, size and
+ * first rows as the user sees them, the first and last date of the source the periods come from,
+ * and the first rows of a mapped sheet parsed as the report would parse them. Reads only; the
+ * number of calls does not depend on the data.
+ */
+import type { SourceMapping } from '../../report/detect';
+import { columnIndexes } from '../../report/detect';
+import type { SourceData } from '../../report/records';
+import type { SourceKind } from '../../report/sources';
+import type { ZoneCalendar } from '../timezone';
+import { parseSource, readDay } from './read-sources';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** A sheet as the wizard shows it: name, data rows, headers and the first rows as displayed text. */
+export interface SheetPreview {
+  name: string;
+  rows: number;
+  headers: string[];
+  preview: string[][];
+}
+
+/** Every sheet but `skipSheetId` (the report), with its first `previewRows` data rows as displayed. */
+export function previewSheets(
+  spreadsheet: Spreadsheet,
+  skipSheetId: number | undefined,
+  previewRows: number,
+): SheetPreview[] {
+  const out: SheetPreview[] = [];
+  for (const sheet of spreadsheet.getSheets()) {
+    if (sheet.getSheetId() === skipSheetId) continue;
+    const lastRow = sheet.getLastRow();
+    const lastColumn = sheet.getLastColumn();
+    const shown =
+      lastRow && lastColumn
+        ? sheet.getRange(1, 1, Math.min(lastRow, previewRows + 1), lastColumn).getDisplayValues()
+        : [];
+    out.push({
+      name: sheet.getName(),
+      rows: Math.max(0, lastRow - 1),
+      headers: (shown[0] ?? []).map(String),
+      preview: shown.slice(1).map((row) => row.map(String)),
+    });
+  }
+  return out;
+}
+
+/**
+ * The first and last readable date of a source's date column (only that column is read), or
+ * `undefined` when it has none.
+ */
+export function dateSpan(
+  spreadsheet: Spreadsheet,
+  source: SourceMapping,
+  zone: ZoneCalendar,
+): { first: number; last: number } | undefined {
+  const sheet = spreadsheet.getSheetByName(source.sheet);
+  const rows = sheet ? sheet.getLastRow() - 1 : 0;
+  const lastColumn = sheet ? sheet.getLastColumn() : 0;
+  if (!sheet || rows <= 0 || lastColumn <= 0) return undefined;
+  const headers = sheet.getRange(1, 1, 1, lastColumn).getValues()[0].map(String);
+  const column = headers.indexOf(source.columns.date ?? '');
+  if (column < 0) return undefined;
+  let first: number | undefined;
+  let last: number | undefined;
+  for (const [cell] of sheet.getRange(2, column + 1, rows, 1).getValues()) {
+    const day = readDay(cell, zone);
+    if (day === undefined) continue;
+    if (last === undefined || day > last) last = day;
+    if (first === undefined || day < first) first = day;
+  }
+  return first === undefined || last === undefined ? undefined : { first, last };
+}
+
+/**
+ * The first `rows` data rows of a mapped sheet parsed as the report parses them (what would be
+ * skipped, and why), or `undefined` when the sheet has no data rows.
+ */
+export function sampleSource(
+  spreadsheet: Spreadsheet,
+  kind: SourceKind,
+  source: SourceMapping,
+  rows: number,
+  zone: ZoneCalendar,
+): SourceData<unknown> | undefined {
+  const sheet = spreadsheet.getSheetByName(source.sheet);
+  if (!sheet) return undefined;
+  const lastColumn = sheet.getLastColumn();
+  const height = Math.min(sheet.getLastRow(), rows + 1);
+  if (height < 2 || lastColumn < 1) return undefined;
+  const values = sheet.getRange(1, 1, height, lastColumn).getValues();
+  return parseSource(kind, { name: source.sheet, values }, columnIndexes(kind, source, values[0]), zone);
+}
