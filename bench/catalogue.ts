@@ -15,13 +15,9 @@ import {
   surveyData,
 } from './data';
 
-/** How a function returns. */
-export type Shape = 'scalar' | 'table' | 'element-wise';
-
-/** One timed call. */
+/** One timed call. Its shape (element-wise, or one value, or a table) comes from the declaration and the result. */
 export interface Case<D> {
   fn: string;
-  shape: Shape;
   /** Budget in ms of compute at 100 000 rows. */
   target: number;
   /** Where the target comes from. */
@@ -42,12 +38,12 @@ const SURVEY_TARGET = 20;
 const TABLE_TARGET = 300;
 const SPEC_TARGET = 1000;
 
-function fromSpec<D>(fn: string, shape: Shape, args: (data: D) => unknown[]): Case<D> {
-  return { fn, shape, target: SPEC_TARGET, targetSource: 'FUNCTIONS.md', args };
+function fromSpec<D>(fn: string, args: (data: D) => unknown[]): Case<D> {
+  return { fn, target: SPEC_TARGET, targetSource: 'FUNCTIONS.md', args };
 }
 
-function fromIssue<D>(fn: string, shape: Shape, target: number, args: (data: D) => unknown[]): Case<D> {
-  return { fn, shape, target, targetSource: 'issue 3', args };
+function fromIssue<D>(fn: string, target: number, args: (data: D) => unknown[]): Case<D> {
+  return { fn, target, targetSource: 'issue 3', args };
 }
 
 type Survey = ReturnType<typeof surveyData>;
@@ -67,14 +63,14 @@ export const FAMILIES: Family<any>[] = [
     row: 'survey answer (customer id, date, NPS score 0–10, CSAT rating 1–5; ~2 % "N/A", ~1 % blank)',
     make: (n) => surveyData(n),
     cases: [
-      fromIssue<Survey>('NPS', 'scalar', SURVEY_TARGET, (d) => [d.scores]),
-      fromIssue<Survey>('CSAT', 'scalar', SURVEY_TARGET, (d) => [d.ratings]),
-      fromSpec<Survey>('NPS_BREAKDOWN', 'table', (d) => [d.scores]),
-      fromSpec<Survey>('NPS_CI', 'table', (d) => [d.scores]),
-      fromSpec<Survey>('NPS_CHANGE', 'table', (d) => [d.scores, d.scoresAfter]),
-      fromSpec<Survey>('NPS_CATEGORY', 'element-wise', (d) => [d.scores]),
-      fromIssue<Survey>('NPS_TREND', 'table', TABLE_TARGET, (d) => [d.scores, d.dates]),
-      fromIssue<Survey>('SATISFACTION_TREND', 'table', TABLE_TARGET, (d) => [d.ids, d.dates, d.scores]),
+      fromIssue<Survey>('NPS', SURVEY_TARGET, (d) => [d.scores]),
+      fromIssue<Survey>('CSAT', SURVEY_TARGET, (d) => [d.ratings]),
+      fromSpec<Survey>('NPS_BREAKDOWN', (d) => [d.scores]),
+      fromSpec<Survey>('NPS_CI', (d) => [d.scores]),
+      fromSpec<Survey>('NPS_CHANGE', (d) => [d.scores, d.scoresAfter]),
+      fromSpec<Survey>('NPS_CATEGORY', (d) => [d.scores]),
+      fromIssue<Survey>('NPS_TREND', TABLE_TARGET, (d) => [d.scores, d.dates]),
+      fromIssue<Survey>('SATISFACTION_TREND', TABLE_TARGET, (d) => [d.ids, d.dates, d.scores]),
     ],
   } satisfies Family<Survey>,
   {
@@ -82,13 +78,9 @@ export const FAMILIES: Family<any>[] = [
     row: 'respondent or customer (5 ratings 1–10 + outcome; 4 health signals)',
     make: (n) => gridData(n),
     cases: [
-      fromSpec<Grids>('CSI', 'scalar', (d) => [d.ratings]),
-      fromSpec<Grids>('KEY_DRIVERS', 'table', (d) => [d.ratings, d.outcome, d.driverNames]),
-      fromIssue<Grids>('HEALTH_SCORE', 'table', TABLE_TARGET, (d) => [
-        d.metrics,
-        [[0.3, 0.3, 0.2, 0.2]],
-        [[1, 1, -1, -1]],
-      ]),
+      fromSpec<Grids>('CSI', (d) => [d.ratings]),
+      fromSpec<Grids>('KEY_DRIVERS', (d) => [d.ratings, d.outcome, d.driverNames]),
+      fromIssue<Grids>('HEALTH_SCORE', TABLE_TARGET, (d) => [d.metrics, [[0.3, 0.3, 0.2, 0.2]], [[1, 1, -1, -1]]]),
     ],
   } satisfies Family<Grids>,
   {
@@ -96,15 +88,15 @@ export const FAMILIES: Family<any>[] = [
     row: 'order (customer id, date, amount; ~n/4 customers over 3 years)',
     make: (n) => orderData(n),
     cases: [
-      fromSpec<Orders>('REPEAT_RATE', 'scalar', (d) => [d.ids]),
-      fromSpec<Orders>('PURCHASE_FREQUENCY', 'scalar', (d) => [d.ids, d.dates]),
-      fromSpec<Orders>('CUSTOMER_CHURN', 'scalar', (d) => [d.ids, d.dates, QUARTER_START, AS_OF]),
-      fromIssue<Orders>('COHORT_RETENTION', 'table', TABLE_TARGET, (d) => [d.ids, d.dates]),
-      fromSpec<Orders>('ORDER_SUMMARY', 'table', (d) => [d.ids, d.dates, d.amounts]),
-      fromIssue<Orders>('RFM', 'table', TABLE_TARGET, (d) => [d.ids, d.dates, d.amounts]),
-      fromSpec<Orders>('BGNBD_FIT', 'table', (d) => [d.ids, d.dates]),
-      fromSpec<Orders>('GAMMA_GAMMA_FIT', 'table', (d) => [d.ids, d.dates, d.amounts]),
-      fromSpec<Orders>('CLV_PREDICT', 'table', (d) => [d.ids, d.dates, d.amounts, 52]),
+      fromSpec<Orders>('REPEAT_RATE', (d) => [d.ids]),
+      fromSpec<Orders>('PURCHASE_FREQUENCY', (d) => [d.ids, d.dates]),
+      fromSpec<Orders>('CUSTOMER_CHURN', (d) => [d.ids, d.dates, QUARTER_START, AS_OF]),
+      fromIssue<Orders>('COHORT_RETENTION', TABLE_TARGET, (d) => [d.ids, d.dates]),
+      fromSpec<Orders>('ORDER_SUMMARY', (d) => [d.ids, d.dates, d.amounts]),
+      fromIssue<Orders>('RFM', TABLE_TARGET, (d) => [d.ids, d.dates, d.amounts]),
+      fromSpec<Orders>('BGNBD_FIT', (d) => [d.ids, d.dates]),
+      fromSpec<Orders>('GAMMA_GAMMA_FIT', (d) => [d.ids, d.dates, d.amounts]),
+      fromSpec<Orders>('CLV_PREDICT', (d) => [d.ids, d.dates, d.amounts, 52]),
     ],
   } satisfies Family<Orders>,
   {
@@ -112,32 +104,33 @@ export const FAMILIES: Family<any>[] = [
     row: 'subscription line (customer id, start, end or blank, monthly amount; ~n/2 customers)',
     make: (n) => subscriptionData(n),
     cases: [
-      fromSpec<Subscriptions>('MRR', 'scalar', (d) => [d.ids, d.starts, d.ends, d.amounts, AS_OF]),
-      fromIssue<Subscriptions>('MRR_MOVEMENTS', 'table', TABLE_TARGET, (d) => [d.ids, d.starts, d.ends, d.amounts]),
+      fromSpec<Subscriptions>('MRR', (d) => [d.ids, d.starts, d.ends, d.amounts, AS_OF]),
+      fromIssue<Subscriptions>('MRR_MOVEMENTS', TABLE_TARGET, (d) => [d.ids, d.starts, d.ends, d.amounts]),
     ],
   } satisfies Family<Subscriptions>,
   {
     name: 'birthdays',
     row: 'customer (name, date of birth)',
     make: (n) => birthdayData(n),
-    cases: [fromSpec<Birthdays>('UPCOMING_DATES', 'table', (d) => [d.names, d.dates, AS_OF, 30])],
+    cases: [fromSpec<Birthdays>('UPCOMING_DATES', (d) => [d.names, d.dates, AS_OF, 30])],
   } satisfies Family<Birthdays>,
   {
     name: 'element-wise',
     row: 'row of the input columns (counts, money, rates)',
     make: (n) => elementwiseData(n),
     cases: [
-      fromSpec<Elementwise>('CHURN_RATE', 'element-wise', (d) => [d.start, d.end, d.added]),
-      fromSpec<Elementwise>('RETENTION_RATE', 'element-wise', (d) => [d.start, d.end, d.added]),
-      fromSpec<Elementwise>('REVENUE_RETENTION', 'element-wise', (d) => [d.start, d.end, d.added]),
-      fromSpec<Elementwise>('REVENUE_CHURN', 'element-wise', (d) => [d.start, d.end, d.added]),
-      fromSpec<Elementwise>('CPS', 'element-wise', (d) => [d.revenue, d.cost]),
-      fromSpec<Elementwise>('LTV', 'element-wise', (d) => [d.revenue, d.rate, d.large]),
-      fromSpec<Elementwise>('SAAS_LTV', 'element-wise', (d) => [d.revenue, d.rate]),
-      fromSpec<Elementwise>('LTV_CAC', 'element-wise', (d) => [d.revenue, d.cost]),
-      fromSpec<Elementwise>('CONVERSION_RATE', 'element-wise', (d) => [d.small, d.large]),
-      fromSpec<Elementwise>('CART_ABANDONMENT', 'element-wise', (d) => [d.large, d.small]),
-      fromSpec<Elementwise>('HEALTH_BAND', 'element-wise', (d) => [d.score]),
+      fromSpec<Elementwise>('CHURN_RATE', (d) => [d.start, d.end, d.added]),
+      fromSpec<Elementwise>('RETENTION_RATE', (d) => [d.start, d.end, d.added]),
+      fromSpec<Elementwise>('REVENUE_RETENTION', (d) => [d.start, d.end, d.added]),
+      fromSpec<Elementwise>('REVENUE_CHURN', (d) => [d.start, d.end, d.added]),
+      fromSpec<Elementwise>('CPS', (d) => [d.revenue, d.cost]),
+      fromSpec<Elementwise>('LTV', (d) => [d.revenue, d.rate, d.large]),
+      fromSpec<Elementwise>('SAAS_LTV', (d) => [d.revenue, d.rate]),
+      fromSpec<Elementwise>('LTV_CAC', (d) => [d.revenue, d.cost]),
+      fromSpec<Elementwise>('CAC_PAYBACK', (d) => [d.cost, d.revenue]),
+      fromSpec<Elementwise>('CONVERSION_RATE', (d) => [d.small, d.large]),
+      fromSpec<Elementwise>('CART_ABANDONMENT', (d) => [d.large, d.small]),
+      fromSpec<Elementwise>('HEALTH_BAND', (d) => [d.score]),
     ],
   } satisfies Family<Elementwise>,
 ];

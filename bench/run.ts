@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { loadBundle, Workbook } from '../test/emulator';
+import { FORMULAS } from '../src/sheets/functions/catalogue';
 import { FAMILIES, type Case } from './catalogue';
 import { ZONE } from './data';
 import { FLOORS } from './floor';
@@ -145,7 +146,7 @@ function runCatalogue(): { cases: CaseResult[]; floors: FloorResult[]; dataMs: M
             (result = {
               fn: c.fn,
               family: family.name,
-              shape: c.shape,
+              shape: FORMULAS[c.fn]?.elementwise ? 'element-wise' : 'scalar',
               target: c.target,
               targetSource: c.targetSource,
               bySize: new Map(),
@@ -160,7 +161,8 @@ function runCatalogue(): { cases: CaseResult[]; floors: FloorResult[]; dataMs: M
         }
         workbook.calls.reset();
         try {
-          fx[c.fn](...args);
+          const first = fx[c.fn](...args);
+          if (result.shape !== 'element-wise') result.shape = Array.isArray(first) ? 'table' : 'scalar';
           const calls = workbook.calls.count();
           const timing = measure(() => fx[c.fn](...args), runs, warmups);
           result.bySize.set(n, { timing, calls });

@@ -27,6 +27,7 @@ const WORDS = {
     cellByCell: 'a value or a range, cell by cell',
     defaultWord: 'default',
     onOrAfter: 'on or after',
+    after: 'after',
     notBefore: 'not before',
     whole: 'whole numbers',
     anyNumber: 'any number',
@@ -55,6 +56,7 @@ const WORDS = {
     cellByCell: 'un valor o un rango, celda a celda',
     defaultWord: 'por defecto',
     onOrAfter: 'igual o posterior a',
+    after: 'posterior a',
     notBefore: 'no anterior a',
     whole: 'números enteros',
     anyNumber: 'cualquier número',
@@ -123,7 +125,11 @@ export function describeParam(spec, language, elementwise = false) {
       text = `${w.answer} ${scaleText(spec, w)} (${w.cellByCell})`;
       break;
     case 'date':
-      text = spec.onOrAfter ? `${w.date}, ${w.onOrAfter} ${spec.onOrAfter}` : w.date;
+      text = spec.onOrAfter
+        ? `${w.date}, ${w.onOrAfter} ${spec.onOrAfter}`
+        : spec.after
+          ? `${w.date}, ${w.after} ${spec.after}`
+          : w.date;
       break;
     case 'optionalDates':
       text = spec.notBefore ? `${w.optionalDates}, ${w.notBefore} ${spec.notBefore}` : w.optionalDates;

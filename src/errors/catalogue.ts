@@ -473,7 +473,18 @@ export const DETAILS = {
       `la tabla tendría ${p.cohorts} cohortes × ${p.periods} periodos (pedidos del ${p.span}), demasiadas para una ` +
       'hoja. Revise las fechas de los pedidos o use un periodo más largo',
   },
-  noOrdersByAsOf: { en: () => 'no order falls on or before as_of', es: () => 'ningún pedido cae en as_of o antes' },
+  noOrdersByAsOf: {
+    en: (p) => `no order falls on or before ${p.arg}`,
+    es: (p) => `ningún pedido cae en ${p.arg} o antes`,
+  },
+  nothingLost: {
+    en: () => 'no MRR was lost (no churn, no contraction): the quick ratio is unbounded',
+    es: () => 'no se perdió MRR (ni bajas ni reducciones): el quick ratio no tiene límite',
+  },
+  afterArg: {
+    en: (p) => `it must be after ${p.other} (${p.limit})`,
+    es: (p) => `debe ser posterior a ${p.other} (${p.limit})`,
+  },
   tooFewCustomers: {
     en: (p) => `the model needs at least ${p.needed} customers, the data have ${p.found}`,
     es: (p) => `el modelo necesita al menos ${p.needed} clientes y los datos tienen ${p.found}`,
@@ -655,7 +666,9 @@ export function domainError(issue: DomainIssue, fn: string, arg: (input: string)
         n2: issue.otherCount,
       });
     case 'noOrdersByAsOf':
-      return new KpiError('NOT_ENOUGH_DATA', { fn }, detail('noOrdersByAsOf'));
+      return new KpiError('NOT_ENOUGH_DATA', { fn }, detail('noOrdersByAsOf', { arg: arg(issue.input) }));
+    case 'nothingLost':
+      return new KpiError('DIVISION_BY_ZERO', { fn }, detail('nothingLost'));
     case 'tooFewCustomers':
     case 'tooFewRepeatBuyers':
     case 'tooFewSpendingBuyers':

@@ -55,8 +55,10 @@ export type DomainIssue =
   | { code: 'tooManyCohortCells'; period: string; cohorts: number; periods: number; firstDay: number; lastDay: number }
   /** Parallel lists of different lengths. */
   | { code: 'lengthMismatch'; input: string; other: string; count: number; otherCount: number }
-  /** No order on or before the reference date. */
-  | { code: 'noOrdersByAsOf' }
+  /** No order on or before the reference date (`input` names it: `asOf`, the end of a calibration…). */
+  | { code: 'noOrdersByAsOf'; input: string }
+  /** No MRR was lost (no churn, no contraction): the quick ratio is unbounded. */
+  | { code: 'nothingLost' }
   /** Fewer customers than a model needs. */
   | { code: 'tooFewCustomers'; found: number; needed: number }
   /** Fewer repeat buyers than a model needs. */

@@ -86,9 +86,14 @@ export function errorValueOf(value: unknown): string | undefined {
 
 const NUMERIC_TEXT = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
-/** The number a numeric text such as `"9"` or `" 12.5 "` stands for, else `undefined`. */
+/**
+ * The number a numeric text such as `"9"` or `" 12.5 "` stands for, else `undefined` (also for text
+ * too large for a number, such as `"1e999"`: Sheets keeps it as text too).
+ */
 export function numberOfText(text: string): number | undefined {
-  return NUMERIC_TEXT.test(text) ? Number(text) : undefined;
+  if (!NUMERIC_TEXT.test(text)) return undefined;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : undefined;
 }
 
 const ISO_DATE = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?\s*$/;

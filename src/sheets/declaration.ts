@@ -107,6 +107,8 @@ export interface DateParam {
   optional?: boolean;
   /** Another date argument this one must not be before. */
   onOrAfter?: string;
+  /** Another date argument this one must be after (strictly). */
+  after?: string;
 }
 
 /** A period name in English or Spanish. */

@@ -37,11 +37,29 @@ export function runCustomFunction(name: string, inputs: CellInput[]): CellOutput
   try {
     if (!declaration) throw new Error(`unknown custom function ${name}`);
     const args = new FormulaArgs(name, settings);
-    return declaration.elementwise
+    const result = declaration.elementwise
       ? runElementwise(args, declaration, inputs)
       : runTable(args, declaration, inputs, settings);
+    assertFinite(result);
+    return result;
   } catch (error) {
     throw new Error(formulaError(error, name, declaration).localized(settings.language()));
+  }
+}
+
+/**
+ * No Infinity or NaN ever reaches a cell: finite inputs can still overflow (1e308 × 4) or underflow
+ * to a division by 5e-324; such a result is "too large to compute", never a wrong number.
+ */
+function assertFinite(result: CellOutput | CellTable): void {
+  if (typeof result === 'number') {
+    if (!Number.isFinite(result)) throw new KpiError('RESULT_TOO_LARGE', {});
+    return;
+  }
+  if (!Array.isArray(result)) return;
+  for (const row of result) {
+    for (const value of row)
+      if (typeof value === 'number' && !Number.isFinite(value)) throw new KpiError('RESULT_TOO_LARGE', {});
   }
 }
 
@@ -132,6 +150,14 @@ function readSingle(args: FormulaArgs, spec: ParamSpec, name: string, input: Cel
           'BAD_ARGUMENT',
           { arg: name, value: isoOfDay(day) },
           detail('onOrAfterArg', { other: spec.onOrAfter!, limit: isoOfDay(earliest) }),
+        );
+      }
+      const before = spec.after === undefined ? undefined : (values[spec.after] as number | undefined);
+      if (day !== undefined && before !== undefined && day <= before) {
+        throw new KpiError(
+          'BAD_ARGUMENT',
+          { arg: name, value: isoOfDay(day) },
+          detail('afterArg', { other: spec.after!, limit: isoOfDay(before) }),
         );
       }
       return day;

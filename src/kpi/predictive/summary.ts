@@ -94,7 +94,7 @@ export function summarizeCustomers(
     minDay = Math.min(minDay, day);
     maxDay = Math.max(maxDay, day);
   }
-  if (kept.length === 0) refuse({ code: 'noOrdersByAsOf' });
+  if (kept.length === 0) refuse({ code: 'noOrdersByAsOf', input: 'asOf' });
   const span = maxDay - minDay + 1;
   const key = (i: number) => customerOf[i] * span + (Math.floor(days[i]) - minDay);
   kept.sort((i, j) => key(i) - key(j));

@@ -91,7 +91,11 @@ export function normalQuantile(p: number): number {
   return x - u / (1 + (x * u) / 2);
 }
 
-/** The two-sided z value for a confidence level, e.g. 1.96 for 0.95. */
+/**
+ * The two-sided z value for a confidence level, e.g. 1.96 for 0.95. Taken from the lower tail
+ * (−quantile((1 − c) ÷ 2)), where a level as close to 1 as 0.9999999999999999 still has a quantile
+ * (1 − (1 − c) ÷ 2 would round to 1).
+ */
 export function twoSidedZ(confidence: number): number {
-  return normalQuantile(1 - (1 - confidence) / 2);
+  return -normalQuantile((1 - confidence) / 2);
 }

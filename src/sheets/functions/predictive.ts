@@ -55,6 +55,7 @@ export const PREDICTIVE_FORMULAS = {
   BGNBD_FIT: customFunction({
     params: { ...ORDER_COLUMNS, as_of: AS_OF, unit: { kind: 'period', default: 'week' } },
     rowNoun: 'order',
+    roles: { asOf: 'as_of' },
     compute: ({ customer_ids, order_dates, as_of, unit }) => {
       const summaries = summarizeCustomers(customer_ids, order_dates, undefined, { asOfDay: as_of, unit });
       const fit = fitBgNbd(summaries.customers);
@@ -93,6 +94,7 @@ export const PREDICTIVE_FORMULAS = {
   GAMMA_GAMMA_FIT: customFunction({
     params: { ...ORDER_COLUMNS, amounts: { kind: 'amounts', noun: 'amount' }, as_of: AS_OF },
     rowNoun: 'order',
+    roles: { asOf: 'as_of' },
     compute: ({ customer_ids, order_dates, amounts, as_of }) => {
       const summaries = summarizeCustomers(customer_ids, order_dates, amounts, { asOfDay: as_of });
       const fit = fitGammaGamma(summaries.customers);
@@ -162,7 +164,7 @@ export const PREDICTIVE_FORMULAS = {
       annual_discount_rate: { kind: 'number', default: 0, min: 0 },
     },
     rowNoun: 'order',
-    roles: { horizon: 'horizon', rate: 'annual_discount_rate' },
+    roles: { asOf: 'as_of', rate: 'annual_discount_rate' },
     compute: ({ customer_ids, order_dates, amounts, horizon, as_of, unit, annual_discount_rate }) => {
       const prediction = predictCustomerValue(customer_ids, order_dates, amounts, {
         asOfDay: as_of,
