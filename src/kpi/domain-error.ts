@@ -74,9 +74,6 @@ export type DomainIssue =
   /** A result too large (or too small) for a number: Infinity or NaN would come out. */
   | { code: 'notFinite' };
 
-/** The codes of {@link DomainIssue}. */
-export type DomainCode = DomainIssue['code'];
-
 /** Raised by the maths with a {@link DomainIssue}. */
 export class DomainError extends Error {
   readonly issue: DomainIssue;

@@ -45,7 +45,7 @@ const CUSTOMER_ID = [
  * Every source sheet kind, in the order the wizard shows them: the one schema the record types, field
  * keys and field labels are derived from.
  */
-export const SOURCES = [
+const SOURCES = [
   {
     kind: 'orders',
     sheetNames: ['orders', 'order', 'sales', 'transactions', 'pedidos', 'pedido', 'ventas', 'compras', 'transacciones'],

@@ -13,11 +13,6 @@ import { EmuDeveloperMetadata, EmuDeveloperMetadataFinder, metadataArguments, ty
 import { EmuSheet } from './sheet';
 import { emptyUiRecord, type UiRecord } from './ui';
 
-export { columnIndex, columnLetters, parseA1, type GridRect } from './a1';
-export type { EmuValue } from './entry';
-export { EmuRange } from './range';
-export { EmuSheet, type EmuCell } from './sheet';
-
 type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GasRange = GoogleAppsScript.Spreadsheet.Range;

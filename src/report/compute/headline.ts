@@ -1,13 +1,22 @@
 /**
- * The headline KPIs of one window of days, each computed with the same maths as the formulas.
+ * The headline KPIs of one window of days, each computed with the maths of the formula that defines
+ * it (docs/report.md lists, for every KPI, the formula that reproduces it, or why none does).
  */
 import { periodIndex } from '../../kpi/calendar/days';
+import { isDomainError } from '../../kpi/domain-error';
+import { cartAbandonment } from '../../kpi/funnel/cart-abandonment';
+import { conversionRate } from '../../kpi/funnel/conversion-rate';
+import { repeatRate } from '../../kpi/retention/churn';
+import { orderSummary } from '../../kpi/retention/orders';
+import { customerProfitabilityScore } from '../../kpi/revenue/cps';
+import { lifetimeValue } from '../../kpi/revenue/ltv';
+import { ltvToCac } from '../../kpi/revenue/ltv-cac';
 import { mrrMovements } from '../../kpi/revenue/mrr-movements';
 import { mrrOn } from '../../kpi/revenue/mrr';
 import { isActiveOn, type Subscription } from '../../kpi/revenue/subscription';
 import { csatShare } from '../../kpi/survey/csat';
 import { npsCounts, npsMarginOfError, npsOfCounts } from '../../kpi/survey/nps';
-import type { ReportData } from '../records';
+import type { OrderRecord, ReportData } from '../records';
 import { ACTIVE_WINDOW_DAYS, type CustomerActivity } from './activity';
 import type { HeadlineKpi, KpiFormat } from './model';
 
@@ -20,6 +29,16 @@ export interface DayWindow {
 type Values = Record<string, number | null>;
 
 const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
+
+/** A KPI the maths refuses for this window (nothing to divide by, counts that cannot be real) is blank. */
+function refusedAsNull(compute: () => number): number | null {
+  try {
+    return compute();
+  } catch (error) {
+    if (isDomainError(error)) return null;
+    throw error;
+  }
+}
 
 /** Survey KPIs: NPS with its margin, responses and CSAT. */
 function surveyKpis(data: ReportData, w: DayWindow, out: Values): void {
@@ -56,7 +75,25 @@ export function csatScale(ratings: number[]): number | undefined {
   return [5, 7, 10].find((scale) => p99 <= scale) ?? 10;
 }
 
-/** Customer and order KPIs from the orders sheet. */
+/** The window's orders as the maths takes them: parallel arrays. */
+function ordersIn(orders: readonly OrderRecord[], w: DayWindow) {
+  const ids: string[] = [];
+  const days: number[] = [];
+  const amounts: number[] = [];
+  for (const o of orders) {
+    if (o.day < w.start || o.day > w.end) continue;
+    ids.push(o.customerId);
+    days.push(o.day);
+    amounts.push(o.amount);
+  }
+  return { ids, days, amounts };
+}
+
+/**
+ * Customer and order KPIs from the orders sheet, each through the maths its formula uses
+ * (ORDER_SUMMARY, REPEAT_RATE, CPS, LTV, LTV_CAC); customer counts and churn follow the report's
+ * 12-month activity rule (`activity.ts`).
+ */
 function orderKpis(data: ReportData, activity: CustomerActivity, w: DayWindow, out: Values): void {
   const orders = data.orders?.records;
   if (!orders) return;
@@ -67,47 +104,37 @@ function orderKpis(data: ReportData, activity: CustomerActivity, w: DayWindow, o
   out.churn = ratio(counts.churned, counts.atStart);
   out.retention = ratio(counts.atStart - counts.churned, counts.atStart);
 
-  let orderCount = 0;
-  let revenue = 0;
-  let cost = 0;
-  let revenueWithCost = 0;
-  let withCost = 0;
-  const seenBefore = new Map<string, number>();
-  for (const o of orders) {
-    if (o.day <= w.end) seenBefore.set(o.customerId, (seenBefore.get(o.customerId) ?? 0) + 1);
-    if (o.day < w.start || o.day > w.end) continue;
-    orderCount++;
-    revenue += o.amount;
-    if (o.cost !== null) {
-      withCost++;
+  const window = ordersIn(orders, w);
+  const summary = window.ids.length ? orderSummary(window.ids, window.days, window.amounts) : undefined;
+  out.orders = summary?.orders ?? 0;
+  out.revenue = summary?.revenue ?? 0;
+  out.aov = summary?.averageOrderValue ?? null;
+  out.frequency = summary?.ordersPerCustomer ?? null;
+  const soFar = orders.filter((o) => o.day <= w.end).map((o) => o.customerId);
+  out.repeatRate = soFar.length ? repeatRate(soFar) : null;
+
+  if (orders.some((o) => o.cost !== null)) {
+    let cost = 0;
+    let revenueWithCost = 0;
+    for (const o of orders) {
+      if (o.day < w.start || o.day > w.end || o.cost === null) continue;
       cost += o.cost;
       revenueWithCost += o.amount;
     }
+    out.cps = refusedAsNull(() => customerProfitabilityScore(revenueWithCost, cost));
   }
-  let repeaters = 0;
-  seenBefore.forEach((n) => (repeaters += n >= 2 ? 1 : 0));
-  out.repeatRate = ratio(repeaters, seenBefore.size);
-  out.orders = orderCount;
-  out.revenue = revenue;
-  out.aov = ratio(revenue, orderCount);
-  out.frequency = ratio(orderCount, counts.ordering);
-  if (orders.some((o) => o.cost !== null)) out.cps = withCost ? ratio(revenueWithCost - cost, cost) : null;
 
   // Historic LTV over the 12 months to the window's end: AOV × orders per customer per year × lifespan.
   const year: DayWindow = { start: w.end - ACTIVE_WINDOW_DAYS + 1, end: w.end };
-  let yearOrders = 0;
-  let yearRevenue = 0;
-  for (const o of orders) {
-    if (o.day >= year.start && o.day <= year.end) {
-      yearOrders++;
-      yearRevenue += o.amount;
-    }
-  }
+  const yearOrders = ordersIn(orders, year);
+  const yearSummary = yearOrders.ids.length
+    ? orderSummary(yearOrders.ids, yearOrders.days, yearOrders.amounts)
+    : undefined;
   const yearCounts = activity.window(year.start, year.end);
   const annualChurn = ratio(yearCounts.churned, yearCounts.atStart);
   const ltv =
-    annualChurn && yearOrders
-      ? (yearRevenue / yearOrders) * (yearOrders / yearCounts.ordering) * (1 / annualChurn)
+    annualChurn && yearSummary
+      ? lifetimeValue(yearSummary.averageOrderValue, yearSummary.ordersPerCustomer, 1 / annualChurn)
       : null;
   out.ltv = ltv;
   const customers = data.customers?.records;
@@ -125,7 +152,7 @@ function orderKpis(data: ReportData, activity: CustomerActivity, w: DayWindow, o
         cacCount++;
       }
     }
-    out.ltvCac = cacCount && cacSum > 0 ? ltv / (cacSum / cacCount) : null;
+    out.ltvCac = cacCount ? refusedAsNull(() => ltvToCac(ltv, cacSum / cacCount)) : null;
   }
 }
 
@@ -164,7 +191,7 @@ function subscriptionKpis(subscriptions: Subscription[] | undefined, w: DayWindo
   out.grossMrrChurn = ratio(lost, starting);
 }
 
-/** Funnel and support KPIs. */
+/** Funnel and support KPIs (CONVERSION_RATE and CART_ABANDONMENT over the window's sums). */
 function funnelAndTicketKpis(data: ReportData, w: DayWindow, customersAtEnd: number | null, out: Values): void {
   const funnel = data.funnel?.records;
   if (funnel) {
@@ -179,8 +206,10 @@ function funnelAndTicketKpis(data: ReportData, w: DayWindow, customersAtEnd: num
       carts += f.carts ?? 0;
       purchases += f.purchases ?? 0;
     }
-    if (funnel.some((f) => f.goals !== null)) out.conversionRate = ratio(goals, interactions);
-    if (funnel.some((f) => f.carts !== null)) out.cartAbandonment = carts > 0 ? 1 - purchases / carts : null;
+    if (funnel.some((f) => f.goals !== null))
+      out.conversionRate = refusedAsNull(() => conversionRate(goals, interactions));
+    if (funnel.some((f) => f.carts !== null))
+      out.cartAbandonment = refusedAsNull(() => cartAbandonment(carts, purchases));
   }
   const tickets = data.tickets?.records;
   if (tickets) {

@@ -20,9 +20,6 @@ export const FAMILIES = {
   health: HEALTH_FORMULAS,
 };
 
-/** A family's key. */
-export type FamilyKey = keyof typeof FAMILIES;
-
 /** Every custom function by name. */
 export const FORMULAS: Readonly<Record<string, FormulaDeclaration>> = {
   ...SURVEY_FORMULAS,
