@@ -198,6 +198,14 @@ export const ERROR_CATALOGUE = {
       'No se encontró ninguna hoja de pedidos ni de encuestas. Añada una hoja con columnas de cliente, fecha e ' +
       'importe (o respuestas de encuesta), o elíjala en el paso 1 del asistente.',
   },
+  REPORT_NO_LOCK: {
+    en: () =>
+      'Fideliza can only make a report inside a spreadsheet: open the spreadsheet in Google Sheets and use ' +
+      'Extensions ▸ Fideliza ▸ Generate KPI report.',
+    es: () =>
+      'Fideliza solo puede crear un informe dentro de una hoja de cálculo: ábrela en Google Sheets y usa ' +
+      'Extensiones ▸ Fideliza ▸ Generar informe de KPI.',
+  },
   REPORT_BUSY: {
     en: () => `Another report is being generated in this spreadsheet. Try again in a minute.`,
     es: () => `Se está generando otro informe en esta hoja de cálculo. Vuelva a intentarlo en un minuto.`,
@@ -213,6 +221,40 @@ export const ERROR_CATALOGUE = {
     es: (p) =>
       `No se pudo escribir el informe (Google Sheets respondió: ${p.detail}). No se ha cambiado nada en la hoja de ` +
       'cálculo: el informe anterior, si lo había, sigue igual. Vuelva a intentarlo en un minuto.',
+  },
+  REPORT_LIMIT_REACHED: {
+    en: (p) =>
+      `The report could not be written: Google Sheets said "${p.detail}". That is a limit of Sheets, so trying ` +
+      'again will not help. Nothing was changed in the spreadsheet. Free some room (delete empty rows and columns ' +
+      'of large sheets, or move old data to another spreadsheet) and generate the report again.',
+    es: (p) =>
+      `No se pudo escribir el informe: Google Sheets respondió "${p.detail}". Es un límite de Sheets, así que ` +
+      'volver a intentarlo no servirá. No se ha cambiado nada en la hoja de cálculo. Libera espacio (borra filas y ' +
+      'columnas vacías de las hojas grandes o pasa datos antiguos a otra hoja de cálculo) y vuelve a generar el ' +
+      'informe.',
+  },
+  REPORT_READ_FAILED: {
+    en: (p) =>
+      `The sheet "${p.arg}" could not be read (Google Sheets said: ${p.detail}). Nothing was changed in the ` +
+      'spreadsheet. Try again in a minute.',
+    es: (p) =>
+      `No se pudo leer la hoja "${p.arg}" (Google Sheets respondió: ${p.detail}). No se ha cambiado nada en la hoja ` +
+      'de cálculo. Vuelva a intentarlo en un minuto.',
+  },
+  REPORT_SERVICE_FAILED: {
+    en: (p) =>
+      `Google Sheets did not answer (${p.detail}). Nothing was changed in the spreadsheet. Try again in a minute.`,
+    es: (p) =>
+      `Google Sheets no respondió (${p.detail}). No se ha cambiado nada en la hoja de cálculo. Vuelva a intentarlo ` +
+      'en un minuto.',
+  },
+  REPORT_INTERNAL: {
+    en: (p) =>
+      `Something went wrong inside Fideliza (${p.detail}). Nothing was changed in the spreadsheet. Please report ` +
+      'this message to us.',
+    es: (p) =>
+      `Algo falló dentro de Fideliza (${p.detail}). No se ha cambiado nada en la hoja de cálculo. Por favor, ` +
+      'envíanos este mensaje.',
   },
   BAD_REQUEST: {
     en: (p) => `The sidebar sent an invalid ${p.arg} (${p.detail}). Close the sidebar and open it again.`,
@@ -404,7 +446,7 @@ export const DETAILS = {
     es: () => 'los pesos suman 0; indique al menos un peso mayor que 0',
   },
   direction: {
-    en: () => 'each direction must be 1 (more is healthier) or -1 (less is healthier)',
+    en: () => 'each direction must be 1 (more is better) or -1 (less is better)',
     es: () => 'cada dirección debe ser 1 (más es mejor) o -1 (menos es mejor)',
   },
   endAboveStartPlusNew: {

@@ -4,7 +4,7 @@
  * user's language. Only values and formats: the sheet reads the same without the add-on.
  */
 import type { HeadlineKpi, KpiFormat, ReportModel } from './compute/model';
-import { periodLabel, reportLabels, skipDescriptions, type ReportLabels } from './labels';
+import { cutDescriptions, periodLabel, reportLabels, skipDescriptions, type ReportLabels } from './labels';
 import {
   COLORS,
   formatsFor,
@@ -99,7 +99,7 @@ function headerBlock(flow: Flow, model: ReportModel): void {
   // One line per skip reason, so a long list never runs across the sheet.
   const body: LayoutValue[][] = [];
   for (const s of model.sources) {
-    const reasons = skipDescriptions(labels, s.skipped);
+    const reasons = [...skipDescriptions(labels, s.skipped), ...cutDescriptions(labels, s.cut)];
     body.push([
       labels.sourceKinds[s.kind],
       s.sheet,

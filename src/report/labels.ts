@@ -9,6 +9,7 @@ import { civilFromDay, periodStartDay } from '../kpi/calendar/days';
 import type { SkipReason, SkippedRows } from './records';
 import type { DriverField } from './compute/blocks';
 import type { HeadlineKey } from './compute/headline';
+import { fill } from './fill';
 import type { FieldKey, SourceKind } from './sources';
 
 const en = {
@@ -21,6 +22,7 @@ const en = {
   sources: 'Sources',
   sourceHeaders: ['Source', 'Sheet', 'Rows read', 'Rows used', 'Rows skipped', 'Why skipped (first rows)'],
   noneSkipped: '—',
+  cutTexts: 'cut to the 50,000 characters a cell holds ({fields}): {count}',
   personalDataOmitted: 'Personal data (names, emails, comments) left out of this version.',
   headline: 'Headline KPIs',
   headlineHeaders: ['KPI', 'This period', 'Previous period', 'Change', 'Definition'],
@@ -188,6 +190,14 @@ const en = {
     refreshed: 'Report refreshed: {period} ({seconds} s).',
     addData: 'Add data below the header row.',
     rowsSkipped: 'Rows skipped: {reasons}. Fix them and generate the report again.',
+    warnings: {
+      oldChartsLeft:
+        'The report is written, but some charts of the previous one could not be removed: delete the extra charts ' +
+        'by hand.',
+      notFlushed: 'The report is written; Google Sheets may take a few seconds to show all of it.',
+      settingsNotSaved: 'The report is written, but your choices could not be remembered for next time.',
+      noLink: 'The report is written, but no link to it could be made: open the sheet "{sheet}" from its tab.',
+    },
   },
 };
 
@@ -204,6 +214,7 @@ const es: ReportLabels = {
   sources: 'Fuentes',
   sourceHeaders: ['Fuente', 'Hoja', 'Filas leídas', 'Filas usadas', 'Filas omitidas', 'Motivo (primeras filas)'],
   noneSkipped: '—',
+  cutTexts: 'recortado a los 50.000 caracteres que admite una celda ({fields}): {count}',
   personalDataOmitted: 'Esta versión no incluye datos personales (nombres, correos, comentarios).',
   headline: 'KPI principales',
   headlineHeaders: ['KPI', 'Este periodo', 'Periodo anterior', 'Cambio', 'Definición'],
@@ -377,6 +388,14 @@ const es: ReportLabels = {
     refreshed: 'Informe actualizado: {period} ({seconds} s).',
     addData: 'Añada datos debajo de la fila de encabezados.',
     rowsSkipped: 'Filas omitidas: {reasons}. Corríjalas y vuelva a generar el informe.',
+    warnings: {
+      oldChartsLeft:
+        'El informe está escrito, pero no se pudieron quitar algunos gráficos del anterior: borra a mano los ' +
+        'gráficos que sobren.',
+      notFlushed: 'El informe está escrito; Google Sheets puede tardar unos segundos en mostrarlo entero.',
+      settingsNotSaved: 'El informe está escrito, pero no se pudieron recordar tus opciones para la próxima vez.',
+      noLink: 'El informe está escrito, pero no se pudo crear un enlace: abre la hoja «{sheet}» desde su pestaña.',
+    },
   },
 };
 
@@ -401,6 +420,12 @@ export function skipDescriptions(labels: ReportLabels, skipped: SkippedRows): st
       return `${labels.skipReasons[reason]}${fields}: ${info.count} (${rows})`;
     },
   );
+}
+
+/** Texts cut to fit a cell, as one line of the sources table (none when nothing was cut). */
+export function cutDescriptions(labels: ReportLabels, cut: { count: number; fields: FieldKey[] }): string[] {
+  if (!cut.count) return [];
+  return [fill(labels.cutTexts, { count: cut.count, fields: cut.fields.map((f) => labels.fields[f]).join(', ') })];
 }
 
 /** A source field's name in both languages, for messages. */

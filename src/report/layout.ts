@@ -7,8 +7,14 @@
 /** A day number to be written as a date, or an instant to be written as a date-time. */
 export type LayoutDate = { day: number } | { instant: number };
 
+/**
+ * A native formula of the report itself (a `SPARKLINE` of its own cells): written as a formula by
+ * its own path, never built from user data (which is always text).
+ */
+export type LayoutFormula = { formula: string };
+
 /** What one cell holds. Strings are always written as text (never parsed as formulas). */
-export type LayoutValue = string | number | boolean | null | LayoutDate;
+export type LayoutValue = string | number | boolean | null | LayoutDate | LayoutFormula;
 
 /** One cell and its look. */
 export interface LayoutCell {

@@ -36,6 +36,8 @@ export interface SourceData<T> {
   rowCount: number;
   records: T[];
   skipped: SkippedRows;
+  /** Texts longer than a cell holds, cut with an ellipsis (kept, and counted for the data-quality note). */
+  cut: { count: number; fields: FieldKey[] };
 }
 
 /** Everything the report reads. Absent sources are left out. */

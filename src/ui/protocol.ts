@@ -98,6 +98,8 @@ export interface GenerateResult {
   skippedRows: number;
   created: boolean;
   seconds: number;
+  /** What went wrong after the report was written (the report stands), in the user's language. */
+  warnings: string[];
 }
 
 /** Stages of a run, in order. */

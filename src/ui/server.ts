@@ -21,7 +21,8 @@ import {
 } from '../sheets/report/generate';
 import { dateSpan, previewSheets, sampleSource } from '../sheets/report/preview';
 import { mappingError, readSheetHeaders } from '../sheets/report/read-sources';
-import { findReportSheet } from '../sheets/report/write-report';
+import { findOwnedSheets, ownedSheetIds } from '../sheets/report/owned-sheets';
+import { serviceMessage } from '../sheets/report/write-report';
 import { ZoneCalendar } from '../sheets/timezone';
 import { currencyOfLocale, formatKpi } from './display';
 import type {
@@ -67,15 +68,25 @@ export function userLanguage(): Language {
   return spreadsheetLanguage(SpreadsheetApp.getActiveSpreadsheet());
 }
 
+/** A failure of an Apps Script service (it can pass), as opposed to a bug of ours. */
+const SERVICE_FAILURE =
+  /^(?:Exception:\s*)?(?:Service |Google Sheets|We're sorry|Server error|Timed out|Too many|Action not allowed)/i;
+
+/** The catalogue error for any failure of an endpoint: ours as is, a service's worded, a bug as internal. */
+function endpointError(error: unknown): KpiError {
+  if (isKpiError(error)) return error;
+  const detail = serviceMessage(error);
+  if (SERVICE_FAILURE.test(detail)) return new KpiError('REPORT_SERVICE_FAILED', { detail });
+  console.error(error);
+  return new KpiError('REPORT_INTERNAL', { detail });
+}
+
 /** Runs an endpoint body; every failure leaves as one sentence in the user's language. */
 function endpoint<T>(body: () => T): T {
   try {
     return body();
   } catch (error) {
-    const known = isKpiError(error)
-      ? error
-      : new KpiError('INTERNAL', { fn: 'Fideliza', detail: error instanceof Error ? error.message : String(error) });
-    if (!isKpiError(error)) console.error(error);
+    const known = endpointError(error);
     let language: Language = 'en';
     try {
       language = userLanguage();
@@ -134,8 +145,9 @@ export function wizardScan(): WizardScan {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const language = userLanguage();
     const zone = new ZoneCalendar(spreadsheet.getSpreadsheetTimeZone());
-    const own = findReportSheet(spreadsheet);
-    const sheets = previewSheets(spreadsheet, own?.getSheetId(), PREVIEW_ROWS);
+    const owned = findOwnedSheets(spreadsheet);
+    const ownedIds = new Set([...owned.values()].map((o) => o.sheet.getSheetId()));
+    const sheets = previewSheets(spreadsheet, ownedIds, PREVIEW_ROWS);
     const headers = sheets.map((s) => ({ name: s.name, headers: s.headers }));
     const saved = remembered();
     const savedFits = saved && mappingProblems(saved.mapping, headers).length === 0;
@@ -159,7 +171,7 @@ export function wizardScan(): WizardScan {
         sections: saved?.sections ?? ALL_SECTIONS,
         withoutPersonalData: saved?.withoutPersonalData ?? false,
       },
-      reportSheet: own ? own.getName() : null,
+      reportSheet: owned.get('report')?.sheet.getName() ?? null,
     };
   });
 }
@@ -177,8 +189,7 @@ export function wizardCheckMapping(mapping: unknown): MappingCheck {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const language = userLanguage();
     const zone = new ZoneCalendar(spreadsheet.getSpreadsheetTimeZone());
-    const own = findReportSheet(spreadsheet);
-    const headers = readSheetHeaders(spreadsheet, new Set(own ? [own.getSheetId()] : []));
+    const headers = readSheetHeaders(spreadsheet, ownedSheetIds(spreadsheet));
     const problems = mappingProblems(valid, headers);
     if (problems.length) return { ok: false, messages: problems.map((p) => mappingError(p).localized(language)) };
     const labels = reportLabels(language);
@@ -199,9 +210,14 @@ export function wizardCheckMapping(mapping: unknown): MappingCheck {
   });
 }
 
+/** Best effort: the progress bar only informs, so a failure to store it never fails the run. */
 function setProgress(runId: string | undefined, stage: ProgressStage): void {
   if (!runId) return;
-  PropertiesService.getDocumentProperties().setProperty(PROGRESS_PROPERTY, JSON.stringify({ runId, stage }));
+  try {
+    PropertiesService.getDocumentProperties().setProperty(PROGRESS_PROPERTY, JSON.stringify({ runId, stage }));
+  } catch {
+    // the sidebar's bar stays at the last stage it saw; the run's result still reaches it
+  }
 }
 
 const STAGE_PERCENT: Record<ProgressStage, number> = { reading: 10, computing: 40, writing: 70, charts: 90, done: 100 };
@@ -253,9 +269,15 @@ function runReport(request: GenerateRequest, saved: RememberedSettings | undefin
     sections: resolved.sections,
     withoutPersonalData: resolved.withoutPersonalData,
   };
-  PropertiesService.getDocumentProperties().setProperty(SETTINGS_PROPERTY, JSON.stringify(settings));
   const language = userLanguage();
   const labels = reportLabels(language);
+  const warnings = run.warnings.map((w) => labels.wizard.warnings[w]);
+  // The report is written: what fails from here on is a warning, never a failed run.
+  try {
+    PropertiesService.getDocumentProperties().setProperty(SETTINGS_PROPERTY, JSON.stringify(settings));
+  } catch {
+    warnings.push(labels.wizard.warnings.settingsNotSaved);
+  }
   const wanted = ['nps', 'csat', 'customersEnd', 'churn', 'revenue', 'mrr'];
   const headline = run.model.headline
     .filter((k) => wanted.includes(k.key))
@@ -271,19 +293,29 @@ function runReport(request: GenerateRequest, saved: RememberedSettings | undefin
               labels.wizard.percentagePoints
             : formatKpi(k.current - k.previous, k.format, language, resolved.currency, true),
     }));
-  const id = spreadsheet.getId();
+  const report = run.write.sheets.find((sheet) => sheet.role === 'report')!;
+  let links = { url: '', pdfUrl: '' };
+  try {
+    const id = spreadsheet.getId();
+    links = {
+      url: `${spreadsheet.getUrl()}#gid=${report.sheetId}`,
+      pdfUrl:
+        `https://docs.google.com/spreadsheets/d/${encodeURIComponent(id)}/export` +
+        `?format=pdf&gid=${report.sheetId}&portrait=true&fitw=true&gridlines=false`,
+    };
+  } catch {
+    warnings.push(fill(labels.wizard.warnings.noLink, { sheet: report.sheetName }));
+  }
   return {
-    sheetName: run.write.sheetName,
-    sheetId: run.write.sheetId,
-    url: `${spreadsheet.getUrl()}#gid=${run.write.sheetId}`,
-    pdfUrl:
-      `https://docs.google.com/spreadsheets/d/${encodeURIComponent(id)}/export` +
-      `?format=pdf&gid=${run.write.sheetId}&portrait=true&fitw=true&gridlines=false`,
+    sheetName: report.sheetName,
+    sheetId: report.sheetId,
+    ...links,
     periodLabel: modelPeriodLabel(run.model, language),
     headline,
     skippedRows: run.model.sources.reduce((n, s) => n + s.skipped.total, 0),
-    created: run.write.created,
+    created: report.created,
     seconds: Math.round((Date.now() - started) / 100) / 10,
+    warnings,
   };
 }
 

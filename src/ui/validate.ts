@@ -6,10 +6,15 @@ import { KpiError } from '../errors/catalogue';
 import { REPORT_SECTIONS, type SectionKey } from '../report/compute/model';
 import type { ReportMapping } from '../report/detect';
 import type { ReportPeriodKind } from '../report/period';
+import { isoDateFields } from '../sheets/cells';
 import { SOURCE_SPECS, type SourceKind } from '../report/sources';
 import type { GenerateRequest } from './protocol';
 
 const PERIOD_KINDS: ReportPeriodKind[] = ['month', 'quarter', 'year'];
+/** The years a report period or "today" may fall in: anything else is a mistake, not data. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2199;
+const PERIODS_PER_YEAR: Record<ReportPeriodKind, number> = { month: 12, quarter: 4, year: 1 };
 
 function invalid(arg: string, en: string, es: string): never {
   throw new KpiError('BAD_REQUEST', { fn: 'Fideliza', arg }, { en, es });
@@ -61,13 +66,21 @@ export function validGenerateRequest(value: unknown): GenerateRequest {
     out.periodKind = value.periodKind as ReportPeriodKind;
   }
   if (value.periodIndex !== undefined && value.periodIndex !== null) {
+    if (out.periodKind === undefined) invalid('periodIndex', 'needs periodKind', 'necesita periodKind');
+    const perYear = PERIODS_PER_YEAR[out.periodKind];
+    const index = value.periodIndex;
     if (
-      typeof value.periodIndex !== 'number' ||
-      !Number.isInteger(value.periodIndex) ||
-      Math.abs(value.periodIndex) > 1e6
+      typeof index !== 'number' ||
+      !Number.isInteger(index) ||
+      index < FIRST_YEAR * perYear ||
+      index >= (LAST_YEAR + 1) * perYear
     )
-      invalid('periodIndex', 'not a whole number', 'no es un número entero');
-    out.periodIndex = value.periodIndex;
+      invalid(
+        'periodIndex',
+        `a ${out.periodKind} between ${FIRST_YEAR} and ${LAST_YEAR}`,
+        `un periodo entre ${FIRST_YEAR} y ${LAST_YEAR}`,
+      );
+    out.periodIndex = index;
   }
   if (value.currency !== undefined) {
     if (typeof value.currency !== 'string' || !/^[A-Z]{3}$/.test(value.currency))
@@ -90,9 +103,17 @@ export function validGenerateRequest(value: unknown): GenerateRequest {
   }
   if (value.runId !== undefined) out.runId = validRunId(value.runId);
   if (value.today !== undefined) {
-    if (typeof value.today !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value.today))
-      invalid('today', 'use yyyy-mm-dd', 'use aaaa-mm-dd');
-    out.today = value.today;
+    const fields =
+      typeof value.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.today)
+        ? isoDateFields(value.today)
+        : undefined;
+    if (!fields || fields.year < FIRST_YEAR || fields.year > LAST_YEAR)
+      invalid(
+        'today',
+        `a real date yyyy-mm-dd between ${FIRST_YEAR} and ${LAST_YEAR}`,
+        `una fecha real aaaa-mm-dd entre ${FIRST_YEAR} y ${LAST_YEAR}`,
+      );
+    out.today = value.today as string;
   }
   if (value.language !== undefined) {
     if (value.language !== 'en' && value.language !== 'es') invalid('language', 'use en or es', 'use en o es');

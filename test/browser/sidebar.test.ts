@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { generateSampleWorkbook } from '../../demo/sample/generator';
+import { reportLabels } from '../../src/report/labels';
 import { UI_STRINGS, type StringKey, type UiLanguage } from '../../src/ui/sidebar/strings';
 import { loadBundle, sheetDate, TEST_SPREADSHEET_ZONE, Workbook } from '../emulator';
 import type { SeedGrid } from '../emulator';
@@ -346,6 +347,33 @@ describe('the report wizard', () => {
     expect(await page.isVisible('#retry')).toBe(true);
     expect(workbook.sheetNames()).not.toContain('KPI Summary');
     expect(workbook.fingerprints()).toEqual(before);
+    expect(open.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('follows only https links to Google, and shows what could not be finished after the report was written', async () => {
+    const workbook = new Workbook({ sheets: sampleSheets() });
+    const open = await openSidebar(browser, workbook, (server) => {
+      server.tamper.wizardGenerate = (result) => ({
+        ...result,
+        url: 'javascript:alert(document.cookie)',
+        pdfUrl: 'https://docs.google.com.evil.example/export?format=pdf',
+      });
+    });
+    const { page } = open;
+    await toOptions(page, EN);
+    // Making the link fails after the report is written: a success with a warning.
+    workbook.failOn('Spreadsheet.getUrl');
+    await page.click('#generate');
+    await page.waitForSelector('#result');
+    expect(await page.$('#open-sheet')).toBeNull();
+    expect(await page.$('#download-pdf')).toBeNull();
+    expect(await page.$$eval('a[href]', (links) => links.map((a) => a.getAttribute('href')))).not.toContainEqual(
+      expect.stringMatching(/^javascript:|evil/),
+    );
+    const warnings = await page.$$eval('.result-warning', (items) => items.map((p) => p.textContent));
+    expect(warnings).toEqual([reportLabels('en').wizard.warnings.noLink.replace('{sheet}', 'KPI Summary')]);
+    expect(workbook.sheetNames()).toContain('KPI Summary');
     expect(open.pageErrors).toEqual([]);
     await page.close();
   });

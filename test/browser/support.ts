@@ -57,6 +57,8 @@ export class FakeServer {
   readonly violations: string[] = [];
   /** Milliseconds to wait before answering, per endpoint (to watch a run in progress). */
   readonly delays: Record<string, number> = {};
+  /** Changes an endpoint's answer before it is sent, as a faulty or hostile server would. */
+  readonly tamper: Record<string, (value: any) => unknown> = {};
   private readonly inFlight: Record<string, number> = {};
 
   constructor(readonly workbook: Workbook) {
@@ -85,7 +87,8 @@ export class FakeServer {
         envelope = { ok: false, message: `Script function not found: ${name}` };
       } else {
         try {
-          const value = this.globals[name](...args);
+          const answer = this.globals[name](...args);
+          const value = this.tamper[name] ? this.tamper[name](answer) : answer;
           if (containsDate(value)) {
             this.violations.push(`${name} answered with a Date`);
             throw new Error(`${name}: a Date cannot cross google.script.run`);

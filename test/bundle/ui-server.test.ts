@@ -111,6 +111,19 @@ describe('wizard endpoints', () => {
     expect(errorOf(() => fx.wizardCheckMapping(42))).toMatch(/invalid mapping \(not an object\)/);
     expect(errorOf(() => fx.wizardProgress('../../etc'))).toMatch(/invalid runId/);
     expect(errorOf(() => fx.wizardGenerate({ sections: { charts: 'yes' } }))).toMatch(/invalid sections/);
+    // Numbers and dates are bounded: a period between 1900 and 2199, a "today" that exists.
+    for (const periodIndex of [1_000_000, -1_000_000, 2200 * 12, 1899 * 12 + 11, 2025.5])
+      expect(
+        errorOf(() => fx.wizardGenerate({ periodKind: 'month', periodIndex })),
+        `${periodIndex}`,
+      ).toMatch(/invalid periodIndex \(a month between 1900 and 2199\)/);
+    expect(errorOf(() => fx.wizardGenerate({ periodKind: 'year', periodIndex: 2025 * 12 }))).toMatch(/periodIndex/);
+    expect(errorOf(() => fx.wizardGenerate({ periodIndex: 2025 * 12 }))).toMatch(/periodIndex \(needs periodKind\)/);
+    for (const today of ['9999-99-99', '2025-02-29', '2025-13-01', '0001-01-01', '2026-1-5', 20260105])
+      expect(
+        errorOf(() => fx.wizardGenerate({ today })),
+        `${today}`,
+      ).toMatch(/invalid today \(a real date yyyy-mm-dd/);
     expect(workbook.fingerprints()).toEqual(before);
   });
 

@@ -184,7 +184,7 @@ describe('privacy policy and terms (docs/legal)', () => {
   it('name every key the code stores under, and say where (document properties, developer metadata)', () => {
     // What the code stores today; a new key or a new kind of storage must be described first.
     expect(storedKeys.sort()).toEqual(
-      expect.arrayContaining(['fideliza.progress', 'fideliza.report', 'fideliza.settings']),
+      expect.arrayContaining(['fideliza.progress', 'fideliza.settings', 'fideliza.sheet']),
     );
     const stores = new Set([...source.matchAll(/PropertiesService\.get(\w+)Properties\(/g)].map((m) => m[1]));
     expect([...stores], 'the policy describes document properties only').toEqual(['Document']);

@@ -6,7 +6,7 @@
  */
 import { a1OfRect, type GridRect } from './a1';
 import type { ServiceCalls } from './calls';
-import { normalizeColor } from './colors';
+import { EmuColor, normalizeColor } from './colors';
 import { enumName } from './enums';
 import { copyValue, isDate, parseEntry, rawEntry, type EmuValue } from './entry';
 import {
@@ -110,6 +110,7 @@ export class EmuRange
       | 'getFontWeights'
       | 'setFontWeight'
       | 'setFontWeights'
+      | 'getFontColorObjects'
       | 'setFontColor'
       | 'setFontColors'
       | 'getFontSize'
@@ -125,7 +126,10 @@ export class EmuRange
       | 'getHorizontalAlignments'
       | 'setHorizontalAlignment'
       | 'setHorizontalAlignments'
+      | 'getVerticalAlignment'
+      | 'getVerticalAlignments'
       | 'setVerticalAlignment'
+      | 'setVerticalAlignments'
       | 'getWrap'
       | 'getWraps'
       | 'setWrap'
@@ -211,8 +215,8 @@ export class EmuRange
     return out;
   }
 
-  /** Applies one value to every cell. */
-  private fill(set: (cell: EmuCell) => void): void {
+  /** Sets every cell of the range, uncounted (the counted call is the caller's: a Range or RangeList method). */
+  fill(set: (cell: EmuCell) => void): void {
     this.sheet.ensureSize(this.rect.row + this.rect.numRows - 1, this.rect.column + this.rect.numColumns - 1);
     for (let r = 0; r < this.rect.numRows; r++)
       for (let c = 0; c < this.rect.numColumns; c++) set(this.cellAt(r, c, true));
@@ -450,6 +454,14 @@ export class EmuRange
     );
   }
 
+  /** Font colours as `Color` objects (RGB; black by default). */
+  getFontColorObjects(): GoogleAppsScript.Spreadsheet.Color[][] {
+    this.record('getFontColorObjects');
+    return this.read(
+      (cell) => new EmuColor(cell?.fontColor ?? '#000000') as unknown as GoogleAppsScript.Spreadsheet.Color,
+    );
+  }
+
   setFontColors(colors: any[][]): GasRange {
     return this.apply('setFontColors', colors, (cell, c) =>
       setOrDelete(cell, 'fontColor', c === null ? undefined : normalizeColor(String(c), '#000000'), '#000000'),
@@ -533,9 +545,26 @@ export class EmuRange
     );
   }
 
+  /** Vertical alignments are `bottom` by default, as in Sheets. */
+  getVerticalAlignment(): string {
+    this.record('getVerticalAlignment');
+    return this.cellAt(0, 0)?.verticalAlignment ?? 'bottom';
+  }
+
+  getVerticalAlignments(): string[][] {
+    this.record('getVerticalAlignments');
+    return this.read((cell) => cell?.verticalAlignment ?? 'bottom');
+  }
+
   setVerticalAlignment(alignment: 'top' | 'middle' | 'bottom' | null): GasRange {
     return this.chain('setVerticalAlignment', () =>
       this.fill((cell) => setOrDelete(cell, 'verticalAlignment', alignment ?? undefined, 'bottom')),
+    );
+  }
+
+  setVerticalAlignments(alignments: any[][]): GasRange {
+    return this.apply('setVerticalAlignments', alignments, (cell, a) =>
+      setOrDelete(cell, 'verticalAlignment', a ?? undefined, 'bottom'),
     );
   }
 

@@ -23,6 +23,7 @@ import type { EmuValue } from './entry';
 import { EmuDeveloperMetadata, EmuDeveloperMetadataFinder, metadataArguments, onSheet } from './metadata';
 import { EmuProtection } from './protection';
 import { EmuRange, OUTSIDE_SHEET, type BorderSide } from './range';
+import { EmuRangeList } from './range-list';
 import type { EmuSpreadsheet } from './spreadsheet';
 
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -69,6 +70,7 @@ export class EmuSheet
       | 'activate'
       | 'getRange'
       | 'getDataRange'
+      | 'getRangeList'
       | 'getLastRow'
       | 'getLastColumn'
       | 'getMaxRows'
@@ -229,6 +231,11 @@ export class EmuSheet
     if (rect.row + rect.numRows - 1 > this.maxRows || rect.column + rect.numColumns - 1 > this.maxColumns)
       throw new Error(OUTSIDE_SHEET);
     return new EmuRange(this, rect);
+  }
+
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    this.record('getRangeList');
+    return new EmuRangeList(this, a1Notations) as unknown as GoogleAppsScript.Spreadsheet.RangeList;
   }
 
   /** The range an A1 reference names, uncounted and unchecked (test helper: the grid grows on write). */

@@ -23,10 +23,14 @@ describe('service calls of wizardGenerate', () => {
     const big = generateCalls(100_000);
     expect(big.result.headline.find((k: { key: string }) => k.key === 'revenue')).toBeTruthy();
     expect(big.calls).toEqual(small.calls);
-    // Each source sheet is read with one getValues, and the report is written in one block call per property.
+    // Each source sheet is read with one getValues, and the report is written in one block call per property
+    // (number formats: one call per distinct format, so unformatted cells keep Sheets' automatic format).
     expect(small.calls['Range.getValues']).toBe(small.sheets);
     expect(small.calls['Range.setValues']).toBe(1);
-    expect(small.calls['Range.setNumberFormats']).toBe(1);
+    expect(small.calls['Range.setNumberFormats']).toBeUndefined();
+    expect(small.calls['Sheet.getRangeList']).toBe(small.calls['RangeList.setNumberFormat']);
+    expect(small.calls['RangeList.setNumberFormat']).toBeGreaterThan(1);
+    expect(small.calls['RangeList.setNumberFormat']).toBeLessThan(15);
     expect(small.calls['Range.setBackgrounds']).toBe(1);
     expect(small.calls['Sheet.insertChart']).toBe(5);
     const total = Object.values(small.calls).reduce((a, b) => a + b, 0);

@@ -23,8 +23,8 @@ export const ZONE = 'America/Los_Angeles';
 export const TODAY = '2026-01-10';
 /** December 2025 as the wizard sends it: month index = year × 12 + month − 1. */
 export const DECEMBER_2025 = { periodKind: 'month', periodIndex: 2025 * 12 + 11 } as const;
-/** Developer-metadata key the add-on marks its report sheet with. */
-export const REPORT_KEY = 'fideliza.report';
+/** Developer-metadata key the add-on marks the sheets it owns with (the value says the role). */
+export const OWNED_KEY = 'fideliza.sheet';
 
 let smallSample: SampleWorkbook | undefined;
 
@@ -88,10 +88,12 @@ export function generate(rig: ReportRig, overrides: Record<string, unknown> = {}
   return wire(rig.fx.wizardGenerate(wire(generateRequest(rig, overrides))));
 }
 
-/** The sheets the add-on marked as its report (developer metadata on the sheet). */
-export function markedSheets(workbook: Workbook): EmuSheet[] {
+/** The sheets the add-on marked as its own with `role` (developer metadata on the sheet), or with any role. */
+export function markedSheets(workbook: Workbook, role?: string): EmuSheet[] {
   return workbook.spreadsheet.sheets.filter((s) =>
-    (s.snapshot().developerMetadata as { key: string }[]).some((m) => m.key === REPORT_KEY),
+    (s.snapshot().developerMetadata as { key: string; value: string }[]).some(
+      (m) => m.key === OWNED_KEY && (role === undefined || JSON.parse(m.value).role === role),
+    ),
   );
 }
 

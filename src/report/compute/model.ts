@@ -9,7 +9,7 @@ import type { DriverQuadrant } from '../../kpi/survey/key-drivers';
 import type { DriverField } from './blocks';
 import type { HeadlineKey } from './headline';
 import type { ReportPeriod, ReportPeriodKind } from '../period';
-import type { SkippedRows } from '../records';
+import type { SkippedRows, SourceData } from '../records';
 import type { SourceKind } from '../sources';
 
 /** Report sections the user can switch off in the wizard, in the order the wizard lists them. */
@@ -56,6 +56,8 @@ export interface SourceSummary {
   rowCount: number;
   used: number;
   skipped: SkippedRows;
+  /** Texts longer than a cell holds, cut with an ellipsis. */
+  cut: SourceData<unknown>['cut'];
 }
 
 /** A row of an action list: customer id and the facts shown for it. */

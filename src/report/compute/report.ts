@@ -38,7 +38,16 @@ function sourceSummaries(data: ReportData): SourceSummary[] {
   return kinds.flatMap((kind) => {
     const source = data[kind] as SourceData<unknown> | undefined;
     return source
-      ? [{ kind, sheet: source.sheet, rowCount: source.rowCount, used: source.records.length, skipped: source.skipped }]
+      ? [
+          {
+            kind,
+            sheet: source.sheet,
+            rowCount: source.rowCount,
+            used: source.records.length,
+            skipped: source.skipped,
+            cut: source.cut,
+          },
+        ]
       : [];
   });
 }

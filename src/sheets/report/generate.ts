@@ -16,7 +16,8 @@ import type { ReportPeriodKind } from '../../report/period';
 import type { ReportData } from '../../report/records';
 import { ZoneCalendar } from '../timezone';
 import { readSheetHeaders, readSources } from './read-sources';
-import { findReportSheet, writeReport, type WriteResult } from './write-report';
+import { ownedSheetIds } from './owned-sheets';
+import { type WriteResult, type WriteWarning, writeOwnedSheets } from './write-report';
 
 /** How long a run waits for another run in the same document before giving up. */
 const LOCK_WAIT_MS = 30_000;
@@ -42,7 +43,12 @@ export interface ReportRun {
   data: ReportData;
   language: Language;
   zone: ZoneCalendar;
+  /** What did not stop the run but the user should know (the report is written). */
+  warnings: RunWarning[];
 }
+
+/** Something that went wrong after the report was complete. */
+export type RunWarning = WriteWarning | 'notFlushed';
 
 /** Stage names reported to `onStage`. */
 export type ReportStage = 'reading' | 'computing' | 'writing' | 'charts';
@@ -52,23 +58,29 @@ export function spreadsheetLanguage(spreadsheet: GoogleAppsScript.Spreadsheet.Sp
   return languageOfLocale(spreadsheet.getSpreadsheetLocale());
 }
 
+/**
+ * Takes the document lock (not the script lock: that would serialise every user of the add-on).
+ * Outside a document (a standalone run) there is no document lock: that is said plainly.
+ */
+function documentLock(): GoogleAppsScript.Lock.Lock {
+  const lock = LockService.getDocumentLock();
+  if (!lock) throw new KpiError('REPORT_NO_LOCK', {});
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new KpiError('REPORT_BUSY', {});
+  return lock;
+}
+
 /** Runs the whole report. Throws catalogue errors (`KpiError`) for anything the user can fix. */
 export function generateReport(
   request: ReportRequest,
   onStage: (stage: ReportStage) => void = () => undefined,
 ): ReportRun {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new KpiError('REPORT_BUSY', { fn: 'Fideliza' });
+  const lock = documentLock();
   try {
     onStage('reading');
     const zone = new ZoneCalendar(spreadsheet.getSpreadsheetTimeZone());
     const language = request.language ?? spreadsheetLanguage(spreadsheet);
-    let mapping = request.mapping;
-    if (!mapping) {
-      const own = findReportSheet(spreadsheet);
-      mapping = detectSources(readSheetHeaders(spreadsheet, new Set(own ? [own.getSheetId()] : [])));
-    }
+    const mapping = request.mapping ?? detectSources(readSheetHeaders(spreadsheet, ownedSheetIds(spreadsheet)));
     const data = readSources(spreadsheet, mapping, zone);
     assertSomethingToReport(data);
 
@@ -90,11 +102,21 @@ export function generateReport(
 
     onStage('writing');
     const labels = reportLabels(language);
-    const write = writeReport(spreadsheet, layout, zone, labels.sheetName, labels.title, () => onStage('charts'));
-    SpreadsheetApp.flush();
-    return { write, model, mapping, data, language, zone };
+    const plans = [{ role: 'report' as const, baseName: labels.sheetName, layout, protectionNote: labels.title }];
+    const write = writeOwnedSheets(spreadsheet, plans, zone, () => onStage('charts'));
+    const warnings: RunWarning[] = [...write.warnings];
+    try {
+      SpreadsheetApp.flush();
+    } catch {
+      warnings.push('notFlushed'); // the report is written; Sheets applies pending changes by itself
+    }
+    return { write, model, mapping, data, language, zone, warnings };
   } finally {
-    lock.releaseLock();
+    try {
+      lock.releaseLock();
+    } catch {
+      // the lock expires by itself when the execution ends
+    }
   }
 }
 
@@ -111,7 +133,7 @@ function assertSomethingToReport(data: ReportData): void {
     const reasons = skipDescriptions(labels, source.skipped);
     return reasons.length ? fill(labels.wizard.rowsSkipped, { reasons: reasons.join('; ') }) : labels.wizard.addData;
   };
-  throw new KpiError('REPORT_NO_DATA', { fn: 'Fideliza', arg: source.sheet }, { en: why('en'), es: why('es') });
+  throw new KpiError('REPORT_NO_DATA', { arg: source.sheet }, { en: why('en'), es: why('es') });
 }
 
 /** "March 2025" for the period of a model, in a language. */

@@ -21,15 +21,15 @@ export interface SheetPreview {
   preview: string[][];
 }
 
-/** Every sheet but `skipSheetId` (the report), with its first `previewRows` data rows as displayed. */
+/** Every sheet but those in `skipSheetIds` (the add-on's own), with its first `previewRows` data rows as displayed. */
 export function previewSheets(
   spreadsheet: Spreadsheet,
-  skipSheetId: number | undefined,
+  skipSheetIds: Set<number>,
   previewRows: number,
 ): SheetPreview[] {
   const out: SheetPreview[] = [];
   for (const sheet of spreadsheet.getSheets()) {
-    if (sheet.getSheetId() === skipSheetId) continue;
+    if (skipSheetIds.has(sheet.getSheetId())) continue;
     const lastRow = sheet.getLastRow();
     const lastColumn = sheet.getLastColumn();
     const shown =

@@ -17,6 +17,10 @@ import { type FieldKey, type KnownField, SOURCE_SPECS, type SourceKind } from '.
 import { errorValueOf, isBlank, isDate, exactDayOfCell, numberOfText } from '../cells';
 import { dayFromCivil, isoOfDay } from '../../kpi/calendar/days';
 import type { ZoneCalendar } from '../timezone';
+import { CELL_TEXT_LIMIT, serviceMessage } from './write-report';
+
+/** The longest text the report writes in one cell: Sheets' 50 000 characters less the apostrophe prefix. */
+const TEXT_LIMIT = CELL_TEXT_LIMIT - 1;
 
 /** How many row numbers are kept per skip reason. */
 const FIRST_ROWS_KEPT = 5;
@@ -135,6 +139,7 @@ export function parseSource<T>(
   const fields = spec.fields.filter((f) => indexes[f.key] !== undefined);
   const skips = new Skips();
   const records: T[] = [];
+  const cut = { count: 0, fields: [] as FieldKey[] };
   const rows = grid.values;
   let dataRows = 0;
   for (let r = 1; r < rows.length; r++) {
@@ -170,9 +175,19 @@ export function parseSource<T>(
       skips.add('noScore', r + 1); // an answer like "N/A" to every scored question
       continue;
     }
+    for (const field of fields) {
+      const key = field.record ?? field.key;
+      const text = record[key];
+      if (typeof text === 'string' && text.length > TEXT_LIMIT) {
+        // A cell holds 50 000 characters, the apostrophe that keeps text as text included.
+        record[key] = `${text.slice(0, TEXT_LIMIT - 1)}…`;
+        cut.count++;
+        if (!cut.fields.includes(field.key)) cut.fields.push(field.key);
+      }
+    }
     records.push(record as T);
   }
-  return { sheet: grid.name, rowCount: dataRows, records, skipped: skips.result() };
+  return { sheet: grid.name, rowCount: dataRows, records, skipped: skips.result(), cut };
 }
 
 /** Raises the first mapping problem as a catalogue error naming sheet and column. */
@@ -215,7 +230,13 @@ export function readSources(
     if (grids.has(name)) continue;
     const sheet = spreadsheet.getSheetByName(name);
     if (!sheet) throw mappingError({ kind, sheet: name, code: 'missingSheet' });
-    grids.set(name, { name, values: sheet.getDataRange().getValues() });
+    let values: unknown[][];
+    try {
+      values = sheet.getDataRange().getValues();
+    } catch (error) {
+      throw new KpiError('REPORT_READ_FAILED', { arg: name, detail: serviceMessage(error) });
+    }
+    grids.set(name, { name, values });
   }
   assertMapping(
     mapping,

@@ -4,6 +4,7 @@
  * and the result card. Talks to src/ui/server.ts through {@link call}; every text from the user's
  * sheets is put in the page as text (see dom.ts), never as HTML.
  */
+import { googleDocumentLink } from './links';
 import type {
   GenerateRequest,
   GenerateResult,
@@ -723,17 +724,24 @@ class Wizard {
         ),
       );
     }
-    const open = h(
-      'a',
-      { class: 'button action', attrs: { id: 'open-sheet', href: result.url, target: '_top', rel: 'noopener' } },
-      this.t('openSheet'),
-    );
-    const pdf = this.button(
-      this.t('downloadPdf'),
-      () => void window.open(result.pdfUrl, '_blank', 'noopener'),
-      'secondary',
-      'download-pdf',
-    );
+    // Only links to Google's own documents are followed, whatever the server sent.
+    const url = googleDocumentLink(result.url);
+    const pdfUrl = googleDocumentLink(result.pdfUrl);
+    const open = url
+      ? h(
+          'a',
+          { class: 'button action', attrs: { id: 'open-sheet', href: url, target: '_top', rel: 'noopener' } },
+          this.t('openSheet'),
+        )
+      : null;
+    const pdf = pdfUrl
+      ? this.button(
+          this.t('downloadPdf'),
+          () => void window.open(pdfUrl, '_blank', 'noopener'),
+          'secondary',
+          'download-pdf',
+        )
+      : null;
     replaceChildren(
       this.body,
       ...this.heading(this.t(result.created ? 'resultTitle' : 'resultUpdated')),
@@ -746,6 +754,7 @@ class Wizard {
         result.skippedRows > 0
           ? h('p', { class: 'notice warn' }, this.t('skipped', { n: formatCount(result.skippedRows, this.language) }))
           : null,
+        ...result.warnings.map((warning) => h('p', { class: 'notice warn result-warning' }, warning)),
         h('div', { class: 'card-actions' }, open, pdf),
       ),
       this.shareCard(),
