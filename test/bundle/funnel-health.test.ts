@@ -142,7 +142,7 @@ describe('HEALTH_SCORE and HEALTH_BAND through the bundle', () => {
       'HEALTH_SCORE: weights has 1 values but metrics has 2 columns; give one per column.',
     );
     expect(errorOf(() => fx.HEALTH_SCORE(metrics, [[1, 1]], [[1, 2]]))).toBe(
-      'HEALTH_SCORE: directions is 2; each direction must be 1 (more is healthier) or -1 (less is healthier).',
+      'HEALTH_SCORE: directions is 2; each direction must be 1 (more is better) or -1 (less is better).',
     );
     expect(errorOf(() => fx.HEALTH_SCORE(metrics, [[1, -1]]))).toBe(
       'HEALTH_SCORE weights row 1: weight -1 is negative. It must be 0 or more.',

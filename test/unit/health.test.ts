@@ -85,7 +85,7 @@ describe('health score', () => {
       'HEALTH_SCORE: directions has 1 values but metrics has 2 columns',
     );
     expect(refusalIn('HEALTH_SCORE', () => healthScores([[1, 2]], [1, 1], [1, 0]))).toContain(
-      'HEALTH_SCORE: directions is 0; each direction must be 1 (more is healthier) or -1',
+      'HEALTH_SCORE: directions is 0; each direction must be 1 (more is better) or -1',
     );
     expect(refusalIn('HEALTH_SCORE', () => healthScores([[1, 2]], [0, 0]))).toContain(
       'HEALTH_SCORE: weights is 0; at least one weight must be above 0',
