@@ -266,6 +266,10 @@ export const ERROR_CATALOGUE = {
     es: () =>
       `Todavía no hay ningún informe que actualizar. Use primero Extensiones ▸ Fideliza ▸ Generar informe de KPI.`,
   },
+  REPORT_SHEET_GONE: {
+    en: () => 'The summary sheet is no longer in this spreadsheet. Generate the report again to make a new one.',
+    es: () => 'La hoja del resumen ya no está en esta hoja de cálculo. Vuelve a generar el informe para crear otra.',
+  },
   RESULT_TOO_LARGE: {
     en: (p) => `${p.fn}: the result is too large to compute. Check the inputs for a typing slip such as extra zeros.`,
     es: (p) => `${p.fn}: el resultado es demasiado grande para calcularlo. Revise si a algún dato le sobran ceros.`,

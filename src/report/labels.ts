@@ -196,7 +196,9 @@ const en = {
         'by hand.',
       notFlushed: 'The report is written; Google Sheets may take a few seconds to show all of it.',
       settingsNotSaved: 'The report is written, but your choices could not be remembered for next time.',
-      noLink: 'The report is written, but no link to it could be made: open the sheet "{sheet}" from its tab.',
+      noLink:
+        'The report is written, but the PDF link could not be made: open the sheet "{sheet}" and use File ▸ ' +
+        'Download ▸ PDF.',
     },
   },
 };
@@ -394,7 +396,9 @@ const es: ReportLabels = {
         'gráficos que sobren.',
       notFlushed: 'El informe está escrito; Google Sheets puede tardar unos segundos en mostrarlo entero.',
       settingsNotSaved: 'El informe está escrito, pero no se pudieron recordar tus opciones para la próxima vez.',
-      noLink: 'El informe está escrito, pero no se pudo crear un enlace: abre la hoja «{sheet}» desde su pestaña.',
+      noLink:
+        'El informe está escrito, pero no se pudo crear el enlace al PDF: abre la hoja «{sheet}» y usa Archivo ▸ ' +
+        'Descargar ▸ PDF.',
     },
   },
 };

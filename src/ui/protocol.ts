@@ -88,8 +88,6 @@ export interface HeadlineNumber {
 export interface GenerateResult {
   sheetName: string;
   sheetId: number;
-  /** Link to the sheet (the spreadsheet URL with `#gid=`). */
-  url: string;
   /** The spreadsheet's own PDF export of the report sheet alone, opened with the user's session. */
   pdfUrl: string;
   periodLabel: string;

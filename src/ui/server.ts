@@ -294,22 +294,18 @@ function runReport(request: GenerateRequest, saved: RememberedSettings | undefin
             : formatKpi(k.current - k.previous, k.format, language, resolved.currency, true),
     }));
   const report = run.write.sheets.find((sheet) => sheet.role === 'report')!;
-  let links = { url: '', pdfUrl: '' };
+  let pdfUrl = '';
   try {
-    const id = spreadsheet.getId();
-    links = {
-      url: `${spreadsheet.getUrl()}#gid=${report.sheetId}`,
-      pdfUrl:
-        `https://docs.google.com/spreadsheets/d/${encodeURIComponent(id)}/export` +
-        `?format=pdf&gid=${report.sheetId}&portrait=true&fitw=true&gridlines=false`,
-    };
+    pdfUrl =
+      `https://docs.google.com/spreadsheets/d/${encodeURIComponent(spreadsheet.getId())}/export` +
+      `?format=pdf&gid=${report.sheetId}&portrait=true&fitw=true&gridlines=false`;
   } catch {
     warnings.push(fill(labels.wizard.warnings.noLink, { sheet: report.sheetName }));
   }
   return {
     sheetName: report.sheetName,
     sheetId: report.sheetId,
-    ...links,
+    pdfUrl,
     periodLabel: modelPeriodLabel(run.model, language),
     headline,
     skippedRows: run.model.sources.reduce((n, s) => n + s.skipped.total, 0),
@@ -328,6 +324,27 @@ function runReport(request: GenerateRequest, saved: RememberedSettings | undefin
  */
 export function wizardGenerate(request: unknown): GenerateResult {
   return endpoint(() => runReport(validGenerateRequest(request), remembered()));
+}
+
+/**
+ * The result card's "Open the summary sheet": makes the report sheet the active tab. (A link out of
+ * the sidebar's sandbox would open the spreadsheet again, under the browser's default account.)
+ *
+ * @param sheetId {number} the report sheet's id, from the result.
+ */
+export function wizardOpenSheet(sheetId: unknown): void {
+  endpoint(() => {
+    if (typeof sheetId !== 'number' || !Number.isInteger(sheetId))
+      throw new KpiError(
+        'BAD_REQUEST',
+        { fn: 'Fideliza', arg: 'sheetId' },
+        { en: 'not a sheet id', es: 'no es un id de hoja' },
+      );
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const owned = [...findOwnedSheets(spreadsheet).values()].find((o) => o.sheet.getSheetId() === sheetId);
+    if (!owned) throw new KpiError('REPORT_SHEET_GONE', { fn: 'Fideliza' });
+    owned.sheet.activate();
+  });
 }
 
 /**

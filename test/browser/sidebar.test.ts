@@ -194,9 +194,11 @@ describe('the report wizard', () => {
       const decimals = key === 'nps' ? 1 : 0;
       expect(shownNumber(shown.value, 'en')).toBeCloseTo(sheetValue as number, decimals);
     }
-    expect(await page.getAttribute('#open-sheet', 'href')).toBe(result.url);
-    expect(await page.getAttribute('#open-sheet', 'target')).toBe('_top');
-    expect(result.url).toContain(`#gid=${result.sheetId}`);
+    // "Open" makes the report the active tab through the server (no link out of the sidebar's sandbox).
+    workbook.spreadsheet.activate(workbook.spreadsheet.sheets[0]);
+    await page.click('#open-sheet');
+    await expect.poll(() => server.callsOf('wizardOpenSheet').length).toBe(1);
+    expect(workbook.spreadsheet.getActiveSheet().getSheetId()).toBe(result.sheetId);
 
     await page.evaluate(() => {
       (window as any).open = (url: string) => {
@@ -356,18 +358,17 @@ describe('the report wizard', () => {
     const open = await openSidebar(browser, workbook, (server) => {
       server.tamper.wizardGenerate = (result) => ({
         ...result,
-        url: 'javascript:alert(document.cookie)',
         pdfUrl: 'https://docs.google.com.evil.example/export?format=pdf',
       });
     });
     const { page } = open;
     await toOptions(page, EN);
     // Making the link fails after the report is written: a success with a warning.
-    workbook.failOn('Spreadsheet.getUrl');
+    workbook.failOn('Spreadsheet.getId');
     await page.click('#generate');
     await page.waitForSelector('#result');
-    expect(await page.$('#open-sheet')).toBeNull();
     expect(await page.$('#download-pdf')).toBeNull();
+    expect(await page.$('#pdf-account-hint')).toBeNull();
     expect(await page.$$eval('a[href]', (links) => links.map((a) => a.getAttribute('href')))).not.toContainEqual(
       expect.stringMatching(/^javascript:|evil/),
     );
@@ -521,6 +522,24 @@ describe('the report wizard', () => {
     expectClean(open);
     await page.close();
   });
+
+  for (const language of ['en', 'es'] as UiLanguage[]) {
+    it(`says what to do when several Google accounts are signed in (${language})`, async () => {
+      const workbook = new Workbook({ sheets: sampleSheets() });
+      const open = await openSidebar(
+        browser,
+        workbook,
+        (server) => {
+          server.otherAccountIsDefault = true;
+        },
+        language,
+      );
+      await open.page.waitForSelector('.error-card');
+      expect(await open.page.textContent('.error-card .error-message')).toBe(UI_STRINGS[language].severalAccounts);
+      expect(open.pageErrors).toEqual([]);
+      await open.page.close();
+    });
+  }
 
   it('tells the user to open it from the menu when there is no Apps Script around it', async () => {
     const page = await browser.newPage({ viewport: { width: 300, height: 400 } });

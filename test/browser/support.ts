@@ -57,6 +57,11 @@ export class FakeServer {
   readonly violations: string[] = [];
   /** Milliseconds to wait before answering, per endpoint (to watch a run in progress). */
   readonly delays: Record<string, number> = {};
+  /**
+   * Several Google accounts signed in, the document's not the browser's default: Apps Script refuses
+   * every call from the sidebar (its documented multi-login limitation) with this message.
+   */
+  otherAccountIsDefault = false;
   /** Changes an endpoint's answer before it is sent, as a faulty or hostile server would. */
   readonly tamper: Record<string, (value: any) => unknown> = {};
   private readonly inFlight: Record<string, number> = {};
@@ -82,7 +87,13 @@ export class FakeServer {
       const args = JSON.parse(argsJson) as unknown[];
       if (this.delays[name]) await new Promise((resolve) => setTimeout(resolve, this.delays[name]));
       let envelope: { ok: boolean; value?: unknown; message?: string };
-      if (!this.endpoints.includes(name)) {
+      if (this.otherAccountIsDefault) {
+        envelope = {
+          ok: false,
+          message:
+            "ScriptError: We're sorry, a server error occurred while reading from storage. Error code PERMISSION_DENIED.",
+        };
+      } else if (!this.endpoints.includes(name)) {
         this.violations.push(`unknown endpoint ${name}`);
         envelope = { ok: false, message: `Script function not found: ${name}` };
       } else {
@@ -179,13 +190,15 @@ export async function openSidebar(
   browser: Browser,
   workbook: Workbook,
   configure?: (server: FakeServer) => void,
+  /** The language the server puts in the page (menu.ts sets it from the user's locale); English by default. */
+  language?: 'en' | 'es',
 ): Promise<OpenSidebar> {
   const page = await browser.newPage({ viewport: SIDEBAR_VIEWPORT, locale: 'en-US' });
   const server = new FakeServer(workbook);
   configure?.(server);
   const externalRequests: string[] = [];
   const pageErrors: string[] = [];
-  const url = distPage('Sidebar.html');
+  const url = distPage('Sidebar.html') + (language ? `?lang=${language}` : '');
   page.on('request', (request) => {
     if (request.url() !== url) externalRequests.push(request.url());
   });

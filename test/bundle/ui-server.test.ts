@@ -119,6 +119,10 @@ describe('wizard endpoints', () => {
       ).toMatch(/invalid periodIndex \(a month between 1900 and 2199\)/);
     expect(errorOf(() => fx.wizardGenerate({ periodKind: 'year', periodIndex: 2025 * 12 }))).toMatch(/periodIndex/);
     expect(errorOf(() => fx.wizardGenerate({ periodIndex: 2025 * 12 }))).toMatch(/periodIndex \(needs periodKind\)/);
+    expect(errorOf(() => fx.wizardOpenSheet('0; DROP'))).toMatch(/invalid sheetId \(not a sheet id\)/);
+    expect(errorOf(() => fx.wizardOpenSheet(987654))).toBe(
+      'The summary sheet is no longer in this spreadsheet. Generate the report again to make a new one.',
+    );
     for (const today of ['9999-99-99', '2025-02-29', '2025-13-01', '0001-01-01', '2026-1-5', 20260105])
       expect(
         errorOf(() => fx.wizardGenerate({ today })),

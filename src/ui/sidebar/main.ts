@@ -24,7 +24,7 @@ import { REPORT_SECTIONS } from '../../report/compute/model';
 import { matchColumns } from '../../report/detect';
 import { sourceSpec } from '../../report/sources';
 import { h, pageLanguageTag, replaceChildren, uniqueId, type Child } from './dom';
-import { call, closeSidebar, failureMessage, hasServer } from './rpc';
+import { call, closeSidebar, failureMessage, hasServer, isAccountProblem } from './rpc';
 import { format, languageOf, type StringKey, type UiLanguage } from './strings';
 
 /** How often the progress of a run is asked for while it runs. */
@@ -128,7 +128,7 @@ class Wizard {
     } catch (error) {
       this.root.removeAttribute('aria-busy');
       replaceChildren(this.body);
-      this.showError(failureMessage(error, this.t('unknownError')), () => void this.start());
+      this.showError(this.failureText(error), () => void this.start());
     }
   }
 
@@ -197,6 +197,12 @@ class Wizard {
   }
 
   /** Shows a failure in plain words, optionally with a "Try again" button. */
+  /** What a failed call says to the user: the server's sentence, or what to do about several accounts. */
+  private failureText(error: unknown): string {
+    const message = failureMessage(error, this.t('unknownError'));
+    return isAccountProblem(message) ? this.t('severalAccounts') : message;
+  }
+
   private showError(message: string, retry?: () => void): void {
     const card = h(
       'div',
@@ -405,7 +411,7 @@ class Wizard {
         return check;
       },
       (error) => {
-        if (seq === this.checkSeq && this.step === 2) this.showError(failureMessage(error, this.t('unknownError')));
+        if (seq === this.checkSeq && this.step === 2) this.showError(this.failureText(error));
         return null;
       },
     );
@@ -632,7 +638,7 @@ class Wizard {
       this.drawResult(result);
     } catch (error) {
       await polling;
-      this.showError(failureMessage(error, this.t('unknownError')), () => void this.generate());
+      this.showError(this.failureText(error), () => void this.generate());
       back.disabled = false;
       live.textContent = '';
       (document.getElementById('retry') as HTMLElement | null)?.focus();
@@ -725,15 +731,15 @@ class Wizard {
       );
     }
     // Only links to Google's own documents are followed, whatever the server sent.
-    const url = googleDocumentLink(result.url);
     const pdfUrl = googleDocumentLink(result.pdfUrl);
-    const open = url
-      ? h(
-          'a',
-          { class: 'button action', attrs: { id: 'open-sheet', href: url, target: '_top', rel: 'noopener' } },
-          this.t('openSheet'),
-        )
-      : null;
+    const open = this.button(
+      this.t('openSheet'),
+      () => {
+        call('wizardOpenSheet', result.sheetId).catch((error) => this.showError(this.failureText(error)));
+      },
+      'action',
+      'open-sheet',
+    );
     const pdf = pdfUrl
       ? this.button(
           this.t('downloadPdf'),
@@ -756,6 +762,7 @@ class Wizard {
           : null,
         ...result.warnings.map((warning) => h('p', { class: 'notice warn result-warning' }, warning)),
         h('div', { class: 'card-actions' }, open, pdf),
+        pdf ? h('p', { class: 'hint', attrs: { id: 'pdf-account-hint' } }, this.t('pdfAccountHint')) : null,
       ),
       this.shareCard(),
     );

@@ -11,6 +11,7 @@ export interface ServerApi {
   wizardCheckMapping(mapping: ReportMapping): MappingCheck;
   wizardGenerate(request: GenerateRequest): GenerateResult;
   wizardProgress(runId: string): Progress;
+  wizardOpenSheet(sheetId: number): void;
 }
 
 /** The part of Apps Script's client-side `google.script.run` the wrapper uses. */
@@ -41,6 +42,17 @@ export function failureMessage(error: unknown, fallback: string): string {
   }
   if (typeof error === 'string' && error.trim()) return error.trim();
   return fallback;
+}
+
+/**
+ * Whether a failure is Google refusing the call because several accounts are signed in and the
+ * document's is not the browser's default (Apps Script's documented multi-login limitation); these
+ * are the messages `google.script.run` hands over then.
+ */
+export function isAccountProblem(message: string): boolean {
+  return /PERMISSION_DENIED|Authori[sz]ation is required|Action not allowed|error occurred while reading from storage/i.test(
+    message,
+  );
 }
 
 /** Calls a server endpoint; resolves with its answer, rejects with its failure. */

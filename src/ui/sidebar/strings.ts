@@ -93,6 +93,13 @@ const en = {
   tryAgain: 'Try again',
   noServer: 'This page must be opened from the Fideliza menu in Google Sheets.',
   unknownError: 'The request failed. Please try again.',
+  severalAccounts:
+    'Google refused the request because several Google accounts are signed in to this browser. Open the ' +
+    'spreadsheet with the account that installed Fideliza in a private window (or sign out of the other accounts) ' +
+    'and open Fideliza again.',
+  pdfAccountHint:
+    'The PDF opens with the browser’s first Google account; if it says you have no access, open the link in a ' +
+    'private window signed in with this account.',
 };
 
 /** Keys of the wizard's labels. */
@@ -187,6 +194,13 @@ const es: Record<StringKey, string> = {
   tryAgain: 'Reintentar',
   noServer: 'Esta página debe abrirse desde el menú de Fideliza en Hojas de cálculo de Google.',
   unknownError: 'La petición ha fallado. Vuelve a intentarlo.',
+  severalAccounts:
+    'Google ha rechazado la petición porque hay varias cuentas de Google abiertas en este navegador. Abre la hoja ' +
+    'de cálculo con la cuenta que instaló Fideliza en una ventana privada (o cierra la sesión de las otras ' +
+    'cuentas) y vuelve a abrir Fideliza.',
+  pdfAccountHint:
+    'El PDF se abre con la primera cuenta de Google del navegador; si dice que no tienes acceso, abre el enlace ' +
+    'en una ventana privada con esta cuenta.',
 };
 
 /** The labels of both languages, for tests that check no English is left in Spanish mode. */
