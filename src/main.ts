@@ -5,4 +5,11 @@
  */
 export { runCustomFunction } from './sheets/run';
 export { onOpen, onInstall, showReportWizard, showFunctionHelp, showAbout } from './ui/menu';
-export { wizardScan, wizardCheckMapping, wizardGenerate, wizardProgress, wizardOpenSheet, refreshLastReport } from './ui/server';
+export {
+  wizardScan,
+  wizardCheckMapping,
+  wizardGenerate,
+  wizardProgress,
+  wizardOpenSheet,
+  refreshLastReport,
+} from './ui/server';

@@ -50,9 +50,13 @@ export function failureMessage(error: unknown, fallback: string): string {
  * are the messages `google.script.run` hands over then.
  */
 export function isAccountProblem(message: string): boolean {
-  return /PERMISSION_DENIED|Authori[sz]ation is required|Action not allowed|error occurred while reading from storage/i.test(
-    message,
-  );
+  const refusals = [
+    /PERMISSION_DENIED/,
+    /Authori[sz]ation is required/i,
+    /Action not allowed/i,
+    /reading from storage/i,
+  ];
+  return refusals.some((refusal) => refusal.test(message));
 }
 
 /** Calls a server endpoint; resolves with its answer, rejects with its failure. */
