@@ -3,7 +3,9 @@
  *
  * Sheets hands a date cell to Apps Script as the `Date` instant of local midnight in the
  * spreadsheet's zone. Its calendar date is therefore read in that zone, never in the script's or
- * the host's. UTC offsets come from `Intl.DateTimeFormat`, cached per week when the offset is the
+ * the host's. UTC offsets come from `Intl.DateTimeFormat` (trusted only so far: an hour `24` at
+ * midnight, as some V8/ICU builds write it, is read as 0; where the `timeZone` option or
+ * `formatToParts` is missing, Apps Script's `Utilities.formatDate` is used), cached per week when the offset is the
  * same at both ends of the week (zones change offset at most a few times a year), and otherwise
  * per quarter of an hour (every real zone changes offset on quarter-hour boundaries). Two years of
  * dates cost about two hundred `Intl` calls, whatever the number of rows.
@@ -17,24 +19,14 @@ const WEEK = 7 * MS_PER_DAY;
 /** Converts between instants and civil days in one IANA time zone. */
 export class ZoneCalendar {
   readonly timeZone: string;
-  private readonly format: Intl.DateTimeFormat;
+  private readonly wallClockOf: WallClockReader;
   private readonly offsets = new Map<number, number>();
   /** Offset of each week whose two ends agree, or `null` for a week with a change in it. */
   private readonly weeks = new Map<number, number | null>();
 
   constructor(timeZone: string) {
     this.timeZone = timeZone;
-    this.format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      era: 'short',
-    });
+    this.wallClockOf = intlWallClock(timeZone) ?? utilitiesWallClock(timeZone);
   }
 
   /** Offset of the zone from UTC, in ms, at an instant. */
@@ -93,19 +85,74 @@ export class ZoneCalendar {
   }
 
   private computeOffset(ms: number): number {
-    const parts = this.format.formatToParts(new Date(ms));
+    const w = this.wallClockOf(new Date(ms));
+    const wall =
+      dayFromCivil(w.year, w.month, w.day) * MS_PER_DAY + w.hour * 3_600_000 + w.minute * 60_000 + w.second * 1000;
+    return wall - Math.floor(ms / 1000) * 1000;
+  }
+}
+
+/** The calendar fields an instant shows on a zone's clocks. */
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+type WallClockReader = (instant: Date) => WallClock;
+
+/**
+ * Wall clocks read with `Intl.DateTimeFormat`, or `undefined` where this runtime's `Intl` cannot
+ * take the `timeZone` option or has no `formatToParts`.
+ */
+function intlWallClock(timeZone: string): WallClockReader | undefined {
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      era: 'short',
+    });
+    if (typeof format.formatToParts !== 'function') return undefined;
+    format.formatToParts(new Date(0));
+  } catch {
+    return undefined;
+  }
+  return (instant) => {
+    const parts = format.formatToParts(instant);
     const get = (type: string) => {
       const part = parts.find((p) => p.type === type);
       return part ? Number(part.value) : 0;
     };
     const era = parts.find((p) => p.type === 'era');
-    let year = get('year');
-    if (era && /^B/i.test(era.value)) year = 1 - year;
-    const wall =
-      dayFromCivil(year, get('month'), get('day')) * MS_PER_DAY +
-      get('hour') * 3_600_000 +
-      get('minute') * 60_000 +
-      get('second') * 1000;
-    return wall - Math.floor(ms / 1000) * 1000;
-  }
+    const year = get('year');
+    return {
+      year: era && /^B/i.test(era.value) ? 1 - year : year,
+      month: get('month'),
+      day: get('day'),
+      hour: get('hour') % 24, // "24" is midnight of the same day where the runtime ignores hourCycle
+      minute: get('minute'),
+      second: get('second'),
+    };
+  };
+}
+
+/** Wall clocks read with Apps Script's `Utilities.formatDate` (Java's zone data: always there). */
+function utilitiesWallClock(timeZone: string): WallClockReader {
+  return (instant) => {
+    const text = Utilities.formatDate(instant, timeZone, 'yyyy-MM-dd HH:mm:ss');
+    const [date, time] = text.split(' ');
+    const [year, month, day] = date.split('-').map(Number);
+    const [hour, minute, second] = time.split(':').map(Number);
+    return { year, month, day, hour, minute, second };
+  };
 }

@@ -1,27 +1,16 @@
 /**
  * Dates as Sheets stores and passes them: a date cell is the instant of local midnight in the
  * spreadsheet's time zone. Written independently of src/ so tests do not check the add-on's time
- * zone code against itself.
+ * zone code against itself: zone offsets come from moment-timezone's own copy of the IANA tz data,
+ * never from `Intl` (the add-on uses `Intl`, and the emulator can make `Intl` misbehave to test it).
  */
+import moment from 'moment-timezone';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
+/** The IANA zone, or an error naming it (moment-timezone would silently fall back to UTC). */
+function zoneOf(timeZone: string): moment.MomentZone {
+  const zone = moment.tz.zone(timeZone);
+  if (!zone) throw new Error(`Invalid time zone: ${timeZone}`);
+  return zone;
 }
 
 /** Wall-clock fields of an instant in a zone. */
@@ -29,26 +18,21 @@ export function wallClock(
   instant: Date,
   timeZone: string,
 ): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-  const parts = Object.fromEntries(
-    formatter(timeZone)
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
+  const wall = new Date(Math.floor(instant.getTime() / 1000) * 1000 + offsetMinutes(instant, timeZone) * 60000);
   return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
   };
 }
 
-/** UTC offset of a zone at an instant, in minutes. */
+/** UTC offset of a zone at an instant, in minutes (east of Greenwich positive). */
 export function offsetMinutes(instant: Date, timeZone: string): number {
-  const w = wallClock(instant, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
+  // moment-timezone counts minutes west of Greenwich, with the seconds of old local mean times.
+  return -zoneOf(timeZone).utcOffset(instant.getTime());
 }
 
 /**
@@ -66,9 +50,25 @@ export function sheetDate(isoDateTime: string, timeZone: string): Date {
     Number(m[5] ?? 0),
     Number(m[6] ?? 0),
   );
-  let guess = wall;
-  for (let i = 0; i < 3; i++) guess = wall - offsetMinutes(new Date(guess), timeZone) * 60000;
-  return new Date(guess);
+  return instantOfWallClock(wall, timeZone);
+}
+
+/** The instant a zone's clocks show a wall-clock time (given as ms since 1970 read as UTC). */
+export function instantOfWallClock(wallMs: number, timeZone: string): Date {
+  let guess = wallMs;
+  for (let i = 0; i < 3; i++) guess = wallMs - offsetMinutes(new Date(guess), timeZone) * 60000;
+  return new Date(Math.round(guess));
+}
+
+/** Sheets' serial number of an instant: days since 1899-12-30 on the zone's clocks. */
+export function serialOfInstant(instant: Date, timeZone: string): number {
+  const wall = instant.getTime() + offsetMinutes(instant, timeZone) * 60000;
+  return wall / 86400000 + 25569;
+}
+
+/** The instant of a serial number on the zone's clocks (a duration's serial reads as a time after 1899-12-30). */
+export function instantOfSerial(serial: number, timeZone: string): Date {
+  return instantOfWallClock(Math.round((serial - 25569) * 86400000), timeZone);
 }
 
 /** `yyyy-mm-dd` of the calendar date an instant shows in a zone. */

@@ -12,6 +12,8 @@ export { isoDateIn, offsetMinutes, sheetDate, wallClock } from './dates';
 export * as Enums from './enums';
 export { FORMULA_VALUE, isDate, type EmuValue } from './entry';
 export { LOCK_TIMEOUT } from './lock';
+export { ERROR_VALUES, type ErrorArguments, type FormulaResult } from './formula';
+export { INTL_BEHAVIOURS, type IntlBehaviour } from './intl';
 export { DIST, loadBundle } from './loader';
 export { displayValue } from './number-format';
 export { STORE_QUOTA_EXCEEDED, VALUE_TOO_LARGE } from './properties';

@@ -3,7 +3,8 @@
  * `waitLock(ms)` throws "Lock timeout: another process was holding the lock for too long." when it
  * cannot; `hasLock`, `releaseLock`. A test simulates another execution holding a lock by setting
  * `heldElsewhere` on its state (`workbook.lockHeldElsewhere = true` for the document lock). The
- * emulator does not sleep: a lock held elsewhere is never released during the wait.
+ * emulator does not sleep: a lock held elsewhere is never released during the wait. Outside a
+ * container-bound script `getDocumentLock()` returns `null`.
  */
 import type { ServiceCalls } from './calls';
 
@@ -73,11 +74,16 @@ export interface LockStates {
 }
 
 /** The `LockService` global. */
-export function lockService(calls: ServiceCalls, locks: LockStates): GoogleAppsScript.Lock.LockService {
+export function lockService(
+  calls: ServiceCalls,
+  locks: LockStates,
+  containerBound = true,
+): GoogleAppsScript.Lock.LockService {
   return {
+    // "If this method is called outside of the context of a containing document … null is returned."
     getDocumentLock: () => {
       calls.record('LockService.getDocumentLock');
-      return new EmuLock(calls, locks.document);
+      return (containerBound ? new EmuLock(calls, locks.document) : null) as GoogleAppsScript.Lock.Lock;
     },
     getScriptLock: () => {
       calls.record('LockService.getScriptLock');

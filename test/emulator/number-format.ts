@@ -8,8 +8,8 @@
  * use Sheets' automatic rendering (up to 10 significant digits; dates as the locale's short date).
  * Scientific and fraction formats are not emulated.
  */
-import { wallClock } from './dates';
-import { isDate, type EmuValue } from './entry';
+import { instantOfSerial, serialOfInstant, wallClock } from './dates';
+import { copyValue, isDate, type EmuValue } from './entry';
 
 /** What `getNumberFormat()` returns for a cell nobody formatted. */
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
@@ -63,13 +63,32 @@ export function defaultDatePattern(locale: string, withTime: boolean): string {
   return withTime ? `${date} H:mm:ss` : date;
 }
 
+/**
+ * The value `getValues` returns for a cell: its type follows the number format, as in Sheets,
+ * which stores every date as a serial number. A number in a date, time or duration format reads
+ * as a `Date` (a duration as a time after 1899-12-30); a date in a number format reads as its
+ * serial number; with the automatic format, or as text, a value reads as it was entered.
+ */
+export function valueAsRead(value: EmuValue, pattern: string | undefined, timeZone: string): EmuValue {
+  if (isAutomatic(pattern) || pattern === '@') return copyValue(value);
+  if (typeof value === 'number' && Number.isFinite(value) && isDatePattern(pattern!))
+    return instantOfSerial(value, timeZone);
+  if (isDate(value) && !isDatePattern(pattern!)) return serialOfInstant(value, timeZone);
+  return copyValue(value);
+}
+
+/** Sheets' automatic format: none set, the pattern `getNumberFormat` reports for it, or `General`. */
+function isAutomatic(pattern: string | undefined): boolean {
+  return !pattern || pattern === DEFAULT_NUMBER_FORMAT || /^general$/i.test(pattern);
+}
+
 /** The text a cell shows. */
 export function displayValue(value: EmuValue, pattern: string | undefined, locale: string, timeZone: string): string {
   if (value === '') return '';
   if (typeof value === 'boolean')
     return locale.startsWith('es') ? (value ? 'VERDADERO' : 'FALSO') : value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') return textSection(value, pattern);
-  const automatic = !pattern || pattern === DEFAULT_NUMBER_FORMAT || /^general$/i.test(pattern);
+  const automatic = isAutomatic(pattern);
   if (isDate(value)) {
     const w = wallClock(value, timeZone);
     const serial = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) / 86400000 + 25569;

@@ -8,7 +8,7 @@ import { a1OfRect, type GridRect } from './a1';
 import type { ServiceCalls } from './calls';
 import { EmuColor, normalizeColor } from './colors';
 import { enumName } from './enums';
-import { copyValue, isDate, parseEntry, rawEntry, type EmuValue } from './entry';
+import { isDate, parseEntry, rawEntry, type EmuValue } from './entry';
 import {
   ARBITRARY_RANGE_METADATA,
   EmuDeveloperMetadata,
@@ -16,7 +16,7 @@ import {
   inRange,
   metadataArguments,
 } from './metadata';
-import { DEFAULT_NUMBER_FORMAT, defaultDatePattern, displayValue } from './number-format';
+import { DEFAULT_NUMBER_FORMAT, defaultDatePattern, displayValue, valueAsRead } from './number-format';
 import { EmuProtection } from './protection';
 import type { EmuCell, EmuSheet } from './sheet';
 import { wallClock } from './dates';
@@ -277,7 +277,8 @@ export class EmuRange
 
   /** Values without counting a call (for the emulator's own use). */
   readValues(): EmuValue[][] {
-    return this.read((cell) => (cell ? copyValue(cell.value) : ''));
+    const { timeZone } = this.sheet.spreadsheet;
+    return this.read((cell) => (cell ? valueAsRead(cell.value, cell.numberFormat, timeZone) : ''));
   }
 
   /** Display values without counting a call. */
@@ -289,7 +290,7 @@ export class EmuRange
   getValue(): any {
     this.record('getValue');
     const cell = this.cellAt(0, 0);
-    return cell ? copyValue(cell.value) : '';
+    return cell ? valueAsRead(cell.value, cell.numberFormat, this.sheet.spreadsheet.timeZone) : '';
   }
 
   setValues(values: any[][]): GasRange {

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { LOCK_TIMEOUT, STORE_QUOTA_EXCEEDED, VALUE_TOO_LARGE, Workbook } from './index';
+import { LOCK_TIMEOUT, STORE_QUOTA_EXCEEDED, TEST_SPREADSHEET_ZONE, VALUE_TOO_LARGE, Workbook } from './index';
 
 /** Runs script source in a fresh `vm` context with the workbook's globals, as Apps Script would. */
 function run(wb: Workbook, source: string): unknown {
@@ -144,6 +144,23 @@ describe('Ui and HtmlService', () => {
     expect(() =>
       run(wb, `SpreadsheetApp.getActiveSpreadsheet().getSheetByName('S').getRange('A1').setValue(2)`),
     ).toThrow('You do not have permission to call SpreadsheetApp.Range.setValue.');
+    // Only the services Google lists for custom functions: no Session, no UI, no charts, no sidebars.
+    for (const call of [
+      'Session.getActiveUserLocale()',
+      'SpreadsheetApp.getUi()',
+      'Charts.newTextStyle()',
+      'SpreadsheetApp.getActiveSpreadsheet().toast("x")',
+      'PropertiesService.getDocumentProperties().setProperty("a", "b")',
+    ])
+      expect(() => run(wb, call), call).toThrow(/You do not have permission to call/);
+    expect(run(wb, 'Utilities.formatDate(new Date(0), "UTC", "yyyy")')).toBe('1970');
+    expect(run(wb, 'PropertiesService.getDocumentProperties().getProperty("a")')).toBeNull();
+    expect(run(wb, 'SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone()')).toBe(TEST_SPREADSHEET_ZONE);
+  });
+
+  it('gives a null document lock outside a container-bound script, as Google documents', () => {
+    expect(run(new Workbook({ containerBound: false }), 'LockService.getDocumentLock()')).toBeNull();
+    expect(run(new Workbook(), 'LockService.getDocumentLock() !== null')).toBe(true);
   });
 });
 

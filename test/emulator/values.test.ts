@@ -36,6 +36,28 @@ describe('values', () => {
     expect(isoDateIn(wb.spreadsheet.getRange('S!B2').getValue(), 'America/Los_Angeles')).toBe('2024-03-31');
   });
 
+  it('returns the type the number format gives: a date format reads as a Date, a number format as a number', () => {
+    const zone = 'Europe/Madrid';
+    const { sheet } = sheetOf({ timeZone: zone });
+    const date = sheetDate('2024-03-31', zone);
+    sheet.getRange('A1:D1').setValues([[date, 45382, 45382.75, 0.5]]);
+    // Automatic format: as entered.
+    expect(sheet.getRange('A1:B1').getValues()).toEqual([[date, 45382]]);
+    // A date shown as a number is its serial (days since 1899-12-30 on the zone's clocks).
+    sheet.getRange('A1').setNumberFormat('0.00');
+    expect(sheet.getRange('A1').getValue()).toBe(45382);
+    // A number shown as a date or date-time is that day on the zone's clocks.
+    sheet.getRange('B1:C1').setNumberFormats([['dd/mm/yyyy', 'yyyy-mm-dd hh:mm']]);
+    const [b, c] = sheet.getRange('B1:C1').getValues()[0] as Date[];
+    expect(b).toEqual(date);
+    expect(c).toEqual(sheetDate('2024-03-31 18:00', zone));
+    // A duration reads as a time after 1899-12-30.
+    sheet.getRange('D1').setNumberFormat('[h]:mm:ss');
+    expect(isoDateIn(sheet.getRange('D1').getValue(), zone)).toBe('1899-12-30');
+    // The display follows the format either way.
+    expect(sheet.getRange('A1:B1').getDisplayValues()).toEqual([['45382.00', '31/03/2024']]);
+  });
+
   it('reads strings as user entry: formulas, numbers, booleans, percents, ISO dates', () => {
     const { sheet } = sheetOf();
     const range = sheet.getRange('A1:H1');

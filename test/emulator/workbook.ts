@@ -23,7 +23,9 @@ import {
 } from './enums';
 import type { EmuValue } from './entry';
 import { fingerprintSheet } from './fingerprint';
+import { type ErrorArguments, evaluateCustomFunction, type FormulaResult } from './formula';
 import { htmlService } from './html';
+import { intlWith, type IntlBehaviour } from './intl';
 import { DIST, type AppsScriptGlobals } from './loader';
 import { freeLock, lockService, type LockStates } from './lock';
 import { propertiesService, propertyStores, type PropertyStores } from './properties';
@@ -52,6 +54,15 @@ export interface WorkbookOptions {
   authMode?: AuthModeName;
   /** Folder `HtmlService.createHtmlOutputFromFile` reads, default dist/. */
   htmlFolder?: string;
+  /** How the runtime's `Intl` behaves (undocumented for Apps Script; see intl.ts). Default `standard`. */
+  intl?: IntlBehaviour;
+  /**
+   * Whether the script is bound to the spreadsheet (default true). Outside a container
+   * `LockService.getDocumentLock()` returns `null`, as Google documents.
+   */
+  containerBound?: boolean;
+  /** What a custom function gets for a referenced error value (undocumented; see formula.ts). Default `asText`. */
+  errorArguments?: ErrorArguments;
 }
 
 /** The default spreadsheet zone of tests: far from UTC and from Pacific/Auckland, with DST. */
@@ -59,9 +70,15 @@ export const TEST_SPREADSHEET_ZONE = 'America/Los_Angeles';
 
 /** Calls allowed in AuthMode.NONE (an add-on's `onOpen` before authorisation: menus only). */
 const ALLOWED_WITHOUT_AUTH = /^(SpreadsheetApp\.getUi|Ui\.|Menu\.|Session\.getActiveUserLocale|Logger\.)/;
-/** Calls a custom function may not make (Sheets gives custom functions read-only spreadsheet access, no UI). */
-const DENIED_IN_CUSTOM_FUNCTION =
-  /^(SpreadsheetApp\.getUi|Ui\.|HtmlService\.|LockService\.|(Spreadsheet|Sheet|Range)\.(set|insert|delete|clear|add|append|merge|break|protect|remove|update|hide|show|auto|move|activate|rename|toast))/;
+/**
+ * Calls a custom function may make: Google's list of services for custom functions ("Using Apps
+ * Script services": Cache, HTML, JDBC, Language, Lock, Maps, Properties, Spreadsheet read-only,
+ * URL Fetch, Utilities, XML), of which the emulator has Spreadsheet (get methods only: no `set…`,
+ * no UI, no other spreadsheets), Properties reads, Lock, Utilities and Logger. Session, Charts,
+ * HtmlService's display and writes of any kind are refused.
+ */
+const ALLOWED_IN_CUSTOM_FUNCTION =
+  /^(SpreadsheetApp\.(getActiveSpreadsheet|getActive|getActiveSheet)$|(Spreadsheet|Sheet|Range|RangeList)\.(get|is|has)(?!Ui$)|PropertiesService\.|Properties\.get|LockService\.|Lock\.|Utilities\.|Logger\.)/;
 
 /** An emulated workbook with its services. */
 export class Workbook {
@@ -71,6 +88,9 @@ export class Workbook {
   readonly properties: PropertyStores;
   readonly locks: LockStates = { document: freeLock(), script: freeLock(), user: freeLock() };
   authMode: AuthModeName;
+  readonly intl: IntlBehaviour;
+  readonly containerBound: boolean;
+  readonly errorArguments: ErrorArguments;
   private readonly addOnName: string;
   private readonly htmlFolder: string;
 
@@ -80,12 +100,15 @@ export class Workbook {
     this.userLocale = options.userLocale ?? locale.slice(0, 2);
     this.properties = propertyStores(this.calls);
     this.authMode = options.authMode ?? 'FULL';
+    this.intl = options.intl ?? 'standard';
+    this.containerBound = options.containerBound ?? true;
+    this.errorArguments = options.errorArguments ?? 'asText';
     this.addOnName = options.addOnName ?? 'Fideliza';
     this.htmlFolder = options.htmlFolder ?? DIST;
     this.calls.guard = (method) => {
       const denied =
         (this.authMode === 'NONE' && !ALLOWED_WITHOUT_AUTH.test(method)) ||
-        (this.authMode === 'CUSTOM_FUNCTION' && DENIED_IN_CUSTOM_FUNCTION.test(method));
+        (this.authMode === 'CUSTOM_FUNCTION' && !ALLOWED_IN_CUSTOM_FUNCTION.test(method));
       if (denied)
         throw new Error(
           `You do not have permission to call ${method.replace(/^(Spreadsheet|Sheet|Range)\./, 'SpreadsheetApp.$1.')}.`,
@@ -168,6 +191,20 @@ export class Workbook {
     return range.rect.numRows === 1 && range.rect.numColumns === 1 ? values[0][0] : values;
   }
 
+  /**
+   * What a cell with `formula` (`=NPS(B2:B9)`) shows, computed with the bundle's `globals` in
+   * `AuthMode.CUSTOM_FUNCTION`, as Sheets runs a custom function.
+   */
+  evaluate(formula: string, globals: Record<string, unknown>): FormulaResult {
+    const mode = this.authMode;
+    this.authMode = 'CUSTOM_FUNCTION';
+    try {
+      return evaluateCustomFunction(formula, globals, (a1) => this.arg(a1), this.errorArguments);
+    } finally {
+      this.authMode = mode;
+    }
+  }
+
   /** Makes the call of `method` (e.g. `Range.setBackgrounds`) after `afterCalls` successful ones throw, once. */
   failOn(method: string, afterCalls = 0, message?: string): void {
     this.calls.failOn(method, afterCalls, message);
@@ -234,12 +271,13 @@ export class Workbook {
         sleep: (_milliseconds: number) => calls.record('Utilities.sleep'),
       },
       PropertiesService: propertiesService(calls, this.properties),
-      LockService: lockService(calls, this.locks),
+      LockService: lockService(calls, this.locks, this.containerBound),
       HtmlService: htmlService(calls, this.htmlFolder),
       ScriptApp: { AuthMode, getScriptId: counted('ScriptApp.getScriptId', () => 'emulated-script-1') },
       Charts: chartsService(calls),
       Logger: { log: () => undefined },
       console,
+      Intl: intlWith(this.intl),
     };
   }
 }
