@@ -3,7 +3,9 @@
  *
  * - A string starting with `=` is a formula. The emulator cannot evaluate formulas: it stores the
  *   formula (`getFormula(s)` returns it) and the cell's value becomes {@link FORMULA_VALUE}, a
- *   marker string, so a test (and the HTML rendering) can tell a formula was created.
+ *   marker string, so a test (and the HTML rendering) can tell a formula was created. Two
+ *   exceptions: `=NA()` holds the error `#N/A`, and `Workbook.recalculate` computes the cells that
+ *   call a custom function.
  * - A string starting with `+` or `-` that is not a number is parsed as a formula too (Sheets keeps
  *   the Lotus convention: typing `+A1` or `-A1` gives the formula `=+A1` / `=-A1`).
  * - A leading apostrophe forces text: `'=1+1` is the text `=1+1` (the apostrophe is not part of the value).
@@ -56,6 +58,7 @@ export function parseEntry(raw: unknown, numberFormat: string | undefined, timeZ
   if (numberFormat === '@') return { value: text };
   if (text === '') return { value: '' };
   if (text.startsWith("'")) return { value: text.slice(1) };
+  if (/^=\s*NA\(\s*\)$/i.test(text)) return { value: '#N/A', formula: text };
   if (text.startsWith('=') && text.length > 1) return { value: FORMULA_VALUE, formula: text };
   if (NUMBER.test(text)) return { value: Number(text) };
   const percent = PERCENT.exec(text);

@@ -21,7 +21,7 @@ export type FormulaResult =
   | { kind: 'loading' };
 
 /** The Sheets error values a cell can hold. */
-export const ERROR_VALUES = ['#N/A', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#ERROR!'];
+const ERROR_VALUES = ['#N/A', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#ERROR!'];
 
 /** Splits `a, "b,c", C2:C9` at the top-level commas. */
 function splitArguments(text: string): string[] {

@@ -5,8 +5,8 @@
  * - `standard`: the host's `Intl` as it is.
  * - `hour24`: `DateTimeFormat` writes midnight as hour `24` whatever `hourCycle` asks (V8/ICU builds
  *   that resolve `hour12: false` to the h24 cycle did so: nodejs/node#33089, tc39/ecma402#402).
- * - `timeZoneThrows`: `DateTimeFormat` refuses the `timeZone` option with a `RangeError`, as a
- *   runtime without full ICU zone data does.
+ * - `timeZoneThrows`: `DateTimeFormat` refuses a `timeZone` other than UTC with a `RangeError`, as
+ *   a runtime without full ICU zone data does.
  * - `noFormatToParts`: `DateTimeFormat` has `format` but no `formatToParts`.
  */
 
@@ -20,9 +20,10 @@ export function intlWith(behaviour: IntlBehaviour): typeof Intl {
   if (behaviour === 'standard') return Intl;
   const Host = Intl.DateTimeFormat;
   function DateTimeFormat(locales?: string | string[], options?: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-    if (behaviour === 'timeZoneThrows' && options?.timeZone !== undefined)
+    if (behaviour === 'timeZoneThrows' && options?.timeZone !== undefined && options.timeZone !== 'UTC')
       throw new RangeError(`Invalid time zone specified: ${options.timeZone}`);
     const host = new Host(locales, options);
+    if (behaviour === 'timeZoneThrows') return host;
     if (behaviour === 'noFormatToParts') {
       return {
         format: (date?: Date | number) => host.format(date),

@@ -69,8 +69,13 @@ export function defaultDatePattern(locale: string, withTime: boolean): string {
  * as a `Date` (a duration as a time after 1899-12-30); a date in a number format reads as its
  * serial number; with the automatic format, or as text, a value reads as it was entered.
  */
-export function valueAsRead(value: EmuValue, pattern: string | undefined, timeZone: string): EmuValue {
-  if (isAutomatic(pattern) || pattern === '@') return copyValue(value);
+export function valueAsRead(
+  value: EmuValue,
+  pattern: string | undefined,
+  timeZone: string,
+  valueTypes: 'byFormat' | 'asEntered' = 'byFormat',
+): EmuValue {
+  if (valueTypes === 'asEntered' || isAutomatic(pattern) || pattern === '@') return copyValue(value);
   if (typeof value === 'number' && Number.isFinite(value) && isDatePattern(pattern!))
     return instantOfSerial(value, timeZone);
   if (isDate(value) && !isDatePattern(pattern!)) return serialOfInstant(value, timeZone);

@@ -277,8 +277,8 @@ export class EmuRange
 
   /** Values without counting a call (for the emulator's own use). */
   readValues(): EmuValue[][] {
-    const { timeZone } = this.sheet.spreadsheet;
-    return this.read((cell) => (cell ? valueAsRead(cell.value, cell.numberFormat, timeZone) : ''));
+    const { timeZone, valueTypes } = this.sheet.spreadsheet;
+    return this.read((cell) => (cell ? valueAsRead(cell.value, cell.numberFormat, timeZone, valueTypes) : ''));
   }
 
   /** Display values without counting a call. */
@@ -290,7 +290,8 @@ export class EmuRange
   getValue(): any {
     this.record('getValue');
     const cell = this.cellAt(0, 0);
-    return cell ? valueAsRead(cell.value, cell.numberFormat, this.sheet.spreadsheet.timeZone) : '';
+    const { timeZone, valueTypes } = this.sheet.spreadsheet;
+    return cell ? valueAsRead(cell.value, cell.numberFormat, timeZone, valueTypes) : '';
   }
 
   setValues(values: any[][]): GasRange {

@@ -64,6 +64,11 @@ export class EmuSpreadsheet
   private nextMetadataId = 1;
   private nextChartId = 1;
   private activeSheet?: EmuSheet;
+  /**
+   * Whether `getValues` types follow the number format (`byFormat`, as Sheets stores dates as
+   * serial numbers) or the value as entered (`asEntered`): a switch, since only part of it is documented.
+   */
+  valueTypes: 'byFormat' | 'asEntered' = 'byFormat';
 
   constructor(
     readonly calls: ServiceCalls,

@@ -5,7 +5,7 @@
  * controls: `failOn` (a call fails part-way), `lockHeldElsewhere`, `authMode`, `fingerprint`.
  */
 import { randomUUID } from 'node:crypto';
-import { columnLetters } from './a1';
+import { columnLetters, quoteSheetName } from './a1';
 import { ServiceCalls } from './calls';
 import { chartsService } from './charts';
 import { EmuConditionalFormatRuleBuilder } from './conditional-format';
@@ -63,6 +63,8 @@ export interface WorkbookOptions {
   containerBound?: boolean;
   /** What a custom function gets for a referenced error value (undocumented; see formula.ts). Default `asText`. */
   errorArguments?: ErrorArguments;
+  /** Whether getValues types follow the number format (default) or the value as entered. */
+  valueTypes?: 'byFormat' | 'asEntered';
 }
 
 /** The default spreadsheet zone of tests: far from UTC and from Pacific/Auckland, with DST. */
@@ -103,6 +105,7 @@ export class Workbook {
     this.intl = options.intl ?? 'standard';
     this.containerBound = options.containerBound ?? true;
     this.errorArguments = options.errorArguments ?? 'asText';
+    this.spreadsheet.valueTypes = options.valueTypes ?? 'byFormat';
     this.addOnName = options.addOnName ?? 'Fideliza';
     this.htmlFolder = options.htmlFolder ?? DIST;
     this.calls.guard = (method) => {
@@ -195,14 +198,33 @@ export class Workbook {
    * What a cell with `formula` (`=NPS(B2:B9)`) shows, computed with the bundle's `globals` in
    * `AuthMode.CUSTOM_FUNCTION`, as Sheets runs a custom function.
    */
-  evaluate(formula: string, globals: Record<string, unknown>): FormulaResult {
+  evaluate(formula: string, globals: Record<string, unknown>, onSheet?: EmuSheet): FormulaResult {
     const mode = this.authMode;
     this.authMode = 'CUSTOM_FUNCTION';
+    const read = (a1: string) => this.arg(a1.includes('!') || !onSheet ? a1 : `${quoteSheetName(onSheet.name)}!${a1}`);
     try {
-      return evaluateCustomFunction(formula, globals, (a1) => this.arg(a1), this.errorArguments);
+      return evaluateCustomFunction(formula, globals, read, this.errorArguments);
     } finally {
       this.authMode = mode;
     }
+  }
+
+  /**
+   * Computes every cell whose formula calls one of the bundle's custom functions, as Sheets does
+   * after an edit, and stores what the cell shows: the result (a table's top-left value), the error
+   * (`#N/A`, `#ERROR!`) or `Loading...`.
+   */
+  recalculate(globals: Record<string, unknown>): void {
+    for (const sheet of this.spreadsheet.sheets)
+      for (const line of sheet.grid)
+        for (const cell of line ?? []) {
+          const name = cell?.formula && /^=\s*([A-Za-z_][\w.]*)\s*\(/.exec(cell.formula)?.[1].toUpperCase();
+          if (!name || typeof globals[name] !== 'function') continue;
+          const result = this.evaluate(cell.formula!, globals, sheet);
+          const value =
+            result.kind === 'loading' ? 'Loading...' : result.kind === 'error' ? result.error : result.value;
+          cell.value = (Array.isArray(value) ? (value[0]?.[0] ?? '') : value) as EmuValue;
+        }
   }
 
   /** Makes the call of `method` (e.g. `Range.setBackgrounds`) after `afterCalls` successful ones throw, once. */
