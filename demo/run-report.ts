@@ -17,7 +17,16 @@ export interface DemoRunOptions {
   period?: string;
   /** "Today" for birthdays in the next 30 days, `yyyy-mm-dd` (default: the real today). */
   today?: string;
+  /** Currency of the report, a three-letter code (default: the spreadsheet locale's, as the wizard offers). */
+  currency?: string;
   withoutPersonalData?: boolean;
+}
+
+/** A `--currency` value as the wizard sends it: three letters, upper case (`eur` → `EUR`). */
+export function parseCurrency(text: string): string {
+  const code = text.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code)) throw new Error(`--currency ${text}: use a three-letter code such as EUR, USD or MXN`);
+  return code;
 }
 
 /** JSON round trip: what google.script.run lets through. */
@@ -43,6 +52,8 @@ export function runReportLikeTheSidebar(options: DemoRunOptions) {
   const fx = loadBundle(workbook.globals());
   const scan = wire(fx.wizardScan());
   const check = wire(fx.wizardCheckMapping(wire(scan.mapping)));
+  // As the wizard does: a mapping with problems goes no further than step 2.
+  if (!check.ok) throw new Error(`The data does not fit the report:\n  ${check.messages.join('\n  ')}`);
   const period = options.period
     ? parsePeriod(options.period)
     : { periodKind: 'month' as const, periodIndex: scan.periods.month[0]?.index };
@@ -53,7 +64,7 @@ export function runReportLikeTheSidebar(options: DemoRunOptions) {
       wire({
         mapping: scan.mapping,
         ...period,
-        currency: scan.defaults.currency,
+        currency: options.currency ? parseCurrency(options.currency) : scan.defaults.currency,
         sections: scan.defaults.sections,
         withoutPersonalData: options.withoutPersonalData ?? false,
         runId: 'demo',

@@ -5,7 +5,7 @@
 // the generated sheet) and report.png (its screenshot, when the machine has Chrome or Chromium).
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parsePeriod } from '../demo/run-report';
+import { parseCurrency, parsePeriod } from '../demo/run-report';
 import type { SeedGrid } from '../test/emulator';
 // The readers, the sample generator, the runner's bundle and Chromium load only once the arguments
 // are checked, so that `--help` and argument errors answer at once.
@@ -21,8 +21,10 @@ Data (default: the generated sample workbook):
 
 Options:
   --timezone <zone>    spreadsheet time zone, IANA name (default Europe/Madrid)
-  --locale es|en       spreadsheet locale: es → es_ES, en → en_US (default es for the sample, en otherwise)
+  --locale <locale>    spreadsheet locale: es (es_ES), en (en_US), or a code such as es_MX, en_GB
+                       (default es for the sample, en otherwise)
   --period <period>    yyyy-mm (month), yyyy-Qn (quarter) or yyyy (year); default the last month with data
+  --currency <code>    currency of the report, e.g. EUR, USD, MXN (default the locale's: EUR for es, USD for en)
   --today <date>       yyyy-mm-dd, "today" for birthdays and anniversaries in the next 30 days
                        (default: the sample's last day for the sample, the real today otherwise)
   --private            the version without personal data (no names, emails or comments)
@@ -33,6 +35,7 @@ Options:
 Examples:
   npm run demo
   npm run demo -- --input ~/Downloads/shop.xlsx --period 2025-Q3
+  npm run demo -- --input orders_export.csv --locale en --currency EUR --period 2025-11
   npm run demo -- --cdnow ../shared/data/cdnow/CDNOW_sample.txt --locale en
 `;
 
@@ -43,6 +46,7 @@ interface DemoArgs {
   timeZone: string;
   locale?: string;
   period?: string;
+  currency?: string;
   today?: string;
   private: boolean;
   out: string;
@@ -53,7 +57,7 @@ interface DemoArgs {
 /** A mistake on the command line: printed with the help hint, exit code 2. */
 class UsageError extends Error {}
 
-const VALUE_OPTIONS = ['--input', '--cdnow', '--timezone', '--locale', '--period', '--today', '--out'];
+const VALUE_OPTIONS = ['--input', '--cdnow', '--timezone', '--locale', '--period', '--currency', '--today', '--out'];
 
 function parseArgs(argv: string[]): DemoArgs {
   const args: DemoArgs = { timeZone: 'Europe/Madrid', private: false, out: 'demo/out', help: false, verbose: false };
@@ -100,6 +104,9 @@ function parseArgs(argv: string[]): DemoArgs {
       case '--period':
         args.period = value;
         break;
+      case '--currency':
+        args.currency = value;
+        break;
       case '--today':
         args.today = value;
         break;
@@ -119,6 +126,7 @@ function example(flag: string): string {
       '--timezone': '--timezone Europe/Madrid',
       '--locale': '--locale en',
       '--period': '--period 2025-11',
+      '--currency': '--currency EUR',
       '--today': '--today 2025-12-31',
       '--out': '--out demo/out',
     }[flag] ?? flag
@@ -138,10 +146,20 @@ function checkArgs(args: DemoArgs): { locale: string } {
   const wanted = (args.locale ?? defaultLocale).replace('-', '_');
   const locale =
     wanted === 'es' ? 'es_ES' : wanted === 'en' ? 'en_US' : /^(es|en)_[A-Z]{2}$/.test(wanted) ? wanted : null;
-  if (!locale) throw new UsageError(`--locale ${args.locale}: use es (Spanish, es_ES) or en (English, en_US).`);
+  if (!locale)
+    throw new UsageError(
+      `--locale ${args.locale}: use es (Spanish, es_ES), en (English, en_US) or a code such as es_MX or en_GB.`,
+    );
   if (args.period) {
     try {
       parsePeriod(args.period);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
+  if (args.currency) {
+    try {
+      parseCurrency(args.currency);
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
@@ -227,6 +245,7 @@ async function main(): Promise<void> {
     timeZone: args.timeZone,
     locale,
     ...(args.period ? { period: args.period } : {}),
+    ...(args.currency ? { currency: args.currency } : {}),
     ...(today ? { today } : {}),
     withoutPersonalData: args.private,
   });
@@ -237,11 +256,20 @@ async function main(): Promise<void> {
     `Spreadsheet: ${locale}, ${args.timeZone}${today ? `, today ${today}` : ''}${args.private ? ', without personal data' : ''}`,
   );
   for (const message of run.check.messages) console.log(`  note: ${message}`);
+  const { understoodLines } = await import('../demo/understood');
+  for (const line of understoodLines(run.scan, run.check)) console.log(`  ${line}`);
+  const spanish = locale.startsWith('es');
   console.log(`\n${result.sheetName} — ${result.periodLabel}`);
   const width = Math.max(...result.headline.map((k: { label: string }) => [...k.label].length)) + 2;
-  for (const k of result.headline as { label: string; value: string; change: string }[])
-    console.log(`  ${pad(k.label, width)}${pad(k.value, 14)}(${k.change})`);
-  console.log(`  ${pad(locale.startsWith('es') ? 'Filas omitidas' : 'Skipped rows', width)}${result.skippedRows}`);
+  // A change within sampling noise is said to be so, never shown as news.
+  const noise = spanish ? 'dentro del ruido' : 'within noise';
+  for (const k of result.headline as { label: string; value: string; change: string; verdict: string }[])
+    console.log(
+      `  ${pad(k.label, width)}${pad(k.value, 14)}(${k.change}${k.verdict === 'noise' ? ` · ${noise}` : ''})`,
+    );
+  console.log(`  ${pad(spanish ? 'Filas omitidas' : 'Skipped rows', width)}${result.skippedRows}`);
+  console.log('');
+  for (const sentence of result.story as string[]) console.log(`  ${sentence}`);
   if (args.verbose) {
     console.log(
       `\nReport generated in ${run.milliseconds.toFixed(0)} ms (wizardGenerate), ${run.generateCalls} spreadsheet service calls.`,
@@ -256,7 +284,11 @@ async function main(): Promise<void> {
   const htmlPath = resolve(out, 'report.html');
   const pngPath = resolve(out, 'report.png');
   writeFileSync(htmlPath, renderSheetHtml(run.workbook, result.sheetName));
+  const jsonPath = resolve(out, 'report.json');
+  const { writeReportJson } = await import('../demo/render/report-json');
+  writeReportJson(jsonPath, run.workbook, ownedSheets(run.workbook));
   console.log(`\nThe report sheet, as Sheets would show it: ${htmlPath}`);
+  console.log(`Every sheet the add-on wrote, for programs (values, display values, formulas, charts): ${jsonPath}`);
   const browser = findBrowser();
   if (browser) {
     await renderPng(htmlPath, pngPath);
@@ -266,11 +298,23 @@ async function main(): Promise<void> {
   }
 }
 
+/** The sheets the add-on marked as its own, with their roles (developer metadata `fideliza.sheet`). */
+function ownedSheets(workbook: import('../test/emulator').Workbook): { name: string; role: string }[] {
+  return workbook.spreadsheet.sheets.flatMap((sheet) => {
+    const marker = (sheet.snapshot().developerMetadata as { key: string; value: string }[]).find(
+      (m) => m.key === 'fideliza.sheet',
+    );
+    return marker ? [{ name: sheet.name, role: (JSON.parse(marker.value) as { role: string }).role }] : [];
+  });
+}
+
 main().catch((error: unknown) => {
   if (error instanceof UsageError) {
     console.error(`Error: ${error.message}\nRun "npm run demo -- --help" for the options.`);
     process.exit(2);
   }
-  console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
+  // An error thrown inside the bundle's vm is no `Error` of this realm, but has a message all the same.
+  const message = (error as { message?: unknown } | null)?.message;
+  console.error(`Error: ${typeof message === 'string' ? message : String(error)}`);
   process.exit(1);
 });

@@ -63,6 +63,7 @@ export function renderFunctionsDoc(functions, errors = {}) {
     `- **Element-wise** functions (${elementwise.join(', ')}) take single values or same-shaped ranges and answer cell by cell, like ARRAYFORMULA.`,
     '- **Periods**: `"day"`, `"week"` (ISO, Monday), `"month"`, `"quarter"`, `"year"` — or `"día"`, `"semana"`, `"mes"`, `"trimestre"`, `"año"`. A period is shown as the date of its first day.',
     '- **Dates** are read in the spreadsheet\'s time zone (File ▸ Settings). Functions that need a reference date take `as_of`; when it is left out it is the latest date in the data, never "today".',
+    '- **Not `TODAY()` or `NOW()`**: Sheets does not let a custom function take a volatile function as an argument (the cell stays *Loading…* for ever, as Google documents). Type the date in a cell and refer to the cell, or leave `as_of` out where it has a default.',
     '',
     '## Contents',
     '',

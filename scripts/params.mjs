@@ -19,7 +19,7 @@ const WORDS = {
     integer: 'whole number',
     amount: 'amount ≥ 0',
     answer: 'answer',
-    date: 'date',
+    date: 'date (a date cell or text 2024-03-31; not TODAY() or NOW())',
     period: 'day, week, month, quarter or year',
     language: 'en or es',
     boolean: 'TRUE or FALSE',
@@ -48,7 +48,7 @@ const WORDS = {
     integer: 'número entero',
     amount: 'importe ≥ 0',
     answer: 'respuesta',
-    date: 'fecha',
+    date: 'fecha (una celda de fecha o el texto 2024-03-31; no HOY() ni AHORA())',
     period: 'día, semana, mes, trimestre o año',
     language: 'en o es',
     boolean: 'TRUE o FALSE',
@@ -68,8 +68,9 @@ const PERIOD_NAMES = {
   es: { day: 'día', week: 'semana', month: 'mes', quarter: 'trimestre', year: 'año' },
 };
 
-/** A bound or default as written: a number, or another argument (± an offset). */
+/** A bound or default as written: a number, a word (a choice), or another argument (± an offset). */
 function refText(ref) {
+  if (typeof ref === 'string') return ref;
   if (typeof ref === 'number') return ref === Infinity ? '∞' : ref === -Infinity ? '−∞' : String(ref);
   if (!ref.plus) return ref.arg;
   return `${ref.arg} ${ref.plus < 0 ? '−' : '+'} ${Math.abs(ref.plus)}`;

@@ -10,7 +10,9 @@
  *   borders, alignment (numbers and dates right, booleans centred, text left unless set), wrap.
  *   Unwrapped text overflows into empty neighbouring cells (right for left-aligned text, left for
  *   right-aligned, both ways for centred) and is clipped by the first cell that holds something.
- *   A formula cell (the emulator does not evaluate formulas) shows its formula, outlined in red.
+ *   A formula cell (the emulator does not evaluate formulas) shows its formula, outlined in red —
+ *   except `=SPARKLINE(…)`, drawn inside its cell from the cells it reads (`sparkline.ts`; a
+ *   reference to another sheet of the workbook is read there), never as its text or `#FORMULA`.
  * - Conditional formats (colour scales interpolated per cell; boolean rules) over the cell format.
  * - Each embedded chart drawn as inline SVG from its recorded spec, placed at its anchor cell plus
  *   offsets.
@@ -18,17 +20,19 @@
  * Every text is escaped: names from user data such as `<script>` or `=HYPERLINK(...)` show
  * literally. The page loads nothing external and runs no script.
  */
-import { columnLetters, type EmuCell } from '../../test/emulator';
+import { columnLetters, type EmuCell, parseA1, splitSheetReference } from '../../test/emulator';
 import {
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_ROW_HEIGHT,
   displayValue,
   type EmuSheet,
+  type EmuValue,
   isDate,
   type Workbook,
 } from '../../test/emulator';
 import { chartSvg, type ChartContext } from './chart-svg';
 import { conditionalStyles, type ConditionalStyle } from './conditional';
+import { parseSparkline, type ReferenceReader, type SparklineCall, sparklineSvg } from './sparkline';
 import { escapeHtml, ptToPx, textWidth, wrapText } from './text';
 
 /** Width of Sheets' row-number column and height of its column-letter row, in pixels. */
@@ -53,6 +57,7 @@ interface CellView {
   overflows: boolean;
   style: string;
   formula?: string;
+  sparkline?: SparklineCall;
 }
 
 function isEmpty(cell: EmuCell | undefined): boolean {
@@ -70,8 +75,14 @@ function horizontal(cell: EmuCell): 'left' | 'center' | 'right' {
   return 'left';
 }
 
+/** The SPARKLINE call of a cell, if its formula is one. */
+function sparklineOf(cell: EmuCell | undefined): SparklineCall | null {
+  return cell?.formula ? parseSparkline(cell.formula) : null;
+}
+
 /**
- * The text a cell shows in the spreadsheet locale and zone (a formula cell shows its formula).
+ * The text a cell shows in the spreadsheet locale and zone (a formula cell shows its formula; a
+ * SPARKLINE cell shows no text: it is drawn).
  * @param cell the emulated cell.
  * @param locale spreadsheet locale, e.g. `es_ES`.
  * @param timeZone spreadsheet zone.
@@ -79,6 +90,7 @@ function horizontal(cell: EmuCell): 'left' | 'center' | 'right' {
  */
 export function cellText(cell: EmuCell | undefined, locale: string, timeZone: string): string {
   if (!cell) return '';
+  if (sparklineOf(cell)) return '';
   if (cell.formula) return cell.formula;
   return displayValue(cell.value, cell.numberFormat, locale, timeZone);
 }
@@ -209,6 +221,31 @@ function borderCss(cell: EmuCell): string {
 }
 
 /**
+ * Reads a reference of a formula in a sheet: `B2:N2` on that sheet, `'Other sheet'!B2:N2` on another
+ * sheet of the workbook (names match regardless of case, as in Sheets), as stored values.
+ */
+function referenceReader(sheets: EmuSheet[], from: EmuSheet): ReferenceReader {
+  return (reference) => {
+    const { sheetName, a1 } = splitSheetReference(reference);
+    const target =
+      sheetName === undefined ? from : sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+    if (!target) return null;
+    try {
+      const rect = parseA1(a1, target.maxRows, target.maxColumns);
+      const rows: EmuValue[][] = [];
+      for (let r = rect.row; r < rect.row + rect.numRows; r++) {
+        const line: EmuValue[] = [];
+        for (let c = rect.column; c < rect.column + rect.numColumns; c++) line.push(target.cell(r, c)?.value ?? '');
+        rows.push(line);
+      }
+      return rows;
+    } catch {
+      return null;
+    }
+  };
+}
+
+/**
  * Renders a sheet of an emulated workbook as a standalone HTML page.
  * @param workbook the emulated workbook (read directly: rendering counts no service call).
  * @param sheetName the sheet to draw, e.g. the report's `result.sheetName`.
@@ -281,9 +318,10 @@ export function renderSheetHtml(workbook: Workbook, sheetName: string): string {
           `<div class="fill" data-cell="${columnLetters(c)}${r}" style="${box};${background ? `background:${escapeHtml(background)};` : ''}${borders}"></div>`,
         );
       if (!cell || isEmpty(cell)) continue;
+      const sparkline = sparklineOf(cell);
       const text = cellText(cell, locale, timeZone);
       const align = horizontal(cell);
-      const overflows = !cell.wrap && !merge && (typeof cell.value === 'string' || Boolean(cell.formula));
+      const overflows = !sparkline && !cell.wrap && !merge && (typeof cell.value === 'string' || Boolean(cell.formula));
       views.push({
         row: r,
         column: c,
@@ -291,7 +329,7 @@ export function renderSheetHtml(workbook: Workbook, sheetName: string): string {
         align,
         overflows,
         style: cellStyle(cell, cond),
-        ...(cell.formula ? { formula: cell.formula } : {}),
+        ...(sparkline ? { sparkline } : cell.formula ? { formula: cell.formula } : {}),
       });
     }
   }
@@ -322,7 +360,17 @@ export function renderSheetHtml(workbook: Workbook, sheetName: string): string {
       }
     }
     const rowsDown = merge?.numRows ?? 1;
-    const box = `left:${g.left[first - 1]}px;top:${g.top[v.row - 1]}px;width:${g.left[Math.min(last, g.columns)] - g.left[first - 1]}px;height:${g.top[Math.min(v.row + rowsDown - 1, g.rows)] - g.top[v.row - 1]}px`;
+    const boxWidth = g.left[Math.min(last, g.columns)] - g.left[first - 1];
+    const boxHeight = g.top[Math.min(v.row + rowsDown - 1, g.rows)] - g.top[v.row - 1];
+    const box = `left:${g.left[first - 1]}px;top:${g.top[v.row - 1]}px;width:${boxWidth}px;height:${boxHeight}px`;
+    if (v.sparkline) {
+      const drawn = sparklineSvg(v.sparkline, referenceReader(spreadsheet.sheets, sheet), boxWidth - 1, boxHeight - 1);
+      const content = 'svg' in drawn ? drawn.svg : `<span>${escapeHtml(drawn.error)}</span>`;
+      out.push(
+        `<div class="cell spark" data-cell="${columnLetters(v.column)}${v.row}" style="${box}">${content}</div>`,
+      );
+      continue;
+    }
     const flex = `justify-content:${v.align === 'left' ? 'flex-start' : v.align === 'right' ? 'flex-end' : 'center'};align-items:${verticalAlign(cell)}`;
     const wrap = cell.wrap ? 'white-space:pre-wrap;overflow-wrap:anywhere;' : '';
     const cls = `cell${v.formula ? ' formula' : ''}${typeof cell.value === 'number' || isDate(cell.value) ? ' num' : ''}`;
@@ -375,6 +423,7 @@ export function renderSheetHtml(workbook: Workbook, sheetName: string): string {
     `.fill{position:absolute}`,
     `.cell{position:absolute;display:flex;overflow:hidden;white-space:pre;padding:1px ${CELL_PADDING}px 3px ${CELL_PADDING}px;line-height:1.2}`,
     `.cell.formula{outline:2px dashed #d93025;outline-offset:-2px;color:#d93025}`,
+    `.cell.spark{padding:0;align-items:center;justify-content:center;color:#d93025}`,
     `.frozen-row{position:absolute;left:0;height:4px;background:#bdc1c6}`,
     `.frozen-col{position:absolute;top:0;width:4px;background:#bdc1c6}`,
     `.chart-box{position:absolute;line-height:0;box-shadow:0 1px 2px rgba(60,64,67,.15)}`,

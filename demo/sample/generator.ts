@@ -311,7 +311,8 @@ export function generateSample(options: SampleOptions = {}): SampleWorkbook {
       const other = customers[orderCustomer[order[rng.int(0, orderCount - 1)]]];
       const amount = cents(other.aov * rng.logNormal(0, 0.3));
       const row: EmuValue[] = [other.id, dates.ofDay(startDay + orderDay[k]), amount, cents(amount * 0.6)];
-      if (reason === 'text amount') row[2] = `${String(amount).replace('.', ',')} €`;
+      // Text no reader can take for an amount (a number written as text, "12,5 €", is read).
+      if (reason === 'text amount') row[2] = 'pendiente';
       if (reason === 'bad date') row[1] = impossibleDate(rng, civilFromDay(startDay + orderDay[k]).year);
       if (reason === 'negative amount') row[2] = -amount;
       if (reason === 'blank customer id') row[0] = '';
@@ -356,7 +357,7 @@ export function generateSample(options: SampleOptions = {}): SampleWorkbook {
     ];
     if (reason === 'blank customer id') row[0] = '';
     if (reason === 'bad date') row[3] = impossibleDate(rng, endYear);
-    if (reason === 'text amount') row[5] = `${String(row[5]).replace('.', ',')} €`;
+    if (reason === 'text amount') row[5] = 'pendiente';
     if (reason === 'negative amount') row[5] = -(row[5] as number);
     customerRows.splice(customerSlots[k] + 2, 0, row);
   }

@@ -15,6 +15,19 @@ import type { DomainIssue } from '../kpi/domain-error';
 /** Languages every user-facing text exists in. */
 export type Language = 'en' | 'es';
 
+/**
+ * The decimal mark a message writes numbers with: the spreadsheet locale's (`.` in en_US and es_MX,
+ * `,` in es_ES), so a number it suggests can be typed as it is. Words follow the language, numbers
+ * the locale.
+ */
+export type DecimalMark = '.' | ',';
+
+/** A number as a message writes it: as JavaScript does (`12.5`, `-0.25`, `1e-7`), with the decimal mark. */
+export function formatNumber(n: number, mark: DecimalMark = '.'): string {
+  const text = String(n);
+  return mark === '.' ? text : text.replace('.', mark);
+}
+
 /** Parameters a message may use. `fn` is the formula name (e.g. `NPS`), `arg` an argument name. */
 export interface ErrorParams {
   fn?: string;
@@ -31,6 +44,8 @@ export interface ErrorParams {
   noun?: NounKey;
   options?: string;
   detail?: string;
+  /** How the message writes numbers; set by {@link renderError}, not by the code that raises the error. */
+  decimalMark?: DecimalMark;
 }
 
 /** Nouns used inside messages, with singular and plural forms in each language. */
@@ -52,8 +67,9 @@ export type NounKey = keyof typeof NOUNS;
 /** `valid` is the agreeing form of "valid" in Spanish (válidos / válidas). */
 type Template = (p: ErrorParams, singular: string, plural: string, valid: string) => string;
 
-/** Shows a cell value inside a message: text quoted, everything else as written. */
-export function showValue(value: unknown): string {
+/** Shows a cell value inside a message: text quoted, a number with the decimal mark, everything else as written. */
+export function showValue(value: unknown, mark: DecimalMark = '.'): string {
+  if (typeof value === 'number') return formatNumber(value, mark);
   if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 37)}...` : value}"`;
   if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') {
     const d = value as Date;
@@ -62,7 +78,10 @@ export function showValue(value: unknown): string {
   return String(value);
 }
 
-const v = (p: ErrorParams) => showValue(p.value);
+const v = (p: ErrorParams) => showValue(p.value, p.decimalMark);
+
+/** A number the message suggests ("such as 12.5"), with the decimal mark it is rendered with. */
+const num = (p: { decimalMark?: string | number }, n: number) => formatNumber(n, p.decimalMark === ',' ? ',' : '.');
 
 /** " row 3" / " fila 3" after an argument name, when the value sits in a row of a range. */
 const at = (p: ErrorParams, word: string) => (p.row === undefined ? '' : ` ${word} ${p.row}`);
@@ -77,13 +96,14 @@ const of = (p: ErrorParams, many: string, word: string) =>
 /** Code → message in each language. Add new kinds here, never inline in a function. */
 export const ERROR_CATALOGUE = {
   NOT_A_NUMBER: {
-    en: (p) => `${p.fn} ${p.arg} row ${p.row}: ${v(p)} is not a number. Type a plain number such as 12.5.`,
-    es: (p) => `${p.fn} ${p.arg} fila ${p.row}: ${v(p)} no es un número. Escriba un número sin texto, como 12.5.`,
+    en: (p) => `${p.fn} ${p.arg} row ${p.row}: ${v(p)} is not a number. Type a plain number such as ${num(p, 12.5)}.`,
+    es: (p) =>
+      `${p.fn} ${p.arg} fila ${p.row}: ${v(p)} no es un número. Escribe un número sin texto, como ${num(p, 12.5)}.`,
   },
   NOT_A_DATE: {
     en: (p) => `${p.fn} ${p.arg} row ${p.row}: ${v(p)} is not a date. Use a date cell or text like 2024-03-31.`,
     es: (p) =>
-      `${p.fn} ${p.arg} fila ${p.row}: ${v(p)} no es una fecha. Use una celda de fecha o texto como 2024-03-31.`,
+      `${p.fn} ${p.arg} fila ${p.row}: ${v(p)} no es una fecha. Usa una celda de fecha o texto como 2024-03-31.`,
   },
   OUT_OF_RANGE: {
     en: (p, one, many) => `${p.fn}: ${one} ${v(p)} at row ${p.row}${of(p, many, 'of')} is outside ${p.min}–${p.max}.`,
@@ -103,19 +123,19 @@ export const ERROR_CATALOGUE = {
   ERROR_VALUE: {
     en: (p) => `${p.fn} ${p.arg} row ${p.row} holds the error ${p.value}. Fix that cell or leave it out of the range.`,
     es: (p) =>
-      `${p.fn} ${p.arg} fila ${p.row} contiene el error ${p.value}. Corrija esa celda o déjela fuera del rango.`,
+      `${p.fn} ${p.arg} fila ${p.row} contiene el error ${p.value}. Corrige esa celda o déjala fuera del rango.`,
   },
   SIZE_MISMATCH: {
     en: (p) =>
       `${p.fn}: ${p.arg} has ${p.n1} cells but ${p.arg2} has ${p.n2}. Give ranges with the same number of rows.`,
     es: (p) =>
-      `${p.fn}: ${p.arg} tiene ${p.n1} celdas pero ${p.arg2} tiene ${p.n2}. Use rangos con el mismo número de filas.`,
+      `${p.fn}: ${p.arg} tiene ${p.n1} celdas pero ${p.arg2} tiene ${p.n2}. Usa rangos con el mismo número de filas.`,
   },
   SHAPE_MISMATCH: {
     en: (p) =>
       `${p.fn}: ${p.arg} is ${p.shape1} but ${p.arg2} is ${p.shape2}. Use ranges of the same shape, or single values.`,
     es: (p) =>
-      `${p.fn}: ${p.arg} es de ${p.shape1} pero ${p.arg2} es de ${p.shape2}. Use rangos de la misma forma o valores ` +
+      `${p.fn}: ${p.arg} es de ${p.shape1} pero ${p.arg2} es de ${p.shape2}. Usa rangos de la misma forma o valores ` +
       'sueltos.',
   },
   NO_VALID_VALUES: {
@@ -124,7 +144,7 @@ export const ERROR_CATALOGUE = {
   },
   MISSING_ARGUMENT: {
     en: (p) => `${p.fn}: ${p.arg} is missing. Give it a value or a range.`,
-    es: (p) => `${p.fn}: falta ${p.arg}. Indique un valor o un rango.`,
+    es: (p) => `${p.fn}: falta ${p.arg}. Indica un valor o un rango.`,
   },
   NOT_A_SINGLE_VALUE: {
     en: (p) => `${p.fn}: ${p.arg} must be a single value, not a range.`,
@@ -136,7 +156,7 @@ export const ERROR_CATALOGUE = {
   },
   BAD_OPTION: {
     en: (p) => `${p.fn}: ${p.arg} ${v(p)} is not recognised. Use one of: ${p.options}.`,
-    es: (p) => `${p.fn}: ${p.arg} ${v(p)} no se reconoce. Use uno de: ${p.options}.`,
+    es: (p) => `${p.fn}: ${p.arg} ${v(p)} no se reconoce. Usa uno de: ${p.options}.`,
   },
   /** For divisors: the reason is part of the message. */
   MUST_BE_POSITIVE: {
@@ -153,7 +173,7 @@ export const ERROR_CATALOGUE = {
   },
   UNBOUNDED_LIFETIME: {
     en: (p) => `${p.fn}: churn is 0, lifetime is unbounded. Use a churn rate above 0.`,
-    es: (p) => `${p.fn}: la tasa de abandono es 0, la vida del cliente no tiene límite. Use una tasa mayor que 0.`,
+    es: (p) => `${p.fn}: la tasa de abandono es 0, la vida del cliente no tiene límite. Usa una tasa mayor que 0.`,
   },
   NOT_ENOUGH_DATA: {
     en: (p) => `${p.fn}: not enough data: ${p.detail}.`,
@@ -165,14 +185,14 @@ export const ERROR_CATALOGUE = {
   },
   REPORT_MISSING_SHEET: {
     en: (p) => `There is no sheet named "${p.arg}" any more. Choose the sheet again in step 1 of the wizard.`,
-    es: (p) => `Ya no existe una hoja llamada "${p.arg}". Elija de nuevo la hoja en el paso 1 del asistente.`,
+    es: (p) => `Ya no existe una hoja llamada "${p.arg}". Elige de nuevo la hoja en el paso 1 del asistente.`,
   },
   REPORT_MISSING_COLUMN: {
     en: (p) =>
       `Sheet "${p.arg}" has no column for ${p.detail}. Choose that column in step 2 of the wizard, or add a header ` +
       'for it in row 1.',
     es: (p) =>
-      `La hoja "${p.arg}" no tiene columna de ${p.detail}. Elija esa columna en el paso 2 del asistente o añada su ` +
+      `La hoja "${p.arg}" no tiene columna de ${p.detail}. Elige esa columna en el paso 2 del asistente o añade su ` +
       'encabezado en la fila 1.',
   },
   REPORT_UNKNOWN_HEADER: {
@@ -180,14 +200,14 @@ export const ERROR_CATALOGUE = {
       `Sheet "${p.arg}" has no column headed ${v(p)} any more (it was used for ${p.detail}). Choose the column again ` +
       'in step 2 of the wizard.',
     es: (p) =>
-      `La hoja "${p.arg}" ya no tiene una columna con el encabezado ${v(p)} (se usaba para ${p.detail}). Elija de ` +
+      `La hoja "${p.arg}" ya no tiene una columna con el encabezado ${v(p)} (se usaba para ${p.detail}). Elige de ` +
       'nuevo la columna en el paso 2 del asistente.',
   },
   REPORT_NEEDS_SCORE: {
     en: (p) =>
       `Sheet "${p.arg}" needs an NPS or a CSAT column to be read as surveys. Choose one in step 2 of the wizard.`,
     es: (p) =>
-      `La hoja "${p.arg}" necesita una columna de NPS o de CSAT para leerse como encuestas. Elija una en el paso 2 ` +
+      `La hoja "${p.arg}" necesita una columna de NPS o de CSAT para leerse como encuestas. Elige una en el paso 2 ` +
       'del asistente.',
   },
   REPORT_NO_SOURCES: {
@@ -195,7 +215,7 @@ export const ERROR_CATALOGUE = {
       'No orders or survey sheet was found. Add a sheet with customer, date and amount columns (or survey answers), ' +
       'or choose it in step 1 of the wizard.',
     es: () =>
-      'No se encontró ninguna hoja de pedidos ni de encuestas. Añada una hoja con columnas de cliente, fecha e ' +
+      'No se encontró ninguna hoja de pedidos ni de encuestas. Añade una hoja con columnas de cliente, fecha e ' +
       'importe (o respuestas de encuesta), o elíjala en el paso 1 del asistente.',
   },
   REPORT_NO_LOCK: {
@@ -208,7 +228,7 @@ export const ERROR_CATALOGUE = {
   },
   REPORT_BUSY: {
     en: () => `Another report is being generated in this spreadsheet. Try again in a minute.`,
-    es: () => `Se está generando otro informe en esta hoja de cálculo. Vuelva a intentarlo en un minuto.`,
+    es: () => `Se está generando otro informe en esta hoja de cálculo. Vuelve a intentarlo en un minuto.`,
   },
   REPORT_NO_DATA: {
     en: (p) => `Sheet "${p.arg}" has no readable rows. ${p.detail}`,
@@ -220,7 +240,7 @@ export const ERROR_CATALOGUE = {
       'any previous report is as it was. Try again in a minute.',
     es: (p) =>
       `No se pudo escribir el informe (Google Sheets respondió: ${p.detail}). No se ha cambiado nada en la hoja de ` +
-      'cálculo: el informe anterior, si lo había, sigue igual. Vuelva a intentarlo en un minuto.',
+      'cálculo: el informe anterior, si lo había, sigue igual. Vuelve a intentarlo en un minuto.',
   },
   REPORT_LIMIT_REACHED: {
     en: (p) =>
@@ -239,13 +259,13 @@ export const ERROR_CATALOGUE = {
       'spreadsheet. Try again in a minute.',
     es: (p) =>
       `No se pudo leer la hoja "${p.arg}" (Google Sheets respondió: ${p.detail}). No se ha cambiado nada en la hoja ` +
-      'de cálculo. Vuelva a intentarlo en un minuto.',
+      'de cálculo. Vuelve a intentarlo en un minuto.',
   },
   REPORT_SERVICE_FAILED: {
     en: (p) =>
       `Google Sheets did not answer (${p.detail}). Nothing was changed in the spreadsheet. Try again in a minute.`,
     es: (p) =>
-      `Google Sheets no respondió (${p.detail}). No se ha cambiado nada en la hoja de cálculo. Vuelva a intentarlo ` +
+      `Google Sheets no respondió (${p.detail}). No se ha cambiado nada en la hoja de cálculo. Vuelve a intentarlo ` +
       'en un minuto.',
   },
   REPORT_INTERNAL: {
@@ -259,12 +279,12 @@ export const ERROR_CATALOGUE = {
   BAD_REQUEST: {
     en: (p) => `The sidebar sent an invalid ${p.arg} (${p.detail}). Close the sidebar and open it again.`,
     es: (p) =>
-      `La barra lateral envió un valor no válido en ${p.arg} (${p.detail}). Cierre la barra lateral y ábrala de nuevo.`,
+      `La barra lateral envió un valor no válido en ${p.arg} (${p.detail}). Cierra la barra lateral y ábrela de nuevo.`,
   },
   NO_REPORT_YET: {
     en: () => `There is no report to refresh yet. Use Extensions ▸ Fideliza ▸ Generate KPI report first.`,
     es: () =>
-      `Todavía no hay ningún informe que actualizar. Use primero Extensiones ▸ Fideliza ▸ Generar informe de KPI.`,
+      `Todavía no hay ningún informe que actualizar. Usa primero Extensiones ▸ Fideliza ▸ Generar informe de KPI.`,
   },
   REPORT_SHEET_GONE: {
     en: () => 'The summary sheet is no longer in this spreadsheet. Generate the report again to make a new one.',
@@ -272,21 +292,26 @@ export const ERROR_CATALOGUE = {
   },
   RESULT_TOO_LARGE: {
     en: (p) => `${p.fn}: the result is too large to compute. Check the inputs for a typing slip such as extra zeros.`,
-    es: (p) => `${p.fn}: el resultado es demasiado grande para calcularlo. Revise si a algún dato le sobran ceros.`,
+    es: (p) => `${p.fn}: el resultado es demasiado grande para calcularlo. Revisa si a algún dato le sobran ceros.`,
   },
   INTERNAL: {
     en: (p) => `${p.fn}: Fideliza internal error (${p.detail}). Please report it.`,
-    es: (p) => `${p.fn}: error interno de Fideliza (${p.detail}). Por favor, notifíquelo.`,
+    es: (p) => `${p.fn}: error interno de Fideliza (${p.detail}). Por favor, avísanos.`,
   },
 } satisfies Record<string, Record<Language, Template>>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 
-/** Renders one catalogue entry in a language. */
-export function renderError(code: ErrorCode, params: ErrorParams, language: Language): string {
+/** A bound (a number, or text such as −∞) with the decimal mark. */
+const boundText = (bound: number | string | undefined, mark: DecimalMark) =>
+  typeof bound === 'number' ? formatNumber(bound, mark) : bound;
+
+/** Renders one catalogue entry in a language, its numbers with a decimal mark (`.` unless told). */
+export function renderError(code: ErrorCode, params: ErrorParams, language: Language, mark: DecimalMark = '.'): string {
   const noun: readonly string[] = NOUNS[params.noun ?? 'value'][language];
   const template: Template = ERROR_CATALOGUE[code][language];
-  return template(params, noun[0], noun[1], noun[2] ?? 'valid');
+  const shown = { ...params, min: boundText(params.min, mark), max: boundText(params.max, mark), decimalMark: mark };
+  return template(shown, noun[0], noun[1], noun[2] ?? 'valid');
 }
 
 /**
@@ -296,6 +321,8 @@ export function renderError(code: ErrorCode, params: ErrorParams, language: Lang
 export interface Bilingual {
   en: string;
   es: string;
+  /** Writes the reason again in a language with another decimal mark (the `en`/`es` texts usa `.`). */
+  render?: (language: Language, mark: DecimalMark) => string;
 }
 
 /** An error a formula or the report raises on purpose; its message is a catalogue sentence. */
@@ -318,10 +345,12 @@ export class KpiError extends Error {
     return this.params.fn === undefined ? new KpiError(this.code, { ...this.params, fn }, this.details) : this;
   }
 
-  /** The message in a language. */
-  localized(language: Language): string {
-    const detail = this.details ? this.details[language] : this.params.detail;
-    return renderError(this.code, { ...this.params, detail }, language);
+  /** The message in a language, its numbers with the decimal mark of the spreadsheet's locale. */
+  localized(language: Language, mark: DecimalMark = '.'): string {
+    const detail = this.details
+      ? (this.details.render?.(language, mark) ?? this.details[language])
+      : this.params.detail;
+    return renderError(this.code, { ...this.params, detail }, language, mark);
   }
 }
 
@@ -378,32 +407,32 @@ export const DETAILS = {
       'Check the dates or use a longer period',
     es: (p) =>
       `las respuestas del ${p.first} al ${p.last} dan ${p.periods} periodos, demasiados para una hoja. ` +
-      'Revise las fechas o use un periodo más largo',
+      'Revisa las fechas o usa un periodo más largo',
   },
   csiEmptyColumn: {
     en: (p) => `column ${p.column} of ratings has no ratings; give it answers or leave it out of the range`,
-    es: (p) => `la columna ${p.column} de ratings no tiene valoraciones; añada respuestas o déjela fuera del rango`,
+    es: (p) => `la columna ${p.column} de ratings no tiene valoraciones; añade respuestas o déjala fuera del rango`,
   },
   csiWeights: {
     en: (p) =>
       `weights has ${p.count} numbers but ratings has ${p.columns} columns (questions); give one weight per column`,
     es: (p) =>
       `weights tiene ${p.count} números pero ratings tiene ${p.columns} columnas (preguntas); ` +
-      'indique un peso por columna',
+      'indica un peso por columna',
   },
   driverRows: {
     en: (p) =>
       `driver_ratings has ${p.rows} rows but outcome has ${p.cells} cells; give one outcome per row of driver_ratings`,
     es: (p) =>
       `driver_ratings tiene ${p.rows} filas pero outcome tiene ${p.cells} celdas; ` +
-      'indique un resultado por fila de driver_ratings',
+      'indica un resultado por fila de driver_ratings',
   },
   driverNames: {
     en: (p) =>
       `driver_names has ${p.names} names but driver_ratings has ${p.columns} columns; give one name per column`,
     es: (p) =>
       `driver_names tiene ${p.names} nombres pero driver_ratings tiene ${p.columns} columnas; ` +
-      'indique un nombre por columna',
+      'indica un nombre por columna',
   },
   noRepeatRespondents: {
     en: () => 'no customer has 2 or more answers',
@@ -415,26 +444,29 @@ export const DETAILS = {
       'Give a later period or more orders',
     es: (p) =>
       `ningún cliente hizo pedidos en la ventana anterior ${p.window}, así que nadie pudo abandonar. ` +
-      'Indique un periodo posterior o más pedidos',
+      'Indica un periodo posterior o más pedidos',
   },
   noOrderByAsOf: {
     en: (p) => `no order on or before as_of (${p.day}). Give a later as_of or leave it out`,
-    es: (p) => `no hay pedidos en as_of (${p.day}) o antes. Indique una fecha as_of posterior o déjela en blanco`,
+    es: (p) => `no hay pedidos en as_of (${p.day}) o antes. Indica una fecha as_of posterior o déjala en blanco`,
   },
   fraction: {
-    en: () => 'it must be a fraction between 0 and 1, such as 0.7 for 70 %',
-    es: () => 'debe ser una fracción entre 0 y 1, como 0.7 para el 70 %',
+    en: (p) => `it must be a fraction between 0 and 1, such as ${num(p, 0.7)} for 70 %`,
+    es: (p) => `debe ser una fracción entre 0 y 1, como ${num(p, 0.7)} para el 70 %`,
   },
   churnFraction: {
-    en: () => 'it must be a fraction between 0 and 1, such as 0.05 for 5 % a month',
-    es: () => 'debe ser una fracción entre 0 y 1, como 0.05 para un 5 % al mes',
+    en: (p) => `it must be a fraction between 0 and 1, such as ${num(p, 0.05)} for 5 % a month`,
+    es: (p) => `debe ser una fracción entre 0 y 1, como ${num(p, 0.05)} para un 5 % al mes`,
   },
   confidence: {
-    en: () => 'it must be between 0 and 1, such as 0.95',
-    es: () => 'debe estar entre 0 y 1, como 0.95',
+    en: (p) => `it must be between 0 and 1, such as ${num(p, 0.95)}`,
+    es: (p) => `debe estar entre 0 y 1, como ${num(p, 0.95)}`,
   },
   aboveZero: { en: () => 'it must be a number above 0', es: () => 'debe ser un número mayor que 0' },
-  discountRate: { en: () => 'it must be 0 or more, such as 0.1', es: () => 'debe ser 0 o más, como 0.1' },
+  discountRate: {
+    en: (p) => `it must be 0 or more, such as ${num(p, 0.1)}`,
+    es: (p) => `debe ser 0 o más, como ${num(p, 0.1)}`,
+  },
   notNegative: { en: () => 'it must be 0 or more', es: () => 'debe ser 0 o más' },
   customerCount: {
     en: () => 'a number of customers cannot be negative',
@@ -447,7 +479,7 @@ export const DETAILS = {
   },
   weightsAddUpToZero: {
     en: () => 'the weights add up to 0; give at least one weight above 0',
-    es: () => 'los pesos suman 0; indique al menos un peso mayor que 0',
+    es: () => 'los pesos suman 0; indica al menos un peso mayor que 0',
   },
   direction: {
     en: () => 'each direction must be 1 (more is better) or -1 (less is better)',
@@ -459,7 +491,7 @@ export const DETAILS = {
       'at the end than at the start plus the new ones. Check the counts, or give the new customers',
     es: (p) =>
       `${p.endArg} (${p.end}) es mayor que ${p.startArg} + ${p.addedArg} (${p.sum}): al final no puede haber más ` +
-      'clientes que al inicio más los nuevos. Revise los recuentos o indique los clientes nuevos',
+      'clientes que al inicio más los nuevos. Revisa los recuentos o indica los clientes nuevos',
   },
   newAboveEnd: {
     en: (p) =>
@@ -505,11 +537,11 @@ export const DETAILS = {
   countPerColumn: {
     en: (p) => `${p.arg} has ${p.count} values but ${p.gridArg} has ${p.columns} columns; give one per column`,
     es: (p) =>
-      `${p.arg} tiene ${p.count} valores pero ${p.gridArg} tiene ${p.columns} columnas; indique uno por columna`,
+      `${p.arg} tiene ${p.count} valores pero ${p.gridArg} tiene ${p.columns} columnas; indica uno por columna`,
   },
   monthsSpan: {
     en: (p) => `the months from ${p.from} span more than 1000 years; check the dates`,
-    es: (p) => `los meses desde ${p.from} abarcan más de 1000 años; revise las fechas`,
+    es: (p) => `los meses desde ${p.from} abarcan más de 1000 años; revisa las fechas`,
   },
   tooManyCohortCells: {
     en: (p) =>
@@ -517,7 +549,7 @@ export const DETAILS = {
       'sheet. Check the order dates or use a longer period',
     es: (p) =>
       `la tabla tendría ${p.cohorts} cohortes × ${p.periods} periodos (pedidos del ${p.span}), demasiadas para una ` +
-      'hoja. Revise las fechas de los pedidos o use un periodo más largo',
+      'hoja. Revisa las fechas de los pedidos o usa un periodo más largo',
   },
   noOrdersByAsOf: {
     en: (p) => `no order falls on or before ${p.arg}`,
@@ -554,12 +586,12 @@ export const DETAILS = {
     en: () =>
       'the likelihood keeps growing as a parameter goes to 0 or to infinity; use more customers or a longer history',
     es: () =>
-      'la verosimilitud sigue creciendo cuando un parámetro tiende a 0 o a infinito; use más clientes o un historial ' +
+      'la verosimilitud sigue creciendo cuando un parámetro tiende a 0 o a infinito; usa más clientes o un historial ' +
       'más largo',
   },
   fitNotConverged: {
     en: () => 'the maximum-likelihood search did not converge; use more customers or a longer history',
-    es: () => 'la búsqueda de máxima verosimilitud no convergió; use más clientes o un historial más largo',
+    es: () => 'la búsqueda de máxima verosimilitud no convergió; usa más clientes o un historial más largo',
   },
   spendUnbounded: {
     en: (p) => `the spend model has q = ${p.q} ≤ 1, so the average spend is unbounded`,
@@ -570,10 +602,21 @@ export const DETAILS = {
 /** Keys of {@link DETAILS}. */
 export type DetailKey = keyof typeof DETAILS;
 
+/** A value of a reason with the decimal mark: numbers, and decimals already written as text (`q = 0.950`). */
+function detailValue(value: string | number, mark: DecimalMark): string | number {
+  if (typeof value === 'number') return formatNumber(value, mark);
+  return /^-?\d+\.\d+$/.test(value) ? value.replace('.', mark) : value;
+}
+
 /** A reason in both languages, ready for a {@link KpiError}. */
 export function detail(key: DetailKey, params: DetailParams = {}): Bilingual {
   const template: DetailTemplate = DETAILS[key];
-  return { en: template.en(params), es: template.es(params) };
+  const render = (language: Language, mark: DecimalMark) => {
+    const shown: DetailParams = { decimalMark: mark };
+    for (const [name, value] of Object.entries(params)) shown[name] = detailValue(value, mark);
+    return template[language](shown);
+  };
+  return { en: render('en', '.'), es: render('es', '.'), render };
 }
 
 /**

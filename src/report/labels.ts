@@ -9,12 +9,17 @@ import { civilFromDay, periodStartDay } from '../kpi/calendar/days';
 import type { SkipReason, SkippedRows } from './records';
 import type { DriverField } from './compute/blocks';
 import type { HeadlineKey } from './compute/headline';
+import type { MissingSource } from './compute/model';
 import { fill } from './fill';
+import { isMexicanSpanish, mexicanSpanish } from '../locale/glossary';
 import type { FieldKey, SourceKind } from './sources';
 
 const en = {
   sheetName: 'KPI Summary',
   title: 'Fideliza — KPI summary',
+  sharedTitle: 'Fideliza — KPI summary (to share: no personal data)',
+  sharedSheetName: 'KPI Summary (to share)',
+  listsSheetName: 'KPI lists',
   period: 'Period',
   comparedWith: 'compared with',
   generatedAt: 'Generated at',
@@ -23,14 +28,75 @@ const en = {
   sourceHeaders: ['Source', 'Sheet', 'Rows read', 'Rows used', 'Rows skipped', 'Why skipped (first rows)'],
   noneSkipped: '—',
   cutTexts: 'cut to the 50,000 characters a cell holds ({fields}): {count}',
-  personalDataOmitted: 'Personal data (names, emails, comments) left out of this version.',
+  personalDataOmitted: 'This version has no names, emails, comments or ages: share it, or its PDF, freely.',
+  dataQuality: '{count} rows were skipped ({where}): the reasons are under “Sources” at the end of this sheet.',
+  story: {
+    improved: 'Improved: {items}.',
+    improvedNone: 'Nothing improved beyond noise this period.',
+    worsened: 'Got worse: {items}.',
+    worsenedNone: 'Nothing got worse beyond noise this period.',
+    noise: 'Within noise, not news: {items}.',
+    first: 'First: {what} — {count} customers, {value} {stake}.',
+    firstOne: 'First: {what} — 1 customer, {value} {stake}.',
+    firstNone: 'No customer is waiting for an action this period.',
+    allIn: 'All of them are in “{sheet}”.',
+    actions: {
+      winBack: 'win back the customers at risk',
+      promoters: 'ask the promoters for a review or a referral',
+      welcome: 'welcome the new customers',
+      upcoming: 'greet the birthdays and anniversaries',
+      detractors: 'answer the detractors',
+      predicted: 'look after the customers worth most',
+    },
+    stakes: {
+      winBack: 'at stake (spend in the last 12 months, or predicted value)',
+      promoters: 'spent in the last 12 months',
+      welcome: 'in first orders',
+      upcoming: 'spent in the last 12 months',
+      detractors: 'spent in the last 12 months',
+      predicted: 'of predicted value',
+    },
+    significantMark: 'significant · p = ',
+    noiseMark: '≈ noise · p = ',
+    noYearAgo: 'no data a year earlier',
+  },
   headline: 'Headline KPIs',
-  headlineHeaders: ['KPI', 'This period', 'Previous period', 'Change', 'Definition'],
+  headlineHeaders: [
+    'KPI',
+    '',
+    'This period',
+    'Previous period',
+    'Change',
+    'Significance (5 %)',
+    'Change vs {period}',
+    'Definition',
+  ],
   charts: 'Charts',
+  chartData: 'Chart data (the charts read these cells)',
+  trendsTitle: 'Trends over the last 13 periods (the summary band’s sparklines read these cells)',
+  axes: {
+    shareOfAnswers: 'Share of answers',
+    customers: 'Customers',
+    churnRate: 'Churn rate',
+    amount: 'Amount',
+    mean: 'Mean answer',
+    correlation: 'Correlation with NPS',
+    averageCorrelation: 'Average correlation',
+    averageMean: 'Average mean',
+  },
+  missingSource: {
+    orders: 'Add an Orders sheet (customer, date, amount) to see this.',
+    surveysNps: 'Add a Surveys sheet with an NPS column (answers 0–10) to see this.',
+    surveyQuestions:
+      'Add two or more rating questions to the Surveys sheet (satisfaction, likelihood to switch, repurchase…) to ' +
+      'see this.',
+    customerDates: 'Add birthdays or signup dates to a Customers sheet to see this.',
+    surveyComments: 'Add a comment column to the Surveys sheet to see this.',
+  } satisfies Record<MissingSource, string>,
   cohorts: 'Cohort retention (share of each monthly cohort ordering again k months later)',
   cohortHeaders: ['Cohort', 'Customers'],
   actions: 'Action lists',
-  none: 'Nothing to show for this period.',
+  none: 'None in this period.',
   countOnly: 'customers (names left out)',
   countOnlyOne: 'customer (name left out)',
   percentagePoints: '" pp"',
@@ -81,6 +147,17 @@ const en = {
     goals: 'goals (conversions)',
     carts: 'carts created',
     purchases: 'purchases completed',
+    orderId: 'order number',
+    refunded: 'refunded amount',
+    cancelled: 'cancelled',
+    effort: 'customer effort',
+    quantity: 'quantity',
+    interval: 'billing interval',
+    intervalCount: 'intervals per bill',
+    trialEnd: 'trial end',
+    periodEnd: 'current period end',
+    firstResponse: 'first response',
+    resolved: 'resolved',
   } satisfies Record<FieldKey, string>,
   kpis: {
     nps: ['NPS', 'Promoters (9–10) minus detractors (0–6), in points, answers in the period.'],
@@ -104,11 +181,11 @@ const en = {
     aov: ['Average order value', 'Revenue ÷ orders in the period.'],
     frequency: ['Purchase frequency', 'Orders ÷ customers who ordered in the period.'],
     ltv: [
-      'Historic LTV',
+      'Lifetime value (historic)',
       'Average order value × orders per customer per year × lifespan (1 ÷ annual churn), last 12 months.',
     ],
-    ltvCac: ['LTV:CAC', 'Historic LTV ÷ average acquisition cost; above 3 is the usual target.'],
-    cps: ['Customer profitability (CPS)', '(Revenue − cost) ÷ cost of the period’s orders.'],
+    ltvCac: ['LTV:CAC', 'Historic lifetime value ÷ average acquisition cost; above 3 is the usual target.'],
+    cps: ['Profit on cost (CPS)', '(Revenue − cost) ÷ cost of the period’s orders.'],
     mrr: ['MRR', 'Monthly recurring revenue of subscriptions active at the end of the period.'],
     nrr: ['Net revenue retention', '(Starting MRR − churned − contraction + expansion) ÷ starting MRR.'],
     grossMrrChurn: ['Gross MRR churn', '(Churned + contraction MRR) ÷ starting MRR.'],
@@ -118,24 +195,30 @@ const en = {
     ticketsPerCustomer: ['Tickets per customer', 'Support tickets opened in the period ÷ customers at end.'],
   } satisfies Record<HeadlineKey, [string, string]>,
   chartTitles: {
-    npsTrend: 'NPS by month: promoters, passives, detractors',
-    customers: 'New and churned customers by month',
-    revenue: 'Revenue by month: new and returning customers',
-    mrr: 'MRR movements by month',
-    rfm: 'Customers by RFM segment',
-    drivers: 'Key drivers of NPS: mean vs correlation',
+    npsTrend: 'NPS by month: the mix of answers, and the NPS',
+    customers: 'New and churned customers by month, and churn rate',
+    revenue: 'Revenue by month: new and returning customers, and total',
+    mrr: 'MRR movements by month, and net new MRR',
+    rfm: 'Customers by RFM segment, coloured by health',
+    drivers: 'Key drivers of NPS: mean answer vs correlation with NPS',
   },
   blockHeaders: {
-    npsTrend: ['Month', 'Promoters', 'Passives', 'Detractors', 'NPS'],
-    customers: ['Month', 'New', 'Churned', 'Active customers', 'Churn rate'],
-    revenue: ['Month', 'New customers', 'Returning customers', 'Revenue'],
-    mrr: ['Month', 'New', 'Expansion', 'Reactivation', 'Contraction', 'Churned', 'Ending MRR'],
-    rfm: ['Segment', 'Customers', 'Share'],
-    drivers: ['Driver', 'Mean', 'Correlation with NPS', 'Quadrant'],
+    npsTrend: ['Month (answers)', 'Promoters', 'Passives', 'Detractors', 'NPS', 'Answers'],
+    customers: ['Month', 'New', 'Churned', 'Churn rate', 'Active customers'],
+    revenue: ['Month', 'New customers', 'Returning customers', 'Total'],
+    mrr: ['Month', 'New', 'Expansion', 'Reactivation', 'Contraction', 'Churned', 'Net new MRR', 'Ending MRR'],
+    rfm: ['Segment', 'Healthy', 'Needs attention', 'At risk', 'Share'],
+    drivers: ['Question', 'Mean', 'Correlation with NPS', 'Quadrant'],
   },
   drivers: {
     csat: 'Satisfaction',
     switchLikelihood: 'Likelihood to switch',
+    repurchase: 'Repurchase',
+    overallExperience: 'Overall experience',
+  } satisfies Record<DriverField, string>,
+  driversReversed: {
+    csat: 'Satisfaction',
+    switchLikelihood: 'Likelihood to stay (switching, reversed)',
     repurchase: 'Repurchase',
     overallExperience: 'Overall experience',
   } satisfies Record<DriverField, string>,
@@ -164,17 +247,41 @@ const en = {
     upcoming: 'Birthdays and anniversaries in the next 30 days',
     detractors: 'Detractor comments',
     words: 'Most frequent words in detractor comments',
-    predicted: 'Predicted value: customers by predicted CLV over the next 52 weeks (BG/NBD + Gamma-Gamma)',
-    predictedList: 'Top customers by predicted CLV',
+    predicted: 'Predicted lifetime value over the next 52 weeks',
+    predictedList: 'Customers by predicted lifetime value (next 52 weeks)',
+  },
+  listColumns: {
+    winBack: ['Customer', 'Value at stake', 'Last order', 'Why', ''],
+    promoters: ['Customer', 'Spend, 12 months', 'Answered', 'Score', 'Comment'],
+    welcome: ['Customer', 'First order', 'Date', '', ''],
+    upcoming: ['Customer', 'Spend, 12 months', 'Date', 'Occasion', ''],
+    detractors: ['Customer', 'Spend, 12 months', 'Answered', 'Score', 'Comment'],
+    predicted: ['Customer', 'Predicted value', '', 'P(alive)', ''],
+  },
+  listWords: {
+    heading: '{title}: {count} · {value} at stake',
+    shownOf: '{shown} of {count} — all of them in “{sheet}”.',
+    sharedCounts: 'No names in this version: each list gives its number of customers and the value at stake.',
+    inDays: 'in {days} days',
+    inOneDay: 'tomorrow',
+    today: 'today',
+    sheetTitle: 'Fideliza — KPI action lists',
+    sheetNote:
+      'Every customer of every list in the report, list by list (Data ▸ Create a filter shows one list). ' +
+      'Rewritten with each report.',
+    sheetColumns: [
+      'List',
+      'Customer id',
+      'Name',
+      'Email',
+      'Value at stake',
+      'Date',
+      'Why, score or occasion',
+      'Comment',
+    ],
   },
   listHeaders: {
-    winBack: ['Customer', 'Name', 'Email', 'Why', 'Last order', 'Orders', 'Spend', 'P(alive)'],
-    promoters: ['Customer', 'Name', 'Email', 'Score', 'Answered', 'Comment'],
-    welcome: ['Customer', 'Name', 'Email', 'First order', 'Amount'],
-    upcoming: ['Customer', 'Name', 'Email', 'Occasion', 'Date', 'Days until', 'Years'],
-    detractors: ['Customer', 'Name', 'Score', 'Answered', 'Comment'],
     words: ['Word', 'Mentions'],
-    predicted: ['Customer', 'Name', 'P(alive)', 'Expected purchases', 'Expected order value', 'Predicted CLV'],
   },
   reasons: {
     atRisk: 'RFM: at risk',
@@ -183,6 +290,27 @@ const en = {
     lowHealth: 'Low health score',
   },
   occasions: { birthday: 'Birthday', anniversary: 'Customer anniversary' },
+  aliveBands: { likelyActive: 'likely active', atRisk: 'at risk', probablyGone: 'probably gone' },
+  predictedWords: {
+    models: { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD' },
+    chosen:
+      '{model} predicted {predicted} repeat purchases in the last {weeks} weeks, fitted on the orders before them; ' +
+      'there were {actual}.',
+    other: '{model} predicted {predicted}: the predictions below use the closer one, refitted on all the orders.',
+    noCheck: '{model} is used: the orders do not span enough time to check a model on a holdout window.',
+    fallback:
+      'Every customer’s expected order value is the mean repeat-order value ({value}): repeat spend does not vary ' +
+      'between customers (a one-price product), so the spend model could not be fitted.',
+    bands: 'P(alive): likely active from 70 %, at risk from 30 %, probably gone below 30 %.',
+    tooEarly: 'too early to predict (first order under 8 weeks ago)',
+    groupHeaders: [
+      'Repeat purchases before the window',
+      'Customers',
+      'Actual (mean)',
+      'BG/NBD (mean)',
+      'MBG/NBD (mean)',
+    ],
+  },
   wizard: {
     noDataRows: 'Sheet “{sheet}” has no data rows.',
     skippedInFirstRows: 'Sheet “{sheet}”, first {rows} rows: {what}. Those rows will be skipped.',
@@ -209,6 +337,9 @@ export type ReportLabels = typeof en;
 const es: ReportLabels = {
   sheetName: 'Resumen KPI',
   title: 'Fideliza — Resumen de KPI',
+  sharedTitle: 'Fideliza — Resumen de KPI (para compartir: sin datos personales)',
+  sharedSheetName: 'Resumen KPI (para compartir)',
+  listsSheetName: 'Listas KPI',
   period: 'Periodo',
   comparedWith: 'comparado con',
   generatedAt: 'Generado el',
@@ -217,14 +348,76 @@ const es: ReportLabels = {
   sourceHeaders: ['Fuente', 'Hoja', 'Filas leídas', 'Filas usadas', 'Filas omitidas', 'Motivo (primeras filas)'],
   noneSkipped: '—',
   cutTexts: 'recortado a los 50.000 caracteres que admite una celda ({fields}): {count}',
-  personalDataOmitted: 'Esta versión no incluye datos personales (nombres, correos, comentarios).',
+  personalDataOmitted:
+    'Esta versión no tiene nombres, correos, comentarios ni edades: compártela, o su PDF, sin miedo.',
+  dataQuality: 'Se omitieron {count} filas ({where}): los motivos están en «Fuentes», al final de esta hoja.',
+  story: {
+    improved: 'Mejoró: {items}.',
+    improvedNone: 'Nada mejoró más allá del ruido en este periodo.',
+    worsened: 'Empeoró: {items}.',
+    worsenedNone: 'Nada empeoró más allá del ruido en este periodo.',
+    noise: 'Dentro del ruido, no es noticia: {items}.',
+    first: 'Primero: {what} — {count} clientes, {value} {stake}.',
+    firstOne: 'Primero: {what} — 1 cliente, {value} {stake}.',
+    firstNone: 'Ningún cliente espera una acción en este periodo.',
+    allIn: 'Están todos en «{sheet}».',
+    actions: {
+      winBack: 'recupera a los clientes en riesgo',
+      promoters: 'pide a los promotores una reseña o una recomendación',
+      welcome: 'da la bienvenida a los clientes nuevos',
+      upcoming: 'felicita los cumpleaños y aniversarios',
+      detractors: 'responde a los detractores',
+      predicted: 'cuida a los clientes que más valen',
+    },
+    stakes: {
+      winBack: 'en juego (gasto de los últimos 12 meses, o valor previsto)',
+      promoters: 'gastados en los últimos 12 meses',
+      welcome: 'en primeros pedidos',
+      upcoming: 'gastados en los últimos 12 meses',
+      detractors: 'gastados en los últimos 12 meses',
+      predicted: 'de valor previsto',
+    },
+    significantMark: 'significativo · p = ',
+    noiseMark: '≈ ruido · p = ',
+    noYearAgo: 'sin datos de hace un año',
+  },
   headline: 'KPI principales',
-  headlineHeaders: ['KPI', 'Este periodo', 'Periodo anterior', 'Cambio', 'Definición'],
+  headlineHeaders: [
+    'KPI',
+    '',
+    'Este periodo',
+    'Periodo anterior',
+    'Cambio',
+    'Significación (5 %)',
+    'Cambio frente a {period}',
+    'Definición',
+  ],
   charts: 'Gráficos',
+  chartData: 'Datos de los gráficos (los gráficos leen estas celdas)',
+  trendsTitle: 'Tendencias de los últimos 13 periodos (los minigráficos del resumen leen estas celdas)',
+  axes: {
+    shareOfAnswers: 'Parte de las respuestas',
+    customers: 'Clientes',
+    churnRate: 'Tasa de abandono',
+    amount: 'Importe',
+    mean: 'Respuesta media',
+    correlation: 'Correlación con el NPS',
+    averageCorrelation: 'Correlación media',
+    averageMean: 'Media de las medias',
+  },
+  missingSource: {
+    orders: 'Añade una hoja de Pedidos (cliente, fecha, importe) para ver esto.',
+    surveysNps: 'Añade una hoja de Encuestas con una columna de NPS (respuestas de 0 a 10) para ver esto.',
+    surveyQuestions:
+      'Añade a la hoja de Encuestas dos o más preguntas de valoración (satisfacción, probabilidad de cambiar, ' +
+      'recompra…) para ver esto.',
+    customerDates: 'Añade cumpleaños o fechas de alta a una hoja de Clientes para ver esto.',
+    surveyComments: 'Añade una columna de comentarios a la hoja de Encuestas para ver esto.',
+  },
   cohorts: 'Retención por cohortes (parte de cada cohorte mensual que vuelve a comprar k meses después)',
   cohortHeaders: ['Cohorte', 'Clientes'],
   actions: 'Listas de acción',
-  none: 'Nada que mostrar en este periodo.',
+  none: 'Ninguno en este periodo.',
   countOnly: 'clientes (sin nombres)',
   countOnlyOne: 'cliente (sin nombre)',
   percentagePoints: '" p. p."',
@@ -275,6 +468,17 @@ const es: ReportLabels = {
     goals: 'objetivos (conversiones)',
     carts: 'carritos creados',
     purchases: 'compras completadas',
+    orderId: 'número de pedido',
+    refunded: 'importe reembolsado',
+    cancelled: 'cancelado',
+    effort: 'esfuerzo del cliente',
+    quantity: 'cantidad',
+    interval: 'periodo de facturación',
+    intervalCount: 'periodos por factura',
+    trialEnd: 'fin de la prueba',
+    periodEnd: 'fin del periodo actual',
+    firstResponse: 'primera respuesta',
+    resolved: 'resuelto',
   },
   kpis: {
     nps: ['NPS', 'Promotores (9–10) menos detractores (0–6), en puntos, respuestas del periodo.'],
@@ -304,11 +508,11 @@ const es: ReportLabels = {
     aov: ['Valor medio del pedido', 'Ingresos ÷ pedidos del periodo.'],
     frequency: ['Frecuencia de compra', 'Pedidos ÷ clientes que compraron en el periodo.'],
     ltv: [
-      'LTV histórico',
+      'Valor de vida del cliente (histórico)',
       'Valor medio del pedido × pedidos por cliente al año × vida media (1 ÷ abandono anual), últimos 12 meses.',
     ],
-    ltvCac: ['LTV:CAC', 'LTV histórico ÷ coste medio de adquisición; el objetivo habitual es más de 3.'],
-    cps: ['Rentabilidad por cliente (CPS)', '(Ingresos − coste) ÷ coste de los pedidos del periodo.'],
+    ltvCac: ['LTV:CAC', 'Valor de vida histórico ÷ coste medio de adquisición; el objetivo habitual es más de 3.'],
+    cps: ['Beneficio sobre coste (CPS)', '(Ingresos − coste) ÷ coste de los pedidos del periodo.'],
     mrr: ['MRR', 'Ingresos recurrentes mensuales de las suscripciones activas al final del periodo.'],
     nrr: ['Retención neta de ingresos', '(MRR inicial − bajas − reducciones + ampliaciones) ÷ MRR inicial.'],
     grossMrrChurn: ['Pérdida bruta de MRR', '(MRR de bajas + reducciones) ÷ MRR inicial.'],
@@ -318,24 +522,30 @@ const es: ReportLabels = {
     ticketsPerCustomer: ['Tickets por cliente', 'Tickets de soporte abiertos en el periodo ÷ clientes al final.'],
   },
   chartTitles: {
-    npsTrend: 'NPS por mes: promotores, pasivos, detractores',
-    customers: 'Clientes nuevos y perdidos por mes',
-    revenue: 'Ingresos por mes: clientes nuevos y recurrentes',
-    mrr: 'Movimientos de MRR por mes',
-    rfm: 'Clientes por segmento RFM',
-    drivers: 'Factores clave del NPS: media frente a correlación',
+    npsTrend: 'NPS por mes: reparto de las respuestas, y el NPS',
+    customers: 'Clientes nuevos y perdidos por mes, y tasa de abandono',
+    revenue: 'Ingresos por mes: clientes nuevos y recurrentes, y total',
+    mrr: 'Movimientos de MRR por mes, y MRR neto nuevo',
+    rfm: 'Clientes por segmento RFM, en colores según su salud',
+    drivers: 'Factores clave del NPS: respuesta media frente a correlación con el NPS',
   },
   blockHeaders: {
-    npsTrend: ['Mes', 'Promotores', 'Pasivos', 'Detractores', 'NPS'],
-    customers: ['Mes', 'Nuevos', 'Perdidos', 'Clientes activos', 'Tasa de abandono'],
-    revenue: ['Mes', 'Clientes nuevos', 'Clientes recurrentes', 'Ingresos'],
-    mrr: ['Mes', 'Nuevo', 'Ampliación', 'Reactivación', 'Reducción', 'Bajas', 'MRR final'],
-    rfm: ['Segmento', 'Clientes', 'Parte'],
-    drivers: ['Factor', 'Media', 'Correlación con el NPS', 'Cuadrante'],
+    npsTrend: ['Mes (respuestas)', 'Promotores', 'Pasivos', 'Detractores', 'NPS', 'Respuestas'],
+    customers: ['Mes', 'Nuevos', 'Perdidos', 'Tasa de abandono', 'Clientes activos'],
+    revenue: ['Mes', 'Clientes nuevos', 'Clientes recurrentes', 'Total'],
+    mrr: ['Mes', 'Nuevo', 'Ampliación', 'Reactivación', 'Reducción', 'Bajas', 'MRR neto nuevo', 'MRR final'],
+    rfm: ['Segmento', 'Sanos', 'Necesitan atención', 'En riesgo', 'Parte'],
+    drivers: ['Pregunta', 'Media', 'Correlación con el NPS', 'Cuadrante'],
   },
   drivers: {
     csat: 'Satisfacción',
     switchLikelihood: 'Probabilidad de cambiar',
+    repurchase: 'Recompra',
+    overallExperience: 'Experiencia global',
+  },
+  driversReversed: {
+    csat: 'Satisfacción',
+    switchLikelihood: 'Intención de quedarse (cambiar, invertida)',
     repurchase: 'Recompra',
     overallExperience: 'Experiencia global',
   },
@@ -364,17 +574,41 @@ const es: ReportLabels = {
     upcoming: 'Cumpleaños y aniversarios en los próximos 30 días',
     detractors: 'Comentarios de detractores',
     words: 'Palabras más frecuentes en los comentarios de detractores',
-    predicted: 'Valor previsto: clientes por CLV previsto en las próximas 52 semanas (BG/NBD + Gamma-Gamma)',
-    predictedList: 'Clientes con mayor CLV previsto',
+    predicted: 'Valor de vida del cliente previsto en las próximas 52 semanas',
+    predictedList: 'Clientes por valor de vida previsto (próximas 52 semanas)',
+  },
+  listColumns: {
+    winBack: ['Cliente', 'En juego', 'Último pedido', 'Motivo', ''],
+    promoters: ['Cliente', 'Gasto, 12 meses', 'Respondió', 'Puntuación', 'Comentario'],
+    welcome: ['Cliente', 'Primer pedido', 'Fecha', '', ''],
+    upcoming: ['Cliente', 'Gasto, 12 meses', 'Fecha', 'Ocasión', ''],
+    detractors: ['Cliente', 'Gasto, 12 meses', 'Respondió', 'Puntuación', 'Comentario'],
+    predicted: ['Cliente', 'Valor previsto', '', 'P(activo)', ''],
+  },
+  listWords: {
+    heading: '{title}: {count} · {value} en juego',
+    shownOf: '{shown} de {count} — todos en «{sheet}».',
+    sharedCounts: 'Sin nombres en esta versión: cada lista da su número de clientes y el valor en juego.',
+    inDays: 'en {days} días',
+    inOneDay: 'mañana',
+    today: 'hoy',
+    sheetTitle: 'Fideliza — Listas de acción de KPI',
+    sheetNote:
+      'Todos los clientes de todas las listas del informe, lista por lista (Datos ▸ Crear un filtro muestra ' +
+      'una lista). Se reescribe con cada informe.',
+    sheetColumns: [
+      'Lista',
+      'Id de cliente',
+      'Nombre',
+      'Correo',
+      'En juego',
+      'Fecha',
+      'Motivo, puntuación u ocasión',
+      'Comentario',
+    ],
   },
   listHeaders: {
-    winBack: ['Cliente', 'Nombre', 'Correo', 'Motivo', 'Último pedido', 'Pedidos', 'Gasto', 'P(activo)'],
-    promoters: ['Cliente', 'Nombre', 'Correo', 'Puntuación', 'Respondió', 'Comentario'],
-    welcome: ['Cliente', 'Nombre', 'Correo', 'Primer pedido', 'Importe'],
-    upcoming: ['Cliente', 'Nombre', 'Correo', 'Ocasión', 'Fecha', 'Días que faltan', 'Años'],
-    detractors: ['Cliente', 'Nombre', 'Puntuación', 'Respondió', 'Comentario'],
     words: ['Palabra', 'Menciones'],
-    predicted: ['Cliente', 'Nombre', 'P(activo)', 'Compras previstas', 'Valor de pedido previsto', 'CLV previsto'],
   },
   reasons: {
     atRisk: 'RFM: en riesgo',
@@ -383,13 +617,30 @@ const es: ReportLabels = {
     lowHealth: 'Salud del cliente baja',
   },
   occasions: { birthday: 'Cumpleaños', anniversary: 'Aniversario como cliente' },
+  aliveBands: { likelyActive: 'probablemente activo', atRisk: 'en riesgo', probablyGone: 'probablemente perdido' },
+  predictedWords: {
+    models: { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD' },
+    chosen:
+      '{model} predijo {predicted} recompras en las últimas {weeks} semanas, ajustado con los pedidos anteriores; ' +
+      'hubo {actual}.',
+    other:
+      '{model} predijo {predicted}: las predicciones de abajo usan el más cercano, reajustado con todos los pedidos.',
+    noCheck:
+      'Se usa {model}: los pedidos no abarcan tiempo suficiente para comprobar un modelo en una ventana de reserva.',
+    fallback:
+      'El valor esperado del pedido de cada cliente es el valor medio de las recompras ({value}): el gasto de las ' +
+      'recompras no varía entre clientes (un producto de precio único), así que no se pudo ajustar el modelo de gasto.',
+    bands: 'P(activo): probablemente activo desde el 70 %, en riesgo desde el 30 %, probablemente perdido por debajo.',
+    tooEarly: 'demasiado pronto para predecir (primer pedido hace menos de 8 semanas)',
+    groupHeaders: ['Recompras antes de la ventana', 'Clientes', 'Reales (media)', 'BG/NBD (media)', 'MBG/NBD (media)'],
+  },
   wizard: {
     noDataRows: 'La hoja «{sheet}» no tiene filas de datos.',
     skippedInFirstRows: 'Hoja «{sheet}», primeras {rows} filas: {what}. Esas filas se omitirán.',
     percentagePoints: 'p. p.',
     refreshed: 'Informe actualizado: {period} ({seconds} s).',
-    addData: 'Añada datos debajo de la fila de encabezados.',
-    rowsSkipped: 'Filas omitidas: {reasons}. Corríjalas y vuelva a generar el informe.',
+    addData: 'Añade datos debajo de la fila de encabezados.',
+    rowsSkipped: 'Filas omitidas: {reasons}. Corrígelas y vuelve a generar el informe.',
     warnings: {
       oldChartsLeft:
         'El informe está escrito, pero no se pudieron quitar algunos gráficos del anterior: borra a mano los ' +
@@ -406,9 +657,16 @@ const es: ReportLabels = {
 const LABELS: Record<Language, ReportLabels> = { en, es };
 
 /** The report's texts in a language. */
-export function reportLabels(language: Language): ReportLabels {
+export function reportLabels(language: Language, locale?: string): ReportLabels {
+  if (language === 'es' && isMexicanSpanish(locale)) {
+    mexican ??= mexicanSpanish(es);
+    return mexican;
+  }
   return LABELS[language];
 }
+
+/** The Spanish labels in Mexico's terms, made the first time a Mexican spreadsheet asks. */
+let mexican: ReportLabels | undefined;
 
 /**
  * Why rows of a source were skipped, one text per reason: `not a number (amount): 10 (rows 5, 9…)`.

@@ -25,6 +25,8 @@ export interface LayoutCell {
   background?: string;
   color?: string;
   size?: number;
+  /** Horizontal alignment; Sheets' default puts text left and numbers right. */
+  align?: 'left' | 'center' | 'right';
 }
 
 /** A 1-based rectangle of the sheet. */
@@ -36,7 +38,31 @@ export interface LayoutRect {
 }
 
 /** Chart types the report draws. */
-export type LayoutChartKind = 'column' | 'bar' | 'line' | 'pie' | 'scatter';
+export type LayoutChartKind = 'column' | 'bar' | 'line' | 'pie' | 'scatter' | 'combo';
+
+/** How one series of a chart is drawn (Google Charts' `series.N` options). */
+export interface LayoutSeries {
+  /** In a combo chart: bars (the default) or a line. */
+  type?: 'bars' | 'line';
+  /** Value axis: 0 on the left (default), 1 on the right. */
+  axis?: 0 | 1;
+  color?: string;
+  lineWidth?: number;
+  pointSize?: number;
+  /** Left out of the legend (a reference line). */
+  hideInLegend?: boolean;
+}
+
+/** A value or category axis (Google Charts' `vAxes.N` / `hAxis`). */
+export interface LayoutAxis {
+  title?: string;
+  /** `percent`, or a number pattern. */
+  format?: string;
+  min?: number;
+  max?: number;
+  /** Number of gridlines (so that 0 falls on one). */
+  gridlines?: number;
+}
 
 /** A native chart fed from a data block of the sheet. */
 export interface LayoutChart {
@@ -47,8 +73,15 @@ export interface LayoutChart {
   stacked?: boolean;
   anchor: { row: number; column: number };
   colors?: string[];
-  xTitle?: string;
-  yTitle?: string;
+  /** Series options by index (0 = the first column after the domain). */
+  series?: Record<number, LayoutSeries>;
+  hAxis?: LayoutAxis;
+  /** Value axes: [left, right]. */
+  vAxes?: LayoutAxis[];
+  legend?: 'bottom' | 'none';
+  /** Size in pixels (default: Sheets' 600 × 371). */
+  width?: number;
+  height?: number;
 }
 
 /** Colours of the report (Google's add-on palette). */
@@ -65,57 +98,20 @@ export const COLORS = {
   heatLow: '#fce8e6',
   heatMid: '#fef7e0',
   heatHigh: '#34a853',
+  card: '#f8f9fa',
+  neutral: '#5f6368',
+  attention: '#f29900',
+  line: '#1a73e8',
+  reference: '#9aa0a6',
 } as const;
 
-/** Formats of numbers in the report. Currency is the one chosen in the wizard. */
-export interface Formats {
-  integer: string;
-  decimal: string;
-  percent: string;
-  points: string;
-  currency: string;
-  date: string;
-  month: string;
-  dateTime: string;
-  signedPercent: string;
-  signedPoints: string;
-  signedInteger: string;
-  signedCurrency: string;
-  signedDecimal: string;
-}
-
-/** Number formats for a currency code (EUR, USD, GBP, MXN, …). */
-export function formatsFor(currency: string): Formats {
-  const symbols: Record<string, [string, boolean]> = {
-    EUR: ['€', false],
-    USD: ['$', true],
-    GBP: ['£', true],
-    MXN: ['$', true],
-    ARS: ['$', true],
-    COP: ['$', true],
-    CLP: ['$', true],
-    PEN: ['S/', true],
-  };
-  const [symbol, before] = symbols[currency] ?? [currency, false];
-  const money = before ? `[$${symbol}]#,##0.00` : `#,##0.00 [$${symbol}]`;
-  const signedMoney = before
-    ? `+[$${symbol}]#,##0.00;-[$${symbol}]#,##0.00;0`
-    : `+#,##0.00 [$${symbol}];-#,##0.00 [$${symbol}];0`;
-  return {
-    integer: '#,##0',
-    decimal: '#,##0.00',
-    percent: '0.0%',
-    points: '0.0',
-    currency: money,
-    date: 'yyyy-mm-dd',
-    month: 'mmm yyyy',
-    dateTime: 'yyyy-mm-dd hh:mm',
-    signedPercent: '+0.0%;-0.0%;0.0%',
-    signedPoints: '+0.0;-0.0;0.0',
-    signedInteger: '+#,##0;-#,##0;0',
-    signedCurrency: signedMoney,
-    signedDecimal: '+#,##0.00;-#,##0.00;0',
-  };
+/** Column letters of a 1-based column: 1 → A, 27 → AA. */
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
 }
 
 /** A sheet being laid out: cells placed anywhere, the used area grows as needed. */
@@ -124,6 +120,8 @@ export class SheetLayout {
   readonly charts: LayoutChart[] = [];
   readonly heatmaps: LayoutRect[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** Heights of rows that hold large text (the summary band's values), in pixels. */
+  readonly rowHeights = new Map<number, number>();
   frozenRows = 0;
 
   /** Rows used. */

@@ -6,6 +6,9 @@ import { periodEndDay, periodIndex, periodStartDay } from '../kpi/calendar/days'
 /** Period kinds a report can cover. */
 export type ReportPeriodKind = 'month' | 'quarter' | 'year';
 
+/** Periods of each kind in a year: the same period a year earlier is this many periods back. */
+export const PERIODS_PER_YEAR: Record<ReportPeriodKind, number> = { month: 12, quarter: 4, year: 1 };
+
 /** A report period and the previous one of the same kind. */
 export interface ReportPeriod {
   kind: ReportPeriodKind;

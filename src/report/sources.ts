@@ -3,8 +3,22 @@
  * (PRODUCT.md, "The data sheets it reads"). Shared by the report generator and the sidebar wizard.
  */
 
-/** How a column's cells are read. */
-export type FieldType = 'id' | 'text' | 'date' | 'optionalDate' | 'amount' | 'score' | 'rating' | 'count';
+/**
+ * How a column's cells are read. Dates become day numbers; a `dateTime` keeps its time of day as the
+ * fraction of the day number. `flag` is a yes/no column where a date also means yes (a `Cancelled
+ * at` date, a `Cancel at period end` TRUE).
+ */
+export type FieldType =
+  | 'id'
+  | 'text'
+  | 'date'
+  | 'optionalDate'
+  | 'dateTime'
+  | 'amount'
+  | 'score'
+  | 'rating'
+  | 'count'
+  | 'flag';
 
 /** One column the report can use. */
 export interface FieldSpec {
@@ -16,6 +30,14 @@ export interface FieldSpec {
   synonyms: readonly string[];
   /** Name of the record property when it is not the key (dates become day numbers: `date` → `day`). */
   record?: string;
+  /**
+   * Words that give a column this meaning wherever they appear in its header (a Google Forms question
+   * such as `¿Qué probabilidad hay de que recomiendes…?`), compared after {@link headerWords}; tried
+   * when no header is a known name.
+   */
+  meaning?: readonly string[];
+  /** An unreadable value is left blank (and counted in the column's reading) instead of skipping the row. */
+  lenient?: boolean;
 }
 
 /** One kind of sheet: the sheet names that suggest it and its columns. */
@@ -41,9 +63,40 @@ const CUSTOMER_ID = [
   'nº cliente',
 ];
 
+/** Headers of an e-mail column: the customer id when a sheet has no id column (Forms, shop exports). */
+export const EMAIL_HEADERS = [
+  'email',
+  'e-mail',
+  'email address',
+  'customer email',
+  'billing email',
+  'email (billing)',
+  'correo',
+  'correo electrónico',
+  'dirección de correo electrónico',
+  'email del cliente',
+  'correo del cliente',
+] as const;
+
+/** A segment to compare customers by (a plan, a tier, a sales channel, a country). */
+const SEGMENT = [
+  'segment',
+  'customer segment',
+  'plan',
+  'tier',
+  'channel',
+  'sales channel',
+  'country',
+  'segmento',
+  'canal',
+  'canal de venta',
+  'país',
+] as const;
+
 /**
  * Every source sheet kind, in the order the wizard shows them: the one schema the record types, field
- * keys and field labels are derived from.
+ * keys and field labels are derived from. Within a kind the fields are matched in this order, each
+ * column once, so a field listed earlier wins a header two of them know.
  */
 const SOURCES = [
   {
@@ -56,7 +109,18 @@ const SOURCES = [
         record: 'day',
         type: 'date',
         required: true,
-        synonyms: ['date', 'order date', 'purchase date', 'fecha', 'fecha pedido', 'fecha de pedido', 'fecha compra'],
+        synonyms: [
+          'date',
+          'order date',
+          'purchase date',
+          'created at',
+          'date created',
+          'fecha',
+          'fecha pedido',
+          'fecha de pedido',
+          'fecha compra',
+          'fecha del pedido',
+        ],
       },
       {
         key: 'amount',
@@ -67,15 +131,87 @@ const SOURCES = [
           'total',
           'revenue',
           'order total',
+          'order total amount',
+          'net sales',
           'value',
           'importe',
           'ingresos',
           'total pedido',
           'valor',
           'importe total',
+          'ventas netas',
         ],
       },
       { key: 'cost', type: 'amount', required: false, synonyms: ['cost', 'cogs', 'coste', 'costo', 'coste pedido'] },
+      {
+        key: 'orderId',
+        type: 'id',
+        required: false,
+        synonyms: [
+          'order id',
+          'order number',
+          'order no',
+          'order #',
+          'order',
+          'id pedido',
+          'número de pedido',
+          'numero de pedido',
+          'nº pedido',
+          'n.º de pedido',
+          'pedido #',
+          'id',
+        ],
+      },
+      {
+        key: 'status',
+        type: 'text',
+        required: false,
+        synonyms: [
+          'status',
+          'order status',
+          'financial status',
+          'payment status',
+          'state',
+          'estado',
+          'estado del pedido',
+          'estado pedido',
+          'estado del pago',
+        ],
+      },
+      {
+        key: 'refunded',
+        type: 'amount',
+        required: false,
+        synonyms: [
+          'refunded amount',
+          'refund amount',
+          'order refund amount',
+          'refunded',
+          'refunds',
+          'importe reembolsado',
+          'reembolsado',
+          'reembolso',
+          'importe devuelto',
+        ],
+      },
+      {
+        key: 'cancelled',
+        type: 'flag',
+        required: false,
+        lenient: true,
+        synonyms: [
+          'cancelled at',
+          'canceled at',
+          'cancelled',
+          'canceled',
+          'cancelled date',
+          'fecha cancelación',
+          'fecha de cancelación',
+          'cancelado',
+          'anulado',
+        ],
+      },
+      { key: 'segment', type: 'text', required: false, lenient: true, synonyms: SEGMENT },
     ],
   },
   {
@@ -89,12 +225,7 @@ const SOURCES = [
         required: false,
         synonyms: ['name', 'customer name', 'full name', 'nombre', 'nombre cliente', 'nombre completo'],
       },
-      {
-        key: 'email',
-        type: 'text',
-        required: false,
-        synonyms: ['email', 'e-mail', 'email address', 'correo', 'correo electrónico', 'correo electronico'],
-      },
+      { key: 'email', type: 'text', required: false, synonyms: EMAIL_HEADERS },
       {
         key: 'signupDate',
         record: 'signupDay',
@@ -141,7 +272,7 @@ const SOURCES = [
           'costo adquisición',
         ],
       },
-      { key: 'segment', type: 'text', required: false, synonyms: ['segment', 'plan', 'tier', 'segmento'] },
+      { key: 'segment', type: 'text', required: false, synonyms: SEGMENT },
     ],
   },
   {
@@ -156,6 +287,8 @@ const SOURCES = [
       'encuesta',
       'respuestas',
       'opiniones',
+      'form responses',
+      'respuestas de formulario',
     ],
     oneOf: ['nps', 'csat'],
     fields: [
@@ -181,18 +314,21 @@ const SOURCES = [
           'probabilidad de recomendar',
           'recomendaría',
         ],
+        meaning: ['recommend', 'recomend', 'recomiend', 'nps'],
       },
       {
         key: 'csat',
         type: 'rating',
         required: false,
         synonyms: ['csat', 'satisfaction', 'satisfacción', 'satisfaccion'],
+        meaning: ['satisf', 'csat'],
       },
       {
         key: 'comment',
         type: 'text',
         required: false,
         synonyms: ['comment', 'comments', 'feedback', 'comentario', 'comentarios', 'opinión', 'opinion'],
+        meaning: ['why', 'por que', 'porque', 'motivo', 'reason', 'comment', 'comentario'],
       },
       {
         key: 'switchLikelihood',
@@ -218,6 +354,15 @@ const SOURCES = [
         required: false,
         synonyms: ['overall experience', 'experience', 'experiencia global', 'experiencia'],
       },
+      {
+        key: 'effort',
+        type: 'rating',
+        required: false,
+        lenient: true,
+        synonyms: ['ces', 'customer effort', 'customer effort score', 'effort', 'ease', 'esfuerzo', 'facilidad'],
+        meaning: ['effort', 'esfuerzo', 'easy', 'ease', 'facil', 'facilidad'],
+      },
+      { key: 'segment', type: 'text', required: false, lenient: true, synonyms: SEGMENT },
     ],
   },
   {
@@ -230,20 +375,96 @@ const SOURCES = [
         record: 'startDay',
         type: 'date',
         required: true,
-        synonyms: ['start', 'start date', 'inicio', 'fecha inicio', 'fecha de inicio', 'alta'],
+        synonyms: ['start', 'start date', 'started', 'inicio', 'fecha inicio', 'fecha de inicio', 'alta', 'created'],
       },
       {
         key: 'end',
         record: 'endDay',
         type: 'optionalDate',
         required: true,
-        synonyms: ['end', 'end date', 'cancelled', 'fin', 'fecha fin', 'fecha de fin', 'baja'],
+        synonyms: ['end', 'end date', 'ended at', 'ended', 'cancelled', 'fin', 'fecha fin', 'fecha de fin', 'baja'],
       },
       {
         key: 'mrr',
         type: 'amount',
         required: true,
-        synonyms: ['mrr', 'monthly amount', 'monthly fee', 'amount', 'cuota mensual', 'cuota', 'importe mensual'],
+        synonyms: [
+          'mrr',
+          'monthly amount',
+          'monthly fee',
+          'amount',
+          'price',
+          'cuota mensual',
+          'cuota',
+          'importe mensual',
+          'importe',
+          'precio',
+        ],
+      },
+      {
+        key: 'quantity',
+        type: 'count',
+        required: false,
+        synonyms: ['quantity', 'qty', 'seats', 'units', 'cantidad', 'unidades', 'plazas', 'licencias'],
+      },
+      {
+        key: 'interval',
+        type: 'text',
+        required: false,
+        synonyms: [
+          'interval',
+          'billing interval',
+          'billing period',
+          'plan interval',
+          'frequency',
+          'intervalo',
+          'periodicidad',
+          'frecuencia',
+          'periodo de facturación',
+        ],
+      },
+      {
+        key: 'intervalCount',
+        type: 'count',
+        required: false,
+        synonyms: ['interval count', 'billing interval count', 'plan interval count', 'número de intervalos'],
+      },
+      {
+        key: 'status',
+        type: 'text',
+        required: false,
+        synonyms: ['status', 'subscription status', 'state', 'estado', 'estado de la suscripción'],
+      },
+      {
+        key: 'trialEnd',
+        record: 'trialEndDay',
+        type: 'optionalDate',
+        required: false,
+        lenient: true,
+        synonyms: ['trial end', 'trial end date', 'trial ends', 'fin de prueba', 'fin del periodo de prueba'],
+      },
+      {
+        key: 'cancelled',
+        type: 'flag',
+        required: false,
+        lenient: true,
+        synonyms: ['canceled at', 'cancelled at', 'cancel at period end', 'cancelado', 'fecha de cancelación'],
+      },
+      {
+        key: 'periodEnd',
+        record: 'periodEndDay',
+        type: 'optionalDate',
+        required: false,
+        lenient: true,
+        synonyms: [
+          'current period end',
+          'period end',
+          'renewal date',
+          'next billing date',
+          'fin del periodo',
+          'fecha de renovación',
+          'próxima renovación',
+        ],
       },
     ],
   },
@@ -257,9 +478,48 @@ const SOURCES = [
         record: 'day',
         type: 'date',
         required: true,
-        synonyms: ['date', 'created', 'opened', 'fecha', 'fecha apertura', 'fecha creación'],
+        synonyms: ['date', 'created', 'created at', 'opened', 'fecha', 'fecha apertura', 'fecha creación'],
       },
       { key: 'status', type: 'text', required: false, synonyms: ['status', 'state', 'estado'] },
+      {
+        key: 'firstResponse',
+        record: 'firstResponseAt',
+        type: 'dateTime',
+        required: false,
+        lenient: true,
+        synonyms: [
+          'first response',
+          'first response at',
+          'first response date',
+          'first reply',
+          'responded',
+          'responded at',
+          'primera respuesta',
+          'fecha primera respuesta',
+          'fecha de primera respuesta',
+          'respondido',
+        ],
+      },
+      {
+        key: 'resolved',
+        record: 'resolvedAt',
+        type: 'dateTime',
+        required: false,
+        lenient: true,
+        synonyms: [
+          'resolved',
+          'resolved at',
+          'solved at',
+          'closed',
+          'closed at',
+          'resuelto',
+          'fecha resolución',
+          'fecha de resolución',
+          'cerrado',
+          'fecha cierre',
+          'fecha de cierre',
+        ],
+      },
     ],
   },
   {
@@ -305,6 +565,36 @@ export function normaliseHeader(header: unknown): string {
     .replace(/[\s_\-.:/()º°#]+/g, '');
 }
 
+/** Headers that say their date-times are in UTC (Stripe's `Created (UTC)`). */
+const UTC_SUFFIX = /\s*\(\s*utc\s*\)\s*$/i;
+
+/** Whether a header says its values are UTC date-times: `Current Period End (UTC)`. */
+export function isUtcHeader(header: unknown): boolean {
+  return UTC_SUFFIX.test(String(header ?? ''));
+}
+
+/** A header without the notes exports add to it: ` (UTC)`, ` (metadata)`. */
+export function headerCore(header: unknown): string {
+  return String(header ?? '')
+    .replace(UTC_SUFFIX, '')
+    .replace(/\s*\(\s*metadata\s*\)\s*$/i, '');
+}
+
+/**
+ * A header as plain words for meaning matches: lower case, accents removed, punctuation as spaces:
+ * `¿Qué probabilidad hay de que nos RECOMIENDES?` → ` que probabilidad hay de que nos recomiendes `
+ * (padded with a space at each end, so a word can be looked up as ` word`).
+ */
+export function headerWords(header: unknown): string {
+  const words = String(header ?? '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  return ` ${words} `;
+}
+
 /** The kinds of sheet the report can read. */
 export type SourceKind = (typeof SOURCES)[number]['kind'];
 
@@ -321,12 +611,17 @@ type RecordKey<F> = F extends { record: infer R extends string }
     ? K
     : never;
 
-/** The value a column gives a record: text, or a number (`null` where an optional value is blank). */
+/**
+ * The value a column gives a record: text, yes/no, or a number (`null` where an optional value is
+ * blank).
+ */
 type FieldValue<F> = F extends { type: 'id' | 'text' }
   ? string
-  : F extends { type: 'date' | 'amount' | 'count'; required: true }
-    ? number
-    : number | null;
+  : F extends { type: 'flag' }
+    ? boolean
+    : F extends { type: 'date' | 'amount' | 'count'; required: true }
+      ? number
+      : number | null;
 
 /** One row of a source sheet once read (dates as day numbers in the spreadsheet's zone). */
 export type RecordOf<K extends SourceKind> = { [F in FieldOf<K> as RecordKey<F>]: FieldValue<F> };
@@ -351,3 +646,134 @@ export function sourceSpec(kind: SourceKind): KnownSource {
   if (!spec) throw new Error(`unknown source kind ${kind}`);
   return spec;
 }
+
+/** The exports Fideliza knows by their documented layout (docs/report.md, "Exports it recognises"). */
+export type ExportFormat =
+  | 'googleForms'
+  | 'shopify'
+  | 'wooAnalytics'
+  | 'wooOrderExport'
+  | 'wooWebToffee'
+  | 'prestashop'
+  | 'stripe';
+
+/** A documented export layout: the headers that identify it and the columns it fixes per field. */
+export interface ExportLayout {
+  format: ExportFormat;
+  kind: SourceKind;
+  /** Headers that must all be there; each entry lists the alternatives (languages, versions). */
+  signature: readonly (readonly string[])[];
+  /** Field → the layout's header(s) for it, first present wins. */
+  columns: Partial<Record<FieldKey, readonly string[]>>;
+}
+
+/**
+ * The layouts, from the exports' public sources (test/fixtures/exports/README.md cites them).
+ * Headers are compared after {@link normaliseHeader} of {@link headerCore}.
+ */
+export const EXPORT_LAYOUTS: readonly ExportLayout[] = [
+  {
+    format: 'googleForms',
+    kind: 'surveys',
+    // Column A of every Forms response sheet; the other headers are the questions.
+    signature: [['timestamp', 'marca temporal']],
+    columns: { date: ['timestamp', 'marca temporal'] },
+  },
+  {
+    format: 'shopify',
+    kind: 'orders',
+    signature: [['name'], ['email'], ['financial status'], ['created at'], ['lineitem name'], ['total']],
+    columns: {
+      orderId: ['name'],
+      customerId: ['email'],
+      date: ['created at'],
+      amount: ['total'],
+      status: ['financial status'],
+      refunded: ['refunded amount'],
+      cancelled: ['cancelled at'],
+    },
+  },
+  {
+    format: 'wooAnalytics',
+    kind: 'orders',
+    signature: [
+      ['date', 'fecha'],
+      ['order #', 'pedido #', 'n.º de pedido'],
+      ['status', 'estado'],
+      ['customer', 'cliente'],
+      ['net sales', 'ventas netas'],
+    ],
+    columns: {
+      orderId: ['order #', 'pedido #', 'n.º de pedido'],
+      customerId: ['customer', 'cliente'],
+      date: ['date', 'fecha'],
+      amount: ['net sales', 'ventas netas'],
+      status: ['status', 'estado'],
+    },
+  },
+  {
+    format: 'wooOrderExport',
+    kind: 'orders',
+    signature: [['order number'], ['order status'], ['order date'], ['order total amount']],
+    columns: {
+      orderId: ['order number'],
+      customerId: ['email (billing)', 'customer user email'],
+      date: ['order date'],
+      amount: ['order total amount'],
+      status: ['order status'],
+      refunded: ['order refund amount'],
+    },
+  },
+  {
+    format: 'wooWebToffee',
+    kind: 'orders',
+    signature: [['order_number'], ['order_date'], ['status'], ['order_total'], ['customer_email', 'billing_email']],
+    columns: {
+      orderId: ['order_number'],
+      customerId: ['customer_email', 'billing_email'],
+      date: ['order_date'],
+      amount: ['order_total'],
+      status: ['status'],
+    },
+  },
+  {
+    format: 'prestashop',
+    kind: 'orders',
+    signature: [
+      ['id'],
+      ['referencia', 'reference'],
+      ['nuevo cliente', 'new client'],
+      ['entrega', 'delivery'],
+      ['cliente', 'customer'],
+      ['total'],
+      ['estado', 'status'],
+      ['fecha', 'date'],
+    ],
+    columns: {
+      orderId: ['id'],
+      customerId: ['cliente', 'customer'],
+      date: ['fecha', 'date'],
+      amount: ['total'],
+      status: ['estado', 'status'],
+      segment: ['entrega', 'delivery'],
+    },
+  },
+  {
+    format: 'stripe',
+    kind: 'subscriptions',
+    signature: [['id'], ['customer id'], ['status'], ['current period end'], ['amount', 'plan amount']],
+    columns: {
+      customerId: ['customer id'],
+      start: ['start date', 'start'],
+      end: ['ended at'],
+      mrr: ['amount', 'plan amount'],
+      quantity: ['quantity'],
+      interval: ['interval', 'plan interval'],
+      intervalCount: ['interval count', 'plan interval count'],
+      status: ['status'],
+      trialEnd: ['trial end'],
+      cancelled: ['cancel at period end', 'canceled at'],
+      periodEnd: ['current period end'],
+    },
+  },
+];

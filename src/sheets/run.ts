@@ -1,9 +1,18 @@
 /**
  * Runs one custom-function call from its declaration: reads every argument the way its kind says
  * (coercion, defaults, bounds), calls the maths, and turns every failure into one short sentence in
- * the spreadsheet's language (Sheets shows it on the `#ERROR!` cell).
+ * the spreadsheet's language, its numbers with the decimal mark of the spreadsheet's locale (Sheets
+ * shows it on the `#ERROR!` cell).
  */
-import { detail, domainError, isKpiError, KpiError } from '../errors/catalogue';
+import {
+  type DecimalMark,
+  detail,
+  domainError,
+  isKpiError,
+  KpiError,
+  type Language,
+  languageOfLocale,
+} from '../errors/catalogue';
 import { isoOfDay } from '../kpi/calendar/days';
 import { isDomainError } from '../kpi/domain-error';
 import { type ColumnSpec, FormulaArgs, type ScoreScale } from './args';
@@ -20,6 +29,7 @@ import {
   type SheetContext,
 } from './declaration';
 import { FORMULAS } from './functions/catalogue';
+import { formulaSyntaxOf } from '../locale/formula-syntax';
 
 /** Argument values read so far, by name (references resolve against them). */
 type Values = Record<string, unknown>;
@@ -43,8 +53,24 @@ export function runCustomFunction(name: string, inputs: CellInput[]): CellOutput
     assertFinite(result);
     return result;
   } catch (error) {
-    throw new Error(formulaError(error, name, declaration).localized(settings.language()));
+    const { language, decimalMark } = messageLocale();
+    throw new Error(formulaError(error, name, declaration).localized(language, decimalMark));
   }
+}
+
+/**
+ * How an error message is written: words in the language of the spreadsheet's locale, numbers with
+ * its decimal mark ("como 12,5" in es_ES, "como 12.5" in es_MX). One read of the locale, only when
+ * there is an error to word (a custom function may call SpreadsheetApp's getters).
+ */
+function messageLocale(): { language: Language; decimalMark: DecimalMark } {
+  let locale = '';
+  try {
+    locale = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale();
+  } catch {
+    // English with a decimal point, as Sheets' own default locale (en_US)
+  }
+  return { language: languageOfLocale(locale), decimalMark: formulaSyntaxOf(locale).decimalMark };
 }
 
 /**

@@ -4,7 +4,7 @@
 import { languageOfLocale, type Language } from '../errors/catalogue';
 import { userLanguage } from './server';
 
-const MENU: Record<
+export const MENU: Record<
   Language,
   {
     generate: string;
@@ -86,12 +86,25 @@ export function showReportWizard(): void {
   SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(page).setTitle(MENU[language].wizardTitle));
 }
 
-/** Opens the formula reference in the sidebar, in the user's language. */
+/** The spreadsheet's locale code (`es_ES`), or '' when it cannot be read or is not a plain code. */
+function spreadsheetLocaleCode(): string {
+  try {
+    const locale = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale();
+    return /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(locale) ? locale : '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Opens the formula reference in the sidebar: its words in the user's language, its examples in the
+ * syntax of the spreadsheet's locale (`=CHURN_RATE(200; 190; 40)` → `0,25` in es_ES).
+ */
 export function showFunctionHelp(): void {
   const language = userLanguage();
   const page = HtmlService.createHtmlOutputFromFile('Help')
     .getContent()
-    .replace('data-lang="en"', `data-lang="${language}"`);
+    .replace('data-lang="en"', `data-lang="${language}" data-locale="${spreadsheetLocaleCode()}"`);
   SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(page).setTitle(MENU[language].helpTitle));
 }
 

@@ -2,13 +2,14 @@
  * What crosses `google.script.run` between the sidebar and the server: plain JSON only (no
  * `Date`s: dates travel as `yyyy-mm-dd` text). Shared by src/ui/server.ts and the sidebar code.
  */
-import type { ReportMapping } from '../report/detect';
+import type { ReportMapping, SourceDetection } from '../report/detect';
 import type { SectionKey } from '../report/compute/model';
+import type { ColumnReading, ExcludedRows, OrderGrouping } from '../report/records';
 import type { ReportPeriodKind } from '../report/period';
 import type { SheetPreview } from '../sheets/report/preview';
 import type { SourceKind } from '../report/sources';
 
-export type { ReportMapping, SectionKey, ReportPeriodKind, SourceKind };
+export type { ColumnReading, ReportMapping, SectionKey, ReportPeriodKind, SourceDetection, SourceKind };
 
 /** One column the wizard can map, with its label in the user's language. */
 export interface FieldInfo {
@@ -50,6 +51,29 @@ export interface WizardScan {
   defaults: { currency: string; sections: Record<SectionKey, boolean>; withoutPersonalData: boolean };
   /** Name of the report sheet if one exists already. */
   reportSheet: string | null;
+  /**
+   * What was detected and why, per source: the export recognised, each column's reason, the fields
+   * left for the user to choose, the effort question's direction.
+   */
+  detection: SourceDetection[];
+  /** The spreadsheet's locale (`es_ES`), whose order of day and month text dates are read in. */
+  locale: string;
+}
+
+/** What the reader understood of one mapped sheet's first rows (step 2). */
+export interface SourceReading {
+  kind: SourceKind;
+  sheet: string;
+  /** Data rows looked at (the first ones of the sheet). */
+  rowsChecked: number;
+  /** Records they made (orders after grouping line items, answers, subscriptions…). */
+  records: number;
+  /** How each mapped column's values were written and read. */
+  columns: ColumnReading[];
+  /** Rows (orders) left out by the data's own rules: cancelled, unpaid, refunded… */
+  excluded?: ExcludedRows;
+  /** Rows grouped into orders by their order id (line items, refunds). */
+  grouped?: OrderGrouping;
 }
 
 /** Warnings about a mapping (step 2), in the user's language, with sheet and column. */
@@ -58,6 +82,8 @@ export interface MappingCheck {
   messages: string[];
   /** Periods with data for this mapping (when it is usable): the orders sheet may have changed. */
   periods?: Record<ReportPeriodKind, PeriodChoice[]>;
+  /** What the reader understood of each mapped sheet's first rows (when the mapping is usable). */
+  readings?: SourceReading[];
 }
 
 /** What the wizard sends to generate a report. */
@@ -82,14 +108,21 @@ export interface HeadlineNumber {
   label: string;
   value: string;
   change: string;
+  /** How the change reads: good or bad for this KPI, within noise (not news), flat, or not comparable. */
+  verdict: 'better' | 'worse' | 'noise' | 'flat' | 'none';
 }
 
 /** What the result card shows. */
 export interface GenerateResult {
+  /** The named report (or, when the user asked for no names, the version to share). */
   sheetName: string;
   sheetId: number;
-  /** The spreadsheet's own PDF export of the report sheet alone, opened with the user's session. */
+  /** The spreadsheet's own PDF export of the named report alone, opened with the user's session ('' without one). */
   pdfUrl: string;
+  /** The version to share (no names, emails, comments or ages) and its PDF: offered first. */
+  shared: { sheetName: string; sheetId: number; pdfUrl: string };
+  /** The report's three sentences: what improved, what got worse, what to do first (in the user's language). */
+  story: string[];
   periodLabel: string;
   headline: HeadlineNumber[];
   /** Rows skipped across sources (see the report's header block for reasons). */

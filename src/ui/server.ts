@@ -6,7 +6,7 @@
 import { isKpiError, KpiError, languageOfLocale, type Language } from '../errors/catalogue';
 import { periodIndex } from '../kpi/calendar/days';
 import { REPORT_SECTIONS, type SectionKey } from '../report/compute/model';
-import { detectSources, mappingProblems, type ReportMapping } from '../report/detect';
+import { detectSourcesExplained, mappingProblems, type ReportMapping, withReadingChoices } from '../report/detect';
 import { fill } from '../report/fill';
 import { periodLabel, reportLabels, skipDescriptions } from '../report/labels';
 import type { ReportPeriodKind } from '../report/period';
@@ -24,7 +24,10 @@ import { mappingError, readSheetHeaders } from '../sheets/report/read-sources';
 import { findOwnedSheets, ownedSheetIds } from '../sheets/report/owned-sheets';
 import { serviceMessage } from '../sheets/report/write-report';
 import { ZoneCalendar } from '../sheets/timezone';
-import { currencyOfLocale, formatKpi } from './display';
+import { verdictOf } from '../report/compute/story';
+import { storySentences } from '../report/compose/band';
+import { changeText, valueText } from '../report/compose/prose';
+import { currencyOfLocale } from '../report/formats';
 import type {
   GenerateRequest,
   GenerateResult,
@@ -32,6 +35,7 @@ import type {
   PeriodChoice,
   Progress,
   ProgressStage,
+  SourceReading,
   WizardScan,
 } from './protocol';
 import { validGenerateRequest, validMapping, validRunId } from './validate';
@@ -40,9 +44,10 @@ import { validGenerateRequest, validMapping, validRunId } from './validate';
 export const SETTINGS_PROPERTY = 'fideliza.settings';
 /** Document property holding the progress of the current run. */
 const PROGRESS_PROPERTY = 'fideliza.progress';
-/** Rows shown in the mapping preview, and rows checked for warnings. */
+/** Rows shown in the mapping preview, rows whose values detection looks at, and rows checked for warnings. */
 const PREVIEW_ROWS = 5;
-const CHECKED_ROWS = 50;
+const DETECTION_ROWS = 50;
+const CHECKED_ROWS = 200;
 /** Periods offered per kind. */
 const PERIOD_CHOICES = 24;
 
@@ -118,8 +123,9 @@ function periodChoices(
 ): Record<ReportPeriodKind, PeriodChoice[]> {
   // Only the date column of the orders (else the surveys) is read: the wizard asks again each time
   // the mapping changes.
-  const source = mapping.orders ?? mapping.surveys;
-  const span = source ? dateSpan(spreadsheet, source, zone) : undefined;
+  const kind = mapping.orders ? 'orders' : 'surveys';
+  const source = mapping[kind];
+  const span = source ? dateSpan(spreadsheet, kind, source, zone) : undefined;
   const first = span?.first;
   const last = span?.last;
   const choices = {} as Record<ReportPeriodKind, PeriodChoice[]>;
@@ -136,7 +142,7 @@ function periodChoices(
 
 /**
  * Step 1 of the wizard: the sheets of the spreadsheet with a five-row preview, the detected (or
- * remembered) mapping, the periods with data and the default options.
+ * remembered) mapping with the reason for each column, the periods with data and the default options.
  *
  * @return {WizardScan} plain data for the sidebar.
  */
@@ -147,15 +153,16 @@ export function wizardScan(): WizardScan {
     const zone = new ZoneCalendar(spreadsheet.getSpreadsheetTimeZone());
     const owned = findOwnedSheets(spreadsheet);
     const ownedIds = new Set([...owned.values()].map((o) => o.sheet.getSheetId()));
-    const sheets = previewSheets(spreadsheet, ownedIds, PREVIEW_ROWS);
-    const headers = sheets.map((s) => ({ name: s.name, headers: s.headers }));
+    const { previews: sheets, samples } = previewSheets(spreadsheet, ownedIds, PREVIEW_ROWS, DETECTION_ROWS);
     const saved = remembered();
-    const savedFits = saved && mappingProblems(saved.mapping, headers).length === 0;
-    const mapping = savedFits ? saved!.mapping : detectSources(headers);
+    const savedFits = saved && mappingProblems(saved.mapping, samples).length === 0;
+    const detection = detectSourcesExplained(samples);
+    const mapping = savedFits ? saved!.mapping : detection.mapping;
     const labels = reportLabels(language);
     return {
       language,
       timeZone: zone.timeZone,
+      locale: spreadsheet.getSpreadsheetLocale(),
       sheets,
       sources: SOURCE_SPECS.map((spec) => ({
         kind: spec.kind,
@@ -163,6 +170,7 @@ export function wizardScan(): WizardScan {
         optional: spec.kind !== 'orders' && spec.kind !== 'surveys',
         fields: spec.fields.map((f) => ({ key: f.key, label: labels.fields[f.key], required: f.required })),
       })),
+      detection: detection.sources,
       mapping,
       remembered: Boolean(savedFits),
       periods: periodChoices(spreadsheet, mapping, zone, language, zone.dayOf(Date.now())),
@@ -185,7 +193,7 @@ export function wizardScan(): WizardScan {
  */
 export function wizardCheckMapping(mapping: unknown): MappingCheck {
   return endpoint(() => {
-    const valid = validMapping(mapping);
+    const valid = withReadingChoices(validMapping(mapping), mapping);
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const language = userLanguage();
     const zone = new ZoneCalendar(spreadsheet.getSpreadsheetTimeZone());
@@ -194,6 +202,7 @@ export function wizardCheckMapping(mapping: unknown): MappingCheck {
     if (problems.length) return { ok: false, messages: problems.map((p) => mappingError(p).localized(language)) };
     const labels = reportLabels(language);
     const messages: string[] = [];
+    const readings: SourceReading[] = [];
     for (const spec of SOURCE_SPECS) {
       const source = valid[spec.kind];
       if (!source) continue;
@@ -205,8 +214,18 @@ export function wizardCheckMapping(mapping: unknown): MappingCheck {
       for (const what of skipDescriptions(labels, parsed.skipped)) {
         messages.push(fill(labels.wizard.skippedInFirstRows, { sheet: source.sheet, rows: CHECKED_ROWS, what }));
       }
+      readings.push({
+        kind: spec.kind,
+        sheet: source.sheet,
+        rowsChecked: parsed.rowCount,
+        records: parsed.records.length,
+        columns: parsed.readings ?? [],
+        ...(parsed.excluded ? { excluded: parsed.excluded } : {}),
+        ...(parsed.grouped ? { grouped: parsed.grouped } : {}),
+      });
     }
-    return { ok: true, messages, periods: periodChoices(spreadsheet, valid, zone, language, zone.dayOf(Date.now())) };
+    const periods = periodChoices(spreadsheet, valid, zone, language, zone.dayOf(Date.now()));
+    return { ok: true, messages, periods, readings };
   });
 }
 
@@ -259,7 +278,12 @@ function resolveRequest(
 function runReport(request: GenerateRequest, saved: RememberedSettings | undefined): GenerateResult {
   const started = Date.now();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const resolved = resolveRequest(request, saved, spreadsheet.getSpreadsheetLocale());
+  // Everything the result card needs is read before the report is written: after it, a failing
+  // call may only add a warning.
+  const locale = spreadsheet.getSpreadsheetLocale();
+  const language = userLanguage();
+  const labels = reportLabels(language, locale);
+  const resolved = resolveRequest(request, saved, locale);
   const run = generateReport(resolved, (stage) => setProgress(request.runId, stage));
   setProgress(request.runId, 'done');
   const settings: RememberedSettings = {
@@ -269,8 +293,6 @@ function runReport(request: GenerateRequest, saved: RememberedSettings | undefin
     sections: resolved.sections,
     withoutPersonalData: resolved.withoutPersonalData,
   };
-  const language = userLanguage();
-  const labels = reportLabels(language);
   const warnings = run.warnings.map((w) => labels.wizard.warnings[w]);
   // The report is written: what fails from here on is a warning, never a failed run.
   try {
@@ -278,34 +300,38 @@ function runReport(request: GenerateRequest, saved: RememberedSettings | undefin
   } catch {
     warnings.push(labels.wizard.warnings.settingsNotSaved);
   }
-  const wanted = ['nps', 'csat', 'customersEnd', 'churn', 'revenue', 'mrr'];
-  const headline = run.model.headline
-    .filter((k) => wanted.includes(k.key))
-    .map((k) => ({
+  // The cards of the report's summary band, as the card shows them: a change within noise is not news.
+  const headline = run.model.story.cards.slice(0, 6).map((key) => {
+    const k = run.model.headline.find((kpi) => kpi.key === key)!;
+    return {
       key: k.key,
       label: labels.kpis[k.key][0],
-      value: formatKpi(k.current, k.format, language, resolved.currency),
+      // Numbers as the spreadsheet's locale writes them, like the sentences of the report.
+      value: k.current === null ? '—' : valueText(k.current, k.format, resolved.currency, locale),
       change:
         k.current === null || k.previous === null
           ? '—'
-          : k.format === 'percent'
-            ? `${formatKpi((k.current - k.previous) * 100, 'points', language, resolved.currency, true)} ` +
-              labels.wizard.percentagePoints
-            : formatKpi(k.current - k.previous, k.format, language, resolved.currency, true),
-    }));
-  const report = run.write.sheets.find((sheet) => sheet.role === 'report')!;
-  let pdfUrl = '';
+          : changeText(k.current - k.previous, k.format, resolved.currency, locale, labels),
+      verdict: verdictOf(k),
+    };
+  });
+  const shared = run.write.sheets.find((sheet) => sheet.role === 'shared')!;
+  const report = run.write.sheets.find((sheet) => sheet.role === 'report') ?? shared;
+  const links = { report: '', shared: '' };
   try {
-    pdfUrl =
-      `https://docs.google.com/spreadsheets/d/${encodeURIComponent(spreadsheet.getId())}/export` +
-      `?format=pdf&gid=${report.sheetId}&portrait=true&fitw=true&gridlines=false`;
+    const base = `https://docs.google.com/spreadsheets/d/${encodeURIComponent(spreadsheet.getId())}/export`;
+    const pdf = (sheetId: number) => `${base}?format=pdf&gid=${sheetId}&portrait=true&fitw=true&gridlines=false`;
+    links.shared = pdf(shared.sheetId);
+    if (report !== shared) links.report = pdf(report.sheetId);
   } catch {
     warnings.push(fill(labels.wizard.warnings.noLink, { sheet: report.sheetName }));
   }
   return {
     sheetName: report.sheetName,
     sheetId: report.sheetId,
-    pdfUrl,
+    pdfUrl: links.report,
+    shared: { sheetName: shared.sheetName, sheetId: shared.sheetId, pdfUrl: links.shared },
+    story: Object.values(storySentences(run.model, labels, locale, null)).filter((t): t is string => t !== null),
     periodLabel: modelPeriodLabel(run.model, language),
     headline,
     skippedRows: run.model.sources.reduce((n, s) => n + s.skipped.total, 0),

@@ -4,7 +4,7 @@
  */
 import { KpiError } from '../errors/catalogue';
 import { REPORT_SECTIONS, type SectionKey } from '../report/compute/model';
-import type { ReportMapping } from '../report/detect';
+import { type ReportMapping, validReadingChoices } from '../report/detect';
 import type { ReportPeriodKind } from '../report/period';
 import { isoDateFields } from '../sheets/cells';
 import { SOURCE_SPECS, type SourceKind } from '../report/sources';
@@ -49,7 +49,8 @@ export function validMapping(value: unknown): ReportMapping {
         invalid('mapping', `the header of ${field} must be text`, `el encabezado de ${field} debe ser texto`);
       columns[field] = header;
     }
-    mapping[kind as SourceKind] = { sheet: source.sheet, columns };
+    const reading = validReadingChoices(kind as SourceKind, source.reading);
+    mapping[kind as SourceKind] = { sheet: source.sheet, columns, ...(reading ? { reading } : {}) };
   }
   return mapping;
 }

@@ -1,6 +1,7 @@
 /**
  * The "Function help" sidebar (dist/Help.html) in headless Chromium: the whole catalogue from the
- * JSDoc, filtered as the user types, its chrome in the user's language.
+ * JSDoc, filtered as the user types, its chrome in the user's language, its examples in the syntax of
+ * the spreadsheet's locale.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -20,6 +21,24 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/**
+ * The page the menu action "Function help" makes, run by the bundle over a workbook whose
+ * spreadsheet locale and user language are given, as the sidebar shows it.
+ */
+async function openServedHelp(locale: string, userLocale: string): Promise<Page> {
+  const workbook = new Workbook({ locale, userLocale });
+  loadBundle(workbook.globals()).showFunctionHelp();
+  const shown = workbook.ui.sidebars.at(-1);
+  expect(shown).toBeDefined();
+  const page = await browser.newPage({ viewport: SIDEBAR_VIEWPORT });
+  await page.setContent(shown!.content);
+  await page.waitForSelector('#functions article');
+  return page;
+}
+
+/** Text of a formula with what is inside double quotes left out ("a, b" may hold a comma in any locale). */
+const outsideQuotes = (formula: string) => formula.replace(/"(?:[^"]|"")*"/g, '""');
 
 async function openHelp(query: string): Promise<{ page: Page; requests: string[]; errors: string[] }> {
   const page = await browser.newPage({ viewport: SIDEBAR_VIEWPORT });
@@ -127,11 +146,108 @@ describe('the function help sidebar', () => {
       const label = en[key].split(/\{\w+\}/)[0].trim();
       if (label && label !== es[key]) expect(containsWords(text, label), key).toBe(false);
     }
-    // A Spanish word finds the function: "abandono" (churn) finds CHURN_RATE.
+    // A Spanish word finds the functions: "abandono" is churn and cart abandonment, also where the
+    // Spanish description says it with another word (REVENUE_CHURN: "pérdida de ingresos").
     await page.locator('#search').pressSequentially('abandono');
-    expect(await shownNames(page)).toContain('CHURN_RATE');
+    const found = await shownNames(page);
+    const churnAndAbandonment = functions.filter((f) => /CHURN|ABANDONMENT/.test(f.name)).map((f) => f.name);
+    expect(churnAndAbandonment).toEqual(expect.arrayContaining(['CHURN_RATE', 'REVENUE_CHURN', 'CART_ABANDONMENT']));
+    expect(found).toEqual(expect.arrayContaining(churnAndAbandonment));
+    expect(found).not.toContain('NPS');
     await page.close();
   });
+
+  // Words follow the user's language; argument separators and decimal marks, the spreadsheet's locale.
+  const LOCALES = [
+    {
+      locale: 'es_ES',
+      user: 'es',
+      churn: '=CHURN_RATE(200; 190; 40)',
+      churnResult: '0,25',
+      csi: '=CSI({8\\6;10\\4;6\\""}; {2\\1})',
+      npsCi: '=NPS_CI({10;9;9;8;7;6;3;10}; 0,9)',
+      npsCiSyntax: 'NPS_CI(scores; [confidence])',
+      breakdownShare: ['0,5', '0,25', '0,25'],
+      confidenceDefault: '0,95',
+    },
+    {
+      locale: 'es_ES',
+      user: 'en',
+      churn: '=CHURN_RATE(200; 190; 40)',
+      churnResult: '0,25',
+      csi: '=CSI({8\\6;10\\4;6\\""}; {2\\1})',
+      npsCi: '=NPS_CI({10;9;9;8;7;6;3;10}; 0,9)',
+      npsCiSyntax: 'NPS_CI(scores; [confidence])',
+      breakdownShare: ['0,5', '0,25', '0,25'],
+      confidenceDefault: '0,95',
+    },
+    {
+      locale: 'es_MX',
+      user: 'es',
+      churn: '=CHURN_RATE(200, 190, 40)',
+      churnResult: '0.25',
+      csi: '=CSI({8,6;10,4;6,""}, {2,1})',
+      npsCi: '=NPS_CI({10;9;9;8;7;6;3;10}, 0.9)',
+      npsCiSyntax: 'NPS_CI(scores, [confidence])',
+      breakdownShare: ['0.5', '0.25', '0.25'],
+      confidenceDefault: '0.95',
+    },
+    {
+      locale: 'en_US',
+      user: 'en',
+      churn: '=CHURN_RATE(200, 190, 40)',
+      churnResult: '0.25',
+      csi: '=CSI({8,6;10,4;6,""}, {2,1})',
+      npsCi: '=NPS_CI({10;9;9;8;7;6;3;10}, 0.9)',
+      npsCiSyntax: 'NPS_CI(scores, [confidence])',
+      breakdownShare: ['0.5', '0.25', '0.25'],
+      confidenceDefault: '0.95',
+    },
+  ] as const;
+
+  for (const expected of LOCALES) {
+    it(`writes examples as a ${expected.locale} spreadsheet takes them (user language ${expected.user})`, async () => {
+      const page = await openServedHelp(expected.locale, expected.user);
+      expect(await page.getAttribute('html', 'lang')).toBe(expected.user);
+      expect(await page.textContent('h1')).toBe(HELP_STRINGS[expected.user].title);
+      const formula = (name: string) => page.locator(`#fn-${name} code.formula`).first().textContent();
+      expect(await formula('CHURN_RATE')).toBe(expected.churn);
+      expect(await page.locator('#fn-CHURN_RATE .result code').textContent()).toBe(expected.churnResult);
+      expect(await formula('CSI')).toBe(expected.csi);
+      expect(await formula('NPS_CI')).toBe(expected.npsCi);
+      expect(await page.locator('#fn-NPS_CI code.syntax').textContent()).toBe(expected.npsCiSyntax);
+      // NPS_BREAKDOWN's table: the Share column of promoters, passives and detractors.
+      const shares = await page.$$eval('#fn-NPS_BREAKDOWN table tr', (rows) =>
+        rows.slice(1, 4).map((row) => row.querySelectorAll('td')[2]?.textContent),
+      );
+      expect(shares).toEqual(expected.breakdownShare);
+      expect(await page.locator('#fn-NPS_CI .accepts').last().textContent()).toContain(expected.confidenceDefault);
+
+      // Every example and syntax line of the page, in the locale's punctuation.
+      const formulas = await page.locator('code.formula').allTextContents();
+      const numbers = (await page.locator('.result code, .fn td').allTextContents()).filter((t) =>
+        /^-?\d+[.,]\d+$/.test(t),
+      );
+      const documented = functions.flatMap((fn) => fn.examples.map((text) => parseExample(text).formula));
+      expect(formulas).toHaveLength(documented.length);
+      expect(numbers.length).toBeGreaterThan(20);
+      if (expected.locale === 'es_ES') {
+        // The only commas left are decimal marks: one for each decimal point of the JSDoc's formula.
+        formulas.forEach((shown, i) => {
+          const decimalPoints = outsideQuotes(documented[i]).match(/\d\.\d/g) ?? [];
+          expect(outsideQuotes(shown).match(/,/g) ?? [], shown).toHaveLength(decimalPoints.length);
+          expect(outsideQuotes(shown), shown).not.toMatch(/\d\.\d/);
+        });
+        for (const line of await page.locator('code.syntax').allTextContents()) expect(line).not.toContain(',');
+        expect(numbers.filter((n) => n.includes('.'))).toEqual([]);
+      } else {
+        // The JSDoc examples are written in the comma syntax: shown exactly as written.
+        expect(formulas).toEqual(documented);
+        expect(numbers.filter((n) => n.includes(','))).toEqual([]);
+      }
+      await page.close();
+    });
+  }
 
   it('embeds its data so that no text can close the script element', () => {
     const hostile = { description: '</script><script>window.__pwned=1</script> <!-- \u2028' };

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { generateSampleWorkbook } from '../../demo/sample/generator';
 import { reportLabels } from '../../src/report/labels';
+import type { GenerateResult } from '../../src/ui/protocol';
 import { UI_STRINGS, type StringKey, type UiLanguage } from '../../src/ui/sidebar/strings';
 import { loadBundle, sheetDate, TEST_SPREADSHEET_ZONE, Workbook } from '../emulator';
 import type { SeedGrid } from '../emulator';
@@ -65,11 +66,13 @@ async function toOptions(page: Page, strings: Record<StringKey, string>): Promis
 /** Rows of the report sheet's headline table: KPI label → [this period, previous period]. */
 function headlineRows(workbook: Workbook, sheetName: string): Map<string, unknown[]> {
   const values = workbook.sheet(sheetName).getDataRange().getValues() as unknown[][];
-  return new Map(
-    values
-      .filter((row) => typeof row[0] === 'string' && row[0] !== '')
-      .map((row) => [row[0] as string, row.slice(1, 3)]),
+  // The table's header row starts with "KPI" under the "Headline KPIs" bar; it ends at the first blank row.
+  const top = values.findIndex(
+    (row, r) => row[0] === 'KPI' && r > 0 && /Headline KPIs|KPI principales/.test(String(values[r - 2]?.[0])),
   );
+  const rows: unknown[][] = [];
+  for (let r = top + 1; r < values.length && values[r][0] !== ''; r++) rows.push(values[r]);
+  return new Map(rows.map((row) => [row[0] as string, row.slice(2, 4)]));
 }
 
 /** A number shown in the result card ("$13,548", "27.3", "1.234,5 €") as a JS number. */
@@ -164,12 +167,7 @@ describe('the report wizard', () => {
     expect(workbook.sheetNames()).toContain('KPI Summary');
     const generated = server.callsOf('wizardGenerate');
     expect(generated).toHaveLength(1);
-    const result = generated[0].answer as {
-      url: string;
-      pdfUrl: string;
-      sheetId: number;
-      headline: { key: string; label: string; value: string }[];
-    };
+    const result = generated[0].answer as GenerateResult;
     const runId = (generated[0].args[0] as { runId: string }).runId;
     const polls = server.callsOf('wizardProgress');
     expect(polls.length).toBeGreaterThanOrEqual(1);
@@ -206,15 +204,21 @@ describe('the report wizard', () => {
         return null;
       };
     });
+    // Sharing: the PDF without personal data comes first, the named one second.
+    const buttons = await page.$$eval('.share button', (list) => list.map((b) => b.id));
+    expect(buttons).toEqual(['download-shared-pdf', 'download-pdf']);
+    await page.click('#download-shared-pdf');
+    expect(await page.evaluate(() => (window as any).__opened)).toBe(result.shared.pdfUrl);
+    expect(result.shared.pdfUrl).toContain(`gid=${result.shared.sheetId}`);
     await page.click('#download-pdf');
     expect(await page.evaluate(() => (window as any).__opened)).toBe(result.pdfUrl);
     expect(result.pdfUrl).toContain(`gid=${result.sheetId}`);
     expect(await page.textContent('.share')).toContain(EN.shareTitle);
+    expect(await page.textContent('.share')).toContain(result.shared.sheetName);
     await page.setViewportSize({ width: 300, height: 860 }); // the whole card, as on a tall screen
     await screenshot(page, 'sidebar-4-result.png');
 
-    // For sharing: one click regenerates the same sheet without personal data.
-    expect(await page.textContent('.share')).toContain(EN.sharePersonal);
+    // The named report lists customers by name; the version to share, written beside it, has none.
     const names = (
       sampleSheets()
         .Clientes.slice(1)
@@ -222,18 +226,9 @@ describe('the report wizard', () => {
     )
       .filter((n) => typeof n === 'string' && /^[A-ZÁÉÍÓÚ]/.test(n))
       .slice(0, 50);
-    const sheetText = () => workbook.sheet('KPI Summary').getDataRange().getDisplayValues().flat().join('\n');
-    expect(names.some((n) => sheetText().includes(n))).toBe(true);
-    await page.click('#make-shareable');
-    await page.waitForFunction(() => document.querySelector('.share .notice.ok') !== null, undefined, {
-      timeout: 30_000,
-    });
-    const again = server.callsOf('wizardGenerate');
-    expect(again).toHaveLength(2);
-    expect((again[1].args[0] as { withoutPersonalData: boolean }).withoutPersonalData).toBe(true);
-    expect((again[1].answer as { sheetId: number }).sheetId).toBe(result.sheetId);
-    expect(names.filter((n) => sheetText().includes(n))).toEqual([]);
-    expect(await page.textContent('.share')).toContain(EN.sharePrivate);
+    const sheetText = (name: string) => workbook.sheet(name).getDataRange().getDisplayValues().flat().join('\n');
+    expect(names.some((n) => sheetText(result.sheetName).includes(n))).toBe(true);
+    expect(names.filter((n) => sheetText(result.shared.sheetName).includes(n))).toEqual([]);
     expectClean(open);
     await page.close();
   });

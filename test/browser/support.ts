@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../demo/render/browser';
 import { DIST, loadBundle, type Workbook } from '../emulator';
@@ -237,4 +238,44 @@ export function containsWords(text: string, words: string): boolean {
 export async function screenshot(page: Page, file: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, file) });
+}
+
+/** One rule broken on a page, as axe-core reports it: the rule, its impact and where. */
+export interface AxeFinding {
+  id: string;
+  impact: string | null;
+  help: string;
+  /** CSS selectors of the elements concerned, with axe's summary of what to fix for each. */
+  nodes: { target: string; summary: string }[];
+}
+
+/**
+ * The axe-core rules the pages are held to: WCAG 2.0 and 2.1, levels A and AA (names and labels,
+ * contrast, keyboard, structure), and axe's best practices (landmarks, heading order, one `h1`).
+ */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+/**
+ * Runs axe-core's checks of {@link AXE_TAGS} (or only the rules `onlyRules` names) on what the page
+ * shows now (hidden elements are not checked, as a user does not meet them): the rules broken, and
+ * the checks axe could not decide (e.g. the contrast of text it could not see whole).
+ */
+export async function runAxe(
+  page: Page,
+  onlyRules?: string[],
+): Promise<{ violations: AxeFinding[]; incomplete: AxeFinding[] }> {
+  const runOnly = onlyRules ? { type: 'rule', values: onlyRules } : { type: 'tag', values: AXE_TAGS };
+  if (!(await page.evaluate('typeof window.axe === "object"'))) await page.addScriptTag({ content: axe.source });
+  // Plain JavaScript text, so no transpiler helper leaks into the page (see installFakeServer).
+  const script = `(() => {
+    const findings = (list) => list.map((v) => ({
+      id: v.id,
+      impact: v.impact || null,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary || '' })),
+    }));
+    return window.axe.run(document, { runOnly: ${JSON.stringify(runOnly)} })
+      .then((results) => ({ violations: findings(results.violations), incomplete: findings(results.incomplete) }));
+  })()`;
+  return (await page.evaluate(script)) as { violations: AxeFinding[]; incomplete: AxeFinding[] };
 }

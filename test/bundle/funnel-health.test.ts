@@ -65,7 +65,7 @@ describe('CONVERSION_RATE and CART_ABANDONMENT through the bundle', () => {
       'CART_ABANDONMENT: purchases_completed (12) es mayor que carts_created (10); cada compra procede de un carrito.',
     );
     expect(errorOf(() => spanish.CONVERSION_RATE(column(1, 'diez'), 100))).toBe(
-      'CONVERSION_RATE goals fila 2: "diez" no es un número. Escriba un número sin texto, como 12.5.',
+      'CONVERSION_RATE goals fila 2: "diez" no es un número. Escribe un número sin texto, como 12,5.',
     );
   });
 });
@@ -164,7 +164,7 @@ describe('HEALTH_SCORE and HEALTH_BAND through the bundle', () => {
 
   it('speaks Spanish under es_ES', () => {
     expect(errorOf(() => spanish.HEALTH_SCORE(metrics, [[1]]))).toBe(
-      'HEALTH_SCORE: weights tiene 1 valores pero metrics tiene 2 columnas; indique uno por columna.',
+      'HEALTH_SCORE: weights tiene 1 valores pero metrics tiene 2 columnas; indica uno por columna.',
     );
     expect(errorOf(() => spanish.HEALTH_BAND(50, 80, 70))).toBe(
       'HEALTH_BAND: poor_below es 80; no debe ser mayor que good_from (70).',

@@ -260,7 +260,7 @@ describe('bad data gives catalogue errors, in English and Spanish', () => {
       'CLV_PREDICT: horizon es -4; debe ser un número mayor que 0.',
     );
     expect(errorOf(() => es.CLV_PREDICT(SMALL_IDS, SMALL_DATES, SMALL_AMOUNTS, 26, '', '', -0.1))).toMatch(
-      /^CLV_PREDICT: annual_discount_rate es -0.1; debe estar entre 0–∞/,
+      /^CLV_PREDICT: annual_discount_rate es -0,1; debe estar entre 0–∞/,
     );
     expect(errorOf(() => fx.BGNBD_FIT(SMALL_IDS, SMALL_DATES, '2023-01-01'))).toBe(
       'BGNBD_FIT: not enough data: no order falls on or before as_of.',

@@ -70,7 +70,7 @@ describe('CHURN_RATE and RETENTION_RATE through the bundle', () => {
       'RETENTION_RATE: new_customers (50) is more than customers_end (40): the customers at the end include the new ones, so there cannot be more new customers than end customers.',
     );
     expect(errorOf(() => spanish.CHURN_RATE(200, 250, 40))).toBe(
-      'CHURN_RATE: customers_end (250) es mayor que customers_start + new_customers (200 + 40 = 240): al final no puede haber más clientes que al inicio más los nuevos. Revise los recuentos o indique los clientes nuevos.',
+      'CHURN_RATE: customers_end (250) es mayor que customers_start + new_customers (200 + 40 = 240): al final no puede haber más clientes que al inicio más los nuevos. Revisa los recuentos o indica los clientes nuevos.',
     );
     expect(errorOf(() => spanish.RETENTION_RATE(0, 40, 10))).toBe(
       'RETENTION_RATE: customers_start es 0; debe ser mayor que 0 (se divide entre él).',
@@ -103,7 +103,7 @@ describe('order formulas through the bundle: hand-checked examples', () => {
       'CUSTOMER_CHURN: not enough data: no customer ordered in the previous window 2022-12-01 – 2022-12-31, so nobody could churn. Give a later period or more orders.',
     );
     expect(errorOf(() => spanish.CUSTOMER_CHURN(ids, orderDates, '2023-01-01', '2023-01-31'))).toBe(
-      'CUSTOMER_CHURN: no hay datos suficientes: ningún cliente hizo pedidos en la ventana anterior 2022-12-01 – 2022-12-31, así que nadie pudo abandonar. Indique un periodo posterior o más pedidos.',
+      'CUSTOMER_CHURN: no hay datos suficientes: ningún cliente hizo pedidos en la ventana anterior 2022-12-01 – 2022-12-31, así que nadie pudo abandonar. Indica un periodo posterior o más pedidos.',
     );
     expect(errorOf(() => fx.CUSTOMER_CHURN(ids, orderDates, '2024-02-29', '2024-02-01'))).toBe(
       'CUSTOMER_CHURN: period_end is "2024-02-01"; it must be on or after period_start (2024-02-29).',
@@ -164,6 +164,50 @@ describe('order formulas through the bundle: hand-checked examples', () => {
     ]);
     expect(fx.COHORT_RETENTION(ids, orderDates, 'Semana')).toEqual(fx.COHORT_RETENTION(ids, orderDates, 'week'));
     expect(table[1][0].getTime()).toBe(sheetDate('2024-01-01', ZONE).getTime());
+  });
+
+  it('COHORT_REVENUE: the hand-checked tables (retention and cumulative), blanks after the data', () => {
+    const ids = column('a', 'a', 'a', 'b', 'b', 'c', 'c', 'd');
+    const orderDates = dates(
+      '2024-01-05',
+      '2024-02-10',
+      '2024-03-15',
+      '2024-01-20',
+      '2024-03-01',
+      '2024-02-03',
+      '2024-03-20',
+      '2024-02-25',
+    );
+    const amounts = column(100, 50, 80, 60, 40, 30, 45, 20);
+    // January cohort a, b: Jan 100 + 60 = 160, Feb 50, Mar 80 + 40 = 120 → 1, 50/160, 120/160; per customer
+    // cumulative 160/2, 210/2, 330/2. February cohort c, d: Feb 30 + 20 = 50, Mar 45 → 1, 0.9; 25, 47.5.
+    const header = ['Cohort', 'Customers', 'First-period revenue', 0, 1, 2];
+    const table = fx.COHORT_REVENUE(ids, orderDates, amounts);
+    expect(showDates(table)).toEqual([
+      header,
+      ['2024-01-01', 2, 160, 1, 0.3125, 0.75],
+      ['2024-02-01', 2, 50, 1, 0.9, ''],
+    ]);
+    expect(table[1][0].getTime()).toBe(sheetDate('2024-01-01', ZONE).getTime());
+    expect(showDates(fx.COHORT_REVENUE(ids, orderDates, amounts, 'month', 'cumulative'))).toEqual([
+      header,
+      ['2024-01-01', 2, 160, 80, 105, 165],
+      ['2024-02-01', 2, 50, 25, 47.5, ''],
+    ]);
+    // Spanish words and the default period; the same cohorts and customers as COHORT_RETENTION.
+    expect(fx.COHORT_REVENUE(ids, orderDates, amounts, 'mes', 'Acumulado')).toEqual(
+      fx.COHORT_REVENUE(ids, orderDates, amounts, '', 'cumulative'),
+    );
+    expect(fx.COHORT_REVENUE(ids, orderDates, amounts, 'month', 'retención')).toEqual(table);
+    const retention = fx.COHORT_RETENTION(ids, orderDates);
+    expect(table.slice(1).map((row: unknown[]) => row.slice(0, 2))).toEqual(
+      retention.slice(1).map((row: unknown[]) => row.slice(0, 2)),
+    );
+    // A cohort whose first period is free (0) has a blank retention row, and a cumulative one.
+    expect(showDates(fx.COHORT_REVENUE(column('x', 'x'), dates('2024-01-10', '2024-02-10'), column(0, 30)))).toEqual([
+      ['Cohort', 'Customers', 'First-period revenue', 0, 1],
+      ['2024-01-01', 1, 0, '', ''],
+    ]);
   });
 
   it('ORDER_SUMMARY: the exact rows of FUNCTIONS.md', () => {
@@ -278,6 +322,7 @@ describe('bad input, for every order formula', () => {
     COHORT_RETENTION: (f, i, d) => f.COHORT_RETENTION(i, d),
     ORDER_SUMMARY: (f, i, d, a) => f.ORDER_SUMMARY(i, d, a),
     RFM: (f, i, d, a) => f.RFM(i, d, a),
+    COHORT_REVENUE: (f, i, d, a) => f.COHORT_REVENUE(i, d, a),
   };
 
   for (const [name, call] of Object.entries(calls)) {
@@ -294,10 +339,10 @@ describe('bad input, for every order formula', () => {
         `${name} customer_ids row 2 holds the error #N/A. Fix that cell or leave it out of the range.`,
       );
       expect(errorOf(() => call(spanish, column('a', 'b'), good, amounts))).toBe(
-        `${name}: customer_ids tiene 2 celdas pero order_dates tiene 3. Use rangos con el mismo número de filas.`,
+        `${name}: customer_ids tiene 2 celdas pero order_dates tiene 3. Usa rangos con el mismo número de filas.`,
       );
       expect(errorOf(() => call(spanish, ids, column('2024-01-05', '2024-13-01', '2024-02-10'), amounts))).toBe(
-        `${name} order_dates fila 2: "2024-13-01" no es una fecha. Use una celda de fecha o texto como 2024-03-31.`,
+        `${name} order_dates fila 2: "2024-13-01" no es una fecha. Usa una celda de fecha o texto como 2024-03-31.`,
       );
       expect(errorOf(() => call(fx, column('', ''), column('', ''), column('', '')))).toBe(
         `${name}: no valid orders in the range.`,
@@ -305,13 +350,13 @@ describe('bad input, for every order formula', () => {
     });
   }
 
-  for (const name of ['ORDER_SUMMARY', 'RFM']) {
+  for (const name of ['ORDER_SUMMARY', 'RFM', 'COHORT_REVENUE']) {
     it(`${name}: a text amount is named with its row, a negative one too`, () => {
       expect(errorOf(() => calls[name](fx, ids, good, column(10, 20, '12,5 €')))).toBe(
         `${name} amounts row 3: "12,5 €" is not a number. Type a plain number such as 12.5.`,
       );
       expect(errorOf(() => calls[name](spanish, ids, good, column(10, '12,5 €', 1)))).toBe(
-        `${name} amounts fila 2: "12,5 €" no es un número. Escriba un número sin texto, como 12.5.`,
+        `${name} amounts fila 2: "12,5 €" no es un número. Escribe un número sin texto, como 12,5.`,
       );
       expect(errorOf(() => calls[name](fx, ids, good, column(10, -5, 1)))).toBe(
         `${name} amounts row 2: amount -5 is negative. It must be 0 or more.`,
@@ -321,6 +366,24 @@ describe('bad input, for every order formula', () => {
       );
     });
   }
+
+  it('COHORT_REVENUE: an unknown measure or period lists the words it takes, in English and Spanish', () => {
+    expect(errorOf(() => fx.COHORT_REVENUE(ids, good, amounts, 'month', 'ltv'))).toBe(
+      'COHORT_REVENUE: measure "ltv" is not recognised. Use one of: retention, cumulative.',
+    );
+    expect(errorOf(() => spanish.COHORT_REVENUE(ids, good, amounts, 'month', 'ltv'))).toBe(
+      'COHORT_REVENUE: measure "ltv" no se reconoce. Usa uno de: retention, cumulative.',
+    );
+    expect(errorOf(() => fx.COHORT_REVENUE(ids, good, amounts, 'fortnight'))).toBe(
+      'COHORT_REVENUE: period "fortnight" is not recognised. Use one of: day, week, month, quarter, year (día, ' +
+        'semana, mes, trimestre, año).',
+    );
+    expect(
+      errorOf(() => fx.COHORT_REVENUE(column('a', 'b'), dates('1970-01-01', '2024-01-01'), column(1, 1), 'day')),
+    ).toMatch(
+      /^COHORT_REVENUE: period is "day"; the table would have 2 cohorts × 19724 periods \(orders from 1970-01-01 – 2024-01-01\), too many for a sheet/,
+    );
+  });
 
   it('UPCOMING_DATES and REPEAT_RATE: mismatch, text date, error value, Spanish', () => {
     expect(errorOf(() => fx.UPCOMING_DATES(column('Ana', 'Luis'), dates('1990-12-25'), '2024-12-20'))).toBe(
@@ -336,7 +399,7 @@ describe('bad input, for every order formula', () => {
       'UPCOMING_DATES: as_of is missing. Give it a value or a range.',
     );
     expect(errorOf(() => spanish.UPCOMING_DATES(column('Ana'), column('#REF!'), '2024-12-20'))).toBe(
-      'UPCOMING_DATES dates fila 1 contiene el error #REF!. Corrija esa celda o déjela fuera del rango.',
+      'UPCOMING_DATES dates fila 1 contiene el error #REF!. Corrige esa celda o déjala fuera del rango.',
     );
     expect(errorOf(() => fx.REPEAT_RATE(column('a', '#DIV/0!')))).toBe(
       'REPEAT_RATE customer_ids row 2 holds the error #DIV/0!. Fix that cell or leave it out of the range.',
@@ -420,6 +483,20 @@ describe('time zones', () => {
         ['2024-02-01', 1, 1, ''],
       ]);
       expect(table[1][0].getTime()).toBe(sheetDate('2024-01-01', zone).getTime());
+      const revenue = local.COHORT_REVENUE(
+        column('late', 'early', 'late'),
+        column(
+          sheetDate('2024-01-31 23:30', zone),
+          sheetDate('2024-02-01 00:30', zone),
+          sheetDate('2024-02-01 00:30', zone),
+        ),
+        column(10, 20, 5),
+      );
+      expect(showDates(revenue, zone)).toEqual([
+        ['Cohort', 'Customers', 'First-period revenue', 0, 1],
+        ['2024-01-01', 1, 10, 1, 0.5],
+        ['2024-02-01', 1, 20, 1, ''],
+      ]);
       const summary = local.ORDER_SUMMARY(
         column('late', 'early'),
         column(sheetDate('2024-01-31 23:30', zone), sheetDate('2024-02-01 00:30', zone)),
@@ -462,7 +539,7 @@ describe('time zones', () => {
 });
 
 describe('speed through the bundle', () => {
-  it('100 000 orders: COHORT_RETENTION and RFM each well under a second', () => {
+  it('100 000 orders: COHORT_RETENTION, RFM and COHORT_REVENUE each well under a second', () => {
     // noon UTC of each synthetic day: a date-time Sheets could hold; only the speed matters here
     const orders = syntheticOrders(100_000, 30_000, 3);
     const ids = column(...orders.ids);
@@ -470,5 +547,6 @@ describe('speed through the bundle', () => {
     const amounts = column(...orders.amounts);
     expect(cpuMillis(() => fx.COHORT_RETENTION(ids, when))).toBeLessThan(1000);
     expect(cpuMillis(() => fx.RFM(ids, when, amounts))).toBeLessThan(1000);
+    expect(cpuMillis(() => fx.COHORT_REVENUE(ids, when, amounts))).toBeLessThan(1000);
   });
 });

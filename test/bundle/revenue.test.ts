@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isoDateIn, sheetDate } from '../emulator';
 import { addOn, column, errorOf } from '../support/addon';
+import { expectClose } from '../support/numbers';
 
 const ZONE = 'America/Los_Angeles';
 const { fx } = addOn();
@@ -31,6 +32,7 @@ const ELEMENTWISE: [string, number[]][] = [
   ['LTV_CAC', [1600, 400]],
   ['REVENUE_RETENTION', [10000, 10500, 1500]],
   ['REVENUE_CHURN', [10000, 10500, 1500]],
+  ['QUICK_RATIO', [5000, 1000, 500, 1500]],
 ];
 
 describe('value formulas through the bundle', () => {
@@ -81,6 +83,80 @@ describe('value formulas through the bundle', () => {
           expect(churn).toBeCloseTo(1 - retention, 9);
         },
       ),
+    );
+  });
+});
+
+describe('QUICK_RATIO through the bundle', () => {
+  it('published examples: abracalc 3.0, pitchkit 3.5, theprimecalculator 2.92', () => {
+    expect(fx.QUICK_RATIO(5000, 1000, 500, 1500)).toBe(3); // (5,000 + 1,000) ÷ (500 + 1,500)
+    expect(fx.QUICK_RATIO(20_000, 8000, 3000, 5000)).toBe(3.5); // 28k ÷ 8k
+    expect(fx.QUICK_RATIO(25_000, 10_000, 4000, 8000)).toBeCloseTo(35 / 12, 12); // 35,000 ÷ 12,000 = 2.9167
+    // Reactivation is gained MRR: (10 + 2 + 4) ÷ (1 + 3) = 4; left out or blank it is 0.
+    expect(fx.QUICK_RATIO(10, 2, 1, 3, 4)).toBe(4);
+    expect(fx.QUICK_RATIO(10, 2, 1, 3)).toBe(3);
+    expect(fx.QUICK_RATIO(10, 2, 1, 3, '')).toBe(3);
+  });
+
+  it('works cell by cell over months, broadcasting single values, blanks staying blank', () => {
+    // One row per month: (new, expansion, contraction, churned, reactivation).
+    expect(
+      fx.QUICK_RATIO(column(5000, 20_000, ''), column(1000, 8000, 10), column(500, 3000, 1), column(1500, 5000, 1), 0),
+    ).toEqual([[3], [3.5], ['']]);
+    expect(fx.QUICK_RATIO([[100, 200]], 0, 25, 25, [[0, 100]])).toEqual([[2, 6]]);
+  });
+
+  it('property: scale invariance — the same movements in cents or in thousands give the same ratio', () => {
+    const money = fc.integer({ min: 0, max: 1e7 });
+    fc.assert(
+      fc.property(
+        money,
+        money,
+        money,
+        fc.integer({ min: 1, max: 1e7 }),
+        money,
+        fc.constantFrom(0.01, 100, 1000),
+        (n, e, c, l, r, k) => {
+          const ratio = fx.QUICK_RATIO(n, e, c, l, r);
+          expect(ratio).toBeGreaterThanOrEqual(0);
+          expectClose(fx.QUICK_RATIO(n * k, e * k, c * k, l * k, r * k), ratio, 1e-12);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('bad input: nothing lost, text, negatives, error values, shapes — in English and Spanish', () => {
+    expect(errorOf(() => fx.QUICK_RATIO(10, 2, 0, 0))).toBe(
+      'QUICK_RATIO: cannot divide by zero: no MRR was lost (no churn, no contraction): the quick ratio is unbounded.',
+    );
+    expect(errorOf(() => fx.QUICK_RATIO(column(10, 10), 2, column(1, 0), 0))).toBe(
+      'QUICK_RATIO: cannot divide by zero: no MRR was lost (no churn, no contraction): the quick ratio is unbounded.',
+    );
+    expect(errorOf(() => fx.QUICK_RATIO(column(10, '12,5 €'), 2, 1, 1))).toBe(
+      'QUICK_RATIO new_mrr row 2: "12,5 €" is not a number. Type a plain number such as 12.5.',
+    );
+    expect(errorOf(() => fx.QUICK_RATIO(10, 2, column(1, -3), 1))).toBe(
+      'QUICK_RATIO contraction row 2: amount -3 is negative. It must be 0 or more.',
+    );
+    expect(errorOf(() => fx.QUICK_RATIO(10, 2, 1, column('#N/A')))).toBe(
+      'QUICK_RATIO churned row 1 holds the error #N/A. Fix that cell or leave it out of the range.',
+    );
+    expect(errorOf(() => fx.QUICK_RATIO(column(1, 2), column(1, 2, 3), 1, 1))).toBe(
+      'QUICK_RATIO: new_mrr is 2×1 but expansion is 3×1. Use ranges of the same shape, or single values.',
+    );
+    expect(errorOf(() => fx.QUICK_RATIO(10, 2, 1))).toBe(
+      'QUICK_RATIO: churned is missing. Give it a value or a range.',
+    );
+    expect(errorOf(() => fx.QUICK_RATIO(1e308, 1e308, 1, 1))).toBe(
+      'QUICK_RATIO: the result is too large to compute. Check the inputs for a typing slip such as extra zeros.',
+    );
+    expect(errorOf(() => spanish.QUICK_RATIO(10, 2, 0, 0))).toBe(
+      'QUICK_RATIO: no se puede dividir entre cero: no se perdió MRR (ni bajas ni reducciones): el quick ratio no ' +
+        'tiene límite.',
+    );
+    expect(errorOf(() => spanish.QUICK_RATIO(10, 2, column(1, -3), 1))).toBe(
+      'QUICK_RATIO contraction fila 2: importe -3 es negativo. Debe ser 0 o más.',
     );
   });
 });
@@ -299,20 +375,20 @@ describe('bad input', () => {
 
   it('speaks Spanish under es_ES', () => {
     expect(errorOf(() => spanish.CPS(column(100, '12,5 €'), 50))).toBe(
-      'CPS revenue fila 2: "12,5 €" no es un número. Escriba un número sin texto, como 12.5.',
+      'CPS revenue fila 2: "12,5 €" no es un número. Escribe un número sin texto, como 12,5.',
     );
     expect(errorOf(() => spanish.SAAS_LTV(100, 0))).toBe(
-      'SAAS_LTV: la tasa de abandono es 0, la vida del cliente no tiene límite. Use una tasa mayor que 0.',
+      'SAAS_LTV: la tasa de abandono es 0, la vida del cliente no tiene límite. Usa una tasa mayor que 0.',
     );
     expect(errorOf(() => spanish.REVENUE_RETENTION(0, 1, 0))).toBe(
       'REVENUE_RETENTION: no se puede dividir entre cero: revenue_start es 0, así que no había ingresos que retener.',
     );
     expect(errorOf(() => spanish.LTV(50, 4, 3, 70))).toBe(
-      'LTV: gross_margin es 70; debe ser una fracción entre 0 y 1, como 0.7 para el 70 %.',
+      'LTV: gross_margin es 70; debe ser una fracción entre 0 y 1, como 0,7 para el 70 %.',
     );
     expect(
       errorOf(() => spanish.MRR(column('a'), column('2024-01-01'), column(''), column('#N/A'), '2024-02-01')),
-    ).toBe('MRR monthly_amounts fila 1 contiene el error #N/A. Corrija esa celda o déjela fuera del rango.');
+    ).toBe('MRR monthly_amounts fila 1 contiene el error #N/A. Corrige esa celda o déjala fuera del rango.');
     expect(
       errorOf(() => spanish.MRR(column('a'), column('2024-03-01'), column('2024-02-01'), column(1), '2024-02-01')),
     ).toBe('MRR: end_dates fila 1 (2024-02-01) es anterior a su fecha de inicio (2024-03-01).');

@@ -163,7 +163,7 @@ describe('NPS_TREND through the bundle', () => {
       'NPS_TREND: no valid scores in the range.',
     );
     expect(errorOf(() => spanish.NPS_TREND(column(9, 9), column('2024-01-01', 'pronto')))).toBe(
-      'NPS_TREND dates fila 2: "pronto" no es una fecha. Use una celda de fecha o texto como 2024-03-31.',
+      'NPS_TREND dates fila 2: "pronto" no es una fecha. Usa una celda de fecha o texto como 2024-03-31.',
     );
   });
 
@@ -286,7 +286,7 @@ describe('CSI through the bundle', () => {
       'CSI ratings row 1 holds the error #DIV/0!. Fix that cell or leave it out of the range.',
     );
     expect(errorOf(() => spanish.CSI(ratings, [[1]]))).toBe(
-      'CSI: weights tiene 1 números pero ratings tiene 2 columnas (preguntas); indique un peso por columna.',
+      'CSI: weights tiene 1 números pero ratings tiene 2 columnas (preguntas); indica un peso por columna.',
     );
   });
 });
@@ -336,7 +336,7 @@ describe('KEY_DRIVERS through the bundle', () => {
         column(10, 8, ''),
       ),
     ).toEqual([header, ['Driver 1', 2, '', ''], ['Driver 2', 4, '', '']]);
-    // The JSDoc example: Speed (3.5, r = 1), Price (1.5, r = 0); medians 2.5 and 0.5.
+    // The JSDoc example: Speed (3.5, r = 1), Price (1.5, r = 0); averages 2.5 and 0.5.
     expect(
       fx
         .KEY_DRIVERS(
@@ -355,6 +355,78 @@ describe('KEY_DRIVERS through the bundle', () => {
       ['Speed', 'Key strength'],
       ['Price', 'Secondary weakness'],
     ]);
+  });
+
+  it('quadrants at the averages: one driver far ahead is the only high-mean one (medians would split 2–2)', () => {
+    // Hand-checked in test/unit/survey-catalogue.test.ts: means 3, 2, 4, 9 (average 4.5, median 3.5),
+    // correlations 1, 0.9487, 0, −0.3162 (average 0.4081).
+    const table = fx.KEY_DRIVERS(
+      [
+        [1, 1, 5, 10],
+        [2, 1, 3, 8],
+        [3, 2, 4, 10],
+        [4, 3, 3, 8],
+        [5, 3, 5, 9],
+      ],
+      column(1, 2, 3, 4, 5),
+    );
+    expect(table.map((row: unknown[]) => row[3])).toEqual([
+      'Quadrant',
+      'Key weakness',
+      'Key weakness',
+      'Secondary weakness',
+      'Secondary strength',
+    ]);
+  });
+
+  it('directions: −1 reverses a column over its observed scale (rating → min + max − rating) before anything else', () => {
+    // "Switch" 4, 3, 2, 5 (lower is better) on its observed 2…5 → 3, 4, 5, 2: mean 3.5; against the outcome
+    // 10, 8, 6, 4: Sxy = 2, Sxx = 5, Syy = 20 → r = 0.2. Averages: means 8.5/3 = 2.83, r (1 + 0 + 0.2)/3 = 0.4:
+    // Switch (3.5 ≥, 0.2 <) is a Secondary strength (with the median r = 0.2 it would have been a Key strength).
+    const ratings = [
+      [5, 1, 4],
+      [4, 2, 3],
+      [3, 2, 2],
+      [2, 1, 5],
+    ];
+    const names = [['Speed', 'Price', 'Switch']];
+    const table = fx.KEY_DRIVERS(ratings, column(10, 8, 6, 4), names, [[1, 1, -1]]);
+    expect(table).toEqual([
+      ['Driver', 'Mean', 'Correlation', 'Quadrant'],
+      ['Speed', 3.5, 1, 'Key strength'],
+      ['Price', 1.5, 0, 'Secondary weakness'],
+      ['Switch', 3.5, expect.closeTo(0.2, 12), 'Secondary strength'],
+    ]);
+    // Unreversed, Switch falls as the outcome rises: r = −0.2, mean 3.5 (2 + 5 − 3.5 is the same here).
+    expect(fx.KEY_DRIVERS(ratings, column(10, 8, 6, 4), names)[3][2]).toBeCloseTo(-0.2, 12);
+    // Directions as a column, or all 1, or left blank: the same as without them.
+    expect(fx.KEY_DRIVERS(ratings, column(10, 8, 6, 4), names, column(1, 1, -1))).toEqual(table);
+    expect(fx.KEY_DRIVERS(ratings, column(10, 8, 6, 4), names, [[1, 1, 1]])).toEqual(
+      fx.KEY_DRIVERS(ratings, column(10, 8, 6, 4), names),
+    );
+    expect(fx.KEY_DRIVERS(ratings, column(10, 8, 6, 4), names, '')).toEqual(
+      fx.KEY_DRIVERS(ratings, column(10, 8, 6, 4), names),
+    );
+  });
+
+  it('bad directions name the argument, in English and Spanish', () => {
+    const ratings = [
+      [1, 2],
+      [2, 1],
+      [3, 3],
+    ];
+    expect(errorOf(() => fx.KEY_DRIVERS(ratings, column(1, 2, 3), '', [[1, -1, 1]]))).toBe(
+      'KEY_DRIVERS: directions has 3 values but driver_ratings has 2 columns; give one per column.',
+    );
+    expect(errorOf(() => fx.KEY_DRIVERS(ratings, column(1, 2, 3), '', [[1, 0]]))).toMatch(
+      /^KEY_DRIVERS: directions is 0; each direction must be 1 .* or -1 /,
+    );
+    expect(errorOf(() => fx.KEY_DRIVERS(ratings, column(1, 2, 3), '', [[1, 'down']]))).toMatch(
+      /^KEY_DRIVERS directions row 1: "down" is not a number/,
+    );
+    expect(errorOf(() => spanish.KEY_DRIVERS(ratings, column(1, 2, 3), '', [[1, -1, 1]]))).toBe(
+      'KEY_DRIVERS: directions tiene 3 valores pero driver_ratings tiene 2 columnas; indica uno por columna.',
+    );
   });
 
   it('property: correlations in [−1, 1]; reversing the rows changes nothing', () => {
@@ -433,7 +505,7 @@ describe('KEY_DRIVERS through the bundle', () => {
         ),
       ),
     ).toBe(
-      'KEY_DRIVERS: driver_ratings tiene 3 filas pero outcome tiene 2 celdas; indique un resultado por fila de driver_ratings.',
+      'KEY_DRIVERS: driver_ratings tiene 3 filas pero outcome tiene 2 celdas; indica un resultado por fila de driver_ratings.',
     );
   });
 });

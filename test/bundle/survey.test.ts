@@ -167,7 +167,7 @@ describe('bad input: one test per rule of the conventions table', () => {
     );
     expect(errorOf(() => spanish.NPS(column('')))).toBe('NPS: no hay puntuaciones válidas en el rango.');
     expect(errorOf(() => spanish.NPS(column('#REF!')))).toBe(
-      'NPS scores fila 1 contiene el error #REF!. Corrija esa celda o déjela fuera del rango.',
+      'NPS scores fila 1 contiene el error #REF!. Corrige esa celda o déjala fuera del rango.',
     );
     expect(spanish.NPS(column(10, 0))).toBe(0);
   });

@@ -143,7 +143,7 @@ describe('wizard endpoints', () => {
         }),
       ),
     ).toBe(
-      'La hoja "Orders" no tiene columna de importe. Elija esa columna en el paso 2 del asistente o añada su encabezado en la fila 1.',
+      'La hoja "Orders" no tiene columna de importe. Elige esa columna en el paso 2 del asistente o añade su encabezado en la fila 1.',
     );
   });
 

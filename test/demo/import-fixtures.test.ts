@@ -1,12 +1,28 @@
 // The export fixtures of test/fixtures/exports (see its README: layouts, sources, expected facts)
 // read through readWorkbookFile in their natural spreadsheet locale, as Sheets' File › Import would
 // type them. The facts asserted here were computed independently from the raw CSV text (README).
+// Then `npm run demo -- --input <fixture>` on each, as a user previews an export: what it recognised
+// and the headline it prints, against the same facts (test/fixtures/exports/facts.ts).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readWorkbookFile } from '../../demo/input/workbook';
 import { isoDateIn, sheetDate } from '../emulator';
 import type { SeedGrid } from '../emulator';
+import {
+  csatOf,
+  factsOf,
+  formsAnswers,
+  npsOf as npsOfAnswers,
+  prestashopFacts,
+  shopifyFacts,
+  stripeMrrAt,
+  wooAnalyticsFacts,
+  wooExportFacts,
+} from '../fixtures/exports/facts';
 
 const DIR = fileURLToPath(new URL('../fixtures/exports/', import.meta.url));
 const ZONE = 'Europe/Madrid';
@@ -341,5 +357,105 @@ describe('Stripe subscriptions export', () => {
     const created = column(await sheetOf('stripe-subscriptions.csv', 'en_US'), 'Created (UTC)');
     expect(created[0]).toEqual(sheetDate('2025-01-06T09:14', ZONE));
     expect((created[0] as Date).toISOString()).toBe('2025-01-06T08:14:00.000Z'); // an hour before the real instant
+  });
+});
+
+describe('npm run demo on each export', () => {
+  const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+  const out = mkdtempSync(join(tmpdir(), 'fideliza-fixtures-demo-'));
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  /** The demo over the built bundle (`npm run build` first), without a browser. */
+  function demo(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+    const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/demo.ts', ...args, '--out', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, CHROME_PATH: 'none' },
+    });
+    return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  }
+  /** A whole amount as the console prints it, as a pattern: `€180`, `180 €` (with a no-break space). */
+  const money = (n: number, language: 'en' | 'es', symbol = '€') =>
+    language === 'en' ? `${symbol}${Math.round(n)}` : `${Math.round(n)}\\s${symbol}`;
+
+  it('Shopify, in Spanish, in euros, for November', () => {
+    const run = demo(
+      '--input',
+      join(DIR, 'shopify-orders.csv'),
+      '--locale',
+      'es',
+      '--currency',
+      'EUR',
+      '--period',
+      '2025-11',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('Reconocido como: exportación de pedidos de Shopify.');
+    expect(run.stdout).toContain('Resumen KPI — noviembre de 2025');
+    expect(run.stdout).toMatch(/«Created at» contiene fechas y horas con desfase UTC/);
+    expect(run.stdout).toMatch(
+      new RegExp(`Ingresos\\s+${money(factsOf(shopifyFacts(ZONE), '2025-11').revenue, 'es')}`),
+    );
+  });
+
+  it('Google Forms in English: NPS and CSAT of the year', () => {
+    const answers = formsAnswers('google-forms-en.csv', false);
+    const run = demo('--input', join(DIR, 'google-forms-en.csv'), '--locale', 'en', '--period', '2025');
+    expect(run.stdout).toContain('Recognised as: Google Forms responses.');
+    expect(run.stdout).toMatch(new RegExp(`NPS\\s+${npsOfAnswers(answers).toFixed(1)}`));
+    expect(run.stdout).toMatch(new RegExp(`CSAT\\s+${(csatOf(answers) * 100).toFixed(1)}%`));
+  });
+
+  it('Google Forms in Spanish, read in an English spreadsheet: the timestamps seem written day first', () => {
+    const run = demo('--input', join(DIR, 'google-forms-es.csv'), '--locale', 'en');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/the column seems written day first/);
+  });
+
+  it('WooCommerce Analytics and the order export plugin, in dollars and euros', () => {
+    const analytics = demo('--input', join(DIR, 'woocommerce-analytics-orders.csv'), '--period', '2025-11');
+    expect(analytics.stdout).toContain('Recognised as: WooCommerce Analytics › Orders download.');
+    const nov = factsOf(wooAnalyticsFacts(), '2025-11').revenue;
+    expect(analytics.stdout).toMatch(new RegExp(`Revenue\\s+\\${money(nov, 'en', '$')}`));
+    const plugin = demo(
+      '--input',
+      join(DIR, 'woocommerce-order-export.csv'),
+      '--currency',
+      'eur',
+      '--period',
+      '2025-12',
+    );
+    expect(plugin.stdout).toContain('Recognised as: WooCommerce order export (Advanced Order Export).');
+    expect(plugin.stdout).toMatch(
+      new RegExp(`Revenue\\s+${money(factsOf(wooExportFacts(), '2025-12').revenue, 'en')}`),
+    );
+  });
+
+  it('PrestaShop, in Spanish, for November', () => {
+    const run = demo('--input', join(DIR, 'prestashop-pedidos.csv'), '--locale', 'es', '--period', '2025-11');
+    expect(run.stdout).toContain('Reconocido como: exportación del listado de pedidos de PrestaShop.');
+    expect(run.stdout).toMatch(new RegExp(`Ingresos\\s+${money(factsOf(prestashopFacts(), '2025-11').revenue, 'es')}`));
+  });
+
+  it('Stripe alone says a report needs orders or answers; beside the shop’s orders it gives the MRR', () => {
+    const alone = demo('--input', join(DIR, 'stripe-subscriptions.csv'));
+    expect(alone.status).toBe(1);
+    expect(alone.stderr).toMatch(
+      /^Error: The data does not fit the report:\n {2}No orders or survey sheet was found\./,
+    );
+    const folder = join(out, 'stripe-and-shop');
+    mkdirSync(folder);
+    for (const file of ['stripe-subscriptions.csv', 'shopify-orders.csv'])
+      copyFileSync(join(DIR, file), join(folder, file));
+    const run = demo('--input', folder, '--timezone', 'UTC', '--currency', 'EUR', '--period', '2025-12');
+    expect(run.stdout).toContain('Recognised as: Stripe subscriptions export.');
+    expect(run.stdout).toMatch(new RegExp(`MRR\\s+${money(stripeMrrAt(Date.UTC(2026, 0, 1) - 1000), 'en')}`));
+  });
+
+  it('refuses a currency that is not a three-letter code, saying how to write one', () => {
+    const run = demo('--input', join(DIR, 'shopify-orders.csv'), '--currency', 'euros');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--currency euros: use a three-letter code such as EUR, USD or MXN');
   });
 });

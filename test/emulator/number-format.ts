@@ -52,6 +52,8 @@ const DAYS: Record<string, string[]> = {
 /** Decimal and grouping separators of a locale such as `en_US` or `es_ES`. */
 export function separators(locale: string): { decimal: string; group: string } {
   const language = locale.slice(0, 2).toLowerCase();
+  // Spanish of Mexico, the US, Central America and the Caribbean writes 13,548.00 (CLDR).
+  if (/^es_(MX|US|GT|HN|NI|PA|PR|SV|DO)$/i.test(locale)) return { decimal: '.', group: ',' };
   if (['es', 'de', 'it', 'pt', 'nl', 'id', 'da', 'tr'].includes(language)) return { decimal: ',', group: '.' };
   if (language === 'fr') return { decimal: ',', group: '\u202f' };
   return { decimal: '.', group: ',' };

@@ -8,9 +8,23 @@ import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cdnowOrdersSheet, type CdnowTransaction, readCdnowTransactions } from '../../demo/input/cdnow';
 import { CDNOW_SAMPLE } from '../support/cdnow';
-import { generate, reportRig, reportView, wire, ZONE, type ReportRig, type SheetView } from '../support/report';
+import {
+  generate,
+  headlineRow,
+  listsTable,
+  reportLists,
+  reportRig,
+  reportView,
+  roleView,
+  summaryCards,
+  wire,
+  ZONE,
+  type ReportRig,
+  type SheetView,
+} from '../support/report';
 
 const FILE = CDNOW_SAMPLE;
+const PREDICTED = 'Customers by predicted lifetime value (next 52 weeks)';
 
 describe('the CDNOW sample as an Orders sheet', () => {
   it('has the reference data beside the repository (../shared/data/cdnow)', () => {
@@ -42,47 +56,71 @@ describe('the CDNOW sample as an Orders sheet', () => {
 
   it('produces an English report for June 1998 over every transaction of the file', () => {
     expect(result.sheetName).toBe('KPI Summary');
-    expect(view.at(view.row('Period'), 2).value).toBe('June 1998 (compared with May 1998)');
+    expect(view.at(2, 1).value).toBe('June 1998 (compared with May 1998)');
     const sources = view.row('Source');
     expect(view.line(sources + 1)).toEqual(['Orders', 'Orders', lines.length, lines.length, 0, '—']);
+    // No row skipped, so no data-quality note: the summary band follows the title block.
+    expect(view.rowOf(/rows were skipped/)).toBe(0);
     // June 1998 orders and revenue, recounted from the file.
     const june = lines.filter((t) => t.year === 1998 && t.month === 6);
-    const top = view.row('Headline KPIs');
-    expect(view.at(view.row('Orders', top), 2).value).toBe(june.length);
-    const revenue = june.reduce((s, t) => s + t.amount, 0);
-    expect(view.at(view.row('Revenue', top), 2).value as number).toBeCloseTo(revenue, 6);
+    const may = lines.filter((t) => t.year === 1998 && t.month === 5);
+    const revenue = (list: CdnowTransaction[]) => list.reduce((s, t) => s + t.amount, 0);
+    expect([headlineRow(view, 'Orders').current.value, headlineRow(view, 'Orders').previous.value]).toEqual([
+      june.length,
+      may.length,
+    ]);
+    expect(headlineRow(view, 'Revenue').current.value as number).toBeCloseTo(revenue(june), 6);
+    expect(headlineRow(view, 'Revenue').previous.value as number).toBeCloseTo(revenue(may), 6);
+    // June 1997 is in the file: the change against a year earlier is June 1998's revenue minus June 1997's.
+    const june97 = lines.filter((t) => t.year === 1997 && t.month === 6);
+    expect(headlineRow(view, 'Revenue').yearChange.value as number).toBeCloseTo(revenue(june) - revenue(june97), 2);
     // CDNOW's customers were all acquired in the first quarter of 1997: nobody is new in June 1998.
-    expect(view.at(view.row('New customers', top), 2).value).toBe(0);
-    expect(rig.workbook.chartSpecs(result.sheetName).map((s) => s.type)).toEqual(['COLUMN', 'COLUMN', 'BAR']);
+    expect(headlineRow(view, 'New customers').current.value).toBe(0);
+    // The band: the cards an orders sheet allows.
+    expect([...summaryCards(view).keys()]).toEqual([
+      'Customers at end',
+      'Customer churn',
+      'Revenue',
+      'Repeat rate',
+      'Average order value',
+      'New customers',
+      'Orders',
+      'Purchase frequency',
+    ]);
+    expect(summaryCards(view).get('Revenue')!.value.value).toBe(headlineRow(view, 'Revenue').current.value);
+    expect(rig.workbook.chartSpecs(result.sheetName).map((s) => s.type)).toEqual(['COMBO', 'COMBO', 'BAR']);
   });
 
-  it('has the predicted-value section, with probabilities and money as numbers', () => {
-    view.row(/^Predicted value: customers by predicted CLV over the next 52 weeks/);
-    const predicted = view.row(/^Top customers by predicted CLV \(\d+\)$/);
+  it('lists every customer by predicted value: the first ten in the report, all of them in the lists sheet', () => {
     const customers = new Set(lines.map((t) => t.customerId)).size;
-    expect(view.at(predicted, 1).value).toBe(`Top customers by predicted CLV (${customers})`);
-    // no Customers sheet, so no Name column
-    expect(view.line(predicted + 1)).toEqual([
-      'Customer',
-      'P(alive)',
-      'Expected purchases',
-      'Expected order value',
-      'Predicted CLV',
-    ]);
-    let previousClv = Infinity;
-    for (let r = predicted + 2; r < predicted + 27; r++) {
-      const [id, pAlive, purchases, value, clv] = view.rows[r - 1].map((c) => c.value);
-      // FUNCTIONS.md, CLV_PREDICT: CLV = expected purchases × expected order value (no discount), sorted descending.
-      expect(clv as number).toBeLessThanOrEqual(previousClv);
-      previousClv = clv as number;
-      expect(typeof id).toBe('string');
-      expect(pAlive as number).toBeGreaterThan(0);
-      expect(pAlive as number).toBeLessThanOrEqual(1);
-      expect(purchases as number).toBeGreaterThan(0);
-      expect(clv as number).toBeCloseTo((purchases as number) * (value as number), 6);
+    const list = reportLists(view).find((l) => l.title === PREDICTED)!;
+    expect(list.count).toBe(customers);
+    expect(list.rows).toHaveLength(10);
+    expect(list.after).toBe(`10 of ${customers} — all of them in “KPI lists”.`);
+    const rows = listsTable(roleView(rig, 'lists')).filter((r) => r.list === PREDICTED);
+    expect(rows).toHaveLength(customers);
+    expect(new Set(rows.map((r) => r.customerId)).size).toBe(customers);
+    // Sorted by predicted value, the largest first; worth the heading's value at stake.
+    const values = rows.map((r) => r.value as number);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    expect(Math.round(values.reduce((s, v) => s + v, 0))).toBe(Number(list.stake.replace(/[^\d]/g, '')));
+    for (const row of rows) {
+      expect(typeof row.value).toBe('number');
+      expect(row.value as number).toBeGreaterThanOrEqual(0);
+      // P(alive) is a share with a percent format.
+      expect(typeof row.fact.value).toBe('number');
+      expect(row.fact.value as number).toBeGreaterThan(0);
+      expect(row.fact.value as number).toBeLessThanOrEqual(1);
+      expect(row.fact.format).toMatch(/%/);
+      // No Customers sheet: no names or emails.
+      expect([row.name, row.email]).toEqual(['', '']);
     }
-    // Customer ids stay the file's text ("0357"), not numbers.
-    const firstId = view.at(predicted + 2, 1);
+    // The report's rows are the lists sheet's first ten; customer ids stay the file's text ("0357"), not numbers.
+    list.rows.forEach((shown, k) => {
+      expect(shown[0].value).toBe(rows[k].customerId);
+      expect(shown[2].value).toBe(rows[k].value);
+    });
+    const firstId = list.rows[0][0];
     expect(firstId.value).toMatch(/^\d{4}$/);
     expect(firstId.display).toBe(firstId.value);
   });

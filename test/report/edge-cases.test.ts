@@ -2,15 +2,19 @@
  * Odd data a real workbook holds, found in review: the report must neither shrug nor mislead.
  */
 import { describe, expect, it } from 'vitest';
+import { USTED_FORMS } from '../../src/locale/glossary';
 import { sheetDate } from '../emulator';
 import { addOn, column, errorOf } from '../support/addon';
-import { generate, markedSheets, reportRig, reportView, ZONE } from '../support/report';
+import { generate, headlineRow, markedSheets, reportRig, reportView, ZONE } from '../support/report';
 
 const d = (iso: string) => sheetDate(iso, ZONE);
-const kpiValue = (rig: ReturnType<typeof reportRig>, sheet: string, label: string, column = 2) => {
-  const view = reportView(rig, sheet);
-  return view.at(view.row(label, view.row('Headline KPIs')), column).value;
-};
+/** A KPI's value in the headline table: this period's, or the previous period's. */
+const kpiValue = (
+  rig: ReturnType<typeof reportRig>,
+  sheet: string,
+  label: string,
+  which: 'current' | 'previous' = 'current',
+) => headlineRow(reportView(rig, sheet), label)[which].value;
 
 describe('report: odd data', () => {
   it('one stray CSAT value (55) is skipped and does not turn a 1–5 survey into a 1–10 one', () => {
@@ -75,11 +79,25 @@ describe('report: odd data', () => {
     expect(kpiValue(rig, result.sheetName, 'Revenue')).toBe(10);
   });
 
-  it('an orders sheet with nothing readable stops with the reasons and writes nothing', () => {
+  it('an amount written as text with a currency ("12,5 €") is read; a word ("gratis") is skipped with its reason', () => {
     const rig = reportRig({
       Orders: [
         ['Customer ID', 'Order date', 'Amount'],
         ['A', d('2025-12-05'), '12,5 €'],
+        ['B', d('2025-12-06'), 'gratis'],
+      ],
+    });
+    const result = generate(rig, { mapping: undefined });
+    expect(kpiValue(rig, result.sheetName, 'Revenue')).toBe(12.5);
+    expect(result.skippedRows).toBe(1);
+    expect(reportView(rig, result.sheetName).texts().join(' ')).toMatch(/not a number \(amount\): 1 \(row 3\)/);
+  });
+
+  it('an orders sheet with nothing readable stops with the reasons and writes nothing', () => {
+    const rig = reportRig({
+      Orders: [
+        ['Customer ID', 'Order date', 'Amount'],
+        ['A', d('2025-12-05'), 'doce euros'],
         ['B', d('2025-12-06'), 'gratis'],
       ],
     });
@@ -95,6 +113,31 @@ describe('report: odd data', () => {
     expect(rig.workbook.fingerprints()).toEqual(before);
   });
 
+  it('in Spanish the same stop speaks "tú", as the rest of the add-on does (issue 13: one form of address)', () => {
+    const unreadable = reportRig(
+      {
+        Pedidos: [
+          ['ID cliente', 'Fecha pedido', 'Importe'],
+          ['A', d('2025-12-05'), 'doce euros'],
+          ['B', d('2025-12-06'), 'gratis'],
+        ],
+      },
+      { locale: 'es_ES' },
+    );
+    const empty = reportRig({ Pedidos: [['ID cliente', 'Fecha pedido', 'Importe']] }, { locale: 'es_ES' });
+    const messages = [
+      errorOf(() => unreadable.fx.wizardGenerate({ periodKind: 'month' })),
+      errorOf(() => empty.fx.wizardGenerate({})),
+    ];
+    expect(messages[0]).toMatch(
+      /^La hoja "Pedidos" no tiene filas legibles\. Filas omitidas: no es un número \(importe\): 2/,
+    );
+    expect(messages[1]).toMatch(/^La hoja "Pedidos" no tiene filas legibles\. /);
+    const usted = (text: string) =>
+      USTED_FORMS.filter((form) => new RegExp(`(^|[^\\p{L}])${form}(?![\\p{L}])`, 'iu').test(text));
+    for (const message of messages) expect(usted(message), message).toEqual([]);
+  });
+
   it('keeps the CPS row when this period has no order with a cost but the sheet has costs', () => {
     const rig = reportRig({
       Orders: [
@@ -104,10 +147,8 @@ describe('report: odd data', () => {
       ],
     });
     const result = generate(rig);
-    const view = reportView(rig, result.sheetName);
-    const row = view.row('Customer profitability (CPS)', view.row('Headline KPIs'));
-    expect(view.at(row, 2).value).toBe(''); // not computable this month
-    expect(view.at(row, 3).value).toBeCloseTo(40 / 60, 12); // November
+    expect(kpiValue(rig, result.sheetName, 'Profit on cost (CPS)')).toBe(''); // not computable this month
+    expect(kpiValue(rig, result.sheetName, 'Profit on cost (CPS)', 'previous')).toBeCloseTo(40 / 60, 12); // November
   });
 });
 

@@ -14,7 +14,16 @@ import { dayFromCivil, periodEndDay, periodStartDay } from '../../src/kpi/calend
 import { reportLabels } from '../../src/report/labels';
 import { isoDateIn, sheetDate } from '../emulator';
 import { addOn } from '../support/addon';
-import { DECEMBER_2025, generate, reportRig, reportView, sample, type SheetView, ZONE } from '../support/report';
+import {
+  DECEMBER_2025,
+  generate,
+  headlineRow,
+  reportRig,
+  reportView,
+  sample,
+  type SheetView,
+  ZONE,
+} from '../support/report';
 
 /** The KPIs of the first kind, by the key of the report's labels. */
 const FIRST_KIND = [
@@ -193,11 +202,10 @@ describe('one definition per KPI: the report and the custom functions agree', ()
     fx = addOn({ timeZone: ZONE }).fx;
   });
 
-  /** This period's and the previous period's value of a KPI in the report. */
+  /** This period's and the previous period's value of a KPI in the report's headline table. */
   function reported(key: Key): [number, number] {
-    const top = view.row('Headline KPIs');
-    const row = view.row(labels.kpis[key][0], top);
-    return [view.at(row, 2).value as number, view.at(row, 3).value as number];
+    const row = headlineRow(view, labels.kpis[key][0]);
+    return [row.current.value as number, row.previous.value as number];
   }
 
   const december = {

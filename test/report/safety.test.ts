@@ -18,16 +18,23 @@ import {
   reportRig,
   reportView,
   sample,
+  SheetView,
   wire,
   ZONE,
   type ReportRig,
 } from '../support/report';
 
-/** Fingerprints of every sheet except the report's. */
-function userFingerprints(workbook: Workbook, reportName?: string): Record<string, string> {
+/** Fingerprints of every sheet except those the add-on owns. */
+function userFingerprints(workbook: Workbook): Record<string, string> {
   const all = workbook.fingerprints();
-  if (reportName) delete all[reportName];
+  for (const sheet of markedSheets(workbook)) delete all[sheet.getName()];
   return all;
+}
+
+/** Fingerprints of the sheets the add-on owns. */
+function ownedFingerprints(workbook: Workbook): Record<string, string> {
+  const all = workbook.fingerprints();
+  return Object.fromEntries(markedSheets(workbook).map((sheet) => [sheet.getName(), all[sheet.getName()]]));
 }
 
 /** Adds December 2025 orders of 1 000.00 each to the sample's Pedidos sheet (test set-up, uncounted). */
@@ -46,7 +53,7 @@ function addDecemberOrders(rig: ReportRig, count: number): void {
 /** The headline value (this period) of a KPI in a report view. */
 function headline(rig: ReportRig, sheetName: string, label: string): unknown {
   const view = reportView(rig, sheetName);
-  return view.at(view.row(label, view.row('Headline KPIs')), 2).value;
+  return view.at(view.row(label, view.row('Headline KPIs')), 3).value;
 }
 
 describe('regenerating in place', () => {
@@ -64,7 +71,9 @@ describe('regenerating in place', () => {
     expect(second.sheetName).toBe(first.sheetName);
     expect(second.created).toBe(false);
     expect(rig.workbook.sheetNames()).toEqual(sheetsBefore);
-    expect(markedSheets(rig.workbook).map((s) => s.getSheetId())).toEqual([first.sheetId]);
+    expect(markedSheets(rig.workbook, 'report').map((s) => s.getSheetId())).toEqual([first.sheetId]);
+    expect(markedSheets(rig.workbook, 'shared').map((s) => s.getSheetId())).toEqual([second.shared.sheetId]);
+    expect(second.shared.sheetId).toBe(first.shared.sheetId);
     const chartsAfter = rig.workbook.chartSpecs(second.sheetName);
     expect(chartsAfter).toHaveLength(chartsBefore.length);
     expect(chartsAfter.map((c) => c.options.title)).toEqual(chartsBefore.map((c) => c.options.title));
@@ -82,13 +91,22 @@ describe('regenerating in place', () => {
     const second = generate(rig, { sections: { charts: false, cohorts: false, actions: false, predicted: false } });
     const view = reportView(rig, second.sheetName);
     expect(second.sheetId).toBe(first.sheetId);
-    for (const gone of ['Action lists', 'Charts', /^Cohort retention/, /^Predicted value/])
+    for (const gone of ['Action lists', 'Charts', /^Cohort retention/, /^Predicted lifetime value/, /^NPS by month/])
       expect(view.rowOf(gone)).toBe(0);
     expect(rig.workbook.chartSpecs(second.sheetName)).toEqual([]);
     expect(rig.workbook.sheet(second.sheetName).snapshot().conditionalFormatRules).toEqual([]);
-    // Nothing below the headline table.
-    const top = view.row('Headline KPIs');
-    expect(view.rows.length).toBeLessThan(top + 30);
+    // Below the headline table only the sources and the trends the sparklines read; no cell of the
+    // longer report is left past the new end.
+    expect(view.rows.length).toBeLessThan(reportView(rig, second.sheetName).rows.length + 1);
+    const lastRow = view.rows.length;
+    const sheet = rig.workbook.sheet(second.sheetName);
+    expect(
+      sheet
+        .rangeOf(`A${lastRow + 1}:Z${lastRow + 200}`)
+        .readValues()
+        .flat()
+        .filter((v) => v !== ''),
+    ).toEqual([]);
   });
 });
 
@@ -113,17 +131,18 @@ describe("the user's own sheets", () => {
     expect(rig.workbook.sheetNames().filter((n) => n.startsWith('KPI Summary'))).toEqual([
       'KPI Summary',
       'KPI Summary (2)',
+      'KPI Summary (to share)',
     ]);
   });
 
   it('every user sheet is byte-for-byte unchanged after generating and regenerating', () => {
     const rig = reportRig(copySheets(sample().sheets));
     const before = userFingerprints(rig.workbook);
-    const first = generate(rig);
-    expect(userFingerprints(rig.workbook, first.sheetName)).toEqual(before);
+    generate(rig);
+    expect(userFingerprints(rig.workbook)).toEqual(before);
     generate(rig, { withoutPersonalData: true });
     generate(rig, { periodKind: 'quarter', periodIndex: 2025 * 4 + 3 });
-    expect(userFingerprints(rig.workbook, first.sheetName)).toEqual(before);
+    expect(userFingerprints(rig.workbook)).toEqual(before);
   });
 });
 
@@ -153,15 +172,20 @@ describe('user text that looks like a formula stays text', () => {
     const rig = reportRig(copy);
     const result = generate(rig);
     const view = reportView(rig, result.sheetName);
-    expect(view.formulas()).toEqual([]);
+    const lists = new SheetView(markedSheets(rig.workbook, 'lists')[0]);
+    // The only formulas are the report's own sparklines, over its own cells.
+    for (const cell of view.formulas()) expect(cell.formula).toMatch(/^=SPARKLINE\([A-Z]+\d+:[A-Z]+\d+,\{/);
+    expect(lists.formulas()).toEqual([]);
     for (const { text } of injections) {
-      const cells = [...view.cells()].filter((c) => c.value === text);
+      const cells = [...view.cells(), ...lists.cells()].filter((c) => c.value === text);
       expect(cells.length, text).toBeGreaterThan(0);
       for (const cell of cells) expect(cell.display, text).toBe(text);
     }
-    // Each planted customer appears with the name from the Clientes sheet.
-    for (const name of INJECTION_NAMES)
-      expect(view.texts().filter((t) => t === name).length, name).toBeGreaterThanOrEqual(2);
+    // Each planted customer appears with the name from the Clientes sheet, in the report and in the lists.
+    for (const name of INJECTION_NAMES) {
+      expect(view.texts().filter((t) => t === name).length, name).toBeGreaterThanOrEqual(1);
+      expect(lists.texts().filter((t) => t === name).length, name).toBeGreaterThanOrEqual(1);
+    }
   });
 });
 
@@ -228,7 +252,7 @@ describe('a missing required column', () => {
       { locale: 'es_ES' },
     );
     expect(thrown(() => generate(rig))).toBe(
-      'La hoja "Pedidos" no tiene columna de fecha. Elija esa columna en el paso 2 del asistente o añada su encabezado en la fila 1.',
+      'La hoja "Pedidos" no tiene columna de fecha. Elige esa columna en el paso 2 del asistente o añade su encabezado en la fila 1.',
     );
   });
 });
@@ -269,16 +293,17 @@ describe('a failure part-way', () => {
     it(`(${method}) leaves the previous report exactly as it was and says so plainly`, () => {
       const rig = reportRig(copySheets(sample().sheets));
       const first = generate(rig);
-      const before = rig.workbook.fingerprints();
+      const owned = ownedFingerprints(rig.workbook);
+      expect(Object.keys(owned)).toHaveLength(3);
       addDecemberOrders(rig, 3); // the new report would differ
-      const users = userFingerprints(rig.workbook, first.sheetName);
+      const users = userFingerprints(rig.workbook);
       rig.workbook.failOn(method, after);
       const message = thrown(() => generate(rig));
       expect(message).toMatch(/could not be written/);
       expect(message).toMatch(/Nothing was changed in the spreadsheet/);
       expect(message).not.toMatch(/internal error|\bat \w+ \(|\n/);
-      expect(rig.workbook.fingerprint(first.sheetName)).toBe(before[first.sheetName]);
-      expect(userFingerprints(rig.workbook, first.sheetName)).toEqual(users);
+      expect(ownedFingerprints(rig.workbook)).toEqual(owned);
+      expect(userFingerprints(rig.workbook)).toEqual(users);
       expect(rig.workbook.locks.document.held).toBe(false);
       // The next run works and updates the report in place.
       const again = generate(rig);

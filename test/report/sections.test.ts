@@ -1,8 +1,12 @@
 /**
- * The KPI report on the sample shop, end to end through the built bundle: every section of
- * PRODUCT.md ("The KPI summary sheet") is there, its numbers agree with a recount of the sample's
- * rows, numbers are numbers with formats, and the labels follow the spreadsheet's language.
- * Run `npm run build` first.
+ * The KPI report on the sample shop, end to end through the built bundle: every part of
+ * PRODUCT.md ("The KPI summary sheet", "Sharing the report") is there, in the order issue 13 gives
+ * it — title, period and generated-at; the data-quality note; the summary band; the headline table
+ * with significance and the change against a year earlier; the charts on the grid; the action
+ * lists with counts and values at stake; the cohort heatmap; the sources at the bottom; the data
+ * the charts read — its numbers agree with a recount of the sample's rows, numbers are numbers
+ * with formats, the labels follow the spreadsheet's language, and the version without personal
+ * data is a sheet of its own with no name in it. Run `npm run build` first.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isoDateIn, wallClock } from '../emulator';
@@ -10,19 +14,30 @@ import {
   answersIn,
   copySheets,
   generate,
+  HEADLINE_TITLE,
+  headlineRow,
+  headlineRows,
   readableOrders,
+  reportLists,
   reportRig,
   reportView,
+  roleView,
   sample,
+  sheetsByRole,
+  summaryCards,
   ZONE,
   type ReportRig,
   type SheetView,
 } from '../support/report';
 
-/** The headline KPIs PRODUCT.md lists, as the English report names them; all the sample's sheets are present. */
+/** The sample's own sheets, in tab order. */
+const USER_SHEETS = ['Clientes', 'Pedidos', 'Encuestas', 'Suscripciones', 'Tickets', 'Embudo'];
+
+/** The headline KPIs PRODUCT.md lists, as the English report names them, in order; all the sample's sheets are present. */
 const HEADLINE_EN = [
   'NPS',
   'NPS margin of error (95 %)',
+  'Survey responses',
   'CSAT',
   'Customers at start',
   'New customers',
@@ -34,9 +49,9 @@ const HEADLINE_EN = [
   'Revenue',
   'Average order value',
   'Purchase frequency',
-  'Historic LTV',
+  'Lifetime value (historic)',
   'LTV:CAC',
-  'Customer profitability (CPS)',
+  'Profit on cost (CPS)',
   'MRR',
   'Net revenue retention',
   'Gross MRR churn',
@@ -46,7 +61,19 @@ const HEADLINE_EN = [
   'Tickets per customer',
 ];
 
-/** The skip reasons of the sample's manifest as the English report words them. */
+/** KPIs whose change is tested for significance (issue 13: NPS, CSAT and each rate of counts). */
+const TESTED_EN = ['NPS', 'CSAT', 'Customer churn', 'Retention rate', 'Conversion rate', 'Cart abandonment'];
+
+/** The action lists of the English report, in order. */
+const LISTS_EN = [
+  'Customers to win back',
+  'Promoters to ask for a review or referral',
+  'New customers to welcome',
+  'Birthdays and anniversaries in the next 30 days',
+  'Detractor comments',
+  'Customers by predicted lifetime value (next 52 weeks)',
+];
+
 /** How the report words each planted reason: the reason, then the column concerned. */
 const REASON_EN: Record<string, string> = {
   'text amount': 'not a number',
@@ -54,13 +81,6 @@ const REASON_EN: Record<string, string> = {
   'negative amount': 'negative number',
   'blank customer id': 'blank (customer id)',
 };
-
-/** The headline row of a KPI: [label, this period, previous, change, definition]. */
-function kpi(view: SheetView, label: string): ReturnType<SheetView['at']>[] {
-  const top = view.row(/^(Headline KPIs|KPI principales)$/);
-  const row = view.row(label, top);
-  return [1, 2, 3, 4, 5].map((c) => view.at(row, c));
-}
 
 /** Customers whose first readable order falls in `month`. */
 function newCustomersIn(month: string): Set<string> {
@@ -73,6 +93,24 @@ function newCustomersIn(month: string): Set<string> {
 /** NPS of answers: % promoters (9–10) − % detractors (0–6), in points (PRODUCT.md / FUNCTIONS.md). */
 function npsOf(scores: number[]): number {
   return ((scores.filter((s) => s >= 9).length - scores.filter((s) => s <= 6).length) / scores.length) * 100;
+}
+
+/** Decimals a number format shows (in its first section). */
+function decimalsOf(format: string | undefined): number {
+  return /0\.(0+)/.exec((format ?? '').split(';')[0])?.[1].length ?? 0;
+}
+
+/** `yyyy-mm-dd` as the locale orders it: `mm/dd/yyyy` (en_US) or `dd/mm/yyyy`. */
+function localDate(iso: string, monthFirst: boolean): string {
+  const [y, m, d] = iso.split('-');
+  return monthFirst ? `${m}/${d}/${y}` : `${d}/${m}/${y}`;
+}
+
+/** Revenue of the readable orders of a month. */
+function revenueIn(month: string): number {
+  return readableOrders(sample().sheets.Pedidos)
+    .filter((o) => o.month === month)
+    .reduce((s, o) => s + o.amount, 0);
 }
 
 describe('the sample shop in English (en_US)', () => {
@@ -90,41 +128,76 @@ describe('the sample shop in English (en_US)', () => {
     view = reportView(rig, result.sheetName);
   });
 
-  it('writes its own sheet, named KPI Summary, and says so in the result card', () => {
+  it('writes its own three sheets — the report, the lists, the version to share — each marked with its role', () => {
     expect(result.sheetName).toBe('KPI Summary');
     expect(result.created).toBe(true);
     expect(result.periodLabel).toBe('December 2025');
-    expect(rig.workbook.sheetNames()).toEqual([
-      'Clientes',
-      'Pedidos',
-      'Encuestas',
-      'Suscripciones',
-      'Tickets',
-      'Embudo',
-      'KPI Summary',
-    ]);
+    expect(rig.workbook.sheetNames()).toEqual([...USER_SHEETS, 'KPI Summary', 'KPI lists', 'KPI Summary (to share)']);
+    expect(sheetsByRole(rig.workbook)).toEqual({
+      report: ['KPI Summary'],
+      lists: ['KPI lists'],
+      shared: ['KPI Summary (to share)'],
+    });
+    // The result card points at the named report and at the version to share, each with its own PDF.
+    const gid = (url: string) => Number(/\/export\?format=pdf&gid=(\d+)(&|$)/.exec(url)?.[1]);
+    expect(result.sheetId).toBe(rig.workbook.sheet('KPI Summary').getSheetId());
+    expect(gid(result.pdfUrl)).toBe(result.sheetId);
+    expect(result.shared.sheetName).toBe('KPI Summary (to share)');
+    expect(result.shared.sheetId).toBe(rig.workbook.sheet('KPI Summary (to share)').getSheetId());
+    expect(gid(result.shared.pdfUrl)).toBe(result.shared.sheetId);
   });
 
-  it('title block: title, period with the one compared, generated-at in the spreadsheet zone', () => {
+  it('title block: title, period with the one compared, generated-at in the spreadsheet zone, then the data-quality note', () => {
     expect(view.at(1, 1).value).toBe('Fideliza — KPI summary');
-    const period = view.row('Period');
-    expect(view.at(period, 2).value).toBe('December 2025 (compared with November 2025)');
-    const generated = view.row('Generated at');
-    const stamp = view.at(generated, 2);
+    expect(view.at(2, 1).value).toBe('December 2025 (compared with November 2025)');
+    expect(view.at(3, 1).value).toBe('Generated at');
+    const stamp = view.at(3, 2);
     expect(Object.prototype.toString.call(stamp.value)).toBe('[object Date]');
     const instant = (stamp.value as Date).getTime();
     expect(instant).toBeGreaterThanOrEqual(startedAt);
     expect(instant).toBeLessThanOrEqual(endedAt);
-    // Shown as the wall-clock time in the spreadsheet's zone (Los Angeles), not the host's.
+    // Shown as the wall-clock time in the spreadsheet's zone (Los Angeles), in the locale's order.
     const w = wallClock(stamp.value as Date, ZONE);
     const pad = (n: number) => String(n).padStart(2, '0');
-    expect(stamp.display).toBe(`${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`);
-    expect(view.line(generated).join(' ')).toContain(ZONE);
+    expect(stamp.display).toBe(`${pad(w.month)}/${pad(w.day)}/${w.year} ${pad(w.hour)}:${pad(w.minute)}`);
+    expect(view.line(3).join(' ')).toContain(ZONE);
+    // One line on the skipped rows, the reasons being at the bottom.
+    const { dirty } = sample();
+    const bySheet = (sheet: string) => dirty.filter((d) => d.sheet === sheet).length;
+    expect(view.at(4, 1).value).toBe(
+      `${dirty.length} rows were skipped (Pedidos ${bySheet('Pedidos')}, Clientes ${bySheet('Clientes')}): ` +
+        'the reasons are under “Sources” at the end of this sheet.',
+    );
   });
 
-  it('sources: each sheet with rows read, used and skipped, reasons and first row numbers from the planted dirty rows', () => {
+  it('the parts come story first: band, sentences, headline table, charts, lists, cohorts, then sources and chart data', () => {
+    const cards = [...summaryCards(view).values()];
+    const firstCard = Math.min(...cards.map((c) => c.row));
+    const improved = view.row(/^(Improved: |Nothing improved)/);
+    const worse = view.row(/^(Got worse: |Nothing got worse)/);
+    const first = view.row(/^(First: |No customer is waiting)/);
+    const order = [
+      firstCard,
+      improved,
+      worse,
+      first,
+      view.row('Headline KPIs'),
+      view.row('Charts'),
+      view.row('Action lists'),
+      view.row(/^Cohort retention/),
+      view.row('Sources'),
+      view.row(/^Chart data/),
+      view.row(/^Trends over the last 13 periods/),
+    ];
+    expect(firstCard).toBeLessThanOrEqual(6);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(new Set(order).size).toBe(order.length);
+  });
+
+  it('sources, at the bottom: each sheet with rows read, used and skipped, reasons and first row numbers from the planted dirty rows', () => {
     const { sheets, dirty } = sample();
     const header = view.row('Source');
+    expect(header).toBeGreaterThan(view.row(/^Cohort retention/));
     expect(view.line(header)).toEqual([
       'Source',
       'Sheet',
@@ -175,123 +248,209 @@ describe('the sample shop in English (en_US)', () => {
     expect(result.skippedRows).toBe(dirty.length);
   });
 
-  it('headline table: every KPI PRODUCT.md lists for these sheets, with this period, previous, change and a definition', () => {
+  it('headline table: every KPI PRODUCT.md lists for these sheets, with both periods, the change, its significance, the year change and a definition', () => {
     const top = view.row('Headline KPIs');
-    expect(view.line(view.row('KPI', top))).toEqual(['KPI', 'This period', 'Previous period', 'Change', 'Definition']);
-    for (const label of HEADLINE_EN) {
-      const [, now, before, change, definition] = kpi(view, label);
-      expect(typeof definition.value === 'string' && definition.value.length > 10, label).toBe(true);
-      // a change of a rate is written in percentage points (×100, format "+0.0 pp")
-      const points = typeof now.format === 'string' && now.format.includes('%');
-      if (typeof now.value === 'number' && typeof before.value === 'number')
-        expect(change.value as number, label).toBeCloseTo((now.value - before.value) * (points ? 100 : 1), 9);
-      if (points) expect(change.format, label).toContain('pp');
-      expect(typeof now.value, label).toBe('number');
+    expect(view.line(top + 2)).toEqual([
+      'KPI',
+      '',
+      'This period',
+      'Previous period',
+      'Change',
+      'Significance (5 %)',
+      'Change vs Dec 2024',
+      'Definition',
+    ]);
+    const rows = headlineRows(view);
+    expect(rows.map((r) => r.name)).toEqual(HEADLINE_EN);
+    for (const { name, current, previous, change, significance, definition } of rows) {
+      expect(typeof definition.value === 'string' && definition.value.length > 10, name).toBe(true);
+      expect(typeof current.value, name).toBe('number');
+      // a change of a rate is written in percentage points (×100, format "… pp"), rounded as shown
+      const points = typeof current.format === 'string' && current.format.includes('%');
+      if (typeof previous.value === 'number') {
+        const exact = ((current.value as number) - previous.value) * (points ? 100 : 1);
+        const decimals = decimalsOf(change.format);
+        expect(Math.abs((change.value as number) - exact), name).toBeLessThanOrEqual(0.5 * 10 ** -decimals + 1e-9);
+        const arrow = (change.value as number) > 0 ? '▲ +' : (change.value as number) < 0 ? '▼ -' : '= ';
+        expect(change.display.startsWith(arrow), `${name}: ${change.display}`).toBe(true);
+      }
+      if (points) expect(change.format, name).toContain('pp');
+      // significance only where a test applies: NPS, CSAT and the rates of counts
+      if (TESTED_EN.includes(name)) {
+        expect(significance.display, name).toMatch(/^(≈ noise · p = \d\.\d\d|significant · p = \d\.\d\d\d)$/);
+        expect(significance.value as number, name).toBeGreaterThanOrEqual(0);
+        expect(significance.value as number, name).toBeLessThanOrEqual(1);
+      } else expect(significance.value, name).toBe('');
     }
   });
 
-  it('headline numbers agree with a recount of the sample rows (orders, revenue, AOV, new customers, NPS)', () => {
+  it('headline numbers agree with a recount of the sample rows (orders, revenue, AOV, new customers, NPS, revenue a year earlier)', () => {
     const orders = readableOrders(sample().sheets.Pedidos);
     const dec = orders.filter((o) => o.month === '2025-12');
     const nov = orders.filter((o) => o.month === '2025-11');
-    const revenue = (list: typeof orders) => list.reduce((s, o) => s + o.amount, 0);
-    expect(
-      kpi(view, 'Orders')
-        .slice(1, 3)
-        .map((c) => c.value),
-    ).toEqual([dec.length, nov.length]);
-    expect(kpi(view, 'Revenue')[1].value as number).toBeCloseTo(revenue(dec), 6);
-    expect(kpi(view, 'Revenue')[2].value as number).toBeCloseTo(revenue(nov), 6);
-    expect(kpi(view, 'Average order value')[1].value as number).toBeCloseTo(revenue(dec) / dec.length, 6);
-    expect(kpi(view, 'New customers')[1].value).toBe(newCustomersIn('2025-12').size);
+    expect([headlineRow(view, 'Orders').current.value, headlineRow(view, 'Orders').previous.value]).toEqual([
+      dec.length,
+      nov.length,
+    ]);
+    const revenue = headlineRow(view, 'Revenue');
+    expect(revenue.current.value as number).toBeCloseTo(revenueIn('2025-12'), 6);
+    expect(revenue.previous.value as number).toBeCloseTo(revenueIn('2025-11'), 6);
+    expect(revenue.yearChange.value as number).toBeCloseTo(revenueIn('2025-12') - revenueIn('2024-12'), 2);
+    expect(headlineRow(view, 'Average order value').current.value as number).toBeCloseTo(
+      revenueIn('2025-12') / dec.length,
+      6,
+    );
+    expect(headlineRow(view, 'New customers').current.value).toBe(newCustomersIn('2025-12').size);
     const answers = answersIn(sample().sheets.Encuestas, '2025-12');
     expect(answers.length).toBeGreaterThan(0);
-    expect(kpi(view, 'NPS')[1].value as number).toBeCloseTo(npsOf(answers.map((a) => a.score)), 9);
+    expect(headlineRow(view, 'NPS').current.value as number).toBeCloseTo(npsOf(answers.map((a) => a.score)), 9);
+    expect(headlineRow(view, 'NPS').previous.value as number).toBeCloseTo(
+      npsOf(answersIn(sample().sheets.Encuestas, '2025-11').map((a) => a.score)),
+      9,
+    );
   });
 
   it('numbers are numbers with number formats (currency, %, points, dates), never pre-formatted text', () => {
-    expect(kpi(view, 'Revenue')[1].format).toMatch(/\$/);
-    expect(kpi(view, 'Revenue')[1].display).toMatch(/^\$[\d,]+\.\d\d$/);
-    expect(kpi(view, 'Customer churn')[1].format).toMatch(/%/);
-    expect(kpi(view, 'Customer churn')[1].display).toMatch(/^\d+\.\d%$/);
-    expect(kpi(view, 'Orders')[1].display).toMatch(/^[\d,]+$/);
-    expect(kpi(view, 'NPS')[1].format).toBe('0.0');
+    const revenue = headlineRow(view, 'Revenue').current;
+    expect(revenue.format).toBe('[$$]#,##0.00');
+    expect(revenue.display).toMatch(/^\$[\d,]+\.\d\d$/);
+    const churn = headlineRow(view, 'Customer churn').current;
+    expect(churn.format).toMatch(/%/);
+    expect(churn.display).toMatch(/^\d+\.\d%$/);
+    expect(headlineRow(view, 'Orders').current.display).toMatch(/^[\d,]+$/);
+    expect(headlineRow(view, 'NPS').current.format).toBe('0.0');
     // No text cell looks like a number, an amount, a percentage or a date: those are written as values.
     const numberLike = /^\s*[-+]?\s*[$€£]?\s*\d[\d.,\s]*\s*(%|€|\$)?\s*$/;
-    const dateLike = /^\d{4}-\d{2}-\d{2}/;
+    const dateLike = /^\d{4}-\d{2}-\d{2}|^\d{1,2}\/\d{1,2}\/\d{4}$/;
     const offenders = view.texts().filter((t) => numberLike.test(t) || dateLike.test(t));
     expect(offenders).toEqual([]);
-    // Dates of the lists are Date values with a date format.
-    const winBack = view.row(/^Customers to win back \(\d+\)$/);
-    const lastOrder = view.at(winBack + 2, 5);
+    // Dates of the lists are Date values with the locale's date format (en_US: month first).
+    const lastOrder = reportLists(view)[0].rows[0][3];
     expect(Object.prototype.toString.call(lastOrder.value)).toBe('[object Date]');
-    expect(lastOrder.format).toBe('yyyy-mm-dd');
-    expect(lastOrder.display).toBe(isoDateIn(lastOrder.value as Date, ZONE));
+    expect(lastOrder.format).toBe('mm/dd/yyyy');
+    expect(lastOrder.display).toBe(localDate(isoDateIn(lastOrder.value as Date, ZONE), true));
   });
 
-  it('charts: the five native charts, each reading the data block written beside it', () => {
+  it('charts: five native charts on the grid, two per row, each reading its data block under "Chart data"', () => {
     const specs = rig.workbook.chartSpecs(result.sheetName);
     const expected = [
       {
-        title: 'NPS by month: promoters, passives, detractors',
-        type: 'COLUMN',
+        title: 'NPS by month: the mix of answers, and the NPS',
+        type: 'COMBO',
         stacked: true,
-        headers: ['Month', 'Promoters', 'Passives', 'Detractors'],
+        headers: ['Month (answers)', 'Promoters', 'Passives', 'Detractors', 'NPS'],
       },
       {
-        title: 'New and churned customers by month',
-        type: 'COLUMN',
+        title: 'New and churned customers by month, and churn rate',
+        type: 'COMBO',
         stacked: false,
-        headers: ['Month', 'New', 'Churned'],
+        headers: ['Month', 'New', 'Churned', 'Churn rate'],
       },
       {
-        title: 'MRR movements by month',
-        type: 'COLUMN',
+        title: 'MRR movements by month, and net new MRR',
+        type: 'COMBO',
         stacked: true,
-        headers: ['Month', 'New', 'Expansion', 'Reactivation', 'Contraction', 'Churned'],
+        headers: ['Month', 'New', 'Expansion', 'Reactivation', 'Contraction', 'Churned', 'Net new MRR'],
       },
-      { title: 'Customers by RFM segment', type: 'BAR', stacked: false, headers: ['Segment', 'Customers'] },
       {
-        title: 'Key drivers of NPS: mean vs correlation',
+        title: 'Customers by RFM segment, coloured by health',
+        type: 'BAR',
+        stacked: true,
+        headers: ['Segment', 'Healthy', 'Needs attention', 'At risk'],
+      },
+      {
+        title: 'Key drivers of NPS: mean answer vs correlation with NPS',
         type: 'SCATTER',
         stacked: false,
-        headers: ['Mean', 'Correlation with NPS'],
+        headers: ['Mean answer'],
       },
     ];
     expect(specs.map((s) => [s.type, s.options.title])).toEqual(expected.map((e) => [e.type, e.title]));
+    const charts = view.row('Charts');
+    const lists = view.row('Action lists');
+    const chartData = view.row(/^Chart data/);
+    // The report's grid: eight columns of 150 px; charts four columns wide at A and E, rows that do not overlap.
+    const sheet = rig.workbook.sheet(result.sheetName);
+    for (let c = 1; c <= 8; c++) expect(sheet.getColumnWidth(c), `column ${c}`).toBe(150);
+    specs.forEach((spec, i) => {
+      expect(spec.position.anchorColumn, spec.options.title as string).toBe(i % 2 === 0 ? 1 : 5);
+      expect(spec.position.anchorRow).toBeGreaterThan(charts);
+      expect(spec.position.anchorRow).toBeLessThan(lists);
+      if (i % 2 === 1) expect(spec.position.anchorRow).toBe(specs[i - 1].position.anchorRow);
+      if (i >= 2)
+        expect(spec.position.anchorRow - specs[i - 2].position.anchorRow).toBeGreaterThanOrEqual(
+          Math.ceil(Number(specs[i - 2].options.height ?? 371) / 21),
+        );
+      expect(Number(spec.options.width ?? 600)).toBeLessThanOrEqual(4 * 150);
+    });
     for (const [i, spec] of specs.entries()) {
       const e = expected[i];
       expect(spec.ranges).toHaveLength(1);
       const [range] = spec.ranges;
       expect(range.sheet).toBe(result.sheetName);
       expect(Boolean(spec.options.isStacked), e.title).toBe(e.stacked);
-      // The block: its title in the row the chart is anchored at, its header row just below.
-      const anchor = spec.position.anchorRow;
-      expect(view.at(anchor, 1).value).toBe(e.title);
+      // The block: under "Chart data", its title in the row above its header row.
       const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range.a1)!;
-      expect(Number(m[2])).toBe(anchor + 1);
-      expect(range.values[0]).toEqual(e.headers);
-      // The chart sits to the right of its block, not over it.
-      expect(spec.position.anchorColumn).toBeGreaterThan(m[3].charCodeAt(0) - 64);
-      // Data rows are numbers (months are dates, segments are names; a scatter's both columns are numbers).
+      const top = Number(m[2]);
+      expect(top).toBeGreaterThan(chartData);
+      expect(view.at(top - 1, 1).value).toBe(e.title);
+      expect(range.values[0].slice(0, e.headers.length)).toEqual(e.headers);
+      // Data rows are numbers (months are dates, segments and NPS months are labels; blank where nothing is known).
       for (const row of range.values.slice(1)) {
         row
-          .slice(e.type === 'SCATTER' ? 0 : 1)
-          .forEach((v) => expect(typeof v, `${e.title} ${range.a1}`).toBe('number'));
+          .slice(1)
+          .forEach((v) => expect(typeof v === 'number' || v === '', `${e.title} ${range.a1}: ${v}`).toBe(true));
         if (e.headers[0] === 'Month') expect(Object.prototype.toString.call(row[0])).toBe('[object Date]');
+        if (e.type === 'SCATTER') expect(typeof row[0]).toBe('number');
       }
     }
     // Trend blocks cover the 12 months to the period's end; the NPS block's last month is December
-    // 2025 with the promoters / passives / detractors of a recount.
+    // 2025, labelled with its answers, with the shares of promoters / passives / detractors and the NPS of a recount.
     const nps = specs[0].ranges[0].values;
     expect(nps).toHaveLength(13);
-    expect(isoDateIn(nps[12][0] as Date, ZONE)).toBe('2025-12-01');
     const scores = answersIn(sample().sheets.Encuestas, '2025-12').map((a) => a.score);
-    expect(nps[12].slice(1)).toEqual([
-      scores.filter((s) => s >= 9).length,
-      scores.filter((s) => s === 7 || s === 8).length,
-      scores.filter((s) => s <= 6).length,
+    expect(nps[12][0]).toBe(`Dec 25 (${scores.length})`);
+    const shares = [
+      scores.filter((s) => s >= 9),
+      scores.filter((s) => s === 7 || s === 8),
+      scores.filter((s) => s <= 6),
+    ];
+    shares.forEach((group, k) => expect(nps[12][1 + k] as number).toBeCloseTo(group.length / scores.length, 12));
+    expect(nps[12][4] as number).toBeCloseTo(npsOf(scores), 9);
+    // The customers block's December is the period's new customers.
+    const customers = specs[1].ranges[0].values;
+    expect(isoDateIn(customers[12][0] as Date, ZONE)).toBe('2025-12-01');
+    expect(customers[12][1]).toBe(newCustomersIn('2025-12').size);
+  });
+
+  it('key drivers table under the charts: each question’s quadrant split at the averages, switching reversed', () => {
+    const top = view.row('Key drivers of NPS: mean answer vs correlation with NPS');
+    expect(top).toBeGreaterThan(view.row('Charts'));
+    expect(top).toBeLessThan(view.row('Action lists'));
+    expect(view.line(top + 1)).toEqual(['Question', '', 'Mean', 'Correlation with NPS', 'Quadrant']);
+    const rows: { question: string; mean: number; correlation: number; quadrant: string }[] = [];
+    for (let r = top + 2; view.at(r, 1).value !== ''; r++)
+      rows.push({
+        question: String(view.at(r, 1).value),
+        mean: view.at(r, 3).value as number,
+        correlation: view.at(r, 4).value as number,
+        quadrant: String(view.at(r, 5).value),
+      });
+    expect(rows.map((r) => r.question)).toEqual([
+      'Satisfaction',
+      'Likelihood to stay (switching, reversed)',
+      'Repurchase',
+      'Overall experience',
     ]);
+    // FUNCTIONS.md, KEY_DRIVERS: quadrants by the averages of the means and of the correlations.
+    const average = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const meanAverage = average(rows.map((r) => r.mean));
+    const correlationAverage = average(rows.map((r) => r.correlation));
+    for (const r of rows) {
+      const strong = r.mean >= meanAverage;
+      const key = r.correlation >= correlationAverage;
+      expect(r.quadrant, r.question).toBe(`${key ? 'Key' : 'Secondary'} ${strong ? 'strength' : 'weakness'}`);
+    }
   });
 
   it('cohort heatmap: the cohort table with one colour-scale rule over exactly its share cells', () => {
@@ -304,7 +463,7 @@ describe('the sample shop in English (en_US)', () => {
     while (Object.prototype.toString.call(view.at(last + 1, 1).value) === '[object Date]') last++;
     const cohorts = last - header;
     expect(cohorts).toBeGreaterThan(0);
-    expect(cohorts).toBeLessThanOrEqual(12);
+    expect(cohorts).toBeLessThanOrEqual(13);
     const rules = rig.workbook.sheet(result.sheetName).snapshot().conditionalFormatRules as {
       ranges: string[];
       gradient?: Record<string, { color: string }>;
@@ -332,64 +491,62 @@ describe('the sample shop in English (en_US)', () => {
     expect(view.at(last, 2).value).toBe(newCustomersIn('2025-12').size);
   });
 
-  it('the five action lists, with their totals, and the detractor words', () => {
+  it('the action lists: heading with count and value at stake, the first ten rows, and where the rest are', () => {
     const answers = answersIn(sample().sheets.Encuestas, '2025-12');
-    const promoters = new Set(answers.filter((a) => a.score >= 9).map((a) => a.customerId)).size;
-    const detractorComments = answers.filter((a) => a.score <= 6 && a.comment.trim() !== '').length;
-    const titles: [RegExp, number | undefined][] = [
-      [/^Customers to win back \((\d+)\)$/, undefined],
-      [/^Promoters to ask for a review or referral \((\d+)\)$/, promoters],
-      [/^New customers to welcome \((\d+)\)$/, newCustomersIn('2025-12').size],
-      [/^Birthdays and anniversaries in the next 30 days \((\d+)\)$/, undefined],
-      [/^Detractor comments \((\d+)\)$/, detractorComments],
-    ];
-    const actions = view.row('Action lists');
-    let previous = actions;
-    for (const [title, expected] of titles) {
-      const row = view.row(title, actions);
-      expect(row).toBeGreaterThan(previous);
-      previous = row;
-      const total = Number(title.exec(view.at(row, 1).value as string)![1]);
-      if (expected !== undefined) expect(total, String(title)).toBe(expected);
-      expect(total, String(title)).toBeGreaterThan(0);
-      expect(view.at(row + 1, 1).value).toBe('Customer');
-      let shown = 0;
-      while (
-        typeof view.at(row + 2 + shown, 1).value === 'string' &&
-        /^CL-\d+$/.test(view.at(row + 2 + shown, 1).value as string)
-      )
-        shown++;
-      expect(shown).toBe(Math.min(total, 25));
+    const expectedCounts: Record<string, number> = {
+      'Promoters to ask for a review or referral': new Set(answers.filter((a) => a.score >= 9).map((a) => a.customerId))
+        .size,
+      'New customers to welcome': newCustomersIn('2025-12').size,
+      'Detractor comments': answers.filter((a) => a.score <= 6 && a.comment.trim() !== '').length,
+      'Customers by predicted lifetime value (next 52 weeks)': new Set(
+        readableOrders(sample().sheets.Pedidos).map((o) => o.customerId),
+      ).size,
+    };
+    const lists = reportLists(view);
+    expect(lists.map((l) => l.title)).toEqual(LISTS_EN);
+    const section = view.row('Action lists');
+    const cohorts = view.row(/^Cohort retention/);
+    for (const list of lists) {
+      expect(list.heading).toBeGreaterThan(section);
+      expect(list.heading).toBeLessThan(cohorts);
+      if (list.title in expectedCounts) expect(list.count, list.title).toBe(expectedCounts[list.title]);
+      expect(list.count, list.title).toBeGreaterThan(0);
+      expect(list.stake, list.title).toMatch(/^\$[\d,]+$/);
+      expect(view.at(list.heading + 1, 1).value, list.title).toBe('Customer');
+      expect(list.rows.length, list.title).toBe(Math.min(list.count, 10));
+      expect(list.after, list.title).toBe(list.count > 10 ? `10 of ${list.count} — all of them in “KPI lists”.` : '');
     }
-    // Birthdays and anniversaries: within the next 30 days of "today" (2026-01-10), dates consistent.
-    const upcoming = view.row(/^Birthdays and anniversaries/);
-    expect(view.line(upcoming + 1)).toEqual(['Customer', 'Name', 'Email', 'Occasion', 'Date', 'Days until', 'Years']);
-    for (let r = upcoming + 2; view.at(r, 1).value !== ''; r++) {
-      const [, , , occasion, date, until] = view.line(r);
-      expect(['Birthday', 'Customer anniversary']).toContain(occasion);
-      expect(until as number).toBeGreaterThanOrEqual(0);
-      expect(until as number).toBeLessThanOrEqual(30);
-      expect(isoDateIn(date as Date, ZONE)).toBe(
-        new Date(Date.UTC(2026, 0, 10 + (until as number))).toISOString().slice(0, 10),
-      );
+    // Birthdays and anniversaries: within the next 30 days of "today" (2026-01-10), dates and days consistent.
+    const upcoming = lists.find((l) => l.title.startsWith('Birthdays'))!;
+    expect(view.line(upcoming.heading + 1)).toEqual(['Customer', '', 'Spend, 12 months', 'Date', 'Occasion']);
+    for (const row of upcoming.rows) {
+      const date = row[3].value as Date;
+      const m = /^(Birthday|Customer anniversary \(\d+\)) · (today|tomorrow|in (\d+) days)$/.exec(String(row[4].value));
+      expect(m, String(row[4].value)).not.toBeNull();
+      const until = m![2] === 'today' ? 0 : m![2] === 'tomorrow' ? 1 : Number(m![3]);
+      expect(until).toBeLessThanOrEqual(30);
+      expect(isoDateIn(date, ZONE)).toBe(new Date(Date.UTC(2026, 0, 10 + until)).toISOString().slice(0, 10));
     }
     const words = view.row('Most frequent words in detractor comments');
-    expect(view.line(words + 1)).toEqual(['Word', 'Mentions']);
-    expect(typeof view.at(words + 2, 2).value).toBe('number');
-    expect(view.rowOf(/^Predicted value/)).toBeGreaterThan(words);
+    expect(view.line(words + 1)).toEqual(['Word', '', 'Mentions']);
+    expect(typeof view.at(words + 2, 3).value).toBe('number');
   });
 
-  it('the report sheet is protected with a warning-only protection', () => {
-    const protections = rig.workbook.sheet(result.sheetName).snapshot().protections as {
-      type: string;
-      warningOnly: boolean;
-    }[];
-    expect(protections).toEqual([expect.objectContaining({ type: 'SHEET', warningOnly: true })]);
+  it('every sheet the add-on wrote is protected with a warning-only protection', () => {
+    for (const name of ['KPI Summary', 'KPI lists', 'KPI Summary (to share)']) {
+      const protections = rig.workbook.sheet(name).snapshot().protections as { type: string; warningOnly: boolean }[];
+      expect(protections, name).toEqual([expect.objectContaining({ type: 'SHEET', warningOnly: true })]);
+    }
   });
 
-  it('holds values only: no formula anywhere, and nothing like "undefined" or "NaN" in a cell', () => {
-    expect(view.formulas()).toEqual([]);
-    expect(view.texts().filter((t) => /undefined|NaN|null|\[object/.test(t))).toEqual([]);
+  it('holds values, and as formulas only the band’s sparklines over its own cells; nothing like "undefined" or "NaN"', () => {
+    for (const v of [view, roleView(rig, 'shared')]) {
+      expect(v.formulas()).toHaveLength(summaryCards(v).size);
+      for (const cell of v.formulas()) expect(cell.formula).toMatch(/^=SPARKLINE\([A-Z]+\d+:[A-Z]+\d+,\{[^!]*\}\)$/);
+    }
+    expect(roleView(rig, 'lists').formulas()).toEqual([]);
+    for (const v of [view, roleView(rig, 'lists'), roleView(rig, 'shared')])
+      expect(v.texts().filter((t) => /undefined|NaN|null|\[object/.test(t))).toEqual([]);
   });
 });
 
@@ -404,31 +561,56 @@ describe('the sample shop in Spanish (es_ES)', () => {
     view = reportView(rig, result.sheetName);
   });
 
-  it('names the sheet, the sections, the KPIs, the charts and the lists in Spanish', () => {
+  it('names the sheets, the sections, the KPIs, the cards, the charts and the lists in Spanish', () => {
     expect(result.sheetName).toBe('Resumen KPI');
+    expect(result.shared.sheetName).toBe('Resumen KPI (para compartir)');
+    expect(sheetsByRole(rig.workbook)).toEqual({
+      report: ['Resumen KPI'],
+      lists: ['Listas KPI'],
+      shared: ['Resumen KPI (para compartir)'],
+    });
     expect(result.periodLabel).toBe('diciembre de 2025');
     expect(view.at(1, 1).value).toBe('Fideliza — Resumen de KPI');
-    expect(view.at(view.row('Periodo'), 2).value).toBe('diciembre de 2025 (comparado con noviembre de 2025)');
+    expect(view.at(2, 1).value).toBe('diciembre de 2025 (comparado con noviembre de 2025)');
     for (const title of ['Fuentes', 'KPI principales', 'Gráficos', 'Listas de acción'])
       expect(view.rowOf(title), title).toBeGreaterThan(0);
-    expect(view.line(view.row('KPI', view.row('KPI principales')))).toEqual([
+    expect(view.line(view.row(HEADLINE_TITLE) + 2)).toEqual([
       'KPI',
+      '',
       'Este periodo',
       'Periodo anterior',
       'Cambio',
+      'Significación (5 %)',
+      'Cambio frente a dic 2024',
       'Definición',
     ]);
     for (const label of ['Ingresos', 'Pedidos', 'Tasa de abandono', 'Tasa de retención', 'Valor medio del pedido'])
-      expect(kpi(view, label)[0].value).toBe(label);
-    expect(rig.workbook.chartSpecs(result.sheetName).map((s) => s.options.title)).toEqual([
-      'NPS por mes: promotores, pasivos, detractores',
-      'Clientes nuevos y perdidos por mes',
-      'Movimientos de MRR por mes',
-      'Clientes por segmento RFM',
-      'Factores clave del NPS: media frente a correlación',
+      expect(headlineRow(view, label).name).toBe(label);
+    expect([...summaryCards(view).keys()]).toEqual([
+      'NPS',
+      'CSAT',
+      'Clientes al final',
+      'Tasa de abandono',
+      'Ingresos',
+      'Tasa de repetición',
+      'MRR',
+      'Retención neta de ingresos',
     ]);
-    expect(view.rowOf(/^Clientes que recuperar \(\d+\)$/)).toBeGreaterThan(0);
-    expect(view.rowOf(/^Cumpleaños y aniversarios en los próximos 30 días \(\d+\)$/)).toBeGreaterThan(0);
+    expect(view.rowOf(/^(Mejoró: |Nada mejoró)/)).toBeGreaterThan(0);
+    expect(view.rowOf(/^(Empeoró: |Nada empeoró)/)).toBeGreaterThan(0);
+    expect(view.rowOf(/^Primero: /)).toBeGreaterThan(0);
+    expect(rig.workbook.chartSpecs(result.sheetName).map((s) => s.options.title)).toEqual([
+      'NPS por mes: reparto de las respuestas, y el NPS',
+      'Clientes nuevos y perdidos por mes, y tasa de abandono',
+      'Movimientos de MRR por mes, y MRR neto nuevo',
+      'Clientes por segmento RFM, en colores según su salud',
+      'Factores clave del NPS: respuesta media frente a correlación con el NPS',
+    ]);
+    const lists = reportLists(view);
+    expect(lists.map((l) => l.title)).toContain('Clientes que recuperar');
+    expect(lists.map((l) => l.title)).toContain('Cumpleaños y aniversarios en los próximos 30 días');
+    for (const list of lists.filter((l) => l.count > 10))
+      expect(list.after).toBe(`10 de ${list.count} — todos en «Listas KPI».`);
     expect(view.rowOf(/^Retención por cohortes/)).toBeGreaterThan(0);
   });
 
@@ -441,24 +623,32 @@ describe('the sample shop in Spanish (es_ES)', () => {
       'Revenue',
       'Customers to win back',
       'Generated at',
-      'Period',
       'This period',
       'Month',
-      'Nothing to show for this period.',
+      'None in this period.',
+      'Improved',
+      'Got worse',
+      'First',
     ];
     const texts = view.texts();
     for (const label of english)
       expect(
-        texts.filter((t) => t === label || t.startsWith(`${label} (`)),
+        texts.filter((t) => t === label || t.startsWith(`${label} (`) || t.startsWith(`${label}:`)),
         label,
       ).toEqual([]);
+    expect(texts.filter((t) => / at stake|“KPI lists”|≈ noise|significant ·/.test(t))).toEqual([]);
   });
 
-  it('money is in euros (the es_ES currency), shown the Spanish way', () => {
-    const [, revenue] = kpi(view, 'Ingresos');
+  it('money is in euros (the es_ES currency) after the amount, dates day first', () => {
+    const revenue = headlineRow(view, 'Ingresos').current;
     expect(typeof revenue.value).toBe('number');
-    expect(revenue.format).toMatch(/€/);
+    expect(revenue.format).toBe('#,##0.00 [$€]');
     expect(revenue.display).toMatch(/^[\d.]+,\d\d €$/);
+    expect(summaryCards(view).get('Ingresos')!.value.display).toMatch(/^[\d.]+ €$/);
+    for (const list of reportLists(view)) expect(list.stake, list.title).toMatch(/^[\d.]+ €$/);
+    const lastOrder = reportLists(view)[0].rows[0][3];
+    expect(lastOrder.format).toBe('dd/mm/yyyy');
+    expect(lastOrder.display).toBe(localDate(isoDateIn(lastOrder.value as Date, ZONE), false));
   });
 });
 
@@ -470,16 +660,14 @@ describe('sections whose sheet is absent are left out cleanly', () => {
     const sources = view.row('Source');
     expect(view.line(sources + 1).slice(0, 2)).toEqual(['Orders', 'Orders']);
     expect(view.at(sources + 2, 1).value).toBe('');
-    const top = view.row('Headline KPIs');
-    const charts = view.row('Charts');
-    const labels = Array.from({ length: charts - top }, (_, k) => view.at(top + k, 1).value).filter((v) => v !== '');
+    const labels = headlineRows(view).map((r) => r.name);
     for (const present of [
       'Orders',
       'Revenue',
       'Customers at start',
       'Customer churn',
-      'Historic LTV',
-      'Customer profitability (CPS)',
+      'Lifetime value (historic)',
+      'Profit on cost (CPS)',
     ])
       expect(labels).toContain(present);
     for (const absent of [
@@ -493,16 +681,21 @@ describe('sections whose sheet is absent are left out cleanly', () => {
       'Survey responses',
     ])
       expect(labels).not.toContain(absent);
+    const cards = [...summaryCards(view).keys()];
+    expect(cards).not.toContain('NPS');
+    expect(cards).not.toContain('MRR');
     expect(rig.workbook.chartSpecs(result.sheetName).map((s) => s.options.title)).toEqual([
-      'New and churned customers by month',
-      'Revenue by month: new and returning customers',
-      'Customers by RFM segment',
+      'New and churned customers by month, and churn rate',
+      'Revenue by month: new and returning customers, and total',
+      'Customers by RFM segment, coloured by health',
     ]);
     expect(view.rowOf(/^Cohort retention/)).toBeGreaterThan(0);
-    expect(view.rowOf(/^Predicted value/)).toBeGreaterThan(0);
-    // Lists built from surveys or birthdays have nothing to show, and say so.
-    const promoters = view.row(/^Promoters to ask for a review or referral \(0\)$/);
-    expect(view.at(promoters + 1, 1).value).toBe('Nothing to show for this period.');
+    const lists = reportLists(view);
+    expect(lists.find((l) => l.title.startsWith('Customers by predicted lifetime value'))?.count).toBeGreaterThan(0);
+    // Lists built from survey answers have nothing to show, and say what to add.
+    const promoters = lists.find((l) => l.title === 'Promoters to ask for a review or referral')!;
+    expect(promoters.count).toBe(0);
+    expect(promoters.after).toBe('Add a Surveys sheet with an NPS column (answers 0–10) to see this.');
     expect(view.texts().filter((t) => /undefined|NaN|null|\[object/.test(t))).toEqual([]);
   });
 
@@ -510,71 +703,71 @@ describe('sections whose sheet is absent are left out cleanly', () => {
     const rig = reportRig({ Surveys: copySheets(sample().sheets).Encuestas });
     const result = generate(rig);
     const view = reportView(rig, result.sheetName);
-    const top = view.row('Headline KPIs');
-    const charts = view.row('Charts');
-    const labels = Array.from({ length: charts - top }, (_, k) => view.at(top + k, 1).value).filter(
-      (v) => v !== '' && v !== 'Headline KPIs' && v !== 'KPI',
-    );
-    expect(labels).toEqual(['NPS', 'NPS margin of error (95 %)', 'Survey responses', 'CSAT']);
-    expect(rig.workbook.chartSpecs(result.sheetName).map((s) => s.type)).toEqual(['COLUMN', 'SCATTER']);
-    expect(view.rowOf(/^Cohort retention/)).toBe(0);
-    expect(view.rowOf(/^Predicted value/)).toBe(0);
+    expect(headlineRows(view).map((r) => r.name)).toEqual([
+      'NPS',
+      'NPS margin of error (95 %)',
+      'Survey responses',
+      'CSAT',
+    ]);
+    expect([...summaryCards(view).keys()]).toEqual(['NPS', 'CSAT']);
+    expect(rig.workbook.chartSpecs(result.sheetName).map((s) => s.type)).toEqual(['COMBO', 'SCATTER']);
+    // The cohort heatmap and predicted value say what to add instead of vanishing.
+    const cohorts = view.row(/^Cohort retention/);
+    expect(view.at(cohorts + 2, 1).value).toBe('Add an Orders sheet (customer, date, amount) to see this.');
+    const lists = reportLists(view).map((l) => l.title);
+    expect(lists.filter((t) => t.startsWith('Customers by predicted'))).toEqual([]);
+    expect(lists).toContain('Detractor comments');
     expect(rig.workbook.sheet(result.sheetName).snapshot().conditionalFormatRules).toEqual([]);
-    expect(view.rowOf(/^Detractor comments \(\d+\)$/)).toBeGreaterThan(0);
     expect(view.texts().filter((t) => /undefined|NaN|null|\[object/.test(t))).toEqual([]);
   });
 });
 
 describe('"without personal data"', () => {
-  it('writes no name, email, comment or customer id anywhere; the lists become counts', () => {
+  it('writes only the version to share: no name, email, comment or customer id anywhere; the lists are counts and values', () => {
     const { sheets } = sample();
     const rig = reportRig(copySheets(sheets));
     const result = generate(rig, { withoutPersonalData: true });
+    // No named report, no lists sheet: only the version to share, which the result card points at.
+    expect(rig.workbook.sheetNames()).toEqual([...USER_SHEETS, 'KPI Summary (to share)']);
+    expect(sheetsByRole(rig.workbook)).toEqual({ shared: ['KPI Summary (to share)'] });
+    expect(result.sheetName).toBe('KPI Summary (to share)');
+    expect(result.sheetId).toBe(result.shared.sheetId);
+    expect(result.pdfUrl).toBe('');
+    expect(result.shared.pdfUrl).toContain(`gid=${result.shared.sheetId}`);
     const view = reportView(rig, result.sheetName);
-    const names = new Set(
-      sheets.Clientes.slice(1)
-        .map((r) => String(r[1]))
-        .filter((t) => t !== ''),
-    );
-    const emails = new Set(
-      sheets.Clientes.slice(1)
-        .map((r) => String(r[2]))
-        .filter((t) => t !== ''),
-    );
-    const comments = new Set(
-      sheets.Encuestas.slice(1)
-        .map((r) => String(r[4]))
-        .filter((t) => t !== ''),
-    );
-    const ids = new Set(
-      sheets.Clientes.slice(1)
-        .map((r) => String(r[0]))
-        .filter((t) => t !== ''),
-    );
+    const column = (sheet: string, c: number) =>
+      new Set(
+        sheets[sheet]
+          .slice(1)
+          .map((r) => String(r[c] ?? ''))
+          .filter((t) => t !== ''),
+      );
+    const [names, emails, ids, comments] = [
+      column('Clientes', 1),
+      column('Clientes', 2),
+      column('Clientes', 0),
+      column('Encuestas', 4),
+    ];
     const texts = view.texts();
     expect(texts.filter((t) => names.has(t) || emails.has(t) || comments.has(t) || ids.has(t))).toEqual([]);
+    expect(texts.filter((t) => [...names].some((n) => n.length > 6 && t.includes(n)))).toEqual([]);
     expect(texts.filter((t) => /@[a-z0-9.-]+\.[a-z]+/i.test(t))).toEqual([]);
-    expect(view.at(view.row('Period') + 2, 1).value).toBe(
-      'Personal data (names, emails, comments) left out of this version.',
+    expect(view.at(1, 1).value).toBe('Fideliza — KPI summary (to share: no personal data)');
+    expect(view.at(4, 1).value).toBe(
+      'This version has no names, emails, comments or ages: share it, or its PDF, freely.',
     );
-    for (const title of [
-      /^Customers to win back \((\d+)\)$/,
-      /^Promoters to ask for a review or referral \((\d+)\)$/,
-      /^New customers to welcome \((\d+)\)$/,
-      /^Birthdays and anniversaries in the next 30 days \((\d+)\)$/,
-      /^Detractor comments \((\d+)\)$/,
-    ]) {
-      const row = view.row(title);
-      const total = Number(title.exec(view.at(row, 1).value as string)![1]);
-      expect(total).toBeGreaterThan(0);
-      expect(view.at(row + 1, 1).value).toBe(
-        total === 1 ? '1 customer (name left out)' : `${total} customers (names left out)`,
-      );
-    }
-    // The headline numbers are the same as in the full version.
+    // The lists are their headings: the same counts and values at stake as in the named report.
     const full = reportRig(copySheets(sheets));
     const fullView = reportView(full, generate(full).sheetName);
-    expect(kpi(view, 'Revenue')[1].value).toBe(kpi(fullView, 'Revenue')[1].value);
-    expect(kpi(view, 'NPS')[1].value).toBe(kpi(fullView, 'NPS')[1].value);
+    const lists = reportLists(view);
+    expect(lists.map((l) => [l.title, l.count, l.stake])).toEqual(
+      reportLists(fullView).map((l) => [l.title, l.count, l.stake]),
+    );
+    for (const list of lists) expect(list.rows, list.title).toEqual([]);
+    expect(view.rowOf(/^Most frequent words/)).toBe(0);
+    // The headline numbers are the same as in the full version.
+    expect(headlineRows(view).map((r) => [r.name, r.current.value, r.previous.value])).toEqual(
+      headlineRows(fullView).map((r) => [r.name, r.current.value, r.previous.value]),
+    );
   });
 });

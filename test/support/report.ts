@@ -1,7 +1,9 @@
 /**
  * Test support for the KPI report: the built add-on loaded over an emulated workbook, the
  * wizard's calls made as the sidebar makes them (JSON in, JSON out), and uncounted readers of the
- * report sheet the add-on wrote (values, displayed text, number formats, formulas).
+ * sheets the add-on wrote (values, displayed text, number formats, formulas, colours): the sheets
+ * by role, the summary band's cards, the headline table, the action lists in the report and the
+ * lists sheet's table.
  */
 import { wire } from '../../demo/run-report';
 import { generateSample, type SampleWorkbook } from '../../demo/sample/generator';
@@ -88,13 +90,33 @@ export function generate(rig: ReportRig, overrides: Record<string, unknown> = {}
   return wire(rig.fx.wizardGenerate(wire(generateRequest(rig, overrides))));
 }
 
-/** The sheets the add-on marked as its own with `role` (developer metadata on the sheet), or with any role. */
-export function markedSheets(workbook: Workbook, role?: string): EmuSheet[] {
-  return workbook.spreadsheet.sheets.filter((s) =>
-    (s.snapshot().developerMetadata as { key: string; value: string }[]).some(
-      (m) => m.key === OWNED_KEY && (role === undefined || JSON.parse(m.value).role === role),
-    ),
+/** The roles of the sheets the add-on owns (developer metadata `fideliza.sheet`, value `{"role": …}`). */
+export type OwnedRole = 'report' | 'lists' | 'shared' | 'history';
+
+/** The role a sheet is marked with, or undefined when the add-on does not own it. */
+function roleOf(sheet: EmuSheet): OwnedRole | undefined {
+  const marker = (sheet.snapshot().developerMetadata as { key: string; value: string }[]).find(
+    (m) => m.key === OWNED_KEY,
   );
+  return marker ? (JSON.parse(marker.value) as { role: OwnedRole }).role : undefined;
+}
+
+/** The sheets the add-on marked as its own with `role` (developer metadata on the sheet), or with any role. */
+export function markedSheets(workbook: Workbook, role?: OwnedRole): EmuSheet[] {
+  return workbook.spreadsheet.sheets.filter((s) => {
+    const marked = roleOf(s);
+    return marked !== undefined && (role === undefined || marked === role);
+  });
+}
+
+/** The names of the sheets the add-on owns, by role, in tab order. */
+export function sheetsByRole(workbook: Workbook): Partial<Record<OwnedRole, string[]>> {
+  const out: Partial<Record<OwnedRole, string[]>> = {};
+  for (const sheet of workbook.spreadsheet.sheets) {
+    const role = roleOf(sheet);
+    if (role) (out[role] ??= []).push(sheet.name);
+  }
+  return out;
 }
 
 /** One cell of the report as a reader sees it. */
@@ -103,7 +125,19 @@ export interface ReportCell {
   display: string;
   format: string | undefined;
   formula: string | undefined;
+  /** Font colour and fill, `undefined` where Sheets' default applies. */
+  color: string | undefined;
+  background: string | undefined;
 }
+
+const BLANK: ReportCell = {
+  value: '',
+  display: '',
+  format: undefined,
+  formula: undefined,
+  color: undefined,
+  background: undefined,
+};
 
 /** Every used cell of a sheet (1-based rows and columns through `at`), read without counting calls. */
 export class SheetView {
@@ -118,14 +152,21 @@ export class SheetView {
     this.rows = values.map((line, r) =>
       line.map((value, c) => {
         const cell = sheet.cell(r + 1, c + 1);
-        return { value, display: display[r][c], format: cell?.numberFormat, formula: cell?.formula };
+        return {
+          value,
+          display: display[r][c],
+          format: cell?.numberFormat,
+          formula: cell?.formula,
+          color: cell?.fontColor,
+          background: cell?.background,
+        };
       }),
     );
   }
 
   /** The cell at 1-based coordinates (blank outside the used area). */
   at(row: number, column: number): ReportCell {
-    return this.rows[row - 1]?.[column - 1] ?? { value: '', display: '', format: undefined, formula: undefined };
+    return this.rows[row - 1]?.[column - 1] ?? BLANK;
   }
 
   /** Every cell, with its 1-based coordinates. */
@@ -173,6 +214,190 @@ export class SheetView {
 /** The report sheet of a run, by the name in its result card. */
 export function reportView(rig: ReportRig, sheetName: string): SheetView {
   return new SheetView(rig.workbook.sheet(sheetName));
+}
+
+/** The one sheet the add-on marked with `role`, as a view (fails when there is not exactly one). */
+export function roleView(rig: ReportRig, role: OwnedRole): SheetView {
+  const sheets = markedSheets(rig.workbook, role);
+  if (sheets.length !== 1) throw new Error(`${sheets.length} sheets marked as ${role}`);
+  return new SheetView(sheets[0]);
+}
+
+// ---- the summary band ----
+
+/** A `SPARKLINE` of the report's own cells: the range it reads (one row, 1-based columns). */
+const SPARKLINE = /^=SPARKLINE\(([A-Z]+)(\d+):([A-Z]+)(\d+),\{.*\}\)$/;
+
+/** Column number of letters: A → 1, AA → 27. */
+function columnNumber(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+/** One KPI card of the summary band, and the trend row its sparkline reads. */
+export interface SummaryCard {
+  name: string;
+  /** Top-left cell of the card (its name). */
+  row: number;
+  column: number;
+  value: ReportCell;
+  sparkline: ReportCell;
+  /** Change against the previous period, and its significance mark (blank when no test applies). */
+  change: ReportCell;
+  significance: ReportCell;
+  /** Change against the same period a year earlier (or the "no data" note), and its "vs …" label. */
+  yearChange: ReportCell;
+  yearLabel: ReportCell;
+  /** The row of the trend block the sparkline reads, its first cell (the KPI's name) and its values. */
+  trendRow: number;
+  trendName: EmuValue;
+  trend: EmuValue[];
+}
+
+/**
+ * The cards of the summary band, by KPI name, in the band's order (left to right, top to bottom).
+ * A card is found by its sparkline: name above the value, the sparkline beside the value, the
+ * change and its significance below, then the change against a year earlier and its label.
+ */
+export function summaryCards(view: SheetView): Map<string, SummaryCard> {
+  const cards = new Map<string, SummaryCard>();
+  for (const cell of view.formulas()) {
+    const m = SPARKLINE.exec(cell.formula ?? '');
+    if (!m) continue;
+    const { row, column } = cell;
+    const [first, last, trendRow] = [columnNumber(m[1]), columnNumber(m[3]), Number(m[2])];
+    if (Number(m[4]) !== trendRow) throw new Error(`sparkline over more than one row: ${cell.formula}`);
+    const name = String(view.at(row - 1, column - 1).value);
+    cards.set(name, {
+      name,
+      row: row - 1,
+      column: column - 1,
+      value: view.at(row, column - 1),
+      sparkline: cell,
+      change: view.at(row + 1, column - 1),
+      significance: view.at(row + 1, column),
+      yearChange: view.at(row + 2, column - 1),
+      yearLabel: view.at(row + 2, column),
+      trendRow,
+      trendName: view.at(trendRow, 1).value,
+      trend: Array.from({ length: last - first + 1 }, (_, k) => view.at(trendRow, first + k).value),
+    });
+  }
+  return cards;
+}
+
+// ---- the headline table ----
+
+/** The headline section's title in either language. */
+export const HEADLINE_TITLE = /^(Headline KPIs|KPI principales)$/;
+
+/** One row of the headline table: KPI name in A, values in C and D, change E, significance F, year G, definition H. */
+export interface HeadlineRow {
+  row: number;
+  name: string;
+  current: ReportCell;
+  previous: ReportCell;
+  change: ReportCell;
+  significance: ReportCell;
+  yearChange: ReportCell;
+  definition: ReportCell;
+}
+
+function headlineAt(view: SheetView, row: number): HeadlineRow {
+  return {
+    row,
+    name: String(view.at(row, 1).value),
+    current: view.at(row, 3),
+    previous: view.at(row, 4),
+    change: view.at(row, 5),
+    significance: view.at(row, 6),
+    yearChange: view.at(row, 7),
+    definition: view.at(row, 8),
+  };
+}
+
+/** Every row of the headline table, in order (its header row is the one after the section title). */
+export function headlineRows(view: SheetView): HeadlineRow[] {
+  const header = view.row(HEADLINE_TITLE) + 2;
+  const out: HeadlineRow[] = [];
+  for (let r = header + 1; view.at(r, 1).value !== ''; r++) out.push(headlineAt(view, r));
+  return out;
+}
+
+/** The headline table's row of a KPI, by its name as the report writes it. */
+export function headlineRow(view: SheetView, name: string): HeadlineRow {
+  const row = headlineRows(view).find((r) => r.name === name);
+  if (!row) throw new Error(`no headline row ${name} in ${view.sheet.name}`);
+  return row;
+}
+
+// ---- the action lists ----
+
+/** A list's heading: "Customers to win back: 41 · $2,236 at stake" / "…: 41 · 2.236 € en juego". */
+const LIST_HEADING = /^(.+): (\d+) · (.+) (at stake|en juego)$/;
+
+/** One action list as the report shows it: heading, first rows (A name or id, C value, D date, E fact, F comment). */
+export interface ReportList {
+  title: string;
+  count: number;
+  /** The value at stake as written in the heading ("$2,236", "2.236 €"). */
+  stake: string;
+  heading: number;
+  /** The rows shown under the heading's column headers (none in the version to share). */
+  rows: ReportCell[][];
+  /** The text under the rows (or under the heading when no rows are shown): "10 of 41 — …", a note, or "". */
+  after: string;
+}
+
+/** The action lists of a report, in order, from the "Action lists" section to the next section. */
+export function reportLists(view: SheetView): ReportList[] {
+  const out: ReportList[] = [];
+  for (let r = 1; r <= view.rows.length; r++) {
+    const text = view.at(r, 1).value;
+    const m = typeof text === 'string' ? LIST_HEADING.exec(text) : null;
+    if (!m) continue;
+    const list: ReportList = { title: m[1], count: Number(m[2]), stake: m[3], heading: r, rows: [], after: '' };
+    let next = r + 1;
+    // Column headers in bold on the header fill, then the rows, then a note (or nothing).
+    if (view.at(next, 1).background !== undefined && view.at(next, 3).value !== '' && list.count > 0) {
+      for (next++; view.at(next, 1).value !== '' && view.at(next, 3).value !== ''; next++)
+        list.rows.push((view.rows[next - 1] ?? []).slice(0, 8));
+    }
+    list.after = String(view.at(next, 1).value);
+    out.push(list);
+  }
+  return out;
+}
+
+/** One row of the lists sheet's table (header at row 3): every row of every list. */
+export interface ListsRow {
+  row: number;
+  list: string;
+  customerId: EmuValue;
+  name: EmuValue;
+  email: EmuValue;
+  value: EmuValue;
+  date: ReportCell;
+  /** Why, score, occasion or P(alive). */
+  fact: ReportCell;
+  comment: EmuValue;
+}
+
+/** The lists sheet's table: header row 3, one row per customer of each list. */
+export function listsTable(view: SheetView): ListsRow[] {
+  const out: ListsRow[] = [];
+  for (let r = 4; r <= view.rows.length && view.at(r, 1).value !== ''; r++)
+    out.push({
+      row: r,
+      list: String(view.at(r, 1).value),
+      customerId: view.at(r, 2).value,
+      name: view.at(r, 3).value,
+      email: view.at(r, 4).value,
+      value: view.at(r, 5).value,
+      date: view.at(r, 6),
+      fact: view.at(r, 7),
+      comment: view.at(r, 8).value,
+    });
+  return out;
 }
 
 // ---- independent recomputation from the sample's rows (what the report must agree with) ----

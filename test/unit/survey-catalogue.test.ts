@@ -14,6 +14,7 @@ import { npsCounts } from '../../src/kpi/survey/nps';
 import { npsChange } from '../../src/kpi/survey/nps-change';
 import { npsTrend } from '../../src/kpi/survey/nps-trend';
 import { satisfactionTrend } from '../../src/kpi/survey/satisfaction-trend';
+import { codeOf, refusalIn } from '../support/kpi-errors';
 
 /** A deterministic shuffle driven by fast-check's seed. */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
@@ -273,10 +274,12 @@ describe('key drivers', () => {
    *   D3 9,7,9,7,8: mean 8; centred 1,−1,1,−1,0 · (−2,−1,0,1,2) → Sxy = −2, Sxx = 4 → r = −2/√40 = −0.31623.
    *   D4 3,1,2,1,3: mean 2; centred 1,−1,0,−1,1 → Sxy = −2 + 1 + 0 − 1 + 2 = 0 → r = 0.
    *   D5 0 in rows 1 and 5 only: 2 pairs → no correlation, no quadrant; mean 0.
-   * Medians over D1–D4 (D5 has no correlation): means 2, 3.2, 8, 8 → 5.6; correlations
-   * −0.316, 0, 0.986, 1 → 0.4932. D1 (8 ≥, 1 ≥) Key strength; D2 (3.2 <, 0.986 ≥) Key weakness;
-   * D3 (8 ≥, −0.316 <) Secondary strength; D4 (2 <, 0 <) Secondary weakness. Were D5's mean counted,
-   * the median of means would be 3.2 and D2 would wrongly become a Key strength.
+   * Averages over D1–D4 (D5 has no correlation): means (8 + 3.2 + 8 + 2)/4 = 5.3; correlations
+   * (1 + 0.986 − 0.316 + 0)/4 = 0.4175. D1 (8 ≥, 1 ≥) Key strength; D2 (3.2 <, 0.986 ≥) Key weakness;
+   * D3 (8 ≥, −0.316 <) Secondary strength; D4 (2 <, 0 <) Secondary weakness. D5's mean does not
+   * count in the average of means: it has no quadrant to place.
+   * (FUNCTIONS.md changed the crosshairs from the medians — 5.6 and 0.4932 here, the same quadrants —
+   * to the averages; the test below shows a table where the two rules disagree.)
    */
   const table: (number | null)[][] = [
     [6, 1, 9, 3, 0],
@@ -322,8 +325,111 @@ describe('key drivers', () => {
     );
     expect(drivers[0]).toEqual({ mean: 5, correlation: undefined, quadrant: undefined });
     expect(drivers[1]).toEqual({ mean: undefined, correlation: undefined, quadrant: undefined });
-    // The only correlated driver sits on both medians: Key strength.
+    // The only correlated driver sits on both averages: Key strength.
     expect(drivers[2].quadrant).toBe('keyStrength');
+  });
+
+  it('quadrants split at the averages, not the medians (FUNCTIONS.md): with four drivers medians always split 2–2', () => {
+    // Outcome 1…5. Each driver = a level + a pattern whose correlation with the outcome is known:
+    //   D1 = 3 + (−2, −1, 0, 1, 2) = 1,2,3,4,5:   mean 3, r = 1
+    //   D2 = 2 + (−1, −1, 0, 1, 1) = 1,1,2,3,3:   mean 2, Sxy = 6, Sxx = 4, Syy = 10 → r = 6/√40 = 0.9487
+    //   D3 = 4 + (1, −1, 0, −1, 1) = 5,3,4,3,5:   mean 4, r = 0
+    //   D4 = 9 + (1, −1, 1, −1, 0) = 10,8,10,8,9: mean 9, Sxy = −2, Sxx = 4 → r = −2/√40 = −0.3162
+    // Averages: means 18/4 = 4.5, correlations (1 + 0.9487 + 0 − 0.3162)/4 = 0.4081.
+    //   D1 (3 <, 1 ≥) and D2 (2 <, 0.95 ≥) Key weakness; D3 (4 <, 0 <) Secondary weakness; D4 (9 ≥, −0.32 <)
+    //   Secondary strength. Only one driver is above the average mean: D4 is far ahead of the others.
+    // Medians (the old rule) would be 3.5 and 0.4743: D3 (4 ≥ 3.5) would have been a Secondary strength.
+    const drivers = keyDrivers(
+      grid([
+        [1, 1, 5, 10],
+        [2, 1, 3, 8],
+        [3, 2, 4, 10],
+        [4, 3, 3, 8],
+        [5, 3, 5, 9],
+      ]),
+      [1, 2, 3, 4, 5],
+    );
+    expect(drivers.map((d) => d.mean)).toEqual([3, 2, 4, 9].map((m) => expect.closeTo(m, 12)));
+    expect(drivers[1].correlation).toBeCloseTo(6 / Math.sqrt(40), 12);
+    expect(drivers[3].correlation).toBeCloseTo(-2 / Math.sqrt(40), 12);
+    expect(drivers.map((d) => d.quadrant)).toEqual([
+      'keyWeakness',
+      'keyWeakness',
+      'secondaryWeakness',
+      'secondaryStrength',
+    ]);
+  });
+
+  it('direction −1 reverses a column over its observed scale: rating → min + max − rating', () => {
+    // Column 2 ("likelihood to switch", lower is better): 2, 4, 3, 6 and 1 in a row without outcome.
+    // Observed scale 1…6 (the 1 is in the row without outcome, and still sets the scale) → reversed
+    // 5, 3, 4, 1, 6: mean 19/5 = 3.8 = 7 − 16/5. Its correlation with the outcome 10, 8, 6, 4 flips sign:
+    //   raw x̄ = 15/4 over the 4 paired rows; centred −1.75, 0.25, −0.75, 2.25; y centred 3, 1, −1, −3:
+    //   Sxy = −5.25 + 0.25 + 0.75 − 6.75 = −11, Sxx = 3.0625 + 0.0625 + 0.5625 + 5.0625 = 8.75, Syy = 20
+    //   → r = −11/√175 = −0.8315 raw, +0.8315 reversed.
+    // Reversed, the averages are (3.5 + 3.8)/2 = 3.65 and (1 + 0.8315)/2 = 0.9157: column 1 (3.5 <, 1 ≥) is a
+    // Key weakness, column 2 (3.8 ≥, 0.83 <) a Secondary strength.
+    const table = grid([
+      [5, 2],
+      [4, 4],
+      [3, 3],
+      [2, 6],
+      [null, 1],
+    ]);
+    const outcome = [10, 8, 6, 4, null];
+    const plain = keyDrivers(table, outcome);
+    const reversed = keyDrivers(table, outcome, [1, -1]);
+    expect(plain[1].mean).toBeCloseTo(16 / 5, 12);
+    expect(plain[1].correlation).toBeCloseTo(-11 / Math.sqrt(175), 12);
+    expect(reversed[1].mean).toBeCloseTo(19 / 5, 12);
+    expect(reversed[1].correlation).toBeCloseTo(11 / Math.sqrt(175), 12);
+    // Column 1's mean and correlation are untouched; its quadrant is relative to the other driver's.
+    expect([reversed[0].mean, reversed[0].correlation]).toEqual([plain[0].mean, plain[0].correlation]);
+    expect(plain.map((d) => d.quadrant)).toEqual(['keyStrength', 'secondaryWeakness']);
+    expect(reversed.map((d) => d.quadrant)).toEqual(['keyWeakness', 'secondaryStrength']);
+    expect(keyDrivers(table, outcome, [1, 1])).toEqual(plain);
+  });
+
+  it('directions: one per column, each 1 or −1', () => {
+    const table = grid([
+      [1, 2],
+      [2, 3],
+      [3, 1],
+    ]);
+    expect(codeOf(() => keyDrivers(table, [1, 2, 3], [1]))).toBe('countMismatch');
+    expect(refusalIn('KEY_DRIVERS', () => keyDrivers(table, [1, 2, 3], [1, -1, 1]))).toBe(
+      'KEY_DRIVERS: directions has 3 values but driver_ratings has 2 columns; give one per column.',
+    );
+    expect(codeOf(() => keyDrivers(table, [1, 2, 3], [1, 0]))).toBe('notDirection');
+    expect(codeOf(() => keyDrivers(table, [1, 2, 3], [-2, 1]))).toBe('notDirection');
+  });
+
+  it('property: direction −1 is the same as typing the reversed column with direction 1', () => {
+    const rows = fc.array(
+      fc.tuple(
+        fc.option(fc.integer({ min: 1, max: 7 }), { nil: null, freq: 5 }),
+        fc.option(fc.integer({ min: 1, max: 7 }), { nil: null, freq: 5 }),
+        fc.option(fc.integer({ min: 0, max: 10 }), { nil: null, freq: 6 }),
+      ),
+      { minLength: 1, maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(rows, (list) => {
+        const second = list.map((r) => r[1]).filter((x): x is number => x !== null);
+        const low = Math.min(...second);
+        const high = Math.max(...second);
+        const outcome = list.map((r) => r[2]);
+        const reversed = keyDrivers(grid(list.map((r) => [r[0], r[1]])), outcome, [1, -1]);
+        const typed = keyDrivers(grid(list.map((r) => [r[0], r[1] === null ? null : low + high - r[1]])), outcome);
+        expect(reversed.map((d) => d.quadrant)).toEqual(typed.map((d) => d.quadrant));
+        reversed.forEach((d, c) => {
+          if (d.mean === undefined) expect(typed[c].mean).toBeUndefined();
+          else expect(d.mean).toBeCloseTo(typed[c].mean as number, 12);
+          if (d.correlation === undefined) expect(typed[c].correlation).toBeUndefined();
+          else expect(d.correlation).toBeCloseTo(typed[c].correlation as number, 12);
+        });
+      }),
+    );
   });
 
   const surveys = fc.integer({ min: 1, max: 5 }).chain((columns) =>

@@ -6,8 +6,8 @@
  * equations (1)–(5); log-likelihood of the mean spend m̄ of x repeat purchases as in `lifetimes`
  * (C. Davidson-Pilon, MIT). CDNOW sample, 946 repeat buyers: p = 6.25, q = 3.74, v = 15.44.
  */
-import { refuse } from '../domain-error';
-import { checkFit } from './bgnbd';
+import { isDomainError, refuse } from '../domain-error';
+import { checkFit } from './likelihood';
 import { minimize } from './optimizer';
 import { lnGamma } from './special';
 
@@ -118,4 +118,74 @@ export function expectedOrderValue(params: GammaGammaParams, x: number, monetary
   if (x <= 0) return populationMean;
   const weight = (p * x) / (p * x + q - 1);
   return (1 - weight) * populationMean + weight * monetary;
+}
+
+/**
+ * What predicts a customer's spend per purchase: the Gamma-Gamma fit, or — when it cannot be
+ * fitted because repeat spend does not vary between customers (a one-price product) — the mean
+ * repeat-order value for everyone, the limit of the model as that variation goes to 0.
+ */
+export interface SpendModel {
+  /** The fit; undefined when the fallback is used. */
+  gammaGamma: GammaGammaParams | undefined;
+  /** True when every customer's expected order value is {@link SpendModel.meanRepeatOrderValue}. */
+  fallback: boolean;
+  /** Σ repeat spend ÷ Σ repeat purchases over the repeat buyers whose mean repeat spend is above 0. */
+  meanRepeatOrderValue: number;
+}
+
+/** Mean repeat spends this close (relative to the mean) are equal: a one-price product, fitted or not. */
+const SAME_SPEND = 1e-9;
+/** Mean repeat spends within this share of the mean differ only by rounding (cents, taxes). */
+const ROUNDING_SPREAD = 0.01;
+
+/**
+ * Fits Gamma-Gamma ({@link fitGammaGamma}) on the repeat buyers whose mean repeat spend is above
+ * 0, or falls back to their mean repeat-order value when that spend does not vary between
+ * customers: all their mean spends equal (up to 1e−9 relative: not even tried), or the fit refusing
+ * (`fitUnbounded`, `fitNotConverged`, or q ≤ 1) while the mean spends differ by at most 1 % of their
+ * mean (rounding). Other refusals stand, as does `tooFewSpendingBuyers`.
+ *
+ * @example fitSpendModel([{ x: 2, monetary: 9.99 }, { x: 1, monetary: 9.99 }, { x: 4, monetary: 9.99 }])
+ * // { gammaGamma: undefined, fallback: true, meanRepeatOrderValue: 9.99 }
+ */
+export function fitSpendModel(histories: readonly SpendHistory[]): SpendModel {
+  let buyers = 0;
+  let spend = 0;
+  let purchases = 0;
+  let low = Infinity;
+  let high = -Infinity;
+  for (const h of histories) {
+    if (!(h.x > 0 && h.monetary > 0)) continue;
+    buyers++;
+    spend += h.x * h.monetary;
+    purchases += h.x;
+    low = Math.min(low, h.monetary);
+    high = Math.max(high, h.monetary);
+  }
+  if (buyers < MIN_SPENDING_REPEAT_BUYERS)
+    refuse({ code: 'tooFewSpendingBuyers', found: buyers, needed: MIN_SPENDING_REPEAT_BUYERS });
+  const meanRepeatOrderValue = spend / purchases;
+  const fallback: SpendModel = { gammaGamma: undefined, fallback: true, meanRepeatOrderValue };
+  if (high - low <= SAME_SPEND * meanRepeatOrderValue) return fallback;
+  const rounding = high - low <= ROUNDING_SPREAD * meanRepeatOrderValue;
+  try {
+    const gammaGamma = fitGammaGamma(histories);
+    if (!(gammaGamma.q > 1) && rounding) return fallback;
+    return { gammaGamma, fallback: false, meanRepeatOrderValue };
+  } catch (error) {
+    const code = isDomainError(error) ? error.issue.code : undefined;
+    if (rounding && (code === 'fitUnbounded' || code === 'fitNotConverged')) return fallback;
+    throw error;
+  }
+}
+
+/**
+ * Expected spend per purchase under a {@link SpendModel}: Gamma-Gamma's
+ * ({@link expectedOrderValue}), or the mean repeat-order value when it fell back.
+ *
+ * @example spendOf(fitSpendModel(summaries), 2, 22.35) // ≈ 24.3 on CDNOW
+ */
+export function spendOf(model: SpendModel, x: number, monetary: number): number {
+  return model.gammaGamma ? expectedOrderValue(model.gammaGamma, x, monetary) : model.meanRepeatOrderValue;
 }

@@ -1,6 +1,7 @@
 /**
  * Special functions the predictive models need: the log-gamma function (with its sign for negative
- * arguments) and Lagrange interpolation used to step around removable singularities.
+ * arguments), its derivative the digamma function (for the likelihood gradients), and Lagrange
+ * interpolation used to step around removable singularities.
  *
  * Source: C. Lanczos, "A Precision Approximation of the Gamma Function", SIAM J. Numer. Anal. B 1
  * (1964); coefficients g = 7, n = 9 as in Press et al., Numerical Recipes (3rd ed.), §6.1 — about
@@ -30,6 +31,26 @@ export function lnGamma(x: number): number {
   for (let i = 1; i < LANCZOS.length; i++) sum += LANCZOS[i] / (y + i);
   const t = y + LANCZOS_G + 0.5;
   return HALF_LOG_TWO_PI + (y + 0.5) * Math.log(t) - t + Math.log(sum);
+}
+
+/**
+ * The digamma function ψ(x) = d/dx ln Γ(x), for x > 0: the recurrence ψ(x) = ψ(x + 1) − 1/x up to
+ * x ≥ 10, then the asymptotic series ln x − 1/(2x) − Σ B₂ₖ/(2k·x²ᵏ) (Abramowitz & Stegun 6.3.5 and
+ * 6.3.18), about 15 correct digits. `NaN` for x ≤ 0.
+ *
+ * @example digamma(1) // −γ = −0.5772156649015329
+ */
+export function digamma(x: number): number {
+  if (!(x > 0)) return NaN;
+  let shift = 0;
+  while (x < 10) {
+    shift -= 1 / x;
+    x += 1;
+  }
+  const inv2 = 1 / (x * x);
+  const series =
+    inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132 - inv2 * (691 / 32760))))));
+  return shift + Math.log(x) - 0.5 / x - series;
 }
 
 /** Γ(x) as sign · exp(log). `sign` is 0 where 1/Γ(x) = 0 (x = 0, −1, −2, …). */

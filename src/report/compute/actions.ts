@@ -9,7 +9,17 @@ import { healthScores } from '../../kpi/health/health-score';
 import { satisfactionTrend } from '../../kpi/survey/satisfaction-trend';
 import type { CustomerRecord, ReportData } from '../records';
 import type { CustomerActivity } from './activity';
-import type { DetractorRow, PromoterRow, ReportModel, UpcomingRow, WelcomeRow, WinBackRow } from './model';
+import { ACTIVE_WINDOW_DAYS } from './activity';
+import type {
+  ActionCustomer,
+  ActionList,
+  DetractorRow,
+  PromoterRow,
+  ReportModel,
+  UpcomingRow,
+  WelcomeRow,
+  WinBackRow,
+} from './model';
 import { frequentWords } from './words';
 import type { DayWindow } from './headline';
 
@@ -19,13 +29,6 @@ export const LOW_HEALTH_SCORE = 25;
 export const FALLING_SATISFACTION = 2;
 /** Days ahead for birthdays and anniversaries. */
 export const UPCOMING_DAYS = 30;
-/** Order of the win-back reasons: customers already lapsing come first. */
-const REASON_PRIORITY: Record<WinBackRow['reasons'][number], number> = {
-  cantLose: 0,
-  atRisk: 1,
-  lowHealth: 2,
-  fallingSatisfaction: 3,
-};
 /** Ticket statuses that count as still open. */
 const OPEN_STATUSES = new Set([
   'open',
@@ -44,14 +47,18 @@ const OPEN_STATUSES = new Set([
 interface CustomerFacts {
   directory: Map<string, CustomerRecord>;
   orders: Map<string, { count: number; spend: number; last: number; firstAmount: number; first: number }>;
+  /** Spend of each customer in the 12 months to the period's end. */
+  yearSpend: Map<string, number>;
 }
 
 function customerFacts(data: ReportData, endDay: number): CustomerFacts {
   const directory = new Map<string, CustomerRecord>();
   for (const c of data.customers?.records ?? []) if (!directory.has(c.customerId)) directory.set(c.customerId, c);
   const orders: CustomerFacts['orders'] = new Map();
+  const yearSpend = new Map<string, number>();
   for (const o of data.orders?.records ?? []) {
     if (o.day > endDay) continue;
+    if (o.day > endDay - ACTIVE_WINDOW_DAYS) yearSpend.set(o.customerId, (yearSpend.get(o.customerId) ?? 0) + o.amount);
     const f = orders.get(o.customerId);
     if (!f) orders.set(o.customerId, { count: 1, spend: o.amount, last: o.day, first: o.day, firstAmount: o.amount });
     else {
@@ -64,13 +71,27 @@ function customerFacts(data: ReportData, endDay: number): CustomerFacts {
       }
     }
   }
-  return { directory, orders };
+  return { directory, orders, yearSpend };
 }
 
-function who(facts: CustomerFacts, customerId: string) {
+/** Who a row is about, worth their spend in the last 12 months unless `value` says otherwise. */
+function who(facts: CustomerFacts, customerId: string, value?: number): ActionCustomer {
   const c = facts.directory.get(customerId);
-  return { customerId, name: c?.name ?? '', email: c?.email ?? '' };
+  return {
+    customerId,
+    name: c?.name ?? '',
+    email: c?.email ?? '',
+    value: value ?? facts.yearSpend.get(customerId) ?? 0,
+  };
 }
+
+/** A complete list and the sum of its values. */
+function listOf<T extends ActionCustomer>(rows: T[]): ActionList<T> {
+  return { rows, valueAtStake: rows.reduce((sum, row) => sum + row.value, 0) };
+}
+
+const byId = (a: ActionCustomer, b: ActionCustomer) =>
+  a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0;
 
 /**
  * Health score (0–100) of every customer with orders: orders in the last 90 days (more is
@@ -116,7 +137,7 @@ function winBackList(
   rfm: RfmRow[],
   activity: CustomerActivity | undefined,
   w: DayWindow,
-  pAlive: Map<string, number> | undefined,
+  predicted: Map<string, { pAlive: number; clv: number }> | undefined,
 ): WinBackRow[] {
   const rows = new Map<string, WinBackRow>();
   const add = (customerId: string, reason: WinBackRow['reasons'][number]) => {
@@ -124,12 +145,12 @@ function winBackList(
     if (!row) {
       const f = facts.orders.get(customerId);
       row = {
-        ...who(facts, customerId),
+        ...who(facts, customerId, predicted?.get(customerId)?.clv),
         reasons: [],
         lastOrderDay: f?.last ?? null,
         orders: f?.count ?? 0,
         spend: f?.spend ?? 0,
-        pAlive: pAlive?.get(customerId) ?? null,
+        pAlive: predicted?.get(customerId)?.pAlive ?? null,
       };
       rows.set(customerId, row);
     }
@@ -159,15 +180,8 @@ function winBackList(
       if (score < LOW_HEALTH_SCORE && c !== undefined && activity.activeOn(c, w.end)) add(id, 'lowHealth');
     });
   }
-  // Lapsing customers first (RFM, then low health, then falling satisfaction), and within each the
-  // most value at stake: spend weighted by the chance the customer is still reachable (P(alive)).
-  const priority = (row: WinBackRow) => Math.min(...row.reasons.map((r) => REASON_PRIORITY[r]));
-  return [...rows.values()].sort(
-    (a, b) =>
-      priority(a) - priority(b) ||
-      b.spend * (b.pAlive ?? 1) - a.spend * (a.pAlive ?? 1) ||
-      (a.customerId < b.customerId ? -1 : 1),
-  );
+  // The most value at stake first.
+  return [...rows.values()].sort((a, b) => b.value - a.value || byId(a, b));
 }
 
 function promoterList(data: ReportData, facts: CustomerFacts, w: DayWindow): PromoterRow[] {
@@ -179,18 +193,18 @@ function promoterList(data: ReportData, facts: CustomerFacts, w: DayWindow): Pro
     if (!seen || s.day >= seen.day)
       latest.set(key, { ...who(facts, s.customerId), score: s.nps, day: s.day, comment: s.comment });
   }
-  return [...latest.values()].sort(
-    (a, b) => b.day - a.day || b.score - a.score || (a.customerId < b.customerId ? -1 : 1),
-  );
+  // The most recent first: they remember the experience they scored.
+  return [...latest.values()].sort((a, b) => b.day - a.day || b.score - a.score || byId(a, b));
 }
 
 function welcomeList(facts: CustomerFacts, w: DayWindow): WelcomeRow[] {
   const rows: WelcomeRow[] = [];
   facts.orders.forEach((f, id) => {
     if (f.first >= w.start && f.first <= w.end)
-      rows.push({ ...who(facts, id), firstOrderDay: f.first, amount: f.firstAmount });
+      rows.push({ ...who(facts, id, f.firstAmount), firstOrderDay: f.first, amount: f.firstAmount });
   });
-  return rows.sort((a, b) => a.firstOrderDay - b.firstOrderDay || (a.customerId < b.customerId ? -1 : 1));
+  // The newest first: a welcome is best sent soon after the first order.
+  return rows.sort((a, b) => b.firstOrderDay - a.firstOrderDay || byId(a, b));
 }
 
 function upcomingList(data: ReportData, facts: CustomerFacts, todayDay: number): UpcomingRow[] {
@@ -227,36 +241,26 @@ function detractorList(data: ReportData, facts: CustomerFacts, w: DayWindow): De
     if (s.nps === null || s.nps > 6 || s.day < w.start || s.day > w.end || !s.comment) continue;
     rows.push({ ...who(facts, s.customerId), score: s.nps, day: s.day, comment: s.comment });
   }
-  return rows.sort((a, b) => a.score - b.score || b.day - a.day || (a.customerId < b.customerId ? -1 : 1));
+  return rows.sort((a, b) => a.score - b.score || b.day - a.day || byId(a, b));
 }
 
-/** All action lists, cut to `limit` rows each (totals kept). */
+/** Every action list, complete, each sorted by what to act on first. */
 export function actionLists(
   data: ReportData,
   rfm: RfmRow[],
   activity: CustomerActivity | undefined,
   w: DayWindow,
   todayDay: number,
-  limit: number,
-  pAlive: Map<string, number> | undefined,
+  predicted: Map<string, { pAlive: number; clv: number }> | undefined,
 ): NonNullable<ReportModel['actions']> {
   const facts = customerFacts(data, w.end);
-  const winBack = winBackList(data, facts, rfm, activity, w, pAlive);
-  const promoters = promoterList(data, facts, w);
-  const welcome = welcomeList(facts, w);
-  const upcoming = upcomingList(data, facts, todayDay);
   const detractors = detractorList(data, facts, w);
   return {
-    winBack: winBack.slice(0, limit),
-    winBackTotal: winBack.length,
-    promoters: promoters.slice(0, limit),
-    promotersTotal: promoters.length,
-    welcome: welcome.slice(0, limit),
-    welcomeTotal: welcome.length,
-    upcoming: upcoming.slice(0, limit),
-    upcomingTotal: upcoming.length,
-    detractors: detractors.slice(0, limit),
-    detractorsTotal: detractors.length,
+    winBack: listOf(winBackList(data, facts, rfm, activity, w, predicted)),
+    promoters: listOf(promoterList(data, facts, w)),
+    welcome: listOf(welcomeList(facts, w)),
+    upcoming: listOf(upcomingList(data, facts, todayDay)),
+    detractors: listOf(detractors),
     words: frequentWords(
       detractors.map((d) => d.comment),
       15,

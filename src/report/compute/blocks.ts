@@ -21,7 +21,7 @@ function trendMonths(endDay: number): number[] {
   return Array.from({ length: TREND_MONTHS }, (_, k) => last - TREND_MONTHS + 1 + k);
 }
 
-/** Promoters, passives and detractors per month. */
+/** Promoters, passives and detractors per month, with the answers they come from. */
 export function npsTrendBlock(surveys: SurveyRecord[], endDay: number): NonNullable<ReportModel['blocks']['npsTrend']> {
   const months = trendMonths(endDay);
   const first = months[0];
@@ -38,6 +38,7 @@ export function npsTrendBlock(surveys: SurveyRecord[], endDay: number): NonNulla
       promoters: counts.promoters,
       passives: counts.passives,
       detractors: counts.detractors,
+      responses: counts.responses,
       nps: counts.responses ? npsOfCounts(counts) : null,
     };
   });
@@ -97,6 +98,7 @@ export function mrrBlock(subscriptions: Subscription[], endDay: number): NonNull
     reactivation: m.reactivation,
     contraction: m.contraction,
     churned: m.churned,
+    netNew: m.newMrr + m.expansion + m.reactivation - m.contraction - m.churned,
     ending: m.endingMrr,
   }));
 }
@@ -127,12 +129,29 @@ const SEGMENT_ORDER: RfmSegment[] = [
   'hibernating',
 ];
 
-/** Customers per RFM segment. */
+/** How healthy the customers of an RFM segment are: the chart colours segments by it. */
+export type SegmentHealth = 'healthy' | 'attention' | 'atRisk';
+
+const SEGMENT_HEALTH: Record<RfmSegment, SegmentHealth> = {
+  champions: 'healthy',
+  loyal: 'healthy',
+  potentialLoyalist: 'healthy',
+  newCustomers: 'healthy',
+  promising: 'healthy',
+  needAttention: 'attention',
+  aboutToSleep: 'attention',
+  atRisk: 'atRisk',
+  cantLoseThem: 'atRisk',
+  hibernating: 'atRisk',
+};
+
+/** Customers per RFM segment, with the segment's health. */
 export function rfmBlock(rows: RfmRow[]): NonNullable<ReportModel['blocks']['rfm']> {
   const counts = new Map<RfmSegment, number>();
   for (const row of rows) counts.set(row.segment, (counts.get(row.segment) ?? 0) + 1);
   return SEGMENT_ORDER.map((segment) => ({
     segment,
+    health: SEGMENT_HEALTH[segment],
     customers: counts.get(segment) ?? 0,
     share: rows.length ? (counts.get(segment) ?? 0) / rows.length : 0,
   }));
@@ -140,13 +159,16 @@ export function rfmBlock(rows: RfmRow[]): NonNullable<ReportModel['blocks']['rfm
 
 /** Survey questions that can drive NPS, in the order they are shown. */
 const DRIVER_FIELDS = ['csat', 'switchLikelihood', 'repurchase', 'overallExperience'] as const;
+/** Questions where a lower answer is better: KEY_DRIVERS reverses them (direction −1). */
+const LOWER_IS_BETTER: ReadonlySet<string> = new Set(['switchLikelihood']);
 
 /** A survey question that can drive NPS. */
 export type DriverField = (typeof DRIVER_FIELDS)[number];
 
 /**
  * Key drivers of NPS over the 12 months to `endDay`: each other survey question's mean and its
- * correlation with the NPS answer. Needs two questions with answers.
+ * correlation with the NPS answer, questions where lower is better reversed (KEY_DRIVERS'
+ * `directions`), quadrants split at the averages. Needs two questions with answers.
  */
 export function driversBlock(surveys: SurveyRecord[], endDay: number): ReportModel['blocks']['drivers'] {
   const recent = surveys.filter((s) => s.day <= endDay && s.day > endDay - 365 && s.nps !== null);
@@ -157,11 +179,20 @@ export function driversBlock(surveys: SurveyRecord[], endDay: number): ReportMod
   const drivers = keyDrivers(
     { rows: recent.length, columns: fields.length, values },
     recent.map((s) => s.nps),
+    fields.map((f) => (LOWER_IS_BETTER.has(f) ? -1 : 1)),
   );
   return drivers.flatMap((d, k) =>
     d.mean === undefined
       ? []
-      : [{ driver: fields[k], mean: d.mean, correlation: d.correlation ?? null, quadrant: d.quadrant ?? null }],
+      : [
+          {
+            driver: fields[k],
+            reversed: LOWER_IS_BETTER.has(fields[k]),
+            mean: d.mean,
+            correlation: d.correlation ?? null,
+            quadrant: d.quadrant ?? null,
+          },
+        ],
   );
 }
 

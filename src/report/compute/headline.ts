@@ -2,7 +2,7 @@
  * The headline KPIs of one window of days, each computed with the maths of the formula that defines
  * it (docs/report.md lists, for every KPI, the formula that reproduces it, or why none does).
  */
-import { periodIndex } from '../../kpi/calendar/days';
+import { periodEndDay, periodIndex, periodStartDay } from '../../kpi/calendar/days';
 import { isDomainError } from '../../kpi/domain-error';
 import { cartAbandonment } from '../../kpi/funnel/cart-abandonment';
 import { conversionRate } from '../../kpi/funnel/conversion-rate';
@@ -13,12 +13,15 @@ import { lifetimeValue } from '../../kpi/revenue/ltv';
 import { ltvToCac } from '../../kpi/revenue/ltv-cac';
 import { mrrMovements } from '../../kpi/revenue/mrr-movements';
 import { mrrOn } from '../../kpi/revenue/mrr';
+import { twoProportionZTest } from '../../kpi/stats/proportions';
+import { npsChange } from '../../kpi/survey/nps-change';
 import { isActiveOn, type Subscription } from '../../kpi/revenue/subscription';
 import { csatShare } from '../../kpi/survey/csat';
-import { npsCounts, npsMarginOfError, npsOfCounts } from '../../kpi/survey/nps';
+import { npsCounts, npsMarginOfError, npsOfCounts, type NpsCounts } from '../../kpi/survey/nps';
+import { PERIODS_PER_YEAR, type ReportPeriod } from '../period';
 import type { OrderRecord, ReportData } from '../records';
 import { ACTIVE_WINDOW_DAYS, type CustomerActivity } from './activity';
-import type { HeadlineKpi, KpiFormat } from './model';
+import type { ChangeTest, HeadlineKpi, KpiFormat } from './model';
 
 /** A window of days, both ends included. */
 export interface DayWindow {
@@ -27,6 +30,18 @@ export interface DayWindow {
 }
 
 type Values = Record<string, number | null>;
+
+/**
+ * The counts behind a window's rates, for the significance tests of their changes: NPS answers by
+ * group, satisfied of all CSAT ratings, churned of the customers at start, and the funnel's counts.
+ */
+export interface WindowEvidence {
+  nps?: NpsCounts;
+  csat?: { satisfied: number; ratings: number };
+  churn?: { churned: number; atStart: number };
+  conversion?: { goals: number; interactions: number };
+  carts?: { abandoned: number; carts: number };
+}
 
 const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
 
@@ -41,7 +56,7 @@ function refusedAsNull(compute: () => number): number | null {
 }
 
 /** Survey KPIs: NPS with its margin, responses and CSAT. */
-function surveyKpis(data: ReportData, w: DayWindow, out: Values): void {
+function surveyKpis(data: ReportData, w: DayWindow, out: Values, evidence: WindowEvidence): void {
   const surveys = data.surveys?.records;
   if (!surveys) return;
   const nps: number[] = [];
@@ -56,11 +71,16 @@ function surveyKpis(data: ReportData, w: DayWindow, out: Values): void {
   }
   if (data.surveys!.records.some((s) => s.nps !== null)) {
     const counts = npsCounts(nps);
+    evidence.nps = counts;
     out.nps = counts.responses ? npsOfCounts(counts) : null;
     out.npsMargin = counts.responses ? npsMarginOfError(counts, 0.95) : null;
   }
   out.responses = responses;
-  if (csatMax !== undefined) out.csat = csat.length ? csatShare(csat, csatMax - 1) : null;
+  if (csatMax !== undefined) {
+    out.csat = csat.length ? csatShare(csat, csatMax - 1) : null;
+    const satisfiedMin = csatMax - 1;
+    evidence.csat = { satisfied: csat.filter((r) => r >= satisfiedMin).length, ratings: csat.length };
+  }
 }
 
 /**
@@ -94,7 +114,14 @@ function ordersIn(orders: readonly OrderRecord[], w: DayWindow) {
  * (ORDER_SUMMARY, REPEAT_RATE, CPS, LTV, LTV_CAC); customer counts and churn follow the report's
  * 12-month activity rule (`activity.ts`).
  */
-function orderKpis(data: ReportData, activity: CustomerActivity, w: DayWindow, out: Values): void {
+function orderKpis(
+  data: ReportData,
+  activity: CustomerActivity,
+  w: DayWindow,
+  out: Values,
+  evidence: WindowEvidence,
+  light: boolean,
+): void {
   const orders = data.orders?.records;
   if (!orders) return;
   const counts = activity.window(w.start, w.end);
@@ -102,6 +129,7 @@ function orderKpis(data: ReportData, activity: CustomerActivity, w: DayWindow, o
   out.newCustomers = counts.newCustomers;
   out.customersEnd = counts.atEnd;
   out.churn = ratio(counts.churned, counts.atStart);
+  evidence.churn = { churned: counts.churned, atStart: counts.atStart };
   out.retention = ratio(counts.atStart - counts.churned, counts.atStart);
 
   const window = ordersIn(orders, w);
@@ -112,6 +140,7 @@ function orderKpis(data: ReportData, activity: CustomerActivity, w: DayWindow, o
   out.frequency = summary?.ordersPerCustomer ?? null;
   const soFar = orders.filter((o) => o.day <= w.end).map((o) => o.customerId);
   out.repeatRate = soFar.length ? repeatRate(soFar) : null;
+  if (light) return; // a trend point needs only the KPIs above
 
   if (orders.some((o) => o.cost !== null)) {
     let cost = 0;
@@ -192,7 +221,13 @@ function subscriptionKpis(subscriptions: Subscription[] | undefined, w: DayWindo
 }
 
 /** Funnel and support KPIs (CONVERSION_RATE and CART_ABANDONMENT over the window's sums). */
-function funnelAndTicketKpis(data: ReportData, w: DayWindow, customersAtEnd: number | null, out: Values): void {
+function funnelAndTicketKpis(
+  data: ReportData,
+  w: DayWindow,
+  customersAtEnd: number | null,
+  out: Values,
+  evidence: WindowEvidence,
+): void {
   const funnel = data.funnel?.records;
   if (funnel) {
     let interactions = 0;
@@ -206,10 +241,14 @@ function funnelAndTicketKpis(data: ReportData, w: DayWindow, customersAtEnd: num
       carts += f.carts ?? 0;
       purchases += f.purchases ?? 0;
     }
-    if (funnel.some((f) => f.goals !== null))
+    if (funnel.some((f) => f.goals !== null)) {
       out.conversionRate = refusedAsNull(() => conversionRate(goals, interactions));
-    if (funnel.some((f) => f.carts !== null))
+      if (out.conversionRate !== null) evidence.conversion = { goals, interactions };
+    }
+    if (funnel.some((f) => f.carts !== null)) {
       out.cartAbandonment = refusedAsNull(() => cartAbandonment(carts, purchases));
+      if (out.cartAbandonment !== null) evidence.carts = { abandoned: carts - purchases, carts };
+    }
   }
   const tickets = data.tickets?.records;
   if (tickets) {
@@ -249,39 +288,174 @@ const HEADLINE = [
 /** A headline KPI's key. */
 export type HeadlineKey = (typeof HEADLINE)[number][0];
 
-/** KPI values of one window. */
+/**
+ * Whether a KPI is better higher (1), better lower (−1), or neither (0: a count that only gives
+ * context, like the survey answers or the margin of error).
+ */
+export const BETTER_WHEN: Record<HeadlineKey, 1 | -1 | 0> = {
+  nps: 1,
+  npsMargin: 0,
+  responses: 0,
+  csat: 1,
+  customersStart: 0,
+  newCustomers: 1,
+  customersEnd: 1,
+  churn: -1,
+  retention: 1,
+  repeatRate: 1,
+  orders: 1,
+  revenue: 1,
+  aov: 1,
+  frequency: 1,
+  ltv: 1,
+  ltvCac: 1,
+  cps: 1,
+  mrr: 1,
+  nrr: 1,
+  grossMrrChurn: -1,
+  expansionMrr: 1,
+  conversionRate: 1,
+  cartAbandonment: -1,
+  ticketsPerCustomer: -1,
+};
+
+/** The KPI values of one window and the counts behind its rates. */
+interface WindowKpis {
+  values: Values;
+  evidence: WindowEvidence;
+}
+
+/** KPI values of one window; `light` computes only what a trend point needs. */
 function windowKpis(
   data: ReportData,
   activity: CustomerActivity | undefined,
   subscriptions: Subscription[] | undefined,
   w: DayWindow,
-): Values {
-  const out: Values = {};
-  surveyKpis(data, w, out);
-  if (activity) orderKpis(data, activity, w, out);
-  subscriptionKpis(subscriptions, w, out);
-  funnelAndTicketKpis(data, w, (out.customersEnd as number | undefined) ?? null, out);
-  return out;
+  light = false,
+): WindowKpis {
+  const values: Values = {};
+  const evidence: WindowEvidence = {};
+  surveyKpis(data, w, values, evidence);
+  if (activity) orderKpis(data, activity, w, values, evidence, light);
+  subscriptionKpis(subscriptions, w, values);
+  funnelAndTicketKpis(data, w, (values.customersEnd as number | undefined) ?? null, values, evidence);
+  return { values, evidence };
+}
+
+/** Periods of a trend: this one and the twelve before it. */
+export const TREND_PERIODS = 13;
+
+/**
+ * The significance at 5 % of a KPI's change between two windows, from the counts behind it: NPS by
+ * NPS_CHANGE's z test, CSAT by CSAT_CHANGE's two-proportion test, and churn, retention, conversion
+ * and cart abandonment by the same two-proportion test. `null` where no test applies: counts and
+ * money cover every order, not a sample, and cumulative or money-weighted rates are not
+ * independent samples.
+ */
+export function changeTest(key: HeadlineKey, before: WindowEvidence, after: WindowEvidence): ChangeTest | null {
+  const proportion = (s1: number, n1: number, s2: number, n2: number): ChangeTest | null =>
+    n1 > 0 && n2 > 0 ? significance('proportion', twoProportionZTest(s1, n1, s2, n2).pValue) : null;
+  switch (key) {
+    case 'nps':
+      return before.nps?.responses && after.nps?.responses
+        ? significance('nps', npsChange(before.nps, after.nps).pValue)
+        : null;
+    case 'csat':
+      return before.csat && after.csat
+        ? proportion(before.csat.satisfied, before.csat.ratings, after.csat.satisfied, after.csat.ratings)
+        : null;
+    case 'churn':
+    case 'retention':
+      return before.churn && after.churn
+        ? proportion(before.churn.churned, before.churn.atStart, after.churn.churned, after.churn.atStart)
+        : null;
+    case 'conversionRate':
+      return before.conversion && after.conversion
+        ? proportion(
+            before.conversion.goals,
+            before.conversion.interactions,
+            after.conversion.goals,
+            after.conversion.interactions,
+          )
+        : null;
+    case 'cartAbandonment':
+      return before.carts && after.carts
+        ? proportion(before.carts.abandoned, before.carts.carts, after.carts.abandoned, after.carts.carts)
+        : null;
+    default:
+      return null;
+  }
+}
+
+/** The level the report calls a change significant at. */
+export const SIGNIFICANCE_LEVEL = 0.05;
+
+function significance(test: ChangeTest['test'], pValue: number): ChangeTest {
+  return { test, pValue, significant: pValue < SIGNIFICANCE_LEVEL };
 }
 
 /**
- * The headline table: every KPI the sources allow, for this window and the previous one. A KPI
- * whose source sheet is absent is left out; one that cannot be computed for a window (e.g. no
- * answers that month) is `null` there.
+ * The headline table: every KPI the sources allow, for this period, the previous one and the same
+ * period a year earlier (when the data reaches back that far), with the significance of each
+ * change and the KPI's values over the last {@link TREND_PERIODS} periods. A KPI whose source
+ * sheet is absent is left out; one that cannot be computed for a window (e.g. no answers that
+ * month) is `null` there.
  */
 export function headlineKpis(
   data: ReportData,
   activity: CustomerActivity | undefined,
   subscriptions: Subscription[] | undefined,
-  current: DayWindow,
-  previous: DayWindow,
+  period: ReportPeriod,
+  firstDataDay: number | undefined,
 ): HeadlineKpi[] {
-  const now = windowKpis(data, activity, subscriptions, current);
-  const before = windowKpis(data, activity, subscriptions, previous);
-  return HEADLINE.filter(([key]) => key in now).map(([key, format]) => ({
-    key,
-    format,
-    current: now[key] ?? null,
-    previous: before[key] ?? null,
-  }));
+  const perYear = PERIODS_PER_YEAR[period.kind];
+  const windows = Array.from({ length: TREND_PERIODS }, (_, k) => {
+    const index = period.index - (TREND_PERIODS - 1) + k;
+    return { start: periodStartDay(index, period.kind), end: periodEndDay(index, period.kind) };
+  });
+  // A window counts once the data reaches back to its start; KPIs of the 12-month activity rule
+  // (customers, churn, retention, LTV) need the year before it too, or they read a zero they
+  // cannot measure.
+  const covered = (w: DayWindow, key?: HeadlineKey) =>
+    firstDataDay !== undefined && w.start - (key && NEEDS_A_YEAR.has(key) ? ACTIVE_WINDOW_DAYS : 0) >= firstDataDay;
+  const last = TREND_PERIODS - 1;
+  const full = new Map<number, WindowKpis>();
+  for (const k of [last, last - 1, last - perYear])
+    if (k >= 0) full.set(k, windowKpis(data, activity, subscriptions, windows[k]));
+  const trendPoints = windows.map((w, k) =>
+    k >= last - 1
+      ? full.get(k)
+      : covered(w)
+        ? (full.get(k) ?? windowKpis(data, activity, subscriptions, w, true))
+        : undefined,
+  );
+  const now = full.get(last)!;
+  const before = full.get(last - 1)!;
+  const yearWindow = windows[last - perYear];
+  const yearAgo = full.get(last - perYear);
+  return HEADLINE.filter(([key]) => key in now.values).map(([key, format]) => {
+    const year = yearAgo && covered(yearWindow, key) ? yearAgo : undefined;
+    return {
+      key,
+      format,
+      current: now.values[key] ?? null,
+      previous: before.values[key] ?? null,
+      yearAgo: year ? (year.values[key] ?? null) : null,
+      changeTest: changeTest(key, before.evidence, now.evidence),
+      yearTest: year ? changeTest(key, year.evidence, now.evidence) : null,
+      trend: trendPoints.map((point, k) =>
+        point && (k >= last - 1 || covered(windows[k], key)) ? (point.values[key] ?? null) : null,
+      ),
+    };
+  });
 }
+
+/** KPIs that read the 12 months before their window (active customers, churn, the historic LTV). */
+const NEEDS_A_YEAR: ReadonlySet<HeadlineKey> = new Set([
+  'customersStart',
+  'customersEnd',
+  'churn',
+  'retention',
+  'ltv',
+  'ltvCac',
+] as HeadlineKey[]);

@@ -6,11 +6,12 @@
 import type { Language } from '../../errors/catalogue';
 import type { RfmSegment } from '../../kpi/retention/rfm';
 import type { DriverQuadrant } from '../../kpi/survey/key-drivers';
-import type { DriverField } from './blocks';
+import type { DriverField, SegmentHealth } from './blocks';
 import type { HeadlineKey } from './headline';
 import type { ReportPeriod, ReportPeriodKind } from '../period';
 import type { SkippedRows, SourceData } from '../records';
 import type { SourceKind } from '../sources';
+import type { ReportStory } from './story';
 
 /** Report sections the user can switch off in the wizard, in the order the wizard lists them. */
 export const REPORT_SECTIONS = ['charts', 'cohorts', 'actions', 'predicted'] as const;
@@ -31,15 +32,23 @@ export interface ReportOptions {
   /** When the report is generated (ms since epoch). */
   generatedAt: number;
   timeZone: string;
+  /** The spreadsheet's locale (es_ES, es_MX, en_US…): date order, currency placement, terms. */
+  locale: string;
   /** Leave names, emails and comments out: action lists become counts. */
   withoutPersonalData: boolean;
   sections: Record<SectionKey, boolean>;
-  /** Rows per action list (default 25). */
-  listLimit?: number;
 }
 
 /** How a KPI value is shown. */
 export type KpiFormat = 'integer' | 'currency' | 'percent' | 'points' | 'decimal' | 'ratio';
+
+/** Whether a change is beyond sampling noise: the test used and its two-sided p-value. */
+export interface ChangeTest {
+  test: 'nps' | 'proportion';
+  pValue: number;
+  /** p < 5 %. */
+  significant: boolean;
+}
 
 /** One headline KPI. */
 export interface HeadlineKpi {
@@ -47,6 +56,14 @@ export interface HeadlineKpi {
   format: KpiFormat;
   current: number | null;
   previous: number | null;
+  /** The same period a year earlier, when the data reaches back that far. */
+  yearAgo: number | null;
+  /** Significance of the change against the previous period; `null` where no test applies. */
+  changeTest: ChangeTest | null;
+  /** Significance of the change against a year earlier. */
+  yearTest: ChangeTest | null;
+  /** The last 13 periods, oldest first (the last is `current`); `null` before the data starts. */
+  trend: (number | null)[];
 }
 
 /** One source sheet as read. */
@@ -65,13 +82,29 @@ export interface ActionCustomer {
   customerId: string;
   name: string;
   email: string;
+  /**
+   * What acting on this customer is worth: for win-back their spend in the last 12 months (or
+   * their predicted value when the model is fitted), for promoters and the others their spend in
+   * the last 12 months, for welcome the first order's value.
+   */
+  value: number;
 }
+
+/** One complete action list, sorted by what to act on first, and its value at stake (the rows' sum). */
+export interface ActionList<T extends ActionCustomer> {
+  rows: T[];
+  valueAtStake: number;
+}
+
+/** The action lists, by key. */
+export type ActionListKey = 'winBack' | 'promoters' | 'welcome' | 'upcoming' | 'detractors';
 
 export interface WinBackRow extends ActionCustomer {
   reasons: ('atRisk' | 'cantLose' | 'fallingSatisfaction' | 'lowHealth')[];
   lastOrderDay: number | null;
   orders: number;
   spend: number;
+  /** The chosen model's P(alive), when the predictive section is fitted. */
   pAlive: number | null;
 }
 
@@ -100,6 +133,8 @@ export interface DetractorRow extends ActionCustomer {
 }
 
 export interface PredictedRow extends ActionCustomer {
+  /** First order less than 8 weeks before the period's end: listed, but after every other customer. */
+  tooEarly: boolean;
   pAlive: number;
   expectedPurchases: number;
   expectedOrderValue: number;
@@ -115,7 +150,14 @@ export interface ReportModel {
   hasCustomerNames: boolean;
   headline: HeadlineKpi[];
   blocks: {
-    npsTrend?: { monthStart: number; promoters: number; passives: number; detractors: number; nps: number | null }[];
+    npsTrend?: {
+      monthStart: number;
+      promoters: number;
+      passives: number;
+      detractors: number;
+      responses: number;
+      nps: number | null;
+    }[];
     customers?: {
       monthStart: number;
       active: number;
@@ -131,24 +173,70 @@ export interface ReportModel {
       reactivation: number;
       contraction: number;
       churned: number;
+      /** New + expansion + reactivation − contraction − churned. */
+      netNew: number;
       ending: number;
     }[];
-    rfm?: { segment: RfmSegment; customers: number; share: number }[];
-    drivers?: { driver: DriverField; mean: number; correlation: number | null; quadrant: DriverQuadrant | null }[];
+    rfm?: { segment: RfmSegment; health: SegmentHealth; customers: number; share: number }[];
+    drivers?: {
+      driver: DriverField;
+      /** A question where lower is better, reversed: its mean is on the reversed scale. */
+      reversed: boolean;
+      mean: number;
+      correlation: number | null;
+      quadrant: DriverQuadrant | null;
+    }[];
   };
   cohorts?: { offsets: number; rows: { start: number; customers: number; shares: (number | null)[] }[] };
   actions?: {
-    winBack: WinBackRow[];
-    winBackTotal: number;
-    promoters: PromoterRow[];
-    promotersTotal: number;
-    welcome: WelcomeRow[];
-    welcomeTotal: number;
-    upcoming: UpcomingRow[];
-    upcomingTotal: number;
-    detractors: DetractorRow[];
-    detractorsTotal: number;
+    winBack: ActionList<WinBackRow>;
+    promoters: ActionList<PromoterRow>;
+    welcome: ActionList<WelcomeRow>;
+    upcoming: ActionList<UpcomingRow>;
+    detractors: ActionList<DetractorRow>;
     words: { word: string; mentions: number }[];
   };
-  predicted?: { rows: PredictedRow[]; customers: number; horizonWeeks: number } | { unavailable: string };
+  predicted?: PredictedSection | { unavailable: string };
+  /** The summary band: cards, sentences and the first action. */
+  story: ReportStory;
+  /** Parts of the report left out because a sheet or column is missing, and what to add to see them. */
+  missing: Partial<Record<MissingPart, MissingSource>>;
 }
+
+/** The predicted-value section when the models could be fitted. */
+export interface PredictedSection {
+  list: ActionList<PredictedRow>;
+  customers: number;
+  horizonWeeks: number;
+  /** The repeat-buying model the predictions use. */
+  model: 'bgnbd' | 'mbgnbd';
+  /** Repeat spend does not vary between customers: every order value is the mean repeat-order value. */
+  spendFallback: { meanRepeatOrderValue: number } | null;
+  /** The holdout check that chose the model, when the data span allows one. */
+  holdout: {
+    weeks: number;
+    /** Repeat purchases in the window, actual and as each model predicted them. */
+    actual: number;
+    predicted: Partial<Record<'bgnbd' | 'mbgnbd', number>>;
+    /** Customers by repeat purchases before the window (0 … 6, then 7+), with mean purchases in it. */
+    groups: { x: number; customers: number; actual: number | null; bgnbd: number | null; mbgnbd: number | null }[];
+  } | null;
+}
+
+/** Parts of the report that need a particular source. */
+export type MissingPart =
+  | 'npsTrend'
+  | 'customers'
+  | 'revenue'
+  | 'rfm'
+  | 'drivers'
+  | 'cohorts'
+  | 'predicted'
+  | 'winBack'
+  | 'promoters'
+  | 'welcome'
+  | 'upcoming'
+  | 'detractors';
+
+/** What to add to the spreadsheet for a missing part. */
+export type MissingSource = 'orders' | 'surveysNps' | 'surveyQuestions' | 'customerDates' | 'surveyComments';

@@ -18,11 +18,10 @@ import {
   rfmBlock,
 } from './blocks';
 import { headlineKpis } from './headline';
-import { HORIZON_WEEKS, predictFromOrders } from './predicted';
-import type { ReportModel, ReportOptions, SourceSummary } from './model';
-
-/** Rows per action list unless the options say otherwise. */
-export const DEFAULT_LIST_LIMIT = 25;
+import { storyOf } from './story';
+import type { HoldoutForecast } from '../../kpi/predictive/forecast';
+import { HORIZON_WEEKS, predictFromOrders, TOO_EARLY_DAYS } from './predicted';
+import type { PredictedSection, ReportModel, ReportOptions, SourceSummary } from './model';
 
 /** Latest date in the data: orders, else survey answers. */
 export function lastDataDay(data: ReportData): number | undefined {
@@ -31,6 +30,91 @@ export function lastDataDay(data: ReportData): number | undefined {
   if (last === undefined)
     for (const s of data.surveys?.records ?? []) if (last === undefined || s.day > last) last = s.day;
   return last;
+}
+
+/** Earliest date in the data (orders, survey answers, subscription starts): trends and year-ago values start there. */
+export function firstDataDay(data: ReportData): number | undefined {
+  let first: number | undefined;
+  const see = (day: number) => {
+    if (first === undefined || day < first) first = day;
+  };
+  for (const o of data.orders?.records ?? []) see(o.day);
+  for (const s of data.surveys?.records ?? []) see(s.day);
+  for (const s of data.subscriptions?.records ?? []) see(s.startDay);
+  return first;
+}
+
+/**
+ * The predicted-value section from the chosen model's predictions: every customer by predicted
+ * value, those too early to predict (first order under 8 weeks before the period's end) after the
+ * rest, and the holdout check that chose the model.
+ */
+function predictedSection(prediction: HoldoutForecast, data: ReportData): PredictedSection {
+  const directory = new Map((data.customers?.records ?? []).map((c) => [c.customerId, c]));
+  const tooEarlyWeeks = TOO_EARLY_DAYS / 7;
+  const rows = prediction.customers.map((c) => ({
+    customerId: c.id,
+    name: directory.get(c.id)?.name ?? '',
+    email: directory.get(c.id)?.email ?? '',
+    value: c.clv,
+    tooEarly: c.age < tooEarlyWeeks,
+    pAlive: c.pAlive,
+    expectedPurchases: c.expectedPurchases,
+    expectedOrderValue: c.expectedOrderValue,
+    clv: c.clv,
+  }));
+  // Stable: the order by predicted value is kept within each group.
+  rows.sort((a, b) => Number(a.tooEarly) - Number(b.tooEarly));
+  const check = prediction.holdout;
+  const groups = check
+    ? (check.results.bgnbd ?? check.results.mbgnbd)!.groups.map((g, k) => ({
+        x: g.x,
+        customers: g.customers,
+        actual: g.actual ?? null,
+        bgnbd: check.results.bgnbd?.groups[k].predicted ?? null,
+        mbgnbd: check.results.mbgnbd?.groups[k].predicted ?? null,
+      }))
+    : [];
+  return {
+    list: { rows, valueAtStake: rows.reduce((sum, row) => sum + row.value, 0) },
+    customers: rows.length,
+    horizonWeeks: HORIZON_WEEKS,
+    model: prediction.model,
+    spendFallback: prediction.spendFallback ? { meanRepeatOrderValue: prediction.meanRepeatOrderValue } : null,
+    holdout: check
+      ? {
+          weeks: Math.round((check.endDay - check.calibrationEndDay) / 7),
+          actual: check.actualTotal,
+          predicted: {
+            ...(check.results.bgnbd ? { bgnbd: check.results.bgnbd.predictedTotal } : {}),
+            ...(check.results.mbgnbd ? { mbgnbd: check.results.mbgnbd.predictedTotal } : {}),
+          },
+          groups,
+        }
+      : null,
+  };
+}
+
+/** The parts of the report a missing sheet or column leaves out, and what to add to see each. */
+function missingParts(data: ReportData): ReportModel['missing'] {
+  const missing: ReportModel['missing'] = {};
+  const hasOrders = Boolean(data.orders?.records.length);
+  const surveys = data.surveys?.records ?? [];
+  const hasNps = surveys.some((s) => s.nps !== null);
+  if (!hasOrders)
+    for (const part of ['customers', 'revenue', 'rfm', 'cohorts', 'predicted', 'winBack', 'welcome'] as const)
+      missing[part] = 'orders';
+  if (!hasNps) for (const part of ['npsTrend', 'promoters', 'detractors'] as const) missing[part] = 'surveysNps';
+  else if (!surveys.some((s) => s.comment)) missing.detractors = 'surveyComments';
+  const questions = (['csat', 'switchLikelihood', 'repurchase', 'overallExperience'] as const).filter((f) =>
+    surveys.some((s) => s[f] !== null),
+  );
+  if (!hasNps) missing.drivers = 'surveysNps';
+  else if (questions.length < 2) missing.drivers = 'surveyQuestions';
+  // Birthdays and anniversaries come from the Customers sheet (a customer known only by orders has neither).
+  if (!data.customers?.records.some((c) => c.birthdayDay !== null || c.signupDay !== null || hasOrders))
+    missing.upcoming = 'customerDates';
+  return missing;
 }
 
 function sourceSummaries(data: ReportData): SourceSummary[] {
@@ -78,8 +162,10 @@ export function computeReport(data: ReportData, options: ReportOptions): ReportM
     options,
     sources: sourceSummaries(data),
     hasCustomerNames: Boolean(data.customers?.records.some((c) => c.name || c.email)),
-    headline: headlineKpis(data, activity, subscriptions, period, period.previous),
+    headline: headlineKpis(data, activity, subscriptions, period, firstDataDay(data)),
     blocks: {},
+    story: { cards: [], improved: [], worsened: [], noise: [], firstAction: null },
+    missing: missingParts(data),
   };
   const rfm = orders && activity ? rfmAt(orders, period.end) : [];
   if (options.sections.charts) {
@@ -92,31 +178,16 @@ export function computeReport(data: ReportData, options: ReportOptions): ReportM
     if (data.surveys) model.blocks.drivers = driversBlock(data.surveys.records, period.end);
   }
   if (options.sections.cohorts && orders) model.cohorts = cohortBlock(orders, period.end);
-  const limit = options.listLimit ?? DEFAULT_LIST_LIMIT;
   const outcome =
     options.sections.predicted && orders ? predictFromOrders(orders, period.end, options.language) : undefined;
-  let pAlive: Map<string, number> | undefined;
+  let predicted: Map<string, { pAlive: number; clv: number }> | undefined;
   if (outcome && 'prediction' in outcome) {
-    const customers = outcome.prediction.customers;
-    pAlive = new Map(customers.map((c) => [c.id, c.pAlive]));
-    const directory = new Map((data.customers?.records ?? []).map((c) => [c.customerId, c]));
-    model.predicted = {
-      customers: customers.length,
-      horizonWeeks: HORIZON_WEEKS,
-      rows: customers.slice(0, limit).map((c) => ({
-        customerId: c.id,
-        name: directory.get(c.id)?.name ?? '',
-        email: directory.get(c.id)?.email ?? '',
-        pAlive: c.pAlive,
-        expectedPurchases: c.expectedPurchases,
-        expectedOrderValue: c.expectedOrderValue,
-        clv: c.clv,
-      })),
-    };
+    model.predicted = predictedSection(outcome.prediction, data);
+    predicted = new Map(outcome.prediction.customers.map((c) => [c.id, { pAlive: c.pAlive, clv: c.clv }]));
   } else if (outcome) {
     model.predicted = outcome;
   }
-  if (options.sections.actions)
-    model.actions = actionLists(data, rfm, activity, period, options.todayDay, limit, pAlive);
+  if (options.sections.actions) model.actions = actionLists(data, rfm, activity, period, options.todayDay, predicted);
+  model.story = storyOf(model);
   return model;
 }

@@ -1,11 +1,12 @@
 /**
  * Customers and retention formulas: churn and retention from counts, churn from orders, repeat
- * rate, purchase frequency, cohort retention, order summary, RFM and upcoming dates.
+ * rate, purchase frequency, cohort retention and revenue, order summary, RFM and upcoming dates.
  * Each is declared once (parameters, kinds, defaults, bounds) over the maths in `src/kpi/retention`.
  */
 import { detail, KpiError } from '../../errors/catalogue';
 import { isoOfDay } from '../../kpi/calendar/days';
 import { churnRate, customerChurn, repeatRate, retentionRate } from '../../kpi/retention/churn';
+import { cohortRevenue } from '../../kpi/retention/cohort-revenue';
 import { cohortRetention } from '../../kpi/retention/cohorts';
 import { orderSummary, purchaseFrequency } from '../../kpi/retention/orders';
 import { type RfmSegment, rfmScores } from '../../kpi/retention/rfm';
@@ -213,6 +214,77 @@ export const RETENTION_FORMULAS = {
         sheet.date(cohort.start),
         cohort.customers,
         ...cohort.shares.map((share) => share ?? ''),
+      ]);
+      return [header, ...rows];
+    },
+  }),
+
+  /**
+   * Revenue cohort table: what each cohort of first-time buyers spends in every later period.
+   *
+   * @param customer_ids Customer of each order.
+   * @param order_dates Date of each order (same number of cells as customer_ids).
+   * @param amounts Amount of each order, 0 or more (same number of cells).
+   * @param period "month" (default), "week" (ISO, Monday), "quarter", "year" or "day" (Spanish names accepted).
+   * @param measure "retention" (default): revenue in each period ÷ first-period revenue; "cumulative": revenue to
+   * date ÷ cohort customers.
+   * @return Header Cohort, Customers, First-period revenue, 0, 1, 2, …; one row per cohort ascending (Cohort = first
+   * day of its period); blank after the last period of the data.
+   * @formula Cohort = period of the customer's first order (as in COHORT_RETENTION). retention: column k = the
+   * cohort's revenue in cohort period + k ÷ its revenue in the cohort period (column 0 is 1, above 1 is expansion;
+   * blank row when the first-period revenue is 0). cumulative: column k = the cohort's revenue from its first period
+   * through period + k ÷ its customers (an LTV curve).
+   * @source ChartMogul, "Cohort: Net MRR Retention" (revenue retained per cohort, above 100 % with expansion);
+   * cumulative revenue per customer by period since joining as in cohort LTV curves.
+   * @example =COHORT_REVENUE({"a";"a";"a";"b";"b";"c";"c";"d"},
+   * {"2024-01-05";"2024-02-10";"2024-03-15";"2024-01-20";"2024-03-01";"2024-02-03";"2024-03-20";"2024-02-25"},
+   * {100;50;80;60;40;30;45;20})
+   * | Cohort | Customers | First-period revenue | 0 | 1 | 2 |
+   * | 2024-01-01 | 2 | 160 | 1 | 0.3125 | 0.75 |
+   * | 2024-02-01 | 2 | 50 | 1 | 0.9 |  |
+   * @example =COHORT_REVENUE({"a";"a";"a";"b";"b";"c";"c";"d"},
+   * {"2024-01-05";"2024-02-10";"2024-03-15";"2024-01-20";"2024-03-01";"2024-02-03";"2024-03-20";"2024-02-25"},
+   * {100;50;80;60;40;30;45;20}, "month", "cumulative")
+   * | Cohort | Customers | First-period revenue | 0 | 1 | 2 |
+   * | 2024-01-01 | 2 | 160 | 80 | 105 | 165 |
+   * | 2024-02-01 | 2 | 50 | 25 | 47.5 |  |
+   * @es Tabla de ingresos por cohortes: lo que gasta cada cohorte de primeros compradores en cada periodo siguiente.
+   * @esparam customer_ids Cliente de cada pedido.
+   * @esparam order_dates Fecha de cada pedido (el mismo número de celdas que customer_ids).
+   * @esparam amounts Importe de cada pedido, 0 o más (el mismo número de celdas).
+   * @esparam period "mes" (por defecto), "semana" (ISO, lunes), "trimestre", "año" o "día" (también en inglés).
+   * @esparam measure "retention" (por defecto): ingresos de cada periodo ÷ ingresos del primero; "cumulative":
+   * ingresos acumulados ÷ clientes de la cohorte.
+   * @customfunction
+   */
+  COHORT_REVENUE: customFunction({
+    params: {
+      ...ORDER_COLUMNS,
+      amounts: { kind: 'amounts' },
+      period: { kind: 'period', default: 'month' },
+      measure: {
+        kind: 'choice',
+        options: {
+          retention: 'retention',
+          retencion: 'retention',
+          cumulative: 'cumulative',
+          acumulado: 'cumulative',
+          acumulada: 'cumulative',
+        },
+        default: 'retention',
+        shown: 'retention, cumulative',
+      },
+    },
+    rowNoun: 'order',
+    compute: ({ customer_ids, order_dates, amounts, period, measure }, sheet) => {
+      const table = cohortRevenue(customer_ids, order_dates, amounts, period, measure);
+      const header: CellOutput[] = ['Cohort', 'Customers', 'First-period revenue'];
+      for (let k = 0; k < table.offsets; k++) header.push(k);
+      const rows = table.cohorts.map((cohort) => [
+        sheet.date(cohort.start),
+        cohort.customers,
+        cohort.firstRevenue,
+        ...cohort.values.map((value) => value ?? ''),
       ]);
       return [header, ...rows];
     },

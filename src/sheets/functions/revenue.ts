@@ -1,6 +1,6 @@
 /**
- * Revenue and value formulas: CPS, LTV, SaaS LTV, LTV:CAC, CAC payback, revenue retention and
- * churn, MRR and MRR movements. Each is declared once (parameters, kinds, defaults, bounds) over
+ * Revenue and value formulas: CPS, LTV, SaaS LTV, LTV:CAC, quick ratio, CAC payback, revenue
+ * retention and churn, MRR and MRR movements. Each is declared once (parameters, kinds, defaults, bounds) over
  * the maths in `src/kpi/revenue`.
  */
 import { periodIndex } from '../../kpi/calendar/days';
@@ -10,6 +10,7 @@ import { lifetimeValue } from '../../kpi/revenue/ltv';
 import { ltvToCac } from '../../kpi/revenue/ltv-cac';
 import { mrrOn } from '../../kpi/revenue/mrr';
 import { mrrMovements } from '../../kpi/revenue/mrr-movements';
+import { quickRatio } from '../../kpi/revenue/quick-ratio';
 import { revenueChurn, revenueRetention } from '../../kpi/revenue/revenue-retention';
 import { saasLifetimeValue } from '../../kpi/revenue/saas-ltv';
 import type { Subscription } from '../../kpi/revenue/subscription';
@@ -142,6 +143,46 @@ export const REVENUE_FORMULAS = {
     elementwise: true,
     params: { ltv: { kind: 'amount' }, cac: { kind: 'amount', greaterThan: 0, divisor: true } },
     compute: ({ ltv, cac }) => ltvToCac(ltv, cac),
+  }),
+
+  /**
+   * SaaS quick ratio: MRR gained for each unit of MRR lost over a period.
+   *
+   * @param new_mrr New MRR of the period: first subscriptions of new customers (≥ 0).
+   * @param expansion Expansion MRR: upgrades of existing customers (≥ 0).
+   * @param contraction Contraction MRR: downgrades of customers who stay (≥ 0).
+   * @param churned Churned MRR: subscriptions of customers who left (≥ 0).
+   * @param reactivation Reactivation MRR: customers who came back (≥ 0, default 0).
+   * @return The ratio, cell by cell: above 4 is strong growth, below 1 the MRR shrinks.
+   * @formula Quick ratio = (new + expansion + reactivation) ÷ (contraction + churned); no MRR lost (contraction +
+   * churned = 0) is an error: the ratio is unbounded.
+   * @source M. Hamid (Social Capital), "SaaS quick ratio" (InsightSquared, "Measuring the SaaS Revolution with
+   * Mamoon Hamid"); reactivation as gained MRR as ChartMogul classifies it. Examples: abracalc (5,000 + 1,000 over
+   * 500 + 1,500 → 3), pitchkit (28k over 8k → 3.5).
+   * @example =QUICK_RATIO({5000;20000}, {1000;8000}, {500;3000}, {1500;5000})
+   * | 3 |
+   * | 3.5 |
+   * @es Quick ratio SaaS: el MRR ganado por cada unidad de MRR perdida en un periodo.
+   * @esparam new_mrr MRR nuevo del periodo: primeras suscripciones de clientes nuevos (≥ 0).
+   * @esparam expansion MRR de ampliación: mejoras de plan de clientes existentes (≥ 0).
+   * @esparam contraction MRR de reducción: bajadas de plan de clientes que se quedan (≥ 0).
+   * @esparam churned MRR de bajas: suscripciones de clientes que se han ido (≥ 0).
+   * @esparam reactivation MRR de reactivación: clientes que han vuelto (≥ 0, por defecto 0).
+   * @customfunction
+   */
+  QUICK_RATIO: customFunction({
+    elementwise: true,
+    // FUNCTIONS.md calls the first argument `new`, a reserved word that cannot name a parameter of the generated
+    // Apps Script wrapper (`function QUICK_RATIO(new, …)` does not parse).
+    params: {
+      new_mrr: { kind: 'amount' },
+      expansion: { kind: 'amount' },
+      contraction: { kind: 'amount' },
+      churned: { kind: 'amount' },
+      reactivation: { kind: 'amount', default: 0 },
+    },
+    compute: ({ new_mrr, expansion, contraction, churned, reactivation }) =>
+      quickRatio(new_mrr, expansion, contraction, churned, reactivation),
   }),
 
   /**

@@ -1,11 +1,12 @@
 /**
  * Survey and satisfaction formulas: NPS, its breakdown, confidence interval, change and trend,
- * categories, CSAT, CSI, key drivers and per-customer satisfaction trends.
+ * categories, CSAT and its change, CES, CSI, key drivers and per-customer satisfaction trends.
  * Each is declared once (parameters, kinds, defaults, bounds) over the maths in `src/kpi/survey`.
  */
 import { detail, KpiError } from '../../errors/catalogue';
 import { isoOfDay, periodIndex } from '../../kpi/calendar/days';
-import { csatShare } from '../../kpi/survey/csat';
+import { customerEffortScore } from '../../kpi/survey/ces';
+import { csatChange, csatShare } from '../../kpi/survey/csat';
 import { columnMeans, csiOfMeans } from '../../kpi/survey/csi';
 import { keyDrivers } from '../../kpi/survey/key-drivers';
 import {
@@ -32,6 +33,15 @@ const CATEGORY_NAMES: Record<'en' | 'es', Record<NpsCategory, string>> = {
   en: { promoter: 'Promoter', passive: 'Passive', detractor: 'Detractor' },
   es: { promoter: 'Promotor', passive: 'Pasivo', detractor: 'Detractor' },
 };
+
+/** Ratings 1…scale_max, the scale of CSAT and CSAT_CHANGE (CES's default scale_max differs). */
+const RATINGS = { kind: 'ratings', min: 1, max: ref('scale_max'), integer: true } as const;
+
+/** The highest rating of a CSAT scale, 5 unless given. */
+const CSAT_SCALE_MAX = { kind: 'integer', default: 5, min: 2, max: 100 } as const;
+
+/** The lowest satisfied rating, scale_max − 1 unless given. */
+const SATISFIED_MIN = { kind: 'integer', default: ref('scale_max', -1), min: 1, max: ref('scale_max') } as const;
 
 /** Quadrant names of KEY_DRIVERS' output. */
 const QUADRANT_NAMES = {
@@ -164,12 +174,99 @@ export const SURVEY_FORMULAS = {
    * @customfunction
    */
   CSAT: customFunction({
-    params: {
-      ratings: { kind: 'ratings', min: 1, max: ref('scale_max'), integer: true },
-      scale_max: { kind: 'integer', default: 5, min: 2, max: 100 },
-      satisfied_min: { kind: 'integer', default: ref('scale_max', -1), min: 1, max: ref('scale_max') },
-    },
+    params: { ratings: RATINGS, scale_max: CSAT_SCALE_MAX, satisfied_min: SATISFIED_MIN },
     compute: ({ ratings, satisfied_min }) => csatShare(ratings, satisfied_min),
+  }),
+
+  /**
+   * Change of the CSAT between two surveys, with the p-value of the difference.
+   *
+   * @param ratings_before Ratings 1…scale_max of the earlier survey; blanks and text are skipped.
+   * @param ratings_after Ratings 1…scale_max of the later survey; blanks and text are skipped.
+   * @param scale_max Highest possible rating (default 5).
+   * @param satisfied_min Lowest rating that counts as satisfied (default scale_max − 1).
+   * @return A 1×2 row: change of the satisfied share (after − before, a fraction), two-sided p-value.
+   * @formula Δ = p₂ − p₁, p = satisfied ÷ ratings; z = Δ ÷ √(p̂(1 − p̂)(1/n₁ + 1/n₂)), p̂ = (s₁ + s₂) ÷ (n₁ + n₂)
+   * the pooled share; p-value = 2·(1 − Φ(|z|)), 1 when p̂ is 0 or 1 (both surveys all satisfied or none).
+   * @source Pooled two-proportion z-test (Agresti, Franklin & Klingenberg, "Statistics: The Art and Science of
+   * Learning from Data", ch. 10); the same p-value as statsmodels' proportions_ztest (5 of 83 against 12 of 99 →
+   * 0.1592).
+   * @example =CSAT_CHANGE({5;4;3;2}, {5;5;4;3})
+   * | 0.25 | 0.4652 |
+   * @es Variación del CSAT entre dos encuestas, con el p-valor de la diferencia.
+   * @esparam ratings_before Valoraciones de 1 a scale_max de la encuesta anterior; se omiten los blancos y los
+   * textos.
+   * @esparam ratings_after Valoraciones de 1 a scale_max de la encuesta posterior; se omiten los blancos y los
+   * textos.
+   * @esparam scale_max Valoración más alta posible (por defecto 5).
+   * @esparam satisfied_min Valoración más baja que cuenta como satisfecha (por defecto scale_max − 1).
+   * @customfunction
+   */
+  CSAT_CHANGE: customFunction({
+    params: {
+      ratings_before: RATINGS,
+      ratings_after: RATINGS,
+      scale_max: CSAT_SCALE_MAX,
+      satisfied_min: SATISFIED_MIN,
+    },
+    compute: ({ ratings_before, ratings_after, satisfied_min }) => {
+      const { difference, pValue } = csatChange(ratings_before, ratings_after, satisfied_min);
+      return [[difference, pValue]];
+    },
+  }),
+
+  /**
+   * Customer Effort Score: the mean ease rating, or the share of easy answers.
+   *
+   * @param ratings Ratings 1…scale_max, higher = easier ("the company made it easy for me": agree); blanks and text
+   * are skipped.
+   * @param scale_max Highest possible rating (default 7, the CES 2.0 agreement scale).
+   * @param method "mean" (default): the mean rating; "top2": the share of ratings ≥ scale_max − 1.
+   * @param lower_is_better TRUE when the question asks for effort (lower = easier): each rating r counts as
+   * scale_max + 1 − r. Default FALSE.
+   * @return The mean rating (1…scale_max) or the share of easy answers (0…1, format the cell as %).
+   * @formula mean = Σ r ÷ n; top2 = ratings ≥ scale_max − 1 ÷ n; with lower_is_better each r is first replaced by
+   * scale_max + 1 − r.
+   * @source M. Dixon, K. Freeman and N. Toman, "Stop Trying to Delight Your Customers", Harvard Business Review, 2010
+   * (CES; CEB's CES 2.0 on 1–7); the mean as Nicereply computes it; the share of 4–5 answers of 5 as Delighted's
+   * "How is CES calculated?" (10 of 20 agree → 50 %).
+   * @example =CES({4;5;6;7;7})
+   * 5.8
+   * @example =CES({1;2;1;2;1;3;3;3;3;3;4;5;4;5;4;5;4;5;4;5}, 5, "top2")
+   * 0.5
+   * @example =CES({1;2;2;5}, 5, "mean", TRUE)
+   * 3.5
+   * @es Índice de esfuerzo del cliente (CES): la valoración media de facilidad o la parte de respuestas fáciles.
+   * @esparam ratings Valoraciones de 1 a scale_max, más alta = más fácil («la empresa me lo puso fácil»: de acuerdo);
+   * se omiten los blancos y los textos.
+   * @esparam scale_max Valoración más alta posible (por defecto 7, la escala de acuerdo de CES 2.0).
+   * @esparam method "mean" (por defecto): la valoración media; "top2": la parte de valoraciones ≥ scale_max − 1.
+   * @esparam lower_is_better TRUE cuando la pregunta mide el esfuerzo (más baja = más fácil): cada valoración r cuenta
+   * como scale_max + 1 − r. Por defecto FALSE.
+   * @customfunction
+   */
+  CES: customFunction({
+    params: {
+      ratings: RATINGS,
+      scale_max: { kind: 'integer', default: 7, min: 2, max: 100 },
+      method: {
+        kind: 'choice',
+        options: {
+          mean: 'mean',
+          media: 'mean',
+          average: 'mean',
+          promedio: 'mean',
+          top2: 'top2',
+          'top 2': 'top2',
+          'top-2': 'top2',
+        },
+        default: 'mean',
+        shown: 'mean, top2',
+      },
+      lower_is_better: { kind: 'boolean', default: false },
+    },
+    compute: ({ ratings, scale_max, method, lower_is_better }) =>
+      customerEffortScore(ratings, scale_max, method, lower_is_better),
   }),
 
   /**
@@ -302,23 +399,33 @@ export const SURVEY_FORMULAS = {
    * @param outcome The overall answer of each respondent (e.g. NPS or overall satisfaction), one per row of
    * driver_ratings.
    * @param driver_names Names of the drivers, one per column (default Driver 1, Driver 2, …).
+   * @param directions One per column: 1 when a higher answer is better (default), -1 when lower is better (e.g.
+   * "likelihood to switch to a competitor"); such a column is reversed before anything else.
    * @return A table: Driver, Mean, Correlation, Quadrant (blank correlation and quadrant with fewer than 3 paired
    * answers).
-   * @formula Correlation = Pearson r with outcome over rows where both are answered; quadrant by mean ≥ median of
-   * means and r ≥ median of correlations: Key strength (≥, ≥), Key weakness (<, ≥), Secondary strength (≥, <),
-   * Secondary weakness (<, <).
+   * @formula A column with direction -1 is reversed over its observed scale, rating → min + max − rating; Correlation
+   * = Pearson r with outcome over rows where both are answered; quadrant by mean ≥ average of the means and r ≥
+   * average of the correlations (averages, not medians: with four drivers medians always split two and two): Key
+   * strength (≥, ≥), Key weakness (<, ≥), Secondary strength (≥, <), Secondary weakness (<, <).
    * @source Importance–performance analysis (Martilla and James, Journal of Marketing, 1977) with correlation as
    * derived importance.
    * @example =KEY_DRIVERS({5,1;4,2;3,2;2,1}, {10;8;6;4}, {"Speed","Price"})
    * | Driver | Mean | Correlation | Quadrant |
    * | Speed | 3.5 | 1 | Key strength |
    * | Price | 1.5 | 0 | Secondary weakness |
+   * @example =KEY_DRIVERS({5,1,4;4,2,3;3,2,2;2,1,5}, {10;8;6;4}, {"Speed","Price","Switch"}, {1,1,-1})
+   * | Driver | Mean | Correlation | Quadrant |
+   * | Speed | 3.5 | 1 | Key strength |
+   * | Price | 1.5 | 0 | Secondary weakness |
+   * | Switch | 3.5 | 0.2 | Secondary strength |
    * @es Tabla de factores clave: la media de cada pregunta, su correlación con el resultado y su cuadrante.
    * @esparam driver_ratings Respuestas con una fila por persona y una columna por pregunta; se omiten los blancos y
    * los textos.
    * @esparam outcome La respuesta global de cada persona (p. ej. el NPS o la satisfacción general), una por fila de
    * driver_ratings.
    * @esparam driver_names Nombres de los factores, uno por columna (por defecto Driver 1, Driver 2, …).
+   * @esparam directions Una por columna: 1 cuando una respuesta más alta es mejor (por defecto), -1 cuando más baja es
+   * mejor (p. ej. «probabilidad de cambiarte a la competencia»); esa columna se invierte antes de nada.
    * @customfunction
    */
   KEY_DRIVERS: customFunction({
@@ -326,8 +433,10 @@ export const SURVEY_FORMULAS = {
       driver_ratings: { kind: 'grid' },
       outcome: { kind: 'grid' },
       driver_names: { kind: 'labels', optional: true },
+      directions: { kind: 'numbers', optional: true },
     },
-    compute: ({ driver_ratings: grid, outcome, driver_names }) => {
+    roles: { metrics: 'driver_ratings' },
+    compute: ({ driver_ratings: grid, outcome, driver_names, directions }) => {
       const outcomes = outcome.values;
       if (outcomes.length !== grid.rows) {
         throw new KpiError(
@@ -348,7 +457,7 @@ export const SURVEY_FORMULAS = {
         );
       }
       const out: CellTable = [['Driver', 'Mean', 'Correlation', 'Quadrant']];
-      keyDrivers(grid, outcomes).forEach((driver, c) => {
+      keyDrivers(grid, outcomes, directions).forEach((driver, c) => {
         const quadrant = driver.quadrant ? QUADRANT_NAMES[driver.quadrant] : '';
         out.push([names[c] || `Driver ${c + 1}`, driver.mean ?? '', driver.correlation ?? '', quadrant]);
       });

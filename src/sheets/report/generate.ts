@@ -6,7 +6,7 @@
 import { KpiError, languageOfLocale, type Language } from '../../errors/catalogue';
 import { dayFromCivil } from '../../kpi/calendar/days';
 import { isoDateFields } from '../cells';
-import { composeReport } from '../../report/compose';
+import { composeListsSheet, composeReport } from '../../report/compose/report-sheet';
 import type { ReportModel, ReportOptions, SectionKey } from '../../report/compute/model';
 import { computeReport } from '../../report/compute/report';
 import { detectSources, type ReportMapping } from '../../report/detect';
@@ -16,8 +16,8 @@ import type { ReportPeriodKind } from '../../report/period';
 import type { ReportData } from '../../report/records';
 import { ZoneCalendar } from '../timezone';
 import { readSheetHeaders, readSources } from './read-sources';
-import { ownedSheetIds } from './owned-sheets';
-import { type WriteResult, type WriteWarning, writeOwnedSheets } from './write-report';
+import { findOwnedSheets, freeSheetName, ownedSheetIds } from './owned-sheets';
+import { type SheetPlan, type WriteResult, type WriteWarning, writeOwnedSheets } from './write-report';
 
 /** How long a run waits for another run in the same document before giving up. */
 const LOCK_WAIT_MS = 30_000;
@@ -86,7 +86,9 @@ export function generateReport(
 
     onStage('computing');
     const now = Date.now();
+    const locale = spreadsheet.getSpreadsheetLocale();
     const options: ReportOptions = {
+      locale,
       language,
       periodKind: request.periodKind,
       periodIndex: request.periodIndex,
@@ -98,12 +100,36 @@ export function generateReport(
       sections: request.sections,
     };
     const model = computeReport(data, options);
-    const layout = composeReport(model);
+    const labels = reportLabels(language, locale);
+    const owned = findOwnedSheets(spreadsheet);
+    // The version to share is always written; the named report and its lists unless the user asked for no names.
+    const plans: SheetPlan[] = [];
+    if (!request.withoutPersonalData) {
+      const listsName = owned.get('lists')?.sheet.getName() ?? freeSheetName(spreadsheet, labels.listsSheetName);
+      plans.push(
+        {
+          role: 'report',
+          baseName: labels.sheetName,
+          layout: composeReport(model, 'named', listsName),
+          protectionNote: labels.title,
+        },
+        {
+          role: 'lists',
+          baseName: labels.listsSheetName,
+          layout: composeListsSheet(model),
+          protectionNote: labels.listWords.sheetTitle,
+        },
+      );
+    }
+    plans.push({
+      role: 'shared',
+      baseName: labels.sharedSheetName,
+      layout: composeReport(model, 'shared', null),
+      protectionNote: labels.sharedTitle,
+    });
 
     onStage('writing');
-    const labels = reportLabels(language);
-    const plans = [{ role: 'report' as const, baseName: labels.sheetName, layout, protectionNote: labels.title }];
-    const write = writeOwnedSheets(spreadsheet, plans, zone, () => onStage('charts'));
+    const write = writeOwnedSheets(spreadsheet, plans, zone, () => onStage('charts'), owned);
     const warnings: RunWarning[] = [...write.warnings];
     try {
       SpreadsheetApp.flush();

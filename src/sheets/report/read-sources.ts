@@ -1,22 +1,33 @@
 /**
  * Reads the mapped source sheets for the report: one `getDataRange().getValues()` per sheet, then
- * every row is parsed in memory. Unreadable rows are skipped and counted by reason with their
- * first row numbers, never dropped silently.
+ * every row is parsed in memory, values as they come (see reader-values: amounts and dates written as
+ * text, in the spreadsheet locale). Unreadable rows are skipped and counted by reason with their first
+ * row numbers, never dropped silently; rows the data's own rules leave out (cancelled orders…) are
+ * counted apart. Reads only: nothing here changes a sheet.
  */
 import { KpiError } from '../../errors/catalogue';
 import {
   columnIndexes,
   mappingProblems,
   type MappingProblem,
+  type ReadingChoices,
   type ReportMapping,
   type SheetHeaders,
 } from '../../report/detect';
-import type { ReportData, SkipReason, SkippedRows, SourceData } from '../../report/records';
+import type {
+  ExcludedRows,
+  ExclusionReason,
+  ReportData,
+  SkipReason,
+  SkippedRows,
+  SourceData,
+} from '../../report/records';
 import { fieldLabel } from '../../report/labels';
-import { type FieldKey, type KnownField, SOURCE_SPECS, type SourceKind } from '../../report/sources';
-import { errorValueOf, isBlank, isDate, exactDayOfCell, numberOfText } from '../cells';
-import { dayFromCivil, isoOfDay } from '../../kpi/calendar/days';
+import { type FieldKey, type KnownField, type SourceKind, sourceSpec } from '../../report/sources';
+import { isBlank } from '../cells';
 import type { ZoneCalendar } from '../timezone';
+import { type CellRead, ColumnReader, type ReaderLocale, readerLocale } from './reader-values';
+import { type OrderRow, ordersOfRows, subscriptionOf } from './source-rules';
 import { CELL_TEXT_LIMIT, serviceMessage } from './write-report';
 
 /** The longest text the report writes in one cell: Sheets' 50 000 characters less the apostrophe prefix. */
@@ -24,8 +35,8 @@ const TEXT_LIMIT = CELL_TEXT_LIMIT - 1;
 
 /** How many row numbers are kept per skip reason. */
 const FIRST_ROWS_KEPT = 5;
-const FIRST_PLAUSIBLE_DAY = dayFromCivil(1900, 1, 1);
-const LAST_PLAUSIBLE_DAY = dayFromCivil(2200, 12, 31);
+/** Data rows read with the header row for detection (content checks such as answers 0–10). */
+const DETECTION_ROWS = 50;
 
 /** A sheet's full content as read, with its header row split off. */
 export interface SheetGrid {
@@ -33,7 +44,16 @@ export interface SheetGrid {
   values: unknown[][];
 }
 
-/** Names and header rows of every sheet (one `getSheets` call and one `getValues` per sheet for row 1). */
+/** How values are read beyond their cells: the spreadsheet locale and the user's reading choices. */
+export interface ReadContext {
+  locale: ReaderLocale;
+  reading?: ReadingChoices;
+}
+
+/**
+ * Names, header rows and first data rows of every sheet (one `getSheets` call, then per sheet its
+ * size and one `getValues` of the header and up to {@link DETECTION_ROWS} rows).
+ */
 export function readSheetHeaders(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   skipSheetIds: Set<number> = new Set(),
@@ -42,152 +62,275 @@ export function readSheetHeaders(
   for (const sheet of spreadsheet.getSheets()) {
     if (skipSheetIds.has(sheet.getSheetId())) continue;
     const lastColumn = sheet.getLastColumn();
-    out.push({
-      name: sheet.getName(),
-      headers: lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0] : [],
-    });
+    const lastRow = sheet.getLastRow();
+    const values =
+      lastColumn > 0 && lastRow > 0
+        ? sheet.getRange(1, 1, Math.min(lastRow, DETECTION_ROWS + 1), lastColumn).getValues()
+        : [];
+    out.push({ name: sheet.getName(), headers: values[0] ?? [], rows: values.slice(1) });
   }
   return out;
 }
 
-class Skips {
-  private readonly skipped: SkippedRows = { total: 0, byReason: {} };
+/** Counts rows by reason with their first row numbers. */
+class Tally<R extends string> {
+  total = 0;
+  readonly byReason: Partial<Record<R, { count: number; firstRows: number[]; fields: FieldKey[] }>> = {};
 
-  add(reason: SkipReason, row: number, field?: FieldKey): void {
-    this.skipped.total++;
-    const entry = (this.skipped.byReason[reason] ??= { count: 0, firstRows: [], fields: [] });
+  add(reason: R, row: number, field?: FieldKey): void {
+    this.total++;
+    const entry = (this.byReason[reason] ??= { count: 0, firstRows: [], fields: [] });
     entry.count++;
     if (field && !entry.fields.includes(field)) entry.fields.push(field);
     if (entry.firstRows.length < FIRST_ROWS_KEPT) entry.firstRows.push(row);
   }
 
-  result(): SkippedRows {
-    return this.skipped;
+  skipped(): SkippedRows {
+    return { total: this.total, byReason: this.byReason as SkippedRows['byReason'] };
+  }
+
+  excluded(): ExcludedRows | undefined {
+    if (!this.total) return undefined;
+    const byReason: ExcludedRows['byReason'] = {};
+    for (const [reason, entry] of Object.entries(this.byReason) as [
+      ExclusionReason,
+      { count: number; firstRows: number[] },
+    ][])
+      byReason[reason] = { count: entry.count, firstRows: entry.firstRows };
+    return { total: this.total, byReason };
   }
 }
 
-/** Thrown inside the row parser to skip a row for a reason (the field is added by the caller). */
-class SkipRow {
-  field?: FieldKey;
-  constructor(readonly reason: SkipReason) {}
+/** The skip reason of a cell the reader could not read. */
+function skipOfBad(bad: 'date' | 'number' | 'error'): SkipReason {
+  return bad === 'error' ? 'errorValue' : bad === 'date' ? 'badDate' : 'notANumber';
 }
 
-/** Parses one cell of a field; returns `null` for an empty optional value. */
-function parseField(field: KnownField, value: unknown, zone: ZoneCalendar): unknown {
-  if (errorValueOf(value)) throw new SkipRow('errorValue');
-  const blank = isBlank(value);
+/** The skip reason of a required field left blank. */
+function blankReason(field: KnownField): SkipReason {
+  if (field.type === 'id' || field.type === 'text') return 'blankId';
+  if (field.type === 'date' || field.type === 'optionalDate' || field.type === 'dateTime') return 'badDate';
+  return 'notANumber';
+}
+
+const EMAIL_VALUE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * One cell's value for its field, or why it cannot be used: an e-mail used as an id in lower case
+ * (the same customer however it was typed), scores outside 0–10 and negative amounts refused.
+ */
+function usableValue(
+  field: KnownField,
+  read: CellRead,
+  negativeAllowed: boolean,
+): { value: unknown } | { bad: SkipReason } {
+  if ('bad' in read) return field.lenient ? { value: null } : { bad: skipOfBad(read.bad) };
+  const value = read.value;
+  if (value === null) return { value: null };
   switch (field.type) {
-    case 'id':
-    case 'text':
-      if (blank) {
-        if (field.required) throw new SkipRow('blankId');
-        return '';
-      }
-      return isDate(value) ? isoOfDay(zone.dayOf(value.getTime())) : String(value).trim();
-    case 'date':
-    case 'optionalDate': {
-      if (blank) {
-        if (field.required && field.type === 'date') throw new SkipRow('badDate');
-        return null;
-      }
-      const day = readDay(value, zone);
-      if (day === undefined) throw new SkipRow('badDate');
-      return day;
+    case 'id': {
+      const text = String(value);
+      return { value: EMAIL_VALUE.test(text) ? text.toLowerCase() : text };
     }
     case 'amount':
-    case 'count': {
-      if (blank) {
-        if (field.required) throw new SkipRow('notANumber');
-        return null;
-      }
-      const n = typeof value === 'number' ? value : typeof value === 'string' ? numberOfText(value) : undefined;
-      if (n === undefined || !isFinite(n)) throw new SkipRow('notANumber');
-      if (n < 0) throw new SkipRow('negative');
-      return n;
-    }
+    case 'count':
+      if ((value as number) < 0 && !negativeAllowed) return field.lenient ? { value: null } : { bad: 'negative' };
+      return { value };
     case 'score':
     case 'rating': {
-      if (blank) return null;
-      const n = typeof value === 'number' ? value : typeof value === 'string' ? numberOfText(value) : undefined;
-      if (n === undefined || !isFinite(n)) return null; // a text answer ("N/A") is no answer
+      const n = value as number;
       // NPS answers are whole numbers 0–10; other ratings any number on a scale up to 10
-      if (n < 0 || n > 10 || (field.type === 'score' && Math.floor(n) !== n)) throw new SkipRow('outOfScale');
-      return n;
+      if (n < 0 || n > 10 || (field.type === 'score' && Math.floor(n) !== n))
+        return field.lenient ? { value: null } : { bad: 'outOfScale' };
+      return { value: n };
     }
+    default:
+      return { value };
   }
+}
+
+/** The value a record holds for a field that is blank or not mapped. */
+function emptyOf(field: KnownField): unknown {
+  if (field.type === 'id' || field.type === 'text') return '';
+  if (field.type === 'flag') return false;
+  return null;
+}
+
+/** A record from a source's field values (field key → value), with every field of the kind present. */
+function recordOf(fields: readonly KnownField[], values: Record<string, unknown>): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = values[field.key];
+    record[field.record ?? field.key] = value === null || value === undefined ? emptyOf(field) : value;
+  }
+  return record;
+}
+
+/** The columns of a source's mapped fields, each read as a whole. */
+function columnReaders(
+  fields: readonly KnownField[],
+  grid: SheetGrid,
+  indexes: Record<string, number>,
+  zone: ZoneCalendar,
+  context: ReadContext,
+): Map<FieldKey, ColumnReader> {
+  const headers = grid.values[0] ?? [];
+  const swap = new Set(context.reading?.swapDayMonth ?? []);
+  const readers = new Map<FieldKey, ColumnReader>();
+  for (const field of fields) {
+    const index = indexes[field.key];
+    const cells: unknown[] = [];
+    for (let r = 1; r < grid.values.length; r++) cells.push(grid.values[r][index]);
+    readers.set(
+      field.key,
+      new ColumnReader(field, String(headers[index]), cells, context.locale, zone, swap.has(field.key)),
+    );
+  }
+  return readers;
 }
 
 /**
- * Day number of a date cell of a source sheet, if it holds a plausible business date: from 1900 to
- * 2200. Anything else is a typo (a year typed as 2025, a yyyymmdd number) that would silently land
- * in the wrong century.
+ * Parses the data rows of one source sheet: each mapped column read as a whole (see reader-values),
+ * then the rules of the kind: orders grouped by order id with cancelled, unpaid and refunded ones
+ * left out, subscriptions priced per month from their billing period.
  */
-export function readDay(value: unknown, zone: ZoneCalendar): number | undefined {
-  const exact = exactDayOfCell(value, zone);
-  const day = exact === undefined ? undefined : Math.floor(exact);
-  return day === undefined || day < FIRST_PLAUSIBLE_DAY || day > LAST_PLAUSIBLE_DAY ? undefined : day;
-}
-
-/** Parses the data rows of one source sheet. */
 export function parseSource<T>(
   kind: SourceKind,
   grid: SheetGrid,
   indexes: Record<string, number>,
   zone: ZoneCalendar,
+  context: ReadContext = { locale: readerLocale(undefined) },
 ): SourceData<T> {
-  const spec = SOURCE_SPECS.find((s) => s.kind === kind)!;
+  const spec = sourceSpec(kind);
   const fields = spec.fields.filter((f) => indexes[f.key] !== undefined);
-  const skips = new Skips();
-  const records: T[] = [];
-  const cut = { count: 0, fields: [] as FieldKey[] };
-  const rows = grid.values;
-  let dataRows = 0;
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r];
+  const readers = columnReaders(fields, grid, indexes, zone, context);
+  const groupsOrders = kind === 'orders' && indexes.orderId !== undefined;
+  const rows: OrderRow[] = [];
+  for (let r = 1; r < grid.values.length; r++) {
+    const row = grid.values[r];
     if (row.every((cell) => isBlank(cell))) continue; // an empty line is not a data row
-    dataRows++;
-    const record: Record<string, unknown> = {};
-    try {
-      for (const field of fields) {
-        try {
-          record[field.record ?? field.key] = parseField(field, row[indexes[field.key]], zone);
-        } catch (skip) {
-          if (skip instanceof SkipRow) skip.field = field.key;
-          throw skip;
-        }
-      }
-      for (const field of spec.fields) {
-        const key = field.record ?? field.key;
-        if (!(key in record)) record[key] = field.type === 'id' || field.type === 'text' ? '' : null;
-      }
-    } catch (skip) {
-      if (skip instanceof SkipRow) {
-        skips.add(skip.reason, r + 1, skip.field);
+    const parsed: OrderRow = { row: r + 1, values: {}, bad: {} };
+    for (const field of fields) {
+      const read = readers.get(field.key)!.read(row[indexes[field.key]], r + 1);
+      const got = usableValue(field, read, groupsOrders && field.key === 'amount');
+      if ('bad' in got) {
+        parsed.bad[field.key] = got.bad;
+        parsed.values[field.key] = null;
+      } else parsed.values[field.key] = got.value;
+    }
+    rows.push(parsed);
+  }
+  const skips = new Tally<SkipReason>();
+  const excluded = new Tally<ExclusionReason>();
+  const records: Record<string, unknown>[] = [];
+  let grouped: SourceData<T>['grouped'];
+  if (kind === 'orders') {
+    const required = fields.filter((f) => f.required).map((f) => ({ key: f.key, reason: blankReason(f) }));
+    const orders = ordersOfRows(
+      rows,
+      fields.map((f) => f.key),
+      required,
+      groupsOrders,
+    );
+    for (const outcome of orders.outcomes) {
+      if ('skip' in outcome) skips.add(outcome.skip, outcome.row, outcome.field as FieldKey | undefined);
+      else if ('excluded' in outcome) excluded.add(outcome.excluded, outcome.row);
+      else records.push(recordOf(spec.fields, outcome.values));
+    }
+    if (groupsOrders)
+      grouped = {
+        rows: rows.length,
+        orders: orders.orders,
+        multiLineOrders: orders.multiLineOrders,
+        amounts: orders.amounts,
+        refundRows: orders.refundRows,
+      };
+  } else {
+    for (const row of rows) {
+      const problem = firstProblem(fields, row);
+      if (problem) {
+        skips.add(problem.reason, row.row, problem.field);
         continue;
       }
-      throw skip;
+      const outcome = applyRules(kind, row.values);
+      if ('skip' in outcome) skips.add(outcome.skip, row.row, outcome.field);
+      else if ('excluded' in outcome) excluded.add(outcome.excluded, row.row);
+      else records.push(recordOf(spec.fields, outcome.values));
     }
-    if (kind === 'subscriptions' && record.endDay !== null && (record.endDay as number) < (record.startDay as number)) {
-      skips.add('endBeforeStart', r + 1, 'end');
-      continue;
-    }
-    if (kind === 'surveys' && record.nps === null && record.csat === null) {
-      skips.add('noScore', r + 1); // an answer like "N/A" to every scored question
-      continue;
-    }
+  }
+  const cut = cutLongTexts(spec.fields, records);
+  const data: SourceData<T> = {
+    sheet: grid.name,
+    rowCount: rows.length,
+    records: records as T[],
+    skipped: skips.skipped(),
+    cut,
+  };
+  const left = excluded.excluded();
+  if (left) data.excluded = left;
+  if (grouped) data.grouped = grouped;
+  const readings = [...readers.values()]
+    .filter((reader) => reader.field.type !== 'id' && reader.field.type !== 'text')
+    .map((reader) => reader.reading);
+  if (readings.length) data.readings = readings;
+  return data;
+}
+
+/** The first field of a row that cannot be read, or a required one left blank. */
+function firstProblem(
+  fields: readonly KnownField[],
+  row: OrderRow,
+): { reason: SkipReason; field: FieldKey } | undefined {
+  for (const field of fields) {
+    if (row.bad[field.key]) return { reason: row.bad[field.key], field: field.key };
+    const value = row.values[field.key];
+    if (field.required && field.type !== 'optionalDate' && (value === null || value === ''))
+      return { reason: blankReason(field), field: field.key };
+  }
+  return undefined;
+}
+
+/** The rules of a kind for one readable row: a subscription's price and dates, a survey's answer. */
+function applyRules(
+  kind: SourceKind,
+  values: Record<string, unknown>,
+): { values: Record<string, unknown> } | { skip: SkipReason; field?: FieldKey } | { excluded: ExclusionReason } {
+  if (kind === 'surveys' && values.nps == null && values.csat == null) return { skip: 'noScore' }; // "N/A" to both
+  if (kind !== 'subscriptions') return { values };
+  const outcome = subscriptionOf({
+    startDay: values.start as number,
+    endDay: (values.end as number | null) ?? null,
+    mrr: values.mrr as number,
+    quantity: (values.quantity as number | null) ?? null,
+    interval: String(values.interval ?? ''),
+    intervalCount: (values.intervalCount as number | null) ?? null,
+    status: String(values.status ?? ''),
+    trialEndDay: (values.trialEnd as number | null) ?? null,
+    cancelled: values.cancelled === true,
+    periodEndDay: (values.periodEnd as number | null) ?? null,
+  });
+  if ('skip' in outcome) return { skip: outcome.skip, field: outcome.field as FieldKey };
+  if ('excluded' in outcome) return outcome;
+  return { values: { ...values, start: outcome.startDay, end: outcome.endDay, mrr: outcome.mrr } };
+}
+
+/** Texts longer than a cell holds, cut with an ellipsis (a cell holds 50 000 characters, apostrophe included). */
+function cutLongTexts(
+  fields: readonly KnownField[],
+  records: Record<string, unknown>[],
+): { count: number; fields: FieldKey[] } {
+  const cut = { count: 0, fields: [] as FieldKey[] };
+  for (const record of records)
     for (const field of fields) {
       const key = field.record ?? field.key;
       const text = record[key];
       if (typeof text === 'string' && text.length > TEXT_LIMIT) {
-        // A cell holds 50 000 characters, the apostrophe that keeps text as text included.
         record[key] = `${text.slice(0, TEXT_LIMIT - 1)}…`;
         cut.count++;
         if (!cut.fields.includes(field.key)) cut.fields.push(field.key);
       }
     }
-    records.push(record as T);
-  }
-  return { sheet: grid.name, rowCount: dataRows, records, skipped: skips.result(), cut };
+  return cut;
 }
 
 /** Raises the first mapping problem as a catalogue error naming sheet and column. */
@@ -223,6 +366,7 @@ export function readSources(
   mapping: ReportMapping,
   zone: ZoneCalendar,
 ): ReportData {
+  const locale = readerLocale(spreadsheet.getSpreadsheetLocale());
   const grids = new Map<string, SheetGrid>();
   const kinds = Object.keys(mapping) as SourceKind[];
   for (const kind of kinds) {
@@ -246,7 +390,8 @@ export function readSources(
   for (const kind of kinds) {
     const source = mapping[kind]!;
     const grid = grids.get(source.sheet)!;
-    data[kind] = parseSource(kind, grid, columnIndexes(kind, source, grid.values[0] ?? []), zone);
+    const indexes = columnIndexes(kind, source, grid.values[0] ?? []);
+    data[kind] = parseSource(kind, grid, indexes, zone, { locale, reading: source.reading });
   }
   return data as ReportData;
 }

@@ -6,6 +6,7 @@
  * removes a chart before it is sure to complete (a chart a user restyled cannot be read back).
  * Every read and write is a block call; their number does not depend on the data.
  */
+import { columnLetters } from '../../report/layout';
 import type { OwnedSheet } from './owned-sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -27,8 +28,12 @@ export interface SheetState {
   sizes: number[][];
   colors: string[][];
   alignments: ('top' | 'middle' | 'bottom' | null)[][];
+  /** Horizontal alignments, with Sheets' automatic ones ("general…") as `null`. */
+  horizontal: (string | null)[][];
   /** Widths of the columns the run sets, by column. */
   widths: Map<number, number>;
+  /** Heights of the rows the run sets, by row. */
+  heights: Map<number, number>;
   rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[];
   protections: number;
   marker: string;
@@ -44,12 +49,13 @@ export function textCell(text: string): string {
   return text === '' ? '' : `'${text}`;
 }
 
-/** Reads the state of an owned sheet: the columns in `widthColumns` are the ones the run will resize. */
-export function readState(owned: OwnedSheet, widthColumns: number[]): SheetState {
+/** Reads the state of an owned sheet: `widthColumns` and `heightRows` are the ones the run will resize. */
+export function readState(owned: OwnedSheet, widthColumns: number[], heightRows: number[] = []): SheetState {
   const { sheet, look } = owned;
   const rows = Math.max(look?.rows ?? 0, sheet.getLastRow());
   const columns = Math.max(look?.columns ?? 0, sheet.getLastColumn());
   const widths = new Map(widthColumns.map((c) => [c, sheet.getColumnWidth(c)]));
+  const heights = new Map(heightRows.filter((r) => r <= sheet.getMaxRows()).map((r) => [r, sheet.getRowHeight(r)]));
   const base = {
     maxRows: sheet.getMaxRows(),
     maxColumns: sheet.getMaxColumns(),
@@ -57,6 +63,7 @@ export function readState(owned: OwnedSheet, widthColumns: number[]): SheetState
     rows,
     columns,
     widths,
+    heights,
     rules: sheet.getConditionalFormatRules(),
     protections: sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length,
     marker: owned.metadata.getValue() ?? '',
@@ -72,7 +79,7 @@ export function readState(owned: OwnedSheet, widthColumns: number[]): SheetState
       sizes: [],
       colors: [],
     };
-    return { ...base, ...none, alignments: [] };
+    return { ...base, ...none, alignments: [], horizontal: [] };
   }
   const range = sheet.getRange(1, 1, rows, columns);
   return {
@@ -86,6 +93,7 @@ export function readState(owned: OwnedSheet, widthColumns: number[]): SheetState
     sizes: range.getFontSizes(),
     colors: range.getFontColorObjects().map((row) => row.map(hexOf)),
     alignments: range.getVerticalAlignments() as SheetState['alignments'],
+    horizontal: range.getHorizontalAlignments().map((row) => row.map((a) => (/^general/i.test(a) ? null : a))),
   };
 }
 
@@ -119,9 +127,11 @@ export function restoreState(
     range.setFontSizes(state.sizes);
     range.setFontColors(state.colors);
     range.setVerticalAlignments(state.alignments);
+    range.setHorizontalAlignments(state.horizontal as ('left' | 'center' | 'right' | null)[][]);
   }
   if (sheet.getFrozenRows() !== state.frozenRows) sheet.setFrozenRows(state.frozenRows);
   state.widths.forEach((width, column) => sheet.setColumnWidth(column, width));
+  state.heights.forEach((height, row) => sheet.setRowHeight(row, height));
   sheet.setConditionalFormatRules(state.rules);
   metadata.setValue(state.marker);
 }
@@ -149,14 +159,6 @@ export function setNumberFormats(sheet: Sheet, formats: (string | undefined)[][]
     }
   });
   runs.forEach((a1s, format) => sheet.getRangeList(a1s).setNumberFormat(format));
-}
-
-/** Column letters of a 1-based column: 1 → A, 27 → AA. */
-function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
 
 /** A font colour as `#rrggbb` (a theme colour, which has no fixed value, reads as black). */

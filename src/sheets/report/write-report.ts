@@ -13,7 +13,7 @@
  * fails, the new report stands and the result carries a warning.
  */
 import { KpiError } from '../../errors/catalogue';
-import type { LayoutCell, LayoutChart, LayoutRect, SheetLayout } from '../../report/layout';
+import type { LayoutAxis, LayoutCell, LayoutChart, LayoutRect, SheetLayout } from '../../report/layout';
 import { COLORS } from '../../report/layout';
 import type { ZoneCalendar } from '../timezone';
 import { findOwnedSheets, freeSheetName, OWNED_SHEET_KEY, type OwnedRole, type OwnedSheet } from './owned-sheets';
@@ -90,16 +90,17 @@ export function writeOwnedSheets(
   plans: SheetPlan[],
   zone: ZoneCalendar,
   onCharts: () => void = () => undefined,
+  owned: Map<OwnedRole, OwnedSheet> = findOwnedSheets(spreadsheet),
 ): WriteResult {
-  const owned = findOwnedSheets(spreadsheet);
   const steps: Step[] = [];
   try {
     for (const plan of plans) {
       const existing = owned.get(plan.role);
       if (existing) {
         const widths = [...plan.layout.columnWidths.keys()];
+        const heights = [...plan.layout.rowHeights.keys()];
         const { sheet } = existing;
-        const state = readState(existing, widths);
+        const state = readState(existing, widths, heights);
         const named = { sheetId: sheet.getSheetId(), sheetName: sheet.getName() };
         steps.push({ plan, sheet, ...named, owned: existing, state, oldCharts: sheet.getCharts(), newCharts: [] });
       } else {
@@ -189,6 +190,7 @@ function grids(layout: SheetLayout, zone: ZoneCalendar) {
     styles: cells.map((row) => row.map((cell) => (cell?.italic ? 'italic' : 'normal'))),
     colors: cells.map((row) => row.map((cell) => cell?.color ?? '#000000')),
     sizes: cells.map((row) => row.map((cell) => cell?.size ?? 10)),
+    alignments: cells.map((row) => row.map((cell) => cell?.align ?? null)),
   };
 }
 
@@ -222,6 +224,7 @@ function fill(step: Step, zone: ZoneCalendar): void {
     range.setFontStyles(g.styles);
     range.setFontColors(g.colors);
     range.setFontSizes(g.sizes);
+    range.setHorizontalAlignments(g.alignments);
     range.setVerticalAlignment('top');
   }
   const byWidth = new Map<number, number[]>();
@@ -237,6 +240,9 @@ function fill(step: Step, zone: ZoneCalendar): void {
       }
     }
   });
+  const byHeight = new Map<number, number[]>();
+  layout.rowHeights.forEach((px, row) => byHeight.set(px, [...(byHeight.get(px) ?? []), row]));
+  byHeight.forEach((rows, px) => rows.forEach((row) => sheet.setRowHeight(row, px)));
   if (sheet.getFrozenRows() !== layout.frozenRows) sheet.setFrozenRows(layout.frozenRows);
   if (layout.heatmaps.length) {
     const rule = SpreadsheetApp.newConditionalFormatRule()
@@ -254,35 +260,72 @@ function fill(step: Step, zone: ZoneCalendar): void {
   }
 }
 
+/** Google Charts options of the series and axes (read by every chart type; `setOption` never validates). */
+function chartOptions(chart: LayoutChart): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  if (chart.series) {
+    const series: Record<number, Record<string, unknown>> = {};
+    for (const [index, s] of Object.entries(chart.series)) {
+      const o: Record<string, unknown> = {};
+      if (s.type) o.type = s.type;
+      if (s.axis !== undefined) o.targetAxisIndex = s.axis;
+      if (s.color) o.color = s.color;
+      if (s.lineWidth !== undefined) o.lineWidth = s.lineWidth;
+      if (s.pointSize !== undefined) o.pointSize = s.pointSize;
+      if (s.hideInLegend) o.visibleInLegend = false;
+      series[Number(index)] = o;
+    }
+    options.series = series;
+  }
+  const axis = (a: LayoutAxis) => {
+    const o: Record<string, unknown> = {};
+    if (a.title) o.title = a.title;
+    if (a.format) o.format = a.format;
+    if (a.min !== undefined || a.max !== undefined) o.viewWindow = { min: a.min, max: a.max };
+    if (a.gridlines !== undefined) o.gridlines = { count: a.gridlines };
+    return o;
+  };
+  // Titles go through vAxes: embedded charts ignore vAxis.title (a known Sheets behaviour).
+  if (chart.vAxes) options.vAxes = Object.fromEntries(chart.vAxes.map((a, i) => [i, axis(a)]));
+  if (chart.hAxis) options.hAxis = axis(chart.hAxis);
+  if (chart.kind === 'combo') options.seriesType = 'bars';
+  if (chart.width) options.width = chart.width;
+  if (chart.height) options.height = chart.height;
+  return options;
+}
+
 function buildChart(sheet: Sheet, chart: LayoutChart): GoogleAppsScript.Spreadsheet.EmbeddedChart {
   const base = sheet
     .newChart()
     .addRange(rangeOf(sheet, chart.data))
     .setPosition(chart.anchor.row, chart.anchor.column, 0, 0);
+  const legend = chart.legend === 'none' ? Charts.Position.NONE : Charts.Position.BOTTOM;
+  let builder: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
   switch (chart.kind) {
-    case 'column': {
-      let b = base.asColumnChart().setTitle(chart.title).setLegendPosition(Charts.Position.BOTTOM);
+    case 'combo':
+    case 'column':
+    case 'bar': {
+      const typed =
+        chart.kind === 'combo' ? base.asComboChart() : chart.kind === 'bar' ? base.asBarChart() : base.asColumnChart();
+      let b = typed.setTitle(chart.title).setLegendPosition(legend);
       if (chart.stacked) b = b.setStacked();
       if (chart.colors) b = b.setColors(chart.colors);
-      return b.build();
-    }
-    case 'bar': {
-      let b = base.asBarChart().setTitle(chart.title).setLegendPosition(Charts.Position.NONE);
-      if (chart.colors) b = b.setColors(chart.colors);
-      return b.build();
+      builder = b;
+      break;
     }
     case 'line': {
-      let b = base.asLineChart().setTitle(chart.title).setLegendPosition(Charts.Position.BOTTOM);
+      let b = base.asLineChart().setTitle(chart.title).setLegendPosition(legend);
       if (chart.colors) b = b.setColors(chart.colors);
-      return b.build();
+      builder = b;
+      break;
     }
     case 'pie':
-      return base.asPieChart().setTitle(chart.title).build();
-    case 'scatter': {
-      let b = base.asScatterChart().setTitle(chart.title).setLegendPosition(Charts.Position.NONE);
-      if (chart.xTitle) b = b.setXAxisTitle(chart.xTitle);
-      if (chart.yTitle) b = b.setYAxisTitle(chart.yTitle);
-      return b.build();
-    }
+      builder = base.asPieChart().setTitle(chart.title).setLegendPosition(legend);
+      break;
+    case 'scatter':
+      builder = base.asScatterChart().setTitle(chart.title).setLegendPosition(legend);
+      break;
   }
+  for (const [option, value] of Object.entries(chartOptions(chart))) builder = builder.setOption(option, value);
+  return builder.build();
 }

@@ -1,13 +1,22 @@
 /**
  * The "Function help" sidebar: every formula with its syntax, description, arguments and example,
  * filtered as the user types. The catalogue is embedded in the page as JSON at build time
- * (scripts/build-html.mjs); the page's language comes from `?lang=` or `<html data-lang>`.
+ * (scripts/build-html.mjs). The page's language comes from `?lang=` or `<html data-lang>` (the
+ * user's); the punctuation of the examples from `?locale=` or `<html data-locale>` (the spreadsheet's
+ * locale, set by the menu action): `=CHURN_RATE(200; 190; 40)` → `0,25` in es_ES.
  */
 import { h, pageLanguageTag, replaceChildren } from '../sidebar/dom';
 import { fill } from '../../report/fill';
 import { languageOf, type UiLanguage } from '../sidebar/strings';
 import type { HelpEntry } from './data';
 import { matches } from './filter';
+import {
+  type FormulaSyntax,
+  formulaSyntaxOf,
+  localizeDecimalsInText,
+  localizeFormula,
+  localizeNumberText,
+} from '../../locale/formula-syntax';
 import { FAMILY_LABELS, HELP_STRINGS, type HelpStringKey } from './strings';
 
 function readEntries(): HelpEntry[] {
@@ -20,33 +29,48 @@ function readEntries(): HelpEntry[] {
   }
 }
 
-function exampleBlock(entry: HelpEntry, t: (key: HelpStringKey) => string): HTMLElement[] {
+/** The spreadsheet's locale the page was served for: `?locale=` first, then `<html data-locale>`. */
+function pageLocale(): string {
+  return (
+    new URLSearchParams(location.search).get('locale') || document.documentElement.getAttribute('data-locale') || ''
+  );
+}
+
+function exampleBlock(entry: HelpEntry, t: (key: HelpStringKey) => string, syntax: FormulaSyntax): HTMLElement[] {
   const out: HTMLElement[] = [];
-  for (const example of entry.examples) {
-    out.push(h('h4', {}, t('example')), h('code', { class: 'formula' }, example.formula));
+  const cell = (text: string) => localizeNumberText(text, syntax);
+  entry.examples.forEach((example, index) => {
+    // Regions need distinct names: the second table result of a function is "… — Result 2".
+    const resultName = entry.examples.length > 1 ? `${t('result')} ${index + 1}` : t('result');
+    out.push(h('h4', {}, t('example')), h('code', { class: 'formula' }, localizeFormula(example.formula, syntax)));
     const rows = example.result;
     if (rows.length === 1 && rows[0].length === 1) {
-      out.push(h('p', { class: 'result' }, `${t('result')}: `, h('code', {}, rows[0][0])));
+      out.push(h('p', { class: 'result' }, `${t('result')}: `, h('code', {}, cell(rows[0][0]))));
     } else {
       const body = h('tbody', {});
-      for (const row of rows) body.appendChild(h('tr', {}, ...row.map((cell) => h('td', {}, cell))));
+      for (const row of rows) body.appendChild(h('tr', {}, ...row.map((text) => h('td', {}, cell(text)))));
       out.push(
         h('p', { class: 'result' }, `${t('result')}:`),
         h(
           'div',
           {
             class: 'table-wrap',
-            attrs: { role: 'region', tabindex: '0', 'aria-label': `${entry.name} — ${t('result')}` },
+            attrs: { role: 'region', tabindex: '0', 'aria-label': `${entry.name} — ${resultName}` },
           },
           h('table', {}, body),
         ),
       );
     }
-  }
+  });
   return out;
 }
 
-function entryArticle(entry: HelpEntry, t: (key: HelpStringKey) => string, language: UiLanguage): HTMLElement {
+function entryArticle(
+  entry: HelpEntry,
+  t: (key: HelpStringKey) => string,
+  language: UiLanguage,
+  syntax: FormulaSyntax,
+): HTMLElement {
   const spanish = language === 'es';
   const params = h('dl', { class: 'params' });
   for (const param of entry.params) {
@@ -63,7 +87,7 @@ function entryArticle(entry: HelpEntry, t: (key: HelpStringKey) => string, langu
         'dd',
         {},
         spanish ? param.descriptionEs : param.description,
-        h('span', { class: 'accepts' }, spanish ? param.acceptsEs : param.accepts),
+        h('span', { class: 'accepts' }, localizeDecimalsInText(spanish ? param.acceptsEs : param.accepts, syntax)),
       ),
     );
   }
@@ -73,10 +97,10 @@ function entryArticle(entry: HelpEntry, t: (key: HelpStringKey) => string, langu
     h('h3', {}, entry.name),
     h('p', { class: 'description' }, spanish ? entry.descriptionEs : entry.description),
     h('h4', {}, t('syntax')),
-    h('code', { class: 'syntax' }, entry.syntax),
+    h('code', { class: 'syntax' }, localizeFormula(entry.syntax, syntax)),
     entry.params.length ? h('h4', {}, t('arguments')) : null,
     entry.params.length ? params : null,
-    ...exampleBlock(entry, t),
+    ...exampleBlock(entry, t, syntax),
   );
 }
 
@@ -85,6 +109,7 @@ function boot(): void {
   if (!root) return;
   const language: UiLanguage = languageOf(pageLanguageTag());
   const t = (key: HelpStringKey) => HELP_STRINGS[language][key];
+  const syntax = formulaSyntaxOf(pageLocale());
   document.documentElement.lang = language;
   document.title = `Fideliza — ${t('title')}`;
   const entries = readEntries();
@@ -113,7 +138,7 @@ function boot(): void {
   const sections: { section: HTMLElement; articles: { entry: HelpEntry; article: HTMLElement }[] }[] = [];
   for (const [key, members] of families) {
     if (!members.length) continue;
-    const articles = members.map((entry) => ({ entry, article: entryArticle(entry, t, language) }));
+    const articles = members.map((entry) => ({ entry, article: entryArticle(entry, t, language, syntax) }));
     const section = h(
       'section',
       { class: 'family', attrs: { 'data-family': key } },

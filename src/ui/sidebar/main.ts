@@ -16,16 +16,29 @@ import type {
   ReportPeriodKind,
   SectionKey,
   SheetInfo,
+  SourceDetection,
   SourceInfo,
   SourceKind,
   WizardScan,
 } from '../protocol';
 import { REPORT_SECTIONS } from '../../report/compute/model';
-import { matchColumns } from '../../report/detect';
-import { sourceSpec } from '../../report/sources';
+import { effortDirectionOf, matchColumns, type SourceMapping } from '../../report/detect';
+import { type FieldKey, sourceSpec } from '../../report/sources';
 import { h, pageLanguageTag, replaceChildren, uniqueId, type Child } from './dom';
 import { call, closeSidebar, failureMessage, hasServer, isAccountProblem } from './rpc';
-import { format, languageOf, type StringKey, type UiLanguage } from './strings';
+import {
+  choiceReason,
+  columnSentences,
+  effortSentence,
+  exportFormatName,
+  exportRules,
+  format,
+  languageOf,
+  questionText,
+  sourceSentences,
+  type StringKey,
+  type UiLanguage,
+} from './strings';
 
 /** How often the progress of a run is asked for while it runs. */
 export const POLL_MS = 700;
@@ -93,7 +106,7 @@ class Wizard {
   async start(): Promise<void> {
     this.setLanguage(this.language);
     this.clearError();
-    replaceChildren(this.header);
+    replaceChildren(this.header, h('h1', { class: 'sr-only' }, this.t('appName')));
     replaceChildren(this.footer);
     replaceChildren(
       this.body,
@@ -163,7 +176,7 @@ class Wizard {
         ),
       );
     }
-    replaceChildren(this.header, steps);
+    replaceChildren(this.header, h('h1', { class: 'sr-only' }, this.t('appName')), steps);
   }
 
   private heading(title: string): HTMLElement[] {
@@ -316,10 +329,16 @@ class Wizard {
     void this.runCheck();
   }
 
+  /** What detection found for a source in the sheet now chosen for it. */
+  private detectionOf(kind: SourceKind, sheet: string): SourceDetection | undefined {
+    return this.scan?.detection?.find((d) => d.kind === kind && d.sheet === sheet);
+  }
+
   private sourceColumns(source: SourceInfo, open: boolean): HTMLElement {
-    const mapped = this.mapping[source.kind] as { sheet: string; columns: Record<string, string> };
+    const mapped = this.mapping[source.kind] as SourceMapping;
     const sheet = this.sheetInfo(mapped.sheet);
     const headers = (sheet?.headers ?? []).filter((header) => header !== '');
+    const detection = this.detectionOf(source.kind, mapped.sheet);
     const preview = h('div', { class: 'preview-slot' });
     const drawPreview = () => replaceChildren(preview, this.previewTable(sheet, mapped.columns));
     const card = h(
@@ -328,14 +347,26 @@ class Wizard {
       h('h3', {}, source.label),
       h('p', { class: 'sheet-name' }, this.t('sheetLabel', { sheet: mapped.sheet })),
     );
+    if (detection?.format)
+      card.appendChild(
+        h(
+          'p',
+          { class: 'notice recognised', attrs: { 'data-format': detection.format } },
+          this.t('recognisedAs', { format: exportFormatName(this.language, detection.format) }),
+          ' ',
+          exportRules(this.language, source.kind) ?? '',
+        ),
+      );
     for (const field of source.fields) {
       const id = uniqueId(`col-${source.kind}-${field.key}`);
+      const whyId = `${id}-why`;
       const select = h('select', {
         attrs: {
           id,
           'data-field': field.key,
           required: field.required,
           'aria-required': field.required ? 'true' : null,
+          'aria-describedby': whyId,
         },
       });
       select.appendChild(option('', field.required ? this.t('chooseColumn') : this.t('notUsed')));
@@ -343,12 +374,17 @@ class Wizard {
       const choices = current && !headers.includes(current) ? [current, ...headers] : headers;
       for (const header of choices) select.appendChild(option(header, header));
       select.value = current;
+      const why = h('p', { class: 'hint why', attrs: { id: whyId, 'data-why-for': field.key } });
+      const describe = () => replaceChildren(why, ...this.fieldNotes(detection, field.key as FieldKey, select.value));
       select.addEventListener('change', () => {
         if (select.value) mapped.columns[field.key] = select.value;
         else delete mapped.columns[field.key];
+        this.columnChanged(mapped, field.key as FieldKey, select.value);
+        describe();
         drawPreview();
         void this.runCheck();
       });
+      describe();
       const label = h('label', { attrs: { for: id } }, field.label);
       if (field.required)
         label.append(
@@ -357,7 +393,10 @@ class Wizard {
           h('span', { class: 'sr-only' }, `(${this.t('requiredMark')})`),
         );
       card.appendChild(h('div', { class: 'field-row' }, label, select));
+      card.appendChild(why);
+      card.appendChild(h('div', { class: 'reading', attrs: { 'data-reading-for': field.key, 'aria-live': 'polite' } }));
     }
+    card.appendChild(h('div', { class: 'source-reading', attrs: { 'aria-live': 'polite' } }));
     drawPreview();
     const details = h(
       'details',
@@ -367,6 +406,118 @@ class Wizard {
     );
     card.appendChild(details);
     return card;
+  }
+
+  /** Why detection chose the column now selected for a field, or what it asks about the field. */
+  private fieldNotes(detection: SourceDetection | undefined, field: FieldKey, header: string): Child[] {
+    if (!detection) return [];
+    const choice = detection.choices.find((c) => c.field === field && c.header === header);
+    if (choice) return [choiceReason(this.language, choice, detection.format)];
+    const question = detection.questions.find((q) => q.field === field);
+    if (question && !header) return [h('span', { class: 'ask' }, questionText(this.language, question))];
+    return [];
+  }
+
+  /** A column chosen by hand: its reading choices start again from what its header says. */
+  private columnChanged(mapped: SourceMapping, field: FieldKey, header: string): void {
+    const reading = { ...(mapped.reading ?? {}) };
+    if (reading.swapDayMonth) reading.swapDayMonth = reading.swapDayMonth.filter((f) => f !== field);
+    if (field === 'effort') {
+      if (header) reading.effort = effortDirectionOf(header).direction;
+      else delete reading.effort;
+    }
+    if (!reading.swapDayMonth?.length) delete reading.swapDayMonth;
+    if (Object.keys(reading).length) mapped.reading = reading;
+    else delete mapped.reading;
+  }
+
+  /** Reads a date column the other way round (or back in the locale's order), and checks again. */
+  private swapDates(kind: SourceKind, field: FieldKey, swap: boolean): void {
+    const mapped = this.mapping[kind];
+    if (!mapped) return;
+    const swapped = new Set(mapped.reading?.swapDayMonth ?? []);
+    if (swap) swapped.add(field);
+    else swapped.delete(field);
+    const reading = { ...(mapped.reading ?? {}), swapDayMonth: [...swapped] };
+    if (!reading.swapDayMonth.length) delete (reading as { swapDayMonth?: FieldKey[] }).swapDayMonth;
+    if (Object.keys(reading).length) mapped.reading = reading;
+    else delete mapped.reading;
+    void this.runCheck();
+  }
+
+  /** Flips the direction of the effort question, and checks again. */
+  private flipEffort(kind: SourceKind, direction: 'higherIsBetter' | 'lowerIsBetter'): void {
+    const mapped = this.mapping[kind];
+    if (!mapped) return;
+    mapped.reading = { ...(mapped.reading ?? {}), effort: direction };
+    void this.runCheck();
+  }
+
+  /** What the reader understood of each mapped column, under its field (after each check). */
+  private drawReadings(check: MappingCheck | null): void {
+    for (const slot of Array.from(this.body.querySelectorAll('.reading, .source-reading'))) replaceChildren(slot);
+    if (!check?.readings || !this.scan) return;
+    const where = { locale: this.scan.locale, timeZone: this.scan.timeZone };
+    for (const reading of check.readings) {
+      const card = this.body.querySelector(`section[data-source="${reading.kind}"]`);
+      if (!card) continue;
+      const sourceSlot = card.querySelector('.source-reading');
+      if (sourceSlot)
+        replaceChildren(
+          sourceSlot,
+          ...sourceSentences(this.language, reading).map((line) => h('p', { class: 'hint' }, line)),
+        );
+      for (const column of reading.columns) {
+        const slot = card.querySelector(`[data-reading-for="${column.field}"]`);
+        if (!slot) continue;
+        const said = columnSentences(this.language, column, where);
+        const lines: Child[] = said.lines.length
+          ? [
+              h(
+                'div',
+                { class: said.warn ? 'notice warn' : 'hint', attrs: { 'data-understood': column.field } },
+                ...said.lines.map((line) => h('p', {}, line)),
+              ),
+            ]
+          : [];
+        if (said.offer) {
+          const swap = said.offer.swap;
+          lines.push(
+            h(
+              'p',
+              {},
+              this.button(said.offer.label, () => this.swapDates(reading.kind, column.field, swap), 'secondary'),
+            ),
+          );
+        }
+        if (column.field === 'effort') lines.push(...this.effortNotes(reading.kind, column.header));
+        replaceChildren(slot, ...lines);
+      }
+    }
+  }
+
+  /** The effort question's direction, with a button to read it the other way. */
+  private effortNotes(kind: SourceKind, header: string): Child[] {
+    const detected = effortDirectionOf(header);
+    const direction = this.mapping[kind]?.reading?.effort ?? detected.direction;
+    const word = direction === detected.direction ? detected.word : undefined;
+    const flipTo = direction === 'higherIsBetter' ? 'lowerIsBetter' : 'higherIsBetter';
+    return [
+      h(
+        'p',
+        { class: 'hint', attrs: { 'data-effort': direction } },
+        effortSentence(this.language, header, direction, word),
+      ),
+      h(
+        'p',
+        {},
+        this.button(
+          this.t(flipTo === 'higherIsBetter' ? 'effortFlipHigher' : 'effortFlipLower'),
+          () => this.flipEffort(kind, flipTo),
+          'secondary',
+        ),
+      ),
+    ];
   }
 
   /** The first rows of a sheet, the mapped columns highlighted; every cell is text. */
@@ -400,6 +551,7 @@ class Wizard {
     const seq = ++this.checkSeq;
     this.check = null;
     this.drawWarnings(null);
+    this.drawReadings(null);
     const mapping = cloneMapping(this.mapping);
     const pending = call('wizardCheckMapping', mapping).then(
       (check) => {
@@ -407,7 +559,10 @@ class Wizard {
         this.check = check;
         // the periods follow the sheets chosen in step 1
         if (check.periods && this.scan) this.scan = { ...this.scan, periods: check.periods };
-        if (this.step === 2) this.drawWarnings(check);
+        if (this.step === 2) {
+          this.drawWarnings(check);
+          this.drawReadings(check);
+        }
         return check;
       },
       (error) => {
@@ -687,27 +842,35 @@ class Wizard {
   }
 
   /**
-   * How to share the report. A report for sharing goes without personal data: when this one has
-   * names, one click regenerates it that way (the PDF then exports the shareable version).
+   * How to share the report: the version without personal data is always written beside the named
+   * one, so its PDF is offered first; the named report's PDF second.
    */
-  private shareCard(): HTMLElement {
-    const options = this.options as Options;
+  private shareCard(result: GenerateResult): HTMLElement {
     const card = h('div', { class: 'card share' }, h('h3', {}, this.t('shareTitle')), h('p', {}, this.t('shareNote')));
-    if (options.withoutPersonalData) {
-      card.appendChild(h('p', { class: 'notice ok' }, this.t('sharePrivate')));
-    } else {
-      card.appendChild(h('p', { class: 'hint' }, this.t('sharePersonal')));
-      const shareable = this.button(
-        this.t('makeShareable'),
-        () => {
-          options.withoutPersonalData = true;
-          void this.generate();
-        },
-        'secondary',
-        'make-shareable',
-      );
-      card.appendChild(h('div', { class: 'card-actions' }, shareable));
-    }
+    const sharedPdf = googleDocumentLink(result.shared.pdfUrl);
+    const namedPdf = googleDocumentLink(result.pdfUrl);
+    const buttons = [
+      sharedPdf
+        ? this.button(
+            this.t('sharedPdf'),
+            () => void window.open(sharedPdf, '_blank', 'noopener'),
+            'action',
+            'download-shared-pdf',
+          )
+        : null,
+      namedPdf
+        ? this.button(
+            this.t('downloadPdf'),
+            () => void window.open(namedPdf, '_blank', 'noopener'),
+            'secondary',
+            'download-pdf',
+          )
+        : null,
+    ];
+    card.appendChild(h('p', { class: 'hint' }, this.t('sharedSheet', { sheet: result.shared.sheetName })));
+    card.appendChild(h('div', { class: 'card-actions' }, ...buttons));
+    if (sharedPdf || namedPdf)
+      card.appendChild(h('p', { class: 'hint', attrs: { id: 'pdf-account-hint' } }, this.t('pdfAccountHint')));
     return card;
   }
 
@@ -724,14 +887,16 @@ class Wizard {
             {},
             h('span', { class: 'kpi-value' }, kpi.value),
             kpi.change
-              ? h('span', { class: 'kpi-change', attrs: { title: this.t('changeHeader') } }, kpi.change)
+              ? h(
+                  'span',
+                  { class: `kpi-change ${kpi.verdict}`, attrs: { title: this.t('changeHeader') } },
+                  kpi.verdict === 'noise' ? `${kpi.change} · ${this.t('withinNoise')}` : kpi.change,
+                )
               : null,
           ),
         ),
       );
     }
-    // Only links to Google's own documents are followed, whatever the server sent.
-    const pdfUrl = googleDocumentLink(result.pdfUrl);
     const open = this.button(
       this.t('openSheet'),
       () => {
@@ -740,14 +905,6 @@ class Wizard {
       'action',
       'open-sheet',
     );
-    const pdf = pdfUrl
-      ? this.button(
-          this.t('downloadPdf'),
-          () => void window.open(pdfUrl, '_blank', 'noopener'),
-          'secondary',
-          'download-pdf',
-        )
-      : null;
     replaceChildren(
       this.body,
       ...this.heading(this.t(result.created ? 'resultTitle' : 'resultUpdated')),
@@ -757,14 +914,14 @@ class Wizard {
         h('p', { class: 'result-period' }, this.t('resultPeriod', { period: result.periodLabel })),
         h('p', { class: 'hint' }, this.t('resultSheet', { sheet: result.sheetName })),
         list,
+        h('ul', { class: 'story', attrs: { id: 'story' } }, ...result.story.map((sentence) => h('li', {}, sentence))),
         result.skippedRows > 0
           ? h('p', { class: 'notice warn' }, this.t('skipped', { n: formatCount(result.skippedRows, this.language) }))
           : null,
         ...result.warnings.map((warning) => h('p', { class: 'notice warn result-warning' }, warning)),
-        h('div', { class: 'card-actions' }, open, pdf),
-        pdf ? h('p', { class: 'hint', attrs: { id: 'pdf-account-hint' } }, this.t('pdfAccountHint')) : null,
+        h('div', { class: 'card-actions' }, open),
       ),
-      this.shareCard(),
+      this.shareCard(result),
     );
     this.buttons(
       this.button(this.t('newReport'), () => this.go(3), 'secondary', 'back'),
@@ -783,11 +940,14 @@ function option(value: string, text: string): HTMLOptionElement {
 
 function cloneMapping(mapping: ReportMapping): ReportMapping {
   const copy: ReportMapping = {};
-  for (const [kind, source] of Object.entries(mapping) as [
-    SourceKind,
-    { sheet: string; columns: Record<string, string> },
-  ][]) {
-    if (source) copy[kind] = { sheet: source.sheet, columns: { ...source.columns } };
+  for (const [kind, source] of Object.entries(mapping) as [SourceKind, SourceMapping][]) {
+    if (!source) continue;
+    copy[kind] = { sheet: source.sheet, columns: { ...source.columns } };
+    if (source.reading)
+      copy[kind]!.reading = {
+        ...source.reading,
+        ...(source.reading.swapDayMonth ? { swapDayMonth: [...source.reading.swapDayMonth] } : {}),
+      };
   }
   return copy;
 }

@@ -1,0 +1,203 @@
+/**
+ * The action lists, never cut without saying so. In the report, each list's heading gives its
+ * count and its value at stake, followed by its first rows (the ones to act on first) and "10 of
+ * 238 — all in ‹KPI lists›"; the lists sheet holds every row of every list in one table that can be
+ * filtered by list. The version to share shows only the headings: no names, emails, comments or ages.
+ */
+import type { ActionCustomer, ActionList, ActionListKey, MissingSource, ReportModel } from '../compute/model';
+import { fill } from '../fill';
+import type { ReportLabels } from '../labels';
+import { COLORS, SheetLayout, type LayoutValue } from '../layout';
+import type { Flow } from './flow';
+import { aliveBand } from '../compute/predicted';
+import { moneyText } from './prose';
+
+/** Rows of each list shown in the report itself (all of them are in the lists sheet). */
+export const REPORT_LIST_ROWS = 10;
+
+/** One row as the report and the lists sheet show it. */
+interface ListRow {
+  customerId: string;
+  name: string;
+  email: string;
+  value: number;
+  date: number | null;
+  /** A short fact: why (win-back), the score (promoters, detractors), the occasion, P(alive). */
+  fact: LayoutValue;
+  /** The customer's own words, in a cell of their own so they are written exactly as typed. */
+  comment: string;
+}
+
+/** A list ready to show: key, heading words, and its rows. */
+interface ShownList {
+  key: ActionListKey | 'predicted';
+  title: string;
+  rows: ListRow[];
+  valueAtStake: number;
+  /** What to add to the spreadsheet when a missing source leaves the list empty. */
+  missing?: MissingSource;
+}
+
+function rowsOf(model: ReportModel, labels: ReportLabels): ShownList[] {
+  const a = model.actions;
+  const out: ShownList[] = [];
+  const add = <T extends ActionCustomer>(
+    key: ActionListKey | 'predicted',
+    title: string,
+    list: ActionList<T>,
+    describe: (row: T) => { date: number | null; fact: LayoutValue; comment?: string },
+  ) =>
+    out.push({
+      key,
+      title,
+      valueAtStake: list.valueAtStake,
+      missing: key === 'predicted' ? undefined : model.missing[key],
+      rows: list.rows.map((row) => {
+        const { date, fact, comment } = describe(row);
+        return {
+          customerId: row.customerId,
+          name: row.name,
+          email: row.email,
+          value: row.value,
+          date,
+          fact,
+          comment: comment ?? '',
+        };
+      }),
+    });
+  if (a) {
+    add('winBack', labels.lists.winBack, a.winBack, (r) => ({
+      date: r.lastOrderDay,
+      fact: r.reasons.map((x) => labels.reasons[x]).join('; '),
+      comment: r.pAlive === null ? '' : labels.aliveBands[aliveBand(r.pAlive)],
+    }));
+    add('promoters', labels.lists.promoters, a.promoters, (r) => ({ date: r.day, fact: r.score, comment: r.comment }));
+    add('welcome', labels.lists.welcome, a.welcome, (r) => ({ date: r.firstOrderDay, fact: null }));
+    add('upcoming', labels.lists.upcoming, a.upcoming, (r) => ({
+      date: r.nextDay,
+      fact:
+        `${labels.occasions[r.occasion]}${r.occasion === 'anniversary' ? ` (${r.years})` : ''} · ` +
+        (r.daysUntil === 0
+          ? labels.listWords.today
+          : r.daysUntil === 1
+            ? labels.listWords.inOneDay
+            : fill(labels.listWords.inDays, { days: String(r.daysUntil) })),
+    }));
+    add('detractors', labels.lists.detractors, a.detractors, (r) => ({
+      date: r.day,
+      fact: r.score,
+      comment: r.comment,
+    }));
+  }
+  const p = model.predicted;
+  if (p && 'list' in p)
+    add('predicted', labels.lists.predictedList, p.list, (r) => ({
+      date: null,
+      fact: r.pAlive,
+      comment: r.tooEarly ? labels.predictedWords.tooEarly : labels.aliveBands[aliveBand(r.pAlive)],
+    }));
+  return out;
+}
+
+/** The heading of a list: "Customers to win back: 238 · 45,300 € at stake". */
+function heading(list: ShownList, model: ReportModel, flow: Flow): string {
+  const value = moneyText(list.valueAtStake, model.options.currency, flow.locale);
+  return fill(flow.labels.listWords.heading, { title: list.title, count: String(list.rows.length), value });
+}
+
+/** The lists in the report: headings with counts and values; rows unless the version is the one to share. */
+export function listSection(flow: Flow, model: ReportModel, shared: boolean, listsSheet: string | null): void {
+  const { labels, formats } = flow;
+  const lists = rowsOf(model, labels);
+  if (!lists.length) return;
+  flow.section(labels.actions);
+  if (shared) flow.note(labels.listWords.sharedCounts);
+  for (const list of lists) {
+    flow.subtitle(heading(list, model, flow));
+    if (!list.rows.length) {
+      flow.note(list.missing ? labels.missingSource[list.missing] : labels.none);
+      flow.skip();
+      continue;
+    }
+    if (shared) {
+      flow.skip();
+      continue;
+    }
+    const shown = list.rows.slice(0, REPORT_LIST_ROWS);
+    const headers = labels.listColumns[list.key];
+    flow.table(
+      [headers[0], '', headers[1], headers[2], headers[3], headers[4]],
+      shown.map((r) => [
+        r.name || r.customerId,
+        null,
+        r.value,
+        r.date === null ? null : { day: r.date },
+        r.fact,
+        r.comment,
+      ]),
+      [undefined, undefined, formats.wholeCurrency, formats.date, list.key === 'predicted' ? formats.percent : '0'],
+    );
+    if (list.rows.length > shown.length && listsSheet)
+      flow.note(
+        fill(labels.listWords.shownOf, {
+          shown: String(shown.length),
+          count: String(list.rows.length),
+          sheet: listsSheet,
+        }),
+      );
+    flow.skip();
+  }
+  const words = model.actions?.words;
+  if (!shared && words) {
+    flow.subtitle(labels.lists.words);
+    if (words.length)
+      flow.table(
+        [labels.listHeaders.words[0], '', labels.listHeaders.words[1]],
+        words.map((w) => [w.word, null, w.mentions] as LayoutValue[]),
+        [undefined, undefined, formats.integer],
+      );
+    else flow.note(labels.none);
+  }
+}
+
+/** The lists sheet: every row of every list, in one table a filter on its first column splits by list. */
+export function composeLists(
+  model: ReportModel,
+  labels: ReportLabels,
+  formats: { date: string; wholeCurrency: string; percent: string },
+): SheetLayout {
+  const layout = new SheetLayout();
+  layout.set(1, 1, { value: labels.listWords.sheetTitle, bold: true, size: 14, color: COLORS.title });
+  layout.set(2, 1, { value: labels.listWords.sheetNote, italic: true, color: COLORS.muted });
+  const body: LayoutValue[][] = [];
+  for (const list of rowsOf(model, labels))
+    for (const r of list.rows)
+      body.push([
+        list.title,
+        r.customerId,
+        r.name,
+        r.email,
+        r.value,
+        r.date === null ? null : { day: r.date },
+        r.fact,
+        r.comment,
+      ]);
+  layout.table(3, 1, labels.listWords.sheetColumns, body, [
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    formats.wholeCurrency,
+    formats.date,
+  ]);
+  // P(alive) is a share: those cells get a percent format of their own.
+  let row = 4;
+  for (const list of rowsOf(model, labels))
+    for (const r of list.rows) {
+      if (list.key === 'predicted') layout.set(row, 7, { value: r.fact, format: formats.percent });
+      row++;
+    }
+  layout.frozenRows = 3;
+  [260, 130, 180, 230, 120, 110, 220, 420].forEach((px, i) => layout.columnWidths.set(i + 1, px));
+  return layout;
+}
