@@ -2,8 +2,9 @@
  * MRR movements per calendar month: new, expansion, contraction, churned and reactivation MRR
  * (ChartMogul's definitions), from subscription lines.
  */
-import { periodIndex, periodStartDay } from '../calendar/days';
+import { periodStartDay } from '../calendar/days';
 import { refuse } from '../domain-error';
+import { groupByCustomer, mrrEvents, sortByMonth } from './mrr-events';
 import type { Subscription } from './subscription';
 
 /** One month of the MRR movements table. Amounts are ≥ 0. */
@@ -38,7 +39,6 @@ const MAX_MONTHS = 12_000;
 const RELATIVE_TOLERANCE = 1e-9;
 
 /** Month index of a day number. */
-const monthOf = (day: number) => periodIndex(day, 'month');
 
 /**
  * MRR movements per calendar month from `fromMonth` to `toMonth` (month indexes, see
@@ -70,35 +70,8 @@ const monthOf = (day: number) => periodIndex(day, 'month');
  */
 export function mrrMovements(subscriptions: readonly Subscription[], fromMonth?: number, toMonth?: number): MrrMonth[] {
   const n = subscriptions.length;
-  let firstStart = Infinity;
-  let lastDate = -Infinity;
-  let scale = 0;
-  // Changes of a customer's MRR: +amount in the month of the start, −amount in the month of the end.
-  const eventMonth = new Float64Array(2 * n);
-  const eventAmount = new Float64Array(2 * n);
-  const eventCustomer = new Int32Array(2 * n);
-  const customerOf = new Map<string, number>();
-  let events = 0;
-  for (let i = 0; i < n; i++) {
-    const s = subscriptions[i];
-    const startMonth = monthOf(s.startDay);
-    const endMonth = s.endDay === null ? Infinity : monthOf(s.endDay);
-    if (startMonth < firstStart) firstStart = startMonth;
-    if (startMonth > lastDate) lastDate = startMonth;
-    if (endMonth !== Infinity && endMonth > lastDate) lastDate = endMonth;
-    scale += Math.abs(s.monthlyAmount);
-    if (s.monthlyAmount === 0 || endMonth <= startMonth) continue; // never active at a month's end
-    let customer = customerOf.get(s.customerId);
-    if (customer === undefined) customerOf.set(s.customerId, (customer = customerOf.size));
-    eventMonth[events] = startMonth;
-    eventAmount[events] = s.monthlyAmount;
-    eventCustomer[events++] = customer;
-    if (endMonth !== Infinity) {
-      eventMonth[events] = endMonth;
-      eventAmount[events] = -s.monthlyAmount;
-      eventCustomer[events++] = customer;
-    }
-  }
+  const mrr = mrrEvents(subscriptions);
+  const { eventMonth, eventAmount, firstStart, lastDate, scale } = mrr;
   const from = fromMonth ?? (n ? firstStart : toMonth);
   const to = toMonth ?? (n ? lastDate : fromMonth);
   if (from === undefined || to === undefined) return [];
@@ -115,8 +88,8 @@ export function mrrMovements(subscriptions: readonly Subscription[], fromMonth?:
   };
   const walk: CustomerWalk = { eventMonth, eventAmount, from, to, moves };
   let starting = 0;
-  const byCustomer = groupByCustomer(eventCustomer, events, customerOf.size);
-  for (let c = 0; c < customerOf.size; c++) {
+  const byCustomer = groupByCustomer(mrr);
+  for (let c = 0; c < mrr.customers; c++) {
     const order = byCustomer.order.subarray(byCustomer.offsets[c], byCustomer.offsets[c + 1]);
     sortByMonth(order, eventMonth);
     starting += walkCustomer(order, walk);
@@ -170,36 +143,6 @@ interface CustomerWalk {
   from: number;
   to: number;
   moves: Moves;
-}
-
-/** Event indexes grouped by customer (counting sort): customer c owns order[offsets[c] … offsets[c + 1]). */
-function groupByCustomer(
-  eventCustomer: Int32Array,
-  events: number,
-  customers: number,
-): { order: Int32Array; offsets: Int32Array } {
-  const offsets = new Int32Array(customers + 1);
-  for (let e = 0; e < events; e++) offsets[eventCustomer[e] + 1]++;
-  for (let c = 0; c < customers; c++) offsets[c + 1] += offsets[c];
-  const next = offsets.slice(0, customers);
-  const order = new Int32Array(events);
-  for (let e = 0; e < events; e++) order[next[eventCustomer[e]]++] = e;
-  return { order, offsets };
-}
-
-/** Sorts one customer's event indexes by month: insertion sort for the usual few, a native sort otherwise. */
-function sortByMonth(order: Int32Array, eventMonth: Float64Array): void {
-  if (order.length <= 24) {
-    for (let i = 1; i < order.length; i++) {
-      const e = order[i];
-      let j = i - 1;
-      for (; j >= 0 && eventMonth[order[j]] > eventMonth[e]; j--) order[j + 1] = order[j];
-      order[j + 1] = e;
-    }
-    return;
-  }
-  const sorted = Array.from(order).sort((a, b) => eventMonth[a] - eventMonth[b]);
-  order.set(sorted);
 }
 
 /**

@@ -2,7 +2,7 @@
  * SaaS efficiency: ARR, ARPA, MRR growth rate — and, per month from subscription lines, those with
  * the quick ratio and CAC payback, built on the MRR movements (ChartMogul's definitions).
  */
-import { periodIndex } from '../calendar/days';
+import { groupByCustomer, mrrEvents, sortByMonth } from './mrr-events';
 import { finite, refuse } from '../domain-error';
 import { cacPaybackMonths } from './cac-payback';
 import { type MrrMonth, mrrMovements } from './mrr-movements';
@@ -149,37 +149,11 @@ export function payingAccountsByMonth(
   fromMonth: number,
   toMonth: number,
 ): number[] {
-  // Events in typed arrays, grouped by customer with a counting sort (as the MRR movements do): a
-  // customer's MRR rises by the amount in the month of a start and falls by it in the month of an end.
-  const n = subscriptions.length;
-  const eventMonth = new Float64Array(2 * n);
-  const eventAmount = new Float64Array(2 * n);
-  const eventCustomer = new Int32Array(2 * n);
-  const customerOf = new Map<string, number>();
-  let events = 0;
-  for (const s of subscriptions) {
-    const start = periodIndex(s.startDay, 'month');
-    const end = s.endDay === null ? Infinity : periodIndex(s.endDay, 'month');
-    if (s.monthlyAmount === 0 || end <= start || start > toMonth) continue;
-    let customer = customerOf.get(s.customerId);
-    if (customer === undefined) customerOf.set(s.customerId, (customer = customerOf.size));
-    eventMonth[events] = start;
-    eventAmount[events] = s.monthlyAmount;
-    eventCustomer[events++] = customer;
-    if (end !== Infinity) {
-      eventMonth[events] = end;
-      eventAmount[events] = -s.monthlyAmount;
-      eventCustomer[events++] = customer;
-    }
-  }
-  const customers = customerOf.size;
-  const offsets = new Int32Array(customers + 1);
-  for (let e = 0; e < events; e++) offsets[eventCustomer[e] + 1]++;
-  for (let c = 0; c < customers; c++) offsets[c + 1] += offsets[c];
-  const next = offsets.slice(0, customers);
-  const order = new Int32Array(events);
-  for (let e = 0; e < events; e++) order[next[eventCustomer[e]]++] = e;
-
+  // A customer's MRR rises by the amount in the month of a start and falls by it in the month of an end.
+  const mrr = mrrEvents(subscriptions);
+  const { eventMonth, eventAmount } = mrr;
+  const { order, offsets } = groupByCustomer(mrr);
+  const customers = mrr.customers;
   const months = toMonth - fromMonth + 1;
   // change[k]: paying accounts gained (+1) or lost (−1) at month fromMonth + k; index 0 also holds the
   // accounts already paying before fromMonth, index `months` the changes after toMonth.
@@ -207,20 +181,7 @@ export function payingAccountsByMonth(
   return accounts;
 }
 
-/** Sorts one customer's event indexes by month: insertion sort for the usual few, a native sort otherwise. */
-function sortByMonth(order: Int32Array, eventMonth: Float64Array): void {
-  if (order.length <= 24) {
-    for (let i = 1; i < order.length; i++) {
-      const e = order[i];
-      let j = i - 1;
-      for (; j >= 0 && eventMonth[order[j]] > eventMonth[e]; j--) order[j + 1] = order[j];
-      order[j + 1] = e;
-    }
-    return;
-  }
-  order.set(Array.from(order).sort((a, b) => eventMonth[a] - eventMonth[b]));
-}
-
+/** Refuses an MRR below 0 (or not a number): `negative`, naming the input. */
 function checkMrr(mrr: number, input: string): void {
   if (!(mrr >= 0)) refuse({ code: 'negative', input, value: mrr });
 }
