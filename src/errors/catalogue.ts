@@ -100,6 +100,15 @@ export const ERROR_CATALOGUE = {
     es: (p) =>
       `${p.fn} ${p.arg} fila ${p.row}: ${v(p)} no es un número. Escribe un número sin texto, como ${num(p, 12.5)}.`,
   },
+  /** A number was expected, and the cell holds a date because of its number format, not because of what was typed. */
+  FORMATTED_AS_DATE: {
+    en: (p) =>
+      `${p.fn} ${p.arg}${at(p, 'row')}: this cell is formatted as a date, so it reads as ${v(p)} instead of a ` +
+      'number. Select the cell and choose Format > Number > Automatic (or Number), then check its value.',
+    es: (p) =>
+      `${p.fn} ${p.arg}${at(p, 'fila')}: esta celda tiene formato de fecha, así que se lee como ${v(p)} en lugar ` +
+      'de un número. Selecciona la celda y elige Formato > Número > Automático (o Número), y revisa su valor.',
+  },
   NOT_A_DATE: {
     en: (p) => `${p.fn} ${p.arg} row ${p.row}: ${v(p)} is not a date. Use a date cell or text like 2024-03-31.`,
     es: (p) =>

@@ -282,6 +282,7 @@ export class FormulaArgs {
     }
     const error = errorValueOf(value);
     if (error) throw new KpiError('ERROR_VALUE', { fn: this.fn, arg, row: 1, value: error });
+    if (isDate(value)) throw new KpiError('FORMATTED_AS_DATE', { fn: this.fn, arg, value: this.shown(value) });
     const n = typeof value === 'number' ? value : typeof value === 'string' ? numberOfText(value) : undefined;
     if (n === undefined || !isFinite(n))
       throw new KpiError('BAD_ARGUMENT', { fn: this.fn, arg, value }, detail('number'));
@@ -495,6 +496,7 @@ export class FormulaArgs {
       this.rejectErrorValue(value, arg, row);
       n = numberOfText(value);
     }
+    if (isDate(value)) throw new KpiError('FORMATTED_AS_DATE', { fn: this.fn, arg, row, value: this.shown(value) });
     if (n === undefined || !isFinite(n))
       throw new KpiError('NOT_A_NUMBER', { fn: this.fn, arg, row, value: this.shown(value) });
     if (kind === 'amount' && n < 0)

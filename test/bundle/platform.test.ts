@@ -143,6 +143,38 @@ describe('a referenced cell holding an error value (undocumented: both ways)', (
   }
 });
 
+describe('a number in a cell formatted as a date (getValues follows the format: both ways)', () => {
+  for (const valueTypes of ['byFormat', 'asEntered'] as const) {
+    it(`says the cell is formatted as a date where that is the cause (${valueTypes})`, () => {
+      const workbook = new Workbook({ sheets: { S: [[200], [10], [20]] }, valueTypes });
+      workbook.sheet('S').rangeOf('A1').setNumberFormat('dd/mm/yyyy');
+      workbook.sheet('S').rangeOf('A3').setNumberFormat('yyyy-mm-dd');
+      const fx = loadBundle(workbook.globals());
+      const single = workbook.evaluate('=CHURN_RATE(S!A1, 190, 40)', fx);
+      const amounts = workbook.evaluate('=ORDER_SUMMARY(S!A2:A3, S!A2:A3, S!A2:A3)', fx);
+      if (valueTypes === 'byFormat') {
+        // 200 as a date is 1900-07-18; 20 is 1900-01-19.
+        expect(single).toMatchObject({
+          kind: 'error',
+          message: expect.stringMatching(
+            /^CHURN_RATE customers_start row 1: this cell is formatted as a date, so it reads as 1900-07-18/,
+          ),
+        });
+        expect(single).toMatchObject({ message: expect.stringContaining('Format > Number > Automatic') });
+        expect(amounts).toMatchObject({
+          kind: 'error',
+          message: expect.stringMatching(
+            /^ORDER_SUMMARY amounts row 2: this cell is formatted as a date, so it reads as 1900-01-19/,
+          ),
+        });
+      } else {
+        expect(single).toEqual({ kind: 'value', value: 0.25 });
+        expect(amounts.kind).toBe('value');
+      }
+    });
+  }
+});
+
 describe('TODAY() as an argument', () => {
   it('leaves the cell Loading… (Google documents it), so the docs say what to type instead', async () => {
     const workbook = new Workbook({ sheets: { S: [['a'], ['b']] } });
