@@ -7,7 +7,7 @@
  * and the spreadsheet engine.
  */
 import { isoOfDay } from '../src/kpi/calendar/days';
-import { sheetDate } from '../test/emulator';
+import { type SeedGrid, sheetDate } from '../test/emulator';
 
 /** Spreadsheet zone of every benchmark workbook (far from the host's, with daylight saving). */
 export const ZONE = 'America/Los_Angeles';
@@ -337,4 +337,89 @@ export function birthdayData(n: number, seed = 6): BirthdayData {
     dates[i] = [dateCell(rng.int(-7305, 13148))];
   }
   return { n, names, dates };
+}
+
+/** A workbook's sheets as the sample generator and the emulator hold them: header row first. */
+export type SheetRows = Record<string, SeedGrid>;
+
+/** Headers of issue 16's new report inputs (segment, effort, ticket times), lower case. */
+const NEW_INPUT_HEADERS = new Set([
+  'segment',
+  'segmento',
+  'plan',
+  'tier',
+  'channel',
+  'canal',
+  'country',
+  'país',
+  'effort',
+  'esfuerzo',
+  'ease',
+  'facilidad',
+  'first response',
+  'primera respuesta',
+  'resolved',
+  'resuelto',
+]);
+
+const SEGMENTS = ['Básico', 'Estándar', 'Premium', 'Empresa'];
+
+/**
+ * The sample shop's sheets with or without issue 16's new report inputs: `false` removes every
+ * column whose header is a segment, effort or ticket-time header; `true` keeps those the sample
+ * has and adds the missing ones — a `Segmento` on Customers, an `Esfuerzo` answer 1–7 on Surveys,
+ * `Primera respuesta` (0.5–48 h after the ticket) and `Resuelto` (1–240 h after, blank for about
+ * 30 % still open) on Tickets. The rows are otherwise the same. Does not change `sheets`.
+ */
+export function reportInputs(sheets: SheetRows, include: boolean, seed = 7): SheetRows {
+  const rng = new Rng(seed);
+  const out: SheetRows = {};
+  for (const [name, rows] of Object.entries(sheets)) {
+    const header = (rows[0] ?? []).map((h) => String(h).trim().toLowerCase());
+    const keep = header.map((h) => include || !NEW_INPUT_HEADERS.has(h));
+    let next = keep.every(Boolean) ? rows.map((row) => [...row]) : rows.map((row) => row.filter((_, c) => keep[c]));
+    if (include) {
+      const has = (...names: string[]) => header.some((h) => names.includes(h));
+      const add = (title: string, cell: (row: SeedGrid[number]) => SeedGrid[number][number]) => {
+        next = next.map((row, r) => [...row, r === 0 ? title : cell(row)]);
+      };
+      if (/^(clientes|customers)$/i.test(name) && !has('segmento', 'segment'))
+        add('Segmento', () => SEGMENTS[rng.int(0, SEGMENTS.length - 1)]);
+      if (/^(encuestas|surveys)$/i.test(name) && !has('esfuerzo', 'effort')) add('Esfuerzo', () => rng.int(1, 7));
+      if (/^tickets$/i.test(name)) {
+        const dateColumn = header.findIndex((h) => h === 'fecha' || h === 'date');
+        const opened = (row: SeedGrid[number]) =>
+          row[dateColumn] instanceof Date ? (row[dateColumn] as Date).getTime() : NaN;
+        const hoursAfter = (row: SeedGrid[number], min: number, max: number) => {
+          const t = opened(row);
+          return isNaN(t) ? '' : new Date(t + (min + rng.next() * (max - min)) * 3_600_000);
+        };
+        if (!has('primera respuesta', 'first response')) add('Primera respuesta', (row) => hoursAfter(row, 0.5, 48));
+        if (!has('resuelto', 'resolved')) add('Resuelto', (row) => (rng.next() < 0.3 ? '' : hoursAfter(row, 1, 240)));
+      }
+    }
+    out[name] = next;
+  }
+  return out;
+}
+
+/** The part of an emulated workbook {@link trimToData} needs. */
+interface TrimmableWorkbook {
+  globals(): Record<string, unknown>;
+  calls: { reset(): void };
+}
+
+/**
+ * Deletes the empty columns to the right of each sheet's data (a new sheet has 26). Sheets caps a
+ * spreadsheet at 10 million cells, counting every cell of every column: a workbook of 1 000 000
+ * order rows exists only with its unused columns removed (1 000 000 × 26 is 26 million cells), and
+ * any row or column a report then inserts must fit in what is left.
+ */
+export function trimToData(workbook: TrimmableWorkbook): void {
+  const app = workbook.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  for (const sheet of app.getActiveSpreadsheet().getSheets()) {
+    const width = Math.max(1, sheet.getLastColumn());
+    if (sheet.getMaxColumns() > width) sheet.deleteColumns(width + 1, sheet.getMaxColumns() - width);
+  }
+  workbook.calls.reset();
 }

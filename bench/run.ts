@@ -7,7 +7,10 @@
  * docs/BENCHMARKS.md and prints a summary. Every figure is the median of several runs after a
  * warm-up. Exits non-zero when Fideliza and the spreadsheet formulas disagree.
  *
- * Options: `--quick` (10k and 100k only, fewer runs: for trying changes; does not write the doc).
+ * Options: `--quick` (10k and 100k only, fewer runs: for trying changes; does not write the doc);
+ * `--only=<pattern>` (only the catalogue cases, side-by-side comparisons and parts — `report`,
+ * `report-inputs`, `bundle`, `predictive` — whose name matches the pattern, case-insensitive; does
+ * not write the doc); `--sizes=100000,…` (only those catalogue and side-by-side sizes).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,18 +23,24 @@ import { FORMULAS } from '../src/sheets/functions/catalogue';
 import { FAMILIES, type Case } from './catalogue';
 import { ZONE } from './data';
 import { FLOORS } from './floor';
-import { COHORT_COMPARISON, COMPARISONS, type Comparison, type Fx } from './spreadsheet';
+import { COHORT_COMPARISON, COMPARISONS, type Comparison, type Fx, REVENUE_COHORT_COMPARISON } from './spreadsheet';
 import { exponent, gc, measure, measureWithSetup, median, ms, type Timing } from './timing';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const QUICK = process.argv.includes('--quick');
-const SIZES = QUICK ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+/** `--only=<pattern>`: what to run (a filtered run never writes docs/BENCHMARKS.md). */
+const ONLY = option('only') === undefined ? undefined : new RegExp(option('only')!, 'i');
+const selected = (name: string) => !ONLY || ONLY.test(name);
+/** `--sizes=a,b`: the catalogue and side-by-side sizes. */
+const SIZES_OPTION = option('sizes')?.split(',').map(Number);
+const SIZES = SIZES_OPTION ?? (QUICK ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]);
 /** Timed runs and warm-ups per size (fewer at 1M to keep the whole bench within ~10 minutes). */
 const RUNS: Record<number, { runs: number; warmups: number }> = {
   10000: { runs: QUICK ? 3 : 5, warmups: 2 },
   100000: { runs: QUICK ? 3 : 5, warmups: 1 },
-  // The code is already warm from the 10k and 100k runs.
-  1000000: { runs: 3, warmups: 0 },
+  // The code is already warm from the 10k and 100k runs (one warm-up when 1M is run alone).
+  1000000: { runs: 3, warmups: SIZES_OPTION ? 1 : 0 },
 };
 /** A case whose runs at 1M would take longer than this gets one run (its code is warm from 10k/100k). */
 const SLOW_CASE_BUDGET_MS = 25_000;
@@ -129,12 +138,14 @@ function runCatalogue(): { cases: CaseResult[]; floors: FloorResult[]; dataMs: M
   const dataMs = new Map<string, number>();
   for (const n of SIZES) {
     for (const family of FAMILIES) {
+      if (!(family.cases as Case<unknown>[]).some((c) => selected(c.fn))) continue;
       gc();
       const t0 = performance.now();
       const data = family.make(n);
       dataMs.set(`${family.name}@${n}`, performance.now() - t0);
       log(`  ${family.name} × ${kilo(n)} (data ${ms(performance.now() - t0)} ms)`);
       for (const c of family.cases as Case<unknown>[]) {
+        if (!selected(c.fn)) continue;
         if (typeof fx[c.fn] !== 'function') {
           missing.add(c.fn);
           continue;
@@ -175,7 +186,7 @@ function runCatalogue(): { cases: CaseResult[]; floors: FloorResult[]; dataMs: M
         }
       }
       for (const floor of FLOORS.filter((f) => f.family === family.name)) {
-        if (typeof fx[floor.fn] !== 'function') continue;
+        if (typeof fx[floor.fn] !== 'function' || !selected(floor.fn)) continue;
         const fcase = (family.cases as Case<unknown>[]).find((c) => c.fn === floor.fn)!;
         const fidelizaValue = fx[floor.fn](...fcase.args(data)) as number;
         const floorValue = floor.run(data);
@@ -205,13 +216,15 @@ interface SideResult {
 
 /** Sizes tried per comparison: the typed-as-users-do cohort grid is quadratic, so it starts small. */
 function sizesOf(comparison: Comparison): number[] {
-  if (comparison === COHORT_COMPARISON) return QUICK ? [250, 500] : [250, 500, 1000, 2000];
+  if (comparison === COHORT_COMPARISON || comparison === REVENUE_COHORT_COMPARISON)
+    return QUICK ? [250, 500] : [250, 500, 1000, 2000];
   return SIZES;
 }
 
 function runSideBySide(): SideResult[] {
   const results: SideResult[] = [];
   for (const comparison of COMPARISONS) {
+    if (!selected(comparison.name)) continue;
     const result: SideResult = { comparison, rows: [] };
     results.push(result);
     const sizes = sizesOf(comparison);
@@ -431,6 +444,10 @@ function machine(): string[] {
 }
 
 function main(): void {
+  if (ONLY) {
+    mainOnly(ONLY);
+    return;
+  }
   const started = new Date();
   const t0 = performance.now();
   const machineLines = machine();
@@ -457,17 +474,79 @@ function main(): void {
   const report = runReport();
   if (typeof report === 'string') log(`  not measured: ${report}`);
 
+  log("\nIssue 16's new report inputs (segment, effort, ticket times): compute with and without");
+  const inputs = runReportInputs();
+
   log('\nPredictive formulas on CDNOW (bench/predictive.ts)');
   const predictive = runPredictive();
   if (!predictive) log('  bench/predictive.ts not present');
 
   const totalS = (performance.now() - t0) / 1000;
-  const doc = render({ started, machineLines, bundle, catalogue, sides, report, predictive, totalS });
+  const doc = render({ started, machineLines, bundle, catalogue, sides, report, inputs, predictive, totalS });
   if (!QUICK) {
     fs.writeFileSync(path.join(ROOT, 'docs/BENCHMARKS.md'), doc);
     log(`\nWrote docs/BENCHMARKS.md (${totalS.toFixed(0)} s in all)`);
   }
   log(`\n${summary(catalogue.cases, sides, report)}`);
+}
+
+/** `--only=<pattern>`: the selected cases, comparisons and parts, printed; docs/BENCHMARKS.md is not written. */
+function mainOnly(only: RegExp): void {
+  log(`Fideliza benchmarks — only ${only} at ${SIZES.map(kilo).join(', ')} (not written to docs/BENCHMARKS.md)`);
+  log(machine().join('\n'));
+  const catalogue = runCatalogue();
+  const sides = runSideBySide();
+  const report = only.test('report') ? runReport() : 'not selected';
+  if (only.test('report-inputs')) runReportInputs();
+  if (only.test('predictive')) runPredictive();
+  log(`\n${summary(catalogue.cases, sides, report)}`);
+}
+
+// ---- issue 16's new report inputs ------------------------------------------------------------------
+
+/** Orders of the with/without comparison: issue 16's 100 000 orders / 20 000 customers / 20 000 answers. */
+const INPUTS_ORDERS = 100_000;
+/** Issue 16's budget: the new sections add at most 0.5 s of compute. */
+const INPUTS_BUDGET_MS = 500;
+
+interface InputsResult {
+  orders: number;
+  computeWithoutMs: number;
+  computeWithMs: number;
+  extraComputeMs: number;
+  computeSamples: { without: number[]; with: number[] };
+  wholeWithoutMs: number;
+  wholeWithMs: number;
+  newModelParts: string[];
+}
+
+/** Runs bench/report-inputs.ts in its own process: the report's compute with and without the new inputs. */
+function runReportInputs(): InputsResult | string {
+  if (!reportAvailable()) return 'the global `wizardGenerate` is not in the bundle';
+  const child = spawnSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--max-old-space-size=8192',
+      '--import',
+      'tsx',
+      path.join(ROOT, 'bench/report-inputs.ts'),
+      String(INPUTS_ORDERS),
+      '5',
+    ],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  const line = child.stdout.trim().split('\n').pop() ?? '';
+  if (child.status !== 0 || !line.startsWith('{')) {
+    const why = child.stderr.split('\n').find((l) => /Error/.test(l)) ?? child.stderr.slice(0, 300);
+    log(`  FAILED: ${why}`);
+    return `bench/report-inputs.ts failed: ${why}`;
+  }
+  const r = JSON.parse(line) as InputsResult;
+  log(
+    `  ${kilo(r.orders)} orders: computeReport ${ms(r.computeWithoutMs)} ms without, ${ms(r.computeWithMs)} ms with (${r.extraComputeMs >= 0 ? '+' : ''}${ms(r.extraComputeMs)} ms; budget +${INPUTS_BUDGET_MS} ms: ${r.extraComputeMs <= INPUTS_BUDGET_MS ? 'within' : 'OVER'}); whole report ${ms(r.wholeWithoutMs)} / ${ms(r.wholeWithMs)} ms; parts only with them: ${r.newModelParts.join(', ') || 'none'}`,
+  );
+  return r;
 }
 
 // ---- rendering ----------------------------------------------------------------------------------
@@ -479,6 +558,7 @@ interface Everything {
   catalogue: ReturnType<typeof runCatalogue>;
   sides: SideResult[];
   report: ReportResult[] | string;
+  inputs: InputsResult | string;
   predictive: { output: string; ok: boolean } | undefined;
   totalS: number;
 }
@@ -713,6 +793,37 @@ function render(e: Everything): string {
         .filter(([m]) => /^Range\.(get|set)Values$/.test(m))
         .map(([m, n]) => `${m} ${n}`)
         .join(', ')}.`,
+      '',
+    );
+  }
+
+  // issue 16's new inputs
+  out.push("## The report with issue 16's new inputs (bench/report-inputs.ts)", '');
+  if (typeof e.inputs === 'string') out.push(`**Not measured**: ${e.inputs}.`, '');
+  else {
+    const r = e.inputs;
+    out.push(
+      `The sample shop at ${kilo(r.orders)} orders / ${kilo(r.orders / 5)} customers / ${kilo(r.orders / 5)} answers, without and with the inputs issue 16's sections read (a segment column on Customers, effort answers, tickets' first-response and resolved times; bench/data.ts \`reportInputs\`), each in its own workbook; \`computeReport\` timed on the sources read once (median of ${r.computeSamples.with.length} interleaved runs), and the whole report through the bundle as a cross-check. Parts of the model present only with the new inputs: ${r.newModelParts.join(', ') || 'none'}.`,
+      '',
+      table(
+        ['', 'without', 'with', 'extra', `budget (issue 16)`],
+        [
+          [
+            'computeReport',
+            `${ms(r.computeWithoutMs)} ms`,
+            `${ms(r.computeWithMs)} ms`,
+            `${r.extraComputeMs >= 0 ? '+' : ''}${ms(r.extraComputeMs)} ms`,
+            `+${INPUTS_BUDGET_MS} ms: ${r.extraComputeMs <= INPUTS_BUDGET_MS ? 'pass' : '**FAIL**'}`,
+          ],
+          [
+            'whole report (read, compute, write)',
+            `${ms(r.wholeWithoutMs)} ms`,
+            `${ms(r.wholeWithMs)} ms`,
+            `${r.wholeWithMs - r.wholeWithoutMs >= 0 ? '+' : ''}${ms(r.wholeWithMs - r.wholeWithoutMs)} ms`,
+            '—',
+          ],
+        ],
+      ),
       '',
     );
   }

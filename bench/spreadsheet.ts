@@ -262,6 +262,119 @@ function cohortComparison(sorted: boolean): Comparison {
 export const COHORT_COMPARISON = cohortComparison(false);
 export const SORTED_COHORT_COMPARISON = cohortComparison(true);
 
+// ---- monthly revenue cohorts with SUMIFS ----------------------------------------------------
+
+/**
+ * The revenue-retention grid as users build it by hand (the cohort templates sold for Sheets): the
+ * same helper columns as the retention grid (order month, first order, cohort month, months since,
+ * new-pair flag), then a row per month: A the cohort month, B its customers
+ * `=COUNTIFS(cohort,c,months since,0,flag,1)`, C its first-period revenue
+ * `=SUMIFS(amount,cohort,c,months since,0)`, and column k the cohort's revenue in month + k over C.
+ */
+function revenueGridRows(firstMonth: number, months: number, last: number): unknown[][] {
+  const C = `Orders!$C$2:$C$${last}`;
+  const F = `Orders!$F$2:$F$${last}`;
+  const G = `Orders!$G$2:$G$${last}`;
+  const H = `Orders!$H$2:$H$${last}`;
+  const rows: unknown[][] = [];
+  for (let c = 0; c < months; c++) {
+    const r = c + 1;
+    const row: unknown[] = [
+      monthSerial(firstMonth + c),
+      `=COUNTIFS(${F},A${r},${G},0,${H},1)`,
+      `=SUMIFS(${C},${F},A${r},${G},0)`,
+    ];
+    for (let k = 0; k < months - c; k++) row.push(`=IF($C${r}=0,"",SUMIFS(${C},${F},$A${r},${G},${k})/$C${r})`);
+    rows.push(row);
+  }
+  return rows;
+}
+
+function revenueCohortComparison(sorted: boolean): Comparison {
+  return {
+    name: sorted ? 'COHORT_REVENUE (sorted data)' : 'COHORT_REVENUE',
+    fideliza: '=COHORT_REVENUE(A2:A, B2:B, C2:C)',
+    spreadsheet: sorted
+      ? 'data sorted by customer then date; the sorted retention helpers (order month, first order `=IF(A3=A2,E2,B3)`, cohort month, months since, new-pair flag); grid: customers `=COUNTIFS(cohort,c,months since,0,flag,1)`, first-period revenue `=SUMIFS(amount,cohort,c,months since,0)`, cells `=SUMIFS(amount,cohort,c,months since,k)/first`'
+      : 'the retention helpers (first order `=MINIFS(B:B,A:A,A2)`, …); grid: customers `=COUNTIFS(cohort,c,months since,0,flag,1)`, first-period revenue `=SUMIFS(amount,cohort,c,months since,0)`, cells `=SUMIFS(amount,cohort,c,months since,k)/first`',
+    make(fx, n) {
+      const raw = orderData(n);
+      const data = sorted ? sortedOrders(raw) : raw;
+      let firstMonth = Infinity;
+      let lastMonth = -Infinity;
+      for (const day of data.dayValues) {
+        const m = monthIndexOfDay(day);
+        if (m < firstMonth) firstMonth = m;
+        if (m > lastMonth) lastMonth = m;
+      }
+      const months = lastMonth - firstMonth + 1;
+      const last = n + 1;
+      return {
+        n,
+        fideliza: () => fx.COHORT_REVENUE(data.ids, data.dates, data.amounts),
+        engineSetup(): CohortEngine {
+          const rows: unknown[][] = [
+            ['Customer', 'Date', 'Amount', 'Month', 'First order', 'Cohort', 'Months since', 'New pair'],
+          ];
+          for (let i = 0; i < n; i++) rows.push([data.idValues[i], serialOf(data.dayValues[i]), data.amountValues[i]]);
+          const hf = HyperFormula.buildFromSheets({ Orders: rows as any[][], Grid: [] }, ENGINE_CONFIG);
+          return { hf, firstMonth, months };
+        },
+        engineRun({ hf }: CohortEngine) {
+          const helpers: string[][] = new Array(n);
+          for (let r = 2; r <= last; r++) helpers[r - 2] = helperRow(r, last, sorted);
+          hf.setCellContents(at(hf.getSheetId('Orders')!, 1, 3), helpers);
+          const grid = hf.getSheetId('Grid')!;
+          hf.setCellContents(at(grid, 0, 0), revenueGridRows(firstMonth, months, last) as any[][]);
+          return hf.getSheetValues(grid);
+        },
+        engineRelease: ({ hf }: CohortEngine) => hf.destroy(),
+        check(fideliza, engine) {
+          const table = fideliza as unknown[][];
+          const grid = engine as unknown[][];
+          const byMonth = new Map<number, unknown[]>();
+          for (const row of table.slice(1)) byMonth.set((row[0] as Date).getTime(), row);
+          let cohorts = 0;
+          let cells = 0;
+          for (let c = 0; c < months; c++) {
+            const size = numberOf(grid[c][1], `cohort size, row ${c + 1}`);
+            const monthStart = new Date(Date.UTC(1970, firstMonth + c, 1)).getTime() / 86_400_000;
+            const row = byMonth.get(dateCell(monthStart).getTime());
+            if (size === 0) {
+              if (row) fail(`revenue cohort ${c + 1} (${months} months, ${n} orders)`, row, 'no customers');
+              continue;
+            }
+            cohorts++;
+            if (!row || row[1] !== size) fail(`customers of revenue cohort ${c + 1} (${n} orders)`, row?.[1], size);
+            const first = numberOf(grid[c][2], `first-period revenue, row ${c + 1}`);
+            if (typeof row[2] !== 'number' || !close(row[2] as number, first))
+              fail(`first-period revenue of cohort ${c + 1} (${n} orders)`, row[2], first);
+            for (let k = 0; k < months - c; k++) {
+              const cell = grid[c][3 + k];
+              if (cell === '' || cell === null) {
+                if (row[3 + k] !== '') fail(`cohort ${c + 1}, month ${k} (${n} orders)`, row[3 + k], cell);
+              } else {
+                const value = numberOf(cell, `revenue cohort ${c + 1} month ${k}`);
+                if (typeof row[3 + k] !== 'number' || !close(row[3 + k] as number, value))
+                  fail(`revenue cohort ${c + 1}, month ${k} (${n} orders)`, row[3 + k], value);
+              }
+              cells++;
+            }
+            for (let k = months - c; k < row.length - 3; k++)
+              if (row[3 + k] !== '')
+                fail(`revenue cohort ${c + 1}, month ${k} after the data (${n} orders)`, row[3 + k], '');
+          }
+          if (cohorts !== table.length - 1) fail(`number of revenue cohorts (${n} orders)`, table.length - 1, cohorts);
+          return `${cohorts} cohorts, ${cells} revenue-retention cells`;
+        },
+      };
+    },
+  };
+}
+
+export const REVENUE_COHORT_COMPARISON = revenueCohortComparison(false);
+export const SORTED_REVENUE_COHORT_COMPARISON = revenueCohortComparison(true);
+
 // ---- monthly recurring revenue with SUMIFS --------------------------------------------------
 
 export const MRR_COMPARISON: Comparison = {
@@ -347,6 +460,8 @@ export const COMPARISONS: Comparison[] = [
   COHORT_COMPARISON,
   SORTED_COHORT_COMPARISON,
   MRR_COMPARISON,
+  REVENUE_COHORT_COMPARISON,
+  SORTED_REVENUE_COHORT_COMPARISON,
 ];
 
 /**
@@ -355,7 +470,7 @@ export const COMPARISONS: Comparison[] = [
  */
 export function checkAll(fx: Fx, n: number): string[] {
   return COMPARISONS.map((comparison) => {
-    const size = comparison === COHORT_COMPARISON ? Math.min(n, 300) : n;
+    const size = comparison === COHORT_COMPARISON || comparison === REVENUE_COHORT_COMPARISON ? Math.min(n, 300) : n;
     const side = comparison.make(fx, size);
     const engine = side.engineSetup();
     try {

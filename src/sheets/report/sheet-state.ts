@@ -153,7 +153,9 @@ export function setNumberFormats(sheet: Sheet, formats: (string | undefined)[][]
       const format = row[start];
       if (format && format !== AUTOMATIC) {
         const a1 = `${columnLetters(start + 1)}${r + 1}:${columnLetters(c)}${r + 1}`;
-        runs.set(format, [...(runs.get(format) ?? []), a1]);
+        const list = runs.get(format);
+        if (list) list.push(a1);
+        else runs.set(format, [a1]);
       }
       start = c;
     }

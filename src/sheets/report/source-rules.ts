@@ -175,6 +175,7 @@ function amountRule(groups: OrderRow[][]): 'repeated' | 'summed' {
 }
 
 const isAmount = (value: unknown): value is number => typeof value === 'number';
+const NO_ROWS: OrderRow[] = [];
 
 function orderOfGroup(
   group: OrderRow[],
@@ -183,10 +184,17 @@ function orderOfGroup(
   amounts: 'repeated' | 'summed',
   hasOrderId: boolean,
 ): OrderOutcome {
-  const refunds = hasOrderId ? group.filter((r) => isAmount(r.values[AMOUNT]) && r.values[AMOUNT] < 0) : [];
-  const lines = group.filter((r) => !refunds.includes(r));
+  // Most orders are one row: no arrays to build for them.
+  const single =
+    group.length === 1 && !(hasOrderId && isAmount(group[0].values[AMOUNT]) && group[0].values[AMOUNT] < 0);
+  const refunds: OrderRow[] = single
+    ? NO_ROWS
+    : hasOrderId
+      ? group.filter((r) => isAmount(r.values[AMOUNT]) && r.values[AMOUNT] < 0)
+      : NO_ROWS;
+  const lines = single ? group : group.filter((r) => !refunds.includes(r));
   const head = lines.find((r) => isAmount(r.values[AMOUNT])) ?? lines[0] ?? group[0];
-  const ordered = [head, ...lines.filter((r) => r !== head)];
+  const ordered = single ? group : [head, ...lines.filter((r) => r !== head)];
   const lineAmounts = lines.map((r) => r.values[AMOUNT]).filter(isAmount);
   const values: Record<string, unknown> = {};
   for (const key of fieldOrder) {
@@ -219,7 +227,8 @@ function orderOfGroup(
   if (kind === 'refunded' && !anyRefund) return { row: head.row, excluded: 'refunded' };
   const net = gross - refundedColumn - refundRows;
   if (anyRefund && net < NOTHING_LEFT) return { row: head.row, excluded: 'refunded' };
-  return { row: head.row, values: { ...values, [AMOUNT]: Math.round(net * 1e6) / 1e6 } };
+  values[AMOUNT] = Math.round(net * 1e6) / 1e6; // \`values\` is this order's own object: no copy
+  return { row: head.row, values };
 }
 
 // ---- subscriptions --------------------------------------------------------------------------

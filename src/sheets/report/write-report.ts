@@ -179,19 +179,12 @@ function cellValue(cell: LayoutCell | undefined, zone: ZoneCalendar): unknown {
   return new Date(value.instant);
 }
 
-/** The grids one block write per property needs. */
-function grids(layout: SheetLayout, zone: ZoneCalendar) {
-  const cells = layout.cells();
-  return {
-    values: cells.map((row) => row.map((cell) => cellValue(cell, zone))),
-    formats: cells.map((row) => row.map((cell) => cell?.format)),
-    backgrounds: cells.map((row) => row.map((cell) => cell?.background ?? null)),
-    weights: cells.map((row) => row.map((cell) => (cell?.bold ? 'bold' : 'normal'))),
-    styles: cells.map((row) => row.map((cell) => (cell?.italic ? 'italic' : 'normal'))),
-    colors: cells.map((row) => row.map((cell) => cell?.color ?? '#000000')),
-    sizes: cells.map((row) => row.map((cell) => cell?.size ?? 10)),
-    alignments: cells.map((row) => row.map((cell) => cell?.align ?? null)),
-  };
+/**
+ * The grid of one cell property for one block write. Each grid is built just before its call and is
+ * garbage right after it, so one grid at a time is alive rather than all eight.
+ */
+function grid<T>(cells: (LayoutCell | undefined)[][], property: (cell: LayoutCell | undefined) => T): T[][] {
+  return cells.map((row) => row.map(property));
 }
 
 function rangeOf(sheet: Sheet, rect: LayoutRect): GoogleAppsScript.Spreadsheet.Range {
@@ -210,21 +203,30 @@ function fill(step: Step, zone: ZoneCalendar): void {
     if (clearRows && clearColumns) sheet.getRange(1, 1, clearRows, clearColumns).clear();
     if (state.rules.length) sheet.setConditionalFormatRules([]);
   }
+  // Room for the charts to the right; a new sheet without charts (the lists) keeps only its own
+  // columns: its rows grow with the customers, and Sheets counts every cell of every column.
+  const wantedColumns = layout.charts.length ? width + 12 : Math.max(width, 1);
+  const extraColumns = wantedColumns - sheet.getMaxColumns();
+  if (extraColumns > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), extraColumns);
+  else if (!state && extraColumns < 0 && !layout.charts.length) sheet.deleteColumns(wantedColumns + 1, -extraColumns);
   const extraRows = height - sheet.getMaxRows();
   if (extraRows > 0) sheet.insertRowsAfter(sheet.getMaxRows(), extraRows);
-  const extraColumns = width + 12 - sheet.getMaxColumns(); // room for the charts to the right
-  if (extraColumns > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), extraColumns);
   if (height && width) {
-    const g = grids(layout, zone);
+    const cells = layout.cells();
     const range = sheet.getRange(1, 1, height, width);
-    setNumberFormats(sheet, g.formats);
-    range.setValues(g.values);
-    range.setBackgrounds(g.backgrounds);
-    range.setFontWeights(g.weights);
-    range.setFontStyles(g.styles);
-    range.setFontColors(g.colors);
-    range.setFontSizes(g.sizes);
-    range.setHorizontalAlignments(g.alignments);
+    setNumberFormats(
+      sheet,
+      grid(cells, (cell) => cell?.format),
+    );
+    range.setValues(grid(cells, (cell) => cellValue(cell, zone)));
+    range.setBackgrounds(grid(cells, (cell) => cell?.background ?? null));
+    range.setFontWeights(grid(cells, (cell) => (cell?.bold ? 'bold' : 'normal')));
+    range.setFontStyles(grid(cells, (cell) => (cell?.italic ? 'italic' : 'normal')));
+    range.setFontColors(grid(cells, (cell) => cell?.color ?? '#000000'));
+    range.setFontSizes(grid(cells, (cell) => cell?.size ?? 10));
+    range.setHorizontalAlignments(
+      grid(cells, (cell) => cell?.align ?? null) as ('left' | 'center' | 'right' | null)[][],
+    );
     range.setVerticalAlignment('top');
   }
   const byWidth = new Map<number, number[]>();
