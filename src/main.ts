@@ -8,6 +8,7 @@ export { onOpen, onInstall, showReportWizard, showFunctionHelp, showAbout } from
 export {
   wizardScan,
   wizardCheckMapping,
+  wizardCheckTarget,
   wizardGenerate,
   wizardProgress,
   wizardOpenSheet,

@@ -99,9 +99,10 @@ export const SAMPLE_HEADERS: Readonly<Record<string, readonly string[]>> = {
     'Probabilidad de cambiar a la competencia',
     'Recompra',
     'Experiencia global',
+    'Esfuerzo',
   ],
   Suscripciones: ['ID cliente', 'Inicio', 'Fin', 'Cuota mensual'],
-  Tickets: ['ID cliente', 'Fecha', 'Estado'],
+  Tickets: ['ID cliente', 'Fecha', 'Estado', 'Primera respuesta', 'Resuelto'],
   Embudo: ['Mes', 'Visitas', 'Conversiones', 'Carritos', 'Compras'],
 };
 
@@ -367,9 +368,27 @@ export function generateSample(options: SampleOptions = {}): SampleWorkbook {
   }
   for (const cell of injections) cell.row = customerRows.findIndex((row) => row[1] === cell.text) + 1;
 
-  const surveyRows = surveySheet(rng, customers, ordersOf, startDay, endDay, dates, options.responses, injections);
+  // The effort answers draw from a stream of their own, so adding them changed no other value of the sample.
+  const effortRng = new Random(seed + EFFORT_SEED_OFFSET);
+  const surveyRows = surveySheet(
+    { rng, effortRng },
+    customers,
+    ordersOf,
+    startDay,
+    endDay,
+    dates,
+    options.responses,
+    injections,
+  );
   const subscriptionRows = subscriptionSheet(rng, customers, startDay, endDay, dates);
-  const ticketRows = ticketSheet(rng, customers, ordersOf, startDay, endDay, dates);
+  const ticketRows = ticketSheet(
+    { rng, timesRng: new Random(seed + TICKET_TIMES_SEED_OFFSET) },
+    customers,
+    ordersOf,
+    startDay,
+    endDay,
+    dates,
+  );
   const funnelRows = funnelSheet(rng, customers, order, orderDay, startDay, endDay, dates);
 
   return {
@@ -669,8 +688,16 @@ function clampRound(x: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, Math.round(x)));
 }
 
+/** The effort stream's seed is the sample's plus this. */
+const EFFORT_SEED_OFFSET = 0xce5;
+
+/**
+ * The Encuestas sheet: NPS, CSAT, a comment and the three driver questions, and a customer-effort
+ * question ("Esfuerzo", 1–5, lower is easier: the wizard reads its direction from the word) that
+ * follows the customer's experience, drawn from `effortRng`.
+ */
 function surveySheet(
-  rng: Random,
+  { rng, effortRng }: { rng: Random; effortRng: Random },
   customers: readonly Customer[],
   ordersOf: CustomerDays,
   startDay: number,
@@ -724,6 +751,7 @@ function surveySheet(
           clampRound(2.3 - 0.8 * e + rng.normal(0, 0.7), 1, 5),
           clampRound(3.6 + 0.8 * e + rng.normal(0, 0.7), 1, 5),
           clampRound(3.6 + 0.75 * e + rng.normal(0, 0.6), 1, 5),
+          clampRound(2.2 - 0.8 * e + effortRng.normal(0, 0.7), 1, 5),
         ],
       });
     }
@@ -826,8 +854,17 @@ function subscriptionSheet(
   return grid;
 }
 
+/** The ticket times' stream's seed is the sample's plus this. */
+const TICKET_TIMES_SEED_OFFSET = 0x71c;
+
+/**
+ * The Tickets sheet: customer, date opened and status, and (from `timesRng`, so that adding them
+ * changed no other value of the sample) the first response — a median of about 6 hours, a few
+ * open tickets never answered — and, for closed tickets, the resolution, a median of about 30 hours,
+ * both as date-times.
+ */
 function ticketSheet(
-  rng: Random,
+  { rng, timesRng }: { rng: Random; timesRng: Random },
   customers: readonly Customer[],
   ordersOf: CustomerDays,
   startDay: number,
@@ -850,7 +887,19 @@ function ticketSheet(
   });
   tickets.sort((a, b) => a.day - b.day || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const grid: SeedGrid = [SAMPLE_HEADERS.Tickets.slice()];
-  for (const t of tickets) grid.push([t.id, dates.ofDay(startDay + t.day), t.status]);
+  for (const t of tickets) {
+    const opened = dates.ofDay(startDay + t.day).getTime();
+    const responseHours = timesRng.logNormal(Math.log(6), 0.9);
+    const resolutionHours = responseHours + timesRng.logNormal(Math.log(24), 0.8);
+    const answered = t.status !== 'abierto' || timesRng.next() < 0.6;
+    grid.push([
+      t.id,
+      dates.ofDay(startDay + t.day),
+      t.status,
+      answered ? new Date(opened + Math.round(responseHours * 60) * 60_000) : '',
+      t.status === 'cerrado' ? new Date(opened + Math.round(resolutionHours * 60) * 60_000) : '',
+    ]);
+  }
   return grid;
 }
 

@@ -46,6 +46,7 @@ const en = {
       welcome: 'welcome the new customers',
       upcoming: 'greet the birthdays and anniversaries',
       detractors: 'answer the detractors',
+      needsAttention: 'call the customers with unresolved tickets',
       predicted: 'look after the customers worth most',
     },
     stakes: {
@@ -54,11 +55,17 @@ const en = {
       welcome: 'in first orders',
       upcoming: 'spent in the last 12 months',
       detractors: 'spent in the last 12 months',
+      needsAttention: 'spent in the last 12 months',
       predicted: 'of predicted value',
     },
     significantMark: 'significant · p = ',
     noiseMark: '≈ noise · p = ',
     noYearAgo: 'no data a year earlier',
+    missedTargets: 'Off target: {items}.',
+    targetItem: '{kpi} {value} (target {target})',
+    targetMet: 'Target {target} ✓',
+    targetMissed: 'Target {target} ✗',
+    targetOnly: 'Target {target}',
   },
   headline: 'Headline KPIs',
   headlineHeaders: [
@@ -92,9 +99,52 @@ const en = {
       'see this.',
     customerDates: 'Add birthdays or signup dates to a Customers sheet to see this.',
     surveyComments: 'Add a comment column to the Surveys sheet to see this.',
+    segmentColumn:
+      'Add a segment column (plan, tier, channel, country…) to the Customers, Orders or Surveys sheet to see this.',
+    tickets: 'Add a Tickets sheet (customer, date opened, status, first response, resolved) to see this.',
+    ticketTimes: 'Add first-response and resolved date-times to the Tickets sheet to see this.',
+    ticketStatus: 'Add a status or a resolved date-time to the Tickets sheet to see this.',
   } satisfies Record<MissingSource, string>,
+  segments: {
+    title: 'KPIs by segment',
+    headers: [
+      'Segment',
+      'Customers at end',
+      'Customer churn',
+      'Revenue',
+      'Average order value',
+      'Repeat rate',
+      'NPS',
+      'CSAT',
+    ],
+    legend:
+      '* differs from the rest of the customers at 5 % after Holm’s correction across the segments: green ' +
+      'better, red worse. Customers and revenue count everyone, not a sample: they are not tested.',
+    other: 'Other segments',
+    none: 'No segment',
+  },
   cohorts: 'Cohort retention (share of each monthly cohort ordering again k months later)',
   cohortHeaders: ['Cohort', 'Customers'],
+  revenueCohorts: {
+    title: 'Revenue retention by cohort (each monthly cohort’s revenue k months later ÷ its first month’s)',
+    headers: ['Cohort', 'Customers', 'First month'],
+    ltvTitle: 'Cumulative revenue per customer by cohort (LTV curves)',
+    monthsAfter: 'Months after the first order',
+    perCustomer: 'Revenue per customer',
+  },
+  projection: {
+    title: 'Projection: where the current rates lead (next 12 months)',
+    assumptions:
+      'From the last 3 months ({months}): churn {churn} a month, {added} new or returning customers a month, ' +
+      'revenue per customer {revenue} a month, starting from {customers} customers. It assumes these rates hold: ' +
+      'it shows where they lead, not what will happen.',
+    steady:
+      'At these rates the customers level off at {customers} ({revenue} a month), where the customers lost each ' +
+      'month equal the new ones.',
+    total: 'Revenue over the 12 months: {revenue}.',
+    headers: ['Month', 'Customers at end', 'New', 'Lost', 'Revenue'],
+    chartTitle: 'Projected customers and revenue, next 12 months',
+  },
   actions: 'Action lists',
   none: 'None in this period.',
   countOnly: 'customers (names left out)',
@@ -164,6 +214,10 @@ const en = {
     npsMargin: ['NPS margin of error (95 %)', 'Half-width of the 95 % confidence interval of the NPS, in points.'],
     responses: ['Survey responses', 'Answers with an NPS or CSAT score in the period.'],
     csat: ['CSAT', 'Share of satisfied ratings in the period: 4–5 on a 1–5 scale (9–10 on 1–10).'],
+    ces: [
+      'Customer effort (CES)',
+      'Mean ease answer on the 1–5 or 1–7 scale, higher = easier (an effort question is reversed: scale + 1 − answer).',
+    ],
     customersStart: [
       'Customers at start',
       'Active customers (an order in the previous 12 months) when the period starts.',
@@ -190,6 +244,17 @@ const en = {
     nrr: ['Net revenue retention', '(Starting MRR − churned − contraction + expansion) ÷ starting MRR.'],
     grossMrrChurn: ['Gross MRR churn', '(Churned + contraction MRR) ÷ starting MRR.'],
     expansionMrr: ['Expansion MRR', 'MRR added by existing subscribers upgrading in the period.'],
+    arr: ['ARR', 'Annual recurring revenue: 12 × MRR at the end of the period.'],
+    arpa: ['ARPA', 'MRR ÷ paying accounts (customers paying more than 0) at the end of the period.'],
+    mrrGrowth: ['MRR growth rate', '(MRR at the end − MRR before the period) ÷ MRR before the period.'],
+    quickRatio: [
+      'Quick Ratio',
+      '(New + expansion + reactivation MRR) ÷ (contraction + churned MRR) in the period; below 1 the MRR shrinks.',
+    ],
+    cacPayback: [
+      'CAC payback (months)',
+      'Average acquisition cost ÷ ARPA: months of revenue to pay back acquiring a customer (no gross margin).',
+    ],
     conversionRate: ['Conversion rate', 'Goals (conversions) ÷ interactions (visits) in the period.'],
     cartAbandonment: ['Cart abandonment', '1 − purchases completed ÷ carts created in the period.'],
     ticketsPerCustomer: ['Tickets per customer', 'Support tickets opened in the period ÷ customers at end.'],
@@ -201,6 +266,35 @@ const en = {
     mrr: 'MRR movements by month, and net new MRR',
     rfm: 'Customers by RFM segment, coloured by health',
     drivers: 'Key drivers of NPS: mean answer vs correlation with NPS',
+  },
+  support: {
+    title: 'Support',
+    headers: ['KPI', '', 'This period', 'Previous period', 'Trend a month (12 months)'],
+    kpis: {
+      opened: 'Tickets opened',
+      firstResponse: 'Median first response (hours)',
+      resolution: 'Median resolution (hours)',
+      resolvedShare: 'Resolved within the period',
+      perCustomer: 'Tickets per customer',
+    },
+    note:
+      'Medians of the tickets opened in the period, in calendar hours from opening; resolved within the period: ' +
+      'of the tickets opened in it. The trend is the slope of the line through the last 12 months.',
+    chartTitle: 'Support by month: tickets, median first response and resolution (h)',
+    chartHeaders: [
+      'Month',
+      'Tickets opened',
+      'Median first response (h)',
+      'Median resolution (h)',
+      'Resolved within the month',
+      'Tickets per customer',
+    ],
+    hours: 'Hours',
+  },
+  saas: {
+    title: 'SaaS efficiency by month (from the subscriptions)',
+    headers: ['Month', 'ARR', 'Paying accounts', 'ARPA', 'MRR growth rate', 'Quick Ratio', 'CAC payback (months)'],
+    noCac: 'CAC payback needs an acquisition cost column in the Customers sheet.',
   },
   blockHeaders: {
     npsTrend: ['Month (answers)', 'Promoters', 'Passives', 'Detractors', 'NPS', 'Answers'],
@@ -246,6 +340,7 @@ const en = {
     welcome: 'New customers to welcome',
     upcoming: 'Birthdays and anniversaries in the next 30 days',
     detractors: 'Detractor comments',
+    needsAttention: 'Customers needing attention: 3 or more unresolved tickets',
     words: 'Most frequent words in detractor comments',
     predicted: 'Predicted lifetime value over the next 52 weeks',
     predictedList: 'Customers by predicted lifetime value (next 52 weeks)',
@@ -256,6 +351,7 @@ const en = {
     welcome: ['Customer', 'First order', 'Date', '', ''],
     upcoming: ['Customer', 'Spend, 12 months', 'Date', 'Occasion', ''],
     detractors: ['Customer', 'Spend, 12 months', 'Answered', 'Score', 'Comment'],
+    needsAttention: ['Customer', 'Spend, 12 months', 'Oldest unresolved', 'Unresolved', 'Tickets'],
     predicted: ['Customer', 'Predicted value', '', 'P(alive)', ''],
   },
   listWords: {
@@ -367,6 +463,7 @@ const es: ReportLabels = {
       welcome: 'da la bienvenida a los clientes nuevos',
       upcoming: 'felicita los cumpleaños y aniversarios',
       detractors: 'responde a los detractores',
+      needsAttention: 'llama a los clientes con tickets sin resolver',
       predicted: 'cuida a los clientes que más valen',
     },
     stakes: {
@@ -375,11 +472,17 @@ const es: ReportLabels = {
       welcome: 'en primeros pedidos',
       upcoming: 'gastados en los últimos 12 meses',
       detractors: 'gastados en los últimos 12 meses',
+      needsAttention: 'gastados en los últimos 12 meses',
       predicted: 'de valor previsto',
     },
     significantMark: 'significativo · p = ',
     noiseMark: '≈ ruido · p = ',
     noYearAgo: 'sin datos de hace un año',
+    missedTargets: 'Fuera de objetivo: {items}.',
+    targetItem: '{kpi} {value} (objetivo {target})',
+    targetMet: 'Objetivo {target} ✓',
+    targetMissed: 'Objetivo {target} ✗',
+    targetOnly: 'Objetivo {target}',
   },
   headline: 'KPI principales',
   headlineHeaders: [
@@ -413,9 +516,55 @@ const es: ReportLabels = {
       'recompra…) para ver esto.',
     customerDates: 'Añade cumpleaños o fechas de alta a una hoja de Clientes para ver esto.',
     surveyComments: 'Añade una columna de comentarios a la hoja de Encuestas para ver esto.',
+    segmentColumn:
+      'Añade una columna de segmento (plan, nivel, canal, país…) a la hoja de Clientes, Pedidos o Encuestas para ' +
+      'ver esto.',
+    tickets:
+      'Añade una hoja de Tickets (cliente, fecha de apertura, estado, primera respuesta, resuelto) para ver esto.',
+    ticketTimes: 'Añade a la hoja de Tickets las fechas y horas de primera respuesta y de resolución para ver esto.',
+    ticketStatus: 'Añade a la hoja de Tickets un estado o una fecha de resolución para ver esto.',
+  },
+  segments: {
+    title: 'KPI por segmento',
+    headers: [
+      'Segmento',
+      'Clientes al final',
+      'Tasa de abandono',
+      'Ingresos',
+      'Valor medio del pedido',
+      'Tasa de repetición',
+      'NPS',
+      'CSAT',
+    ],
+    legend:
+      '* distinto del resto de los clientes al 5 % tras la corrección de Holm entre segmentos: verde mejor, rojo ' +
+      'peor. Los clientes y los ingresos cuentan a todos, no son una muestra: no se comprueban.',
+    other: 'Otros segmentos',
+    none: 'Sin segmento',
   },
   cohorts: 'Retención por cohortes (parte de cada cohorte mensual que vuelve a comprar k meses después)',
   cohortHeaders: ['Cohorte', 'Clientes'],
+  revenueCohorts: {
+    title:
+      'Retención de ingresos por cohorte (ingresos de cada cohorte mensual k meses después ÷ los de su primer mes)',
+    headers: ['Cohorte', 'Clientes', 'Primer mes'],
+    ltvTitle: 'Ingresos acumulados por cliente por cohorte (curvas de valor de vida del cliente)',
+    monthsAfter: 'Meses desde el primer pedido',
+    perCustomer: 'Ingresos por cliente',
+  },
+  projection: {
+    title: 'Proyección: adónde llevan los ritmos actuales (próximos 12 meses)',
+    assumptions:
+      'Con los 3 últimos meses ({months}): abandono del {churn} al mes, {added} clientes nuevos o que vuelven al ' +
+      'mes, ingresos por cliente de {revenue} al mes, partiendo de {customers} clientes. Supone que esos ritmos se ' +
+      'mantienen: muestra adónde llevan, no lo que pasará.',
+    steady:
+      'A estos ritmos los clientes se estabilizan en {customers} ({revenue} al mes), cuando los clientes perdidos ' +
+      'cada mes igualan a los nuevos.',
+    total: 'Ingresos en los 12 meses: {revenue}.',
+    headers: ['Mes', 'Clientes al final', 'Nuevos', 'Perdidos', 'Ingresos'],
+    chartTitle: 'Clientes e ingresos proyectados, próximos 12 meses',
+  },
   actions: 'Listas de acción',
   none: 'Ninguno en este periodo.',
   countOnly: 'clientes (sin nombres)',
@@ -488,6 +637,11 @@ const es: ReportLabels = {
     ],
     responses: ['Respuestas de encuesta', 'Respuestas con puntuación NPS o CSAT en el periodo.'],
     csat: ['CSAT', 'Parte de valoraciones satisfechas en el periodo: 4–5 en una escala 1–5 (9–10 en 1–10).'],
+    ces: [
+      'Esfuerzo del cliente (CES)',
+      'Respuesta media de facilidad en la escala 1–5 o 1–7, más alta = más fácil (una pregunta de esfuerzo se ' +
+        'invierte: escala + 1 − respuesta).',
+    ],
     customersStart: [
       'Clientes al inicio',
       'Clientes activos (un pedido en los 12 meses anteriores) al empezar el periodo.',
@@ -517,6 +671,18 @@ const es: ReportLabels = {
     nrr: ['Retención neta de ingresos', '(MRR inicial − bajas − reducciones + ampliaciones) ÷ MRR inicial.'],
     grossMrrChurn: ['Pérdida bruta de MRR', '(MRR de bajas + reducciones) ÷ MRR inicial.'],
     expansionMrr: ['MRR de ampliación', 'MRR añadido por suscriptores que suben de plan en el periodo.'],
+    arr: ['ARR', 'Ingresos recurrentes anuales: 12 × MRR al final del periodo.'],
+    arpa: ['ARPA', 'MRR ÷ cuentas de pago (clientes que pagan más de 0) al final del periodo.'],
+    mrrGrowth: ['Crecimiento del MRR', '(MRR al final − MRR antes del periodo) ÷ MRR antes del periodo.'],
+    quickRatio: [
+      'Quick Ratio',
+      '(MRR nuevo + ampliación + reactivación) ÷ (MRR de reducciones + bajas) del periodo; por debajo de 1 ' +
+        'el MRR baja.',
+    ],
+    cacPayback: [
+      'Recuperación del CAC (meses)',
+      'Coste medio de adquisición ÷ ARPA: meses de ingresos para recuperar lo que costó un cliente (sin margen bruto).',
+    ],
     conversionRate: ['Tasa de conversión', 'Objetivos (conversiones) ÷ interacciones (visitas) del periodo.'],
     cartAbandonment: ['Abandono de carrito', '1 − compras completadas ÷ carritos creados en el periodo.'],
     ticketsPerCustomer: ['Tickets por cliente', 'Tickets de soporte abiertos en el periodo ÷ clientes al final.'],
@@ -528,6 +694,43 @@ const es: ReportLabels = {
     mrr: 'Movimientos de MRR por mes, y MRR neto nuevo',
     rfm: 'Clientes por segmento RFM, en colores según su salud',
     drivers: 'Factores clave del NPS: respuesta media frente a correlación con el NPS',
+  },
+  support: {
+    title: 'Soporte',
+    headers: ['KPI', '', 'Este periodo', 'Periodo anterior', 'Tendencia al mes (12 meses)'],
+    kpis: {
+      opened: 'Tickets abiertos',
+      firstResponse: 'Primera respuesta mediana (horas)',
+      resolution: 'Resolución mediana (horas)',
+      resolvedShare: 'Resueltos dentro del periodo',
+      perCustomer: 'Tickets por cliente',
+    },
+    note:
+      'Medianas de los tickets abiertos en el periodo, en horas naturales desde la apertura; resueltos dentro del ' +
+      'periodo: de los tickets abiertos en él. La tendencia es la pendiente de la recta de los últimos 12 meses.',
+    chartTitle: 'Soporte por mes: tickets, primera respuesta y resolución medianas (h)',
+    chartHeaders: [
+      'Mes',
+      'Tickets abiertos',
+      'Primera respuesta mediana (h)',
+      'Resolución mediana (h)',
+      'Resueltos en el mes',
+      'Tickets por cliente',
+    ],
+    hours: 'Horas',
+  },
+  saas: {
+    title: 'Eficiencia SaaS por mes (de las suscripciones)',
+    headers: [
+      'Mes',
+      'ARR',
+      'Cuentas de pago',
+      'ARPA',
+      'Crecimiento del MRR',
+      'Quick Ratio',
+      'Recuperación del CAC (meses)',
+    ],
+    noCac: 'La recuperación del CAC necesita una columna de coste de adquisición en la hoja de Clientes.',
   },
   blockHeaders: {
     npsTrend: ['Mes (respuestas)', 'Promotores', 'Pasivos', 'Detractores', 'NPS', 'Respuestas'],
@@ -573,6 +776,7 @@ const es: ReportLabels = {
     welcome: 'Clientes nuevos a los que dar la bienvenida',
     upcoming: 'Cumpleaños y aniversarios en los próximos 30 días',
     detractors: 'Comentarios de detractores',
+    needsAttention: 'Clientes que necesitan atención: 3 o más tickets sin resolver',
     words: 'Palabras más frecuentes en los comentarios de detractores',
     predicted: 'Valor de vida del cliente previsto en las próximas 52 semanas',
     predictedList: 'Clientes por valor de vida previsto (próximas 52 semanas)',
@@ -583,6 +787,7 @@ const es: ReportLabels = {
     welcome: ['Cliente', 'Primer pedido', 'Fecha', '', ''],
     upcoming: ['Cliente', 'Gasto, 12 meses', 'Fecha', 'Ocasión', ''],
     detractors: ['Cliente', 'Gasto, 12 meses', 'Respondió', 'Puntuación', 'Comentario'],
+    needsAttention: ['Cliente', 'Gasto, 12 meses', 'Sin resolver desde', 'Sin resolver', 'Tickets'],
     predicted: ['Cliente', 'Valor previsto', '', 'P(activo)', ''],
   },
   listWords: {

@@ -3,6 +3,7 @@
  * zone. What the report computes from. The record types come from the one source schema
  * (`sources.ts`).
  */
+import type { EffortDirection } from './detect';
 import type { FieldKey, RecordOf } from './sources';
 
 export type OrderRecord = RecordOf<'orders'>;
@@ -120,6 +121,11 @@ export interface SourceData<T> {
   grouped?: OrderGrouping;
   /** What the reader understood of each mapped column. */
   readings?: ColumnReading[];
+  /**
+   * Surveys with an effort question: which way it reads, as the user chose in the wizard or, without
+   * a choice, as its header says (`effortDirectionOf`). CES reverses a lower-is-better question.
+   */
+  effortDirection?: EffortDirection;
 }
 
 /** Everything the report reads. Absent sources are left out. */

@@ -8,6 +8,19 @@ import type { ColumnReading, ExcludedRows, OrderGrouping } from '../report/recor
 import type { ReportPeriodKind } from '../report/period';
 import type { SheetPreview } from '../sheets/report/preview';
 import type { SourceKind } from '../report/sources';
+import type { TargetKpi } from './targets';
+
+export type { TargetKpi };
+
+/** A target as the wizard holds it: the KPI, the value in the KPI's own unit, and how it is shown. */
+export interface TargetEntry {
+  key: string;
+  value: number;
+  text: string;
+}
+
+/** What `wizardCheckTarget` answers: the target read and shown back, or why it cannot be read. */
+export type TargetCheck = { ok: true; value: number; text: string } | { ok: false; message: string };
 
 export type { ColumnReading, ReportMapping, SectionKey, ReportPeriodKind, SourceDetection, SourceKind };
 
@@ -48,7 +61,15 @@ export interface WizardScan {
   remembered: boolean;
   /** Periods with data, newest first, per kind; the first of each is the default. */
   periods: Record<ReportPeriodKind, PeriodChoice[]>;
-  defaults: { currency: string; sections: Record<SectionKey, boolean>; withoutPersonalData: boolean };
+  defaults: {
+    currency: string;
+    sections: Record<SectionKey, boolean>;
+    withoutPersonalData: boolean;
+    /** The targets remembered for this document, in the order of {@link targetKpis}. */
+    targets: TargetEntry[];
+  };
+  /** The headline KPIs a target can be set for, with their names in the user's language and their unit. */
+  targetKpis: TargetKpi[];
   /** Name of the report sheet if one exists already. */
   reportSheet: string | null;
   /**
@@ -94,6 +115,11 @@ export interface GenerateRequest {
   currency?: string;
   sections?: Partial<Record<SectionKey, boolean>>;
   withoutPersonalData?: boolean;
+  /**
+   * Targets by KPI key: text as the user typed it (`"5 %"`) or a number in the KPI's own unit.
+   * Absent: the remembered ones; `{}`: none.
+   */
+  targets?: Record<string, string | number>;
   /** Id the client polls progress with (`wizardProgress`). */
   runId?: string;
   /** `yyyy-mm-dd`: "today" for upcoming birthdays (tests and previews; default the real today). */
@@ -121,6 +147,8 @@ export interface GenerateResult {
   pdfUrl: string;
   /** The version to share (no names, emails, comments or ages) and its PDF: offered first. */
   shared: { sheetName: string; sheetId: number; pdfUrl: string };
+  /** The KPI history sheet the run added its rows to. */
+  history: { sheetName: string; sheetId: number } | null;
   /** The report's three sentences: what improved, what got worse, what to do first (in the user's language). */
   story: string[];
   periodLabel: string;

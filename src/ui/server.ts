@@ -34,11 +34,14 @@ import type {
   MappingCheck,
   PeriodChoice,
   Progress,
+  TargetCheck,
+  TargetEntry,
   ProgressStage,
   SourceReading,
   WizardScan,
 } from './protocol';
 import { validGenerateRequest, validMapping, validRunId } from './validate';
+import { readTarget, targetKpis, targetText, type Targets, validTargets } from './targets';
 
 /** Document property holding the last mapping and options (remembered per document). */
 export const SETTINGS_PROPERTY = 'fideliza.settings';
@@ -60,6 +63,8 @@ interface RememberedSettings {
   currency: string;
   sections: Record<SectionKey, boolean>;
   withoutPersonalData: boolean;
+  /** Targets by KPI, each in its KPI's own unit (absent in settings saved before targets existed). */
+  targets?: Targets;
 }
 
 /** The user's language: their Google account locale, else the spreadsheet's. */
@@ -107,10 +112,33 @@ function remembered(): RememberedSettings | undefined {
   if (!text) return undefined;
   try {
     const parsed = JSON.parse(text) as RememberedSettings;
-    return { ...parsed, mapping: validMapping(parsed.mapping) };
+    return { ...parsed, mapping: validMapping(parsed.mapping), targets: rememberedTargets(parsed.targets) };
   } catch {
     return undefined;
   }
+}
+
+/** Remembered targets still valid (a KPI renamed or a value edited by hand is dropped, never guessed). */
+function rememberedTargets(value: unknown): Targets {
+  try {
+    return validTargets(value, 'en', 'en_US');
+  } catch {
+    const out: Targets = {};
+    if (value && typeof value === 'object')
+      for (const [key, entry] of Object.entries(value)) {
+        const reading = readTarget(key, typeof entry === 'number' ? entry : NaN, 'en', 'en_US');
+        if (reading.ok) out[key as keyof Targets] = reading.value;
+      }
+    return out;
+  }
+}
+
+/** The remembered targets as the wizard lists them, in the order of the KPIs. */
+function targetEntries(targets: Targets, locale: string): TargetEntry[] {
+  return targetKpis('en', locale).flatMap(({ key }) => {
+    const value = targets[key];
+    return value === undefined ? [] : [{ key, value, text: targetText(key, value, locale) }];
+  });
 }
 
 /** Periods from the latest date of the orders (or surveys), newest first. */
@@ -159,10 +187,11 @@ export function wizardScan(): WizardScan {
     const detection = detectSourcesExplained(samples);
     const mapping = savedFits ? saved!.mapping : detection.mapping;
     const labels = reportLabels(language);
+    const locale = spreadsheet.getSpreadsheetLocale();
     return {
       language,
       timeZone: zone.timeZone,
-      locale: spreadsheet.getSpreadsheetLocale(),
+      locale,
       sheets,
       sources: SOURCE_SPECS.map((spec) => ({
         kind: spec.kind,
@@ -178,7 +207,9 @@ export function wizardScan(): WizardScan {
         currency: saved?.currency ?? currencyOfLocale(spreadsheet.getSpreadsheetLocale()),
         sections: saved?.sections ?? ALL_SECTIONS,
         withoutPersonalData: saved?.withoutPersonalData ?? false,
+        targets: targetEntries(saved?.targets ?? {}, locale),
       },
+      targetKpis: targetKpis(language, locale),
       reportSheet: owned.get('report')?.sheet.getName() ?? null,
     };
   });
@@ -261,6 +292,7 @@ function resolveRequest(
   request: GenerateRequest,
   saved: RememberedSettings | undefined,
   locale: string,
+  language: Language,
 ): ReportRequest {
   return {
     mapping: request.mapping ?? saved?.mapping,
@@ -269,6 +301,7 @@ function resolveRequest(
     currency: request.currency ?? saved?.currency ?? currencyOfLocale(locale),
     sections: { ...ALL_SECTIONS, ...(saved?.sections ?? {}), ...(request.sections ?? {}) },
     withoutPersonalData: request.withoutPersonalData ?? saved?.withoutPersonalData ?? false,
+    targets: request.targets === undefined ? (saved?.targets ?? {}) : validTargets(request.targets, language, locale),
     todayDay: dayOfIsoText(request.today),
     language: request.language,
   };
@@ -283,7 +316,7 @@ function runReport(request: GenerateRequest, saved: RememberedSettings | undefin
   const locale = spreadsheet.getSpreadsheetLocale();
   const language = userLanguage();
   const labels = reportLabels(language, locale);
-  const resolved = resolveRequest(request, saved, locale);
+  const resolved = resolveRequest(request, saved, locale, language);
   const run = generateReport(resolved, (stage) => setProgress(request.runId, stage));
   setProgress(request.runId, 'done');
   const settings: RememberedSettings = {
@@ -292,6 +325,7 @@ function runReport(request: GenerateRequest, saved: RememberedSettings | undefin
     currency: resolved.currency,
     sections: resolved.sections,
     withoutPersonalData: resolved.withoutPersonalData,
+    targets: resolved.targets ?? {},
   };
   const warnings = run.warnings.map((w) => labels.wizard.warnings[w]);
   // The report is written: what fails from here on is a warning, never a failed run.
@@ -317,6 +351,7 @@ function runReport(request: GenerateRequest, saved: RememberedSettings | undefin
   });
   const shared = run.write.sheets.find((sheet) => sheet.role === 'shared')!;
   const report = run.write.sheets.find((sheet) => sheet.role === 'report') ?? shared;
+  const history = run.write.sheets.find((sheet) => sheet.role === 'history');
   const links = { report: '', shared: '' };
   try {
     const base = `https://docs.google.com/spreadsheets/d/${encodeURIComponent(spreadsheet.getId())}/export`;
@@ -331,6 +366,7 @@ function runReport(request: GenerateRequest, saved: RememberedSettings | undefin
     sheetId: report.sheetId,
     pdfUrl: links.report,
     shared: { sheetName: shared.sheetName, sheetId: shared.sheetId, pdfUrl: links.shared },
+    history: history ? { sheetName: history.sheetName, sheetId: history.sheetId } : null,
     story: Object.values(storySentences(run.model, labels, locale, null)).filter((t): t is string => t !== null),
     periodLabel: modelPeriodLabel(run.model, language),
     headline,
@@ -350,6 +386,28 @@ function runReport(request: GenerateRequest, saved: RememberedSettings | undefin
  */
 export function wizardGenerate(request: unknown): GenerateResult {
   return endpoint(() => runReport(validGenerateRequest(request), remembered()));
+}
+
+/**
+ * Step 3 of the wizard: reads one target as the user typed it, for the KPI chosen, in the
+ * spreadsheet's decimal mark ("5 %" or "5" is 5 % for a rate), and shows it back as it will be
+ * remembered, or says in the user's language what is wrong and how to write it.
+ *
+ * @param key {string} the KPI's key, from `targetKpis`.
+ * @param text {string} the value as typed.
+ * @return {TargetCheck} the value in the KPI's unit and its text, or the message.
+ */
+export function wizardCheckTarget(key: unknown, text: unknown): TargetCheck {
+  return endpoint(() => {
+    if (typeof key !== 'string' || key.length > 60 || !(typeof text === 'string' || typeof text === 'number'))
+      throw new KpiError(
+        'BAD_REQUEST',
+        { fn: 'Fideliza', arg: 'target' },
+        { en: 'not a target', es: 'no es un objetivo' },
+      );
+    const locale = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale();
+    return readTarget(key, typeof text === 'string' ? text.slice(0, 40) : text, userLanguage(), locale);
+  });
 }
 
 /**

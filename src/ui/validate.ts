@@ -102,6 +102,7 @@ export function validGenerateRequest(value: unknown): GenerateRequest {
       invalid('withoutPersonalData', 'must be true or false', 'debe ser true o false');
     out.withoutPersonalData = value.withoutPersonalData;
   }
+  if (value.targets !== undefined && value.targets !== null) out.targets = targetEntries(value.targets);
   if (value.runId !== undefined) out.runId = validRunId(value.runId);
   if (value.today !== undefined) {
     const fields =
@@ -119,6 +120,24 @@ export function validGenerateRequest(value: unknown): GenerateRequest {
   if (value.language !== undefined) {
     if (value.language !== 'en' && value.language !== 'es') invalid('language', 'use en or es', 'use en o es');
     out.language = value.language;
+  }
+  return out;
+}
+
+/**
+ * Targets as sent: at most one per KPI key, each a text of at most 40 characters or a number (read
+ * later, in the spreadsheet's locale, by `validTargets`).
+ */
+function targetEntries(value: unknown): Record<string, string | number> {
+  if (!isPlainObject(value)) invalid('targets', 'not an object', 'no es un objeto');
+  const entries = Object.entries(value);
+  if (entries.length > 100) invalid('targets', 'too many', 'demasiados');
+  const out: Record<string, string | number> = {};
+  for (const [key, entry] of entries) {
+    if (!/^[A-Za-z]\w{0,40}$/.test(key)) invalid('targets', 'a KPI key', 'una clave de KPI');
+    if (!(typeof entry === 'number' || (typeof entry === 'string' && entry.length <= 40)))
+      invalid('targets', `${key} must be a number or a short text`, `${key} debe ser un número o un texto corto`);
+    out[key] = entry;
   }
   return out;
 }

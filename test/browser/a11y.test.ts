@@ -140,6 +140,14 @@ describe('axe-core finds no WCAG 2.1 A/AA or best-practice violation', () => {
     await page.click('#next');
     await waitForHeading(page, EN.optionsTitle);
     await check('step 3, options');
+    await page.selectOption('#targets select', 'nps');
+    await page.fill('#targets input[type="text"]', '30');
+    await page.click('#target-add');
+    await page.waitForSelector('#targets li[data-target="nps"]');
+    await page.fill('#targets input[type="text"]', 'lots');
+    await page.click('#target-add');
+    await page.waitForFunction(() => !!document.querySelector('#targets .target-error')?.textContent);
+    await check('step 3, a target set and one refused');
     await page.click('#generate');
     await page.waitForSelector('[role="progressbar"]');
     await check('step 4, generating');

@@ -321,6 +321,89 @@ describe('the report wizard', () => {
     await page.close();
   });
 
+  it('sets and removes targets in step 3; the server reads them, the report gets them, the document remembers them', async () => {
+    const workbook = new Workbook({ sheets: sampleSheets() });
+    const open = await openSidebar(browser, workbook);
+    const { page, server } = open;
+    await toOptions(page, EN);
+    const kpi = '#targets select';
+    const value = '#targets input[type="text"]';
+    const listed = () => page.locator('#targets li[data-target]').allTextContents();
+
+    // Text that is not a number: the message beside the box says what, where and how, and the box is marked invalid.
+    await page.selectOption(kpi, 'churn');
+    expect(await page.textContent('#targets .hint[id$="-unit"]')).toBe(EN.targetUnitPercent);
+    await page.fill(value, 'five');
+    await page.click('#target-add');
+    await page.waitForFunction(() => !!document.querySelector('#targets .target-error')?.textContent);
+    expect(await page.textContent('#targets .target-error')).toBe(
+      'Target for Customer churn: “five” is not a number. Type a percentage such as 5 or 5 % (between −1000 % and 1000 %).',
+    );
+    expect(await page.getAttribute(value, 'aria-invalid')).toBe('true');
+    expect(await listed()).toEqual([]);
+
+    // "5" for a rate is 5 %; Enter adds it like the button does.
+    await page.fill(value, '5');
+    await page.press(value, 'Enter');
+    await page.waitForSelector('#targets li[data-target="churn"]');
+    expect(await page.getAttribute(value, 'aria-invalid')).toBeNull();
+    await page.selectOption(kpi, 'nps');
+    await page.fill(value, '30');
+    await page.click('#target-add');
+    await page.waitForSelector('#targets li[data-target="nps"]');
+    await page.selectOption(kpi, 'aov');
+    // An amount's hint names the report's currency, and follows it when it changes.
+    const unitHint = '#targets .hint[id$="-unit"]';
+    const currency = await page.inputValue('select[id^="currency"]');
+    expect(await page.textContent(unitHint)).toBe(`An amount in ${currency}.`);
+    await page.selectOption('select[id^="currency"]', 'GBP');
+    expect(await page.textContent(unitHint)).toBe('An amount in GBP.');
+    await page.selectOption('select[id^="currency"]', currency);
+    await page.fill(value, '55.5');
+    await page.click('#target-add');
+    await page.waitForSelector('#targets li[data-target="aov"]');
+    // Listed in the headline's order, whatever the order they were added in.
+    expect(await listed()).toEqual(['NPS: 30Remove', 'Customer churn: 5 %Remove', 'Average order value: 55.5Remove']);
+    expect(server.callsOf('wizardCheckTarget').map((c) => c.args)).toEqual([
+      ['churn', 'five'],
+      ['churn', '5'],
+      ['nps', '30'],
+      ['aov', '55.5'],
+    ]);
+
+    // Remove, by keyboard: the button is named after its KPI.
+    await page.focus('#targets button[aria-label="Remove the target for Average order value"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('#targets li[data-target="aov"]'));
+    expect(await listed()).toEqual(['NPS: 30Remove', 'Customer churn: 5 %Remove']);
+
+    await page.click('#generate');
+    await page.waitForSelector('#result', { timeout: 30_000 });
+    const request = server.callsOf('wizardGenerate')[0].args[0] as { targets: Record<string, number> };
+    expect(request.targets).toEqual({ nps: 30, churn: 0.05 });
+    const settings = JSON.parse(workbook.properties.document.data.get('fideliza.settings') as string);
+    expect(settings.targets).toEqual({ nps: 30, churn: 0.05 });
+    expectClean(open);
+    await page.close();
+
+    // A new sidebar lists the remembered targets; removing every target sends none.
+    const again = await openSidebar(browser, workbook);
+    await toOptions(again.page, EN);
+    expect(await again.page.locator('#targets li[data-target]').allTextContents()).toEqual([
+      'NPS: 30Remove',
+      'Customer churn: 5 %Remove',
+    ]);
+    await again.page.click('#targets button[data-target="nps"]');
+    await again.page.click('#targets button[data-target="churn"]');
+    expect(await again.page.isVisible('#targets .target-none')).toBe(true);
+    await again.page.click('#generate');
+    await again.page.waitForSelector('#result', { timeout: 30_000 });
+    expect((again.server.callsOf('wizardGenerate')[0].args[0] as { targets: unknown }).targets).toEqual({});
+    const cleared = JSON.parse(workbook.properties.document.data.get('fideliza.settings') as string);
+    expect(cleared.targets).toEqual({});
+    await again.page.close();
+  });
+
   it('shows a failed run in plain words, with the sheet and column, and leaves every sheet as it was', async () => {
     const workbook = new Workbook({ sheets: sampleSheets() });
     const open = await openSidebar(browser, workbook);
@@ -470,8 +553,8 @@ describe('the report wizard', () => {
     expect(workbook.sheetNames()).toContain('Resumen KPI');
     const text = seen.join('\n');
 
-    // Every label is translated (only the product name and a number pattern read the same)…
-    const sameInBoth: StringKey[] = ['appName', 'progressNow'];
+    // Every label is translated (only the product name, a number pattern and "KPI" read the same)…
+    const sameInBoth: StringKey[] = ['appName', 'targetKpi', 'progressNow'];
     expect((Object.keys(EN) as StringKey[]).filter((key) => EN[key] === ES[key])).toEqual(sameInBoth);
     // …and none of the wizard's own English labels is left on screen.
     const english: string[] = [];

@@ -8,7 +8,7 @@ import { importLocale, typedValue } from '../../demo/input/sheets-import';
 import { readWorkbookFile } from '../../demo/input/workbook';
 import { DateCells } from '../../demo/sample/dateCells';
 import { generateSampleWorkbook } from '../../demo/sample/generator';
-import { isoDateIn, sheetDate } from '../emulator';
+import { isoDateIn, sheetDate, wallClock } from '../emulator';
 import type { SeedGrid } from '../emulator';
 
 const ZONE = 'Europe/Madrid';
@@ -29,10 +29,20 @@ function blanksAsNull(sheets: Record<string, SeedGrid>): Record<string, SeedGrid
   );
 }
 
-/** A calendar date cell as Excel holds it: the wall-clock date, which exceljs expresses in UTC. */
+/**
+ * A date (or date-time: the sample's ticket times) cell as Excel holds it: the wall-clock date and
+ * time, which exceljs expresses in UTC.
+ */
 function excelDate(d: Date): Date {
-  const [y, m, day] = isoDateIn(d, ZONE).split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, day));
+  const w = wallClock(d, ZONE);
+  return new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute));
+}
+
+/** A date cell as a CSV export writes it: `yyyy-mm-dd`, with ` hh:mm` when it holds a time of day. */
+function csvDate(d: Date): string {
+  const w = wallClock(d, ZONE);
+  const time = w.hour || w.minute ? ` ${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}` : '';
+  return `${isoDateIn(d, ZONE)}${time}`;
 }
 
 describe('readWorkbookFile: .csv', () => {
@@ -42,7 +52,7 @@ describe('readWorkbookFile: .csv', () => {
     for (const [name, rows] of Object.entries(sample)) {
       const text = Papa.unparse(
         rows.map((row) =>
-          row.map((v) => (v instanceof Date ? isoDateIn(v, ZONE) : v === null || v === undefined ? '' : String(v))),
+          row.map((v) => (v instanceof Date ? csvDate(v) : v === null || v === undefined ? '' : String(v))),
         ),
       );
       writeFileSync(join(folder, `${name}.csv`), text);

@@ -283,20 +283,29 @@ describe('sample workbook: dirty rows and injection texts', () => {
 });
 
 describe('sample workbook: dates', () => {
-  it('holds every date as a Date at local midnight of the zone', () => {
+  it('holds every date as a Date at local midnight of the zone (ticket times: date-times after the opening)', () => {
     for (const zone of [ZONE, 'America/Los_Angeles']) {
       const w = zone === ZONE ? full.sheets : generateSampleWorkbook({ ...SMALL, timeZone: zone });
       let dates = 0;
-      for (const rows of Object.values(w)) {
+      let times = 0;
+      for (const [name, rows] of Object.entries(w)) {
         for (const row of rows) {
-          for (const v of row) {
-            if (!(v instanceof Date)) continue;
+          row.forEach((v, c) => {
+            if (!(v instanceof Date)) return;
+            if (name === 'Tickets' && c >= 3) {
+              // First response and resolved: whole minutes after the day the ticket was opened.
+              times++;
+              expect(v.getTime() % 60_000).toBe(0);
+              expect(v.getTime()).toBeGreaterThan((row[1] as Date).getTime());
+              return;
+            }
             dates++;
             expect(sheetDate(isoDateIn(v, zone), zone).getTime()).toBe(v.getTime());
-          }
+          });
         }
       }
       expect(dates).toBeGreaterThan(2000);
+      expect(times).toBeGreaterThan(100);
     }
   });
 

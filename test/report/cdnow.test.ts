@@ -88,7 +88,14 @@ describe('the CDNOW sample as an Orders sheet', () => {
       'Purchase frequency',
     ]);
     expect(summaryCards(view).get('Revenue')!.value.value).toBe(headlineRow(view, 'Revenue').current.value);
-    expect(rig.workbook.chartSpecs(result.sheetName).map((s) => s.type)).toEqual(['COMBO', 'COMBO', 'BAR']);
+    // Customers, revenue and RFM on the grid; the LTV curves and the projection beside their tables.
+    expect(rig.workbook.chartSpecs(result.sheetName).map((s) => s.type)).toEqual([
+      'COMBO',
+      'COMBO',
+      'BAR',
+      'LINE',
+      'COMBO',
+    ]);
   });
 
   it('lists every customer by predicted value: the first ten in the report, all of them in the lists sheet', () => {

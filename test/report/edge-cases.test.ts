@@ -178,7 +178,10 @@ describe('formulas: odd arguments', () => {
       errorOf(() =>
         auckland.ORDER_SUMMARY(column('A'), column('2024-03-01'), column(sheetDate('2024-03-01', 'Pacific/Auckland'))),
       ),
-    ).toBe('ORDER_SUMMARY amounts row 1: 2024-03-01 is not a number. Type a plain number such as 12.5.');
+    ).toBe(
+      'ORDER_SUMMARY amounts row 1: this cell is formatted as a date, so it reads as 2024-03-01 instead of a number. ' +
+        'Select the cell and choose Format > Number > Automatic (or Number), then check its value.',
+    );
   });
 
   it('takes a date serial for a single date argument, as it does in ranges', () => {

@@ -30,6 +30,7 @@ const FIRST_KIND = [
   'nps',
   'npsMargin',
   'csat',
+  'ces',
   'repeatRate',
   'orders',
   'revenue',
@@ -42,6 +43,8 @@ const FIRST_KIND = [
   'nrr',
   'grossMrrChurn',
   'expansionMrr',
+  'quickRatio',
+  'cacPayback',
   'conversionRate',
   'cartAbandonment',
 ] as const;
@@ -67,9 +70,16 @@ function readableRows() {
       ? [{ id: id.trim(), date, day: dayOf(date), amount, cost: typeof cost === 'number' ? cost : null }]
       : [],
   );
-  const answers = sheets.Encuestas.slice(1).flatMap(([, date, nps, csat]) =>
+  const answers = sheets.Encuestas.slice(1).flatMap(([, date, nps, csat, , , , , effort]) =>
     date instanceof Date && (typeof nps === 'number' || typeof csat === 'number')
-      ? [{ day: dayOf(date), nps: typeof nps === 'number' ? nps : null, csat: typeof csat === 'number' ? csat : null }]
+      ? [
+          {
+            day: dayOf(date),
+            nps: typeof nps === 'number' ? nps : null,
+            csat: typeof csat === 'number' ? csat : null,
+            effort: typeof effort === 'number' ? effort : null,
+          },
+        ]
       : [],
   );
   const customers = sheets.Clientes.slice(1).flatMap(([id, , , since, birthday, cac]) =>
@@ -134,6 +144,8 @@ function throughFormulas(
   const p99 = allRatings[Math.min(allRatings.length - 1, Math.floor(0.99 * allRatings.length))];
   const scale = [5, 7, 10].find((s) => p99 <= s) ?? 10;
   out.csat = fx.CSAT(column(answers.flatMap((a) => (a.csat === null ? [] : [a.csat]))), scale);
+  // CES: the sample asks "Esfuerzo" (lower is easier) on 1–5: the mean with lower_is_better.
+  out.ces = fx.CES(column(answers.flatMap((a) => (a.effort === null ? [] : [a.effort]))), 5, 'mean', true);
 
   const orders = inWindow(rows.orders);
   const summary = fx.ORDER_SUMMARY(
@@ -173,7 +185,8 @@ function throughFormulas(
     const since = c.since ?? firstOrder.get(c.id);
     return c.cac !== null && since !== undefined && since >= yearStart && since <= end;
   });
-  out.ltvCac = fx.LTV_CAC(out.ltv, sum(acquired.map((c) => c.cac as number)) / acquired.length);
+  const averageCac = sum(acquired.map((c) => c.cac as number)) / acquired.length;
+  out.ltvCac = fx.LTV_CAC(out.ltv, averageCac);
 
   const subs = rows.subscriptions;
   const [ids, starts, ends, fees] = [0, 1, 2, 3].map((k) => subs.map((row) => [row[k]]));
@@ -184,6 +197,15 @@ function throughFormulas(
   out.expansionMrr = month[3];
   out.grossMrrChurn = month[8];
   out.nrr = month[9];
+  // Quick Ratio from the month's movements: new, expansion, contraction, churned, reactivation.
+  out.quickRatio = fx.QUICK_RATIO(month[2], month[3], month[4], month[5], month[6]);
+  // CAC payback: the same average CAC ÷ ARPA, ARPA = MRR ÷ customers whose own MRR at the end is above 0.
+  const paying = [...new Set(subs.map((row) => row[0] as string))].filter((id) => {
+    const mine = subs.filter((row) => row[0] === id);
+    const [i, s, e, f] = [0, 1, 2, 3].map((k) => mine.map((row) => [row[k]]));
+    return fx.MRR(i, s, e, f, endCell) > 0;
+  }).length;
+  out.cacPayback = fx.CAC_PAYBACK(averageCac, out.mrr / paying);
 
   const funnel = inWindow(rows.funnel);
   out.conversionRate = fx.CONVERSION_RATE(sum(funnel.map((f) => f.conversions)), sum(funnel.map((f) => f.visits)));
@@ -237,6 +259,9 @@ describe('one definition per KPI: the report and the custom functions agree', ()
       'churn',
       'retention',
       'ticketsPerCustomer',
+      'arr',
+      'arpa',
+      'mrrGrowth',
     ];
     expect([...FIRST_KIND, ...second].sort()).toEqual(Object.keys(labels.kpis).sort());
   });

@@ -39,6 +39,7 @@ const HEADLINE_EN = [
   'NPS margin of error (95 %)',
   'Survey responses',
   'CSAT',
+  'Customer effort (CES)',
   'Customers at start',
   'New customers',
   'Customers at end',
@@ -56,6 +57,11 @@ const HEADLINE_EN = [
   'Net revenue retention',
   'Gross MRR churn',
   'Expansion MRR',
+  'ARR',
+  'ARPA',
+  'MRR growth rate',
+  'Quick Ratio',
+  'CAC payback (months)',
   'Conversion rate',
   'Cart abandonment',
   'Tickets per customer',
@@ -71,6 +77,7 @@ const LISTS_EN = [
   'New customers to welcome',
   'Birthdays and anniversaries in the next 30 days',
   'Detractor comments',
+  'Customers needing attention: 3 or more unresolved tickets',
   'Customers by predicted lifetime value (next 52 weeks)',
 ];
 
@@ -128,15 +135,22 @@ describe('the sample shop in English (en_US)', () => {
     view = reportView(rig, result.sheetName);
   });
 
-  it('writes its own three sheets — the report, the lists, the version to share — each marked with its role', () => {
+  it('writes its own four sheets — the report, the lists, the version to share, the history — each marked with its role', () => {
     expect(result.sheetName).toBe('KPI Summary');
     expect(result.created).toBe(true);
     expect(result.periodLabel).toBe('December 2025');
-    expect(rig.workbook.sheetNames()).toEqual([...USER_SHEETS, 'KPI Summary', 'KPI lists', 'KPI Summary (to share)']);
+    expect(rig.workbook.sheetNames()).toEqual([
+      ...USER_SHEETS,
+      'KPI Summary',
+      'KPI lists',
+      'KPI Summary (to share)',
+      'KPI history',
+    ]);
     expect(sheetsByRole(rig.workbook)).toEqual({
       report: ['KPI Summary'],
       lists: ['KPI lists'],
       shared: ['KPI Summary (to share)'],
+      history: ['KPI history'],
     });
     // The result card points at the named report and at the version to share, each with its own PDF.
     const gid = (url: string) => Number(/\/export\?format=pdf&gid=(\d+)(&|$)/.exec(url)?.[1]);
@@ -331,7 +345,7 @@ describe('the sample shop in English (en_US)', () => {
     expect(lastOrder.display).toBe(localDate(isoDateIn(lastOrder.value as Date, ZONE), true));
   });
 
-  it('charts: five native charts on the grid, two per row, each reading its data block under "Chart data"', () => {
+  it('charts: six native charts on the grid, two per row, and two beside their tables, each reading its data block under "Chart data"', () => {
     const specs = rig.workbook.chartSpecs(result.sheetName);
     const expected = [
       {
@@ -364,7 +378,27 @@ describe('the sample shop in English (en_US)', () => {
         stacked: false,
         headers: ['Mean answer'],
       },
+      {
+        title: 'Support by month: tickets, median first response and resolution (h)',
+        type: 'COMBO',
+        stacked: false,
+        headers: ['Month', 'Tickets opened', 'Median first response (h)', 'Median resolution (h)'],
+      },
+      // Beside their tables, after the lists: the LTV curves under the revenue cohorts, and the projection.
+      {
+        title: 'Cumulative revenue per customer by cohort (LTV curves)',
+        type: 'LINE',
+        stacked: false,
+        headers: ['Months after the first order'],
+      },
+      {
+        title: 'Projected customers and revenue, next 12 months',
+        type: 'COMBO',
+        stacked: false,
+        headers: ['Month', 'Revenue', 'Customers at end'],
+      },
     ];
+    const GRID_CHARTS = 6;
     expect(specs.map((s) => [s.type, s.options.title])).toEqual(expected.map((e) => [e.type, e.title]));
     const charts = view.row('Charts');
     const lists = view.row('Action lists');
@@ -372,7 +406,15 @@ describe('the sample shop in English (en_US)', () => {
     // The report's grid: eight columns of 150 px; charts four columns wide at A and E, rows that do not overlap.
     const sheet = rig.workbook.sheet(result.sheetName);
     for (let c = 1; c <= 8; c++) expect(sheet.getColumnWidth(c), `column ${c}`).toBe(150);
-    specs.forEach((spec, i) => {
+    const cohorts = view.row(/^Cohort retention/);
+    const projection = view.row(/^Projection: where the current rates lead/);
+    const [ltv, projected] = specs.slice(GRID_CHARTS);
+    expect(ltv.position.anchorColumn).toBe(1);
+    expect(ltv.position.anchorRow).toBeGreaterThan(view.row(/^Revenue retention by cohort/, cohorts));
+    expect(ltv.position.anchorRow).toBeLessThan(projection);
+    expect(projected.position.anchorColumn).toBe(1);
+    expect(projected.position.anchorRow).toBeGreaterThan(projection);
+    specs.slice(0, GRID_CHARTS).forEach((spec, i) => {
       expect(spec.position.anchorColumn, spec.options.title as string).toBe(i % 2 === 0 ? 1 : 5);
       expect(spec.position.anchorRow).toBeGreaterThan(charts);
       expect(spec.position.anchorRow).toBeLessThan(lists);
@@ -518,7 +560,17 @@ describe('the sample shop in English (en_US)', () => {
     }
     // Birthdays and anniversaries: within the next 30 days of "today" (2026-01-10), dates and days consistent.
     const upcoming = lists.find((l) => l.title.startsWith('Birthdays'))!;
-    expect(view.line(upcoming.heading + 1)).toEqual(['Customer', '', 'Spend, 12 months', 'Date', 'Occasion']);
+    // The sample's customers have a segment: it is shown in the last column.
+    expect(view.line(upcoming.heading + 1)).toEqual([
+      'Customer',
+      '',
+      'Spend, 12 months',
+      'Date',
+      'Occasion',
+      '',
+      '',
+      'Segment',
+    ]);
     for (const row of upcoming.rows) {
       const date = row[3].value as Date;
       const m = /^(Birthday|Customer anniversary \(\d+\)) · (today|tomorrow|in (\d+) days)$/.exec(String(row[4].value));
@@ -568,6 +620,7 @@ describe('the sample shop in Spanish (es_ES)', () => {
       report: ['Resumen KPI'],
       lists: ['Listas KPI'],
       shared: ['Resumen KPI (para compartir)'],
+      history: ['Historial de KPI'],
     });
     expect(result.periodLabel).toBe('diciembre de 2025');
     expect(view.at(1, 1).value).toBe('Fideliza — Resumen de KPI');
@@ -605,7 +658,16 @@ describe('the sample shop in Spanish (es_ES)', () => {
       'Movimientos de MRR por mes, y MRR neto nuevo',
       'Clientes por segmento RFM, en colores según su salud',
       'Factores clave del NPS: respuesta media frente a correlación con el NPS',
+      'Soporte por mes: tickets, primera respuesta y resolución medianas (h)',
+      'Ingresos acumulados por cliente por cohorte (curvas de valor de vida del cliente)',
+      'Clientes e ingresos proyectados, próximos 12 meses',
     ]);
+    for (const title of [
+      'KPI por segmento',
+      'Soporte',
+      'Proyección: adónde llevan los ritmos actuales (próximos 12 meses)',
+    ])
+      expect(view.rowOf(title), title).toBeGreaterThan(0);
     const lists = reportLists(view);
     expect(lists.map((l) => l.title)).toContain('Clientes que recuperar');
     expect(lists.map((l) => l.title)).toContain('Cumpleaños y aniversarios en los próximos 30 días');
@@ -688,6 +750,8 @@ describe('sections whose sheet is absent are left out cleanly', () => {
       'New and churned customers by month, and churn rate',
       'Revenue by month: new and returning customers, and total',
       'Customers by RFM segment, coloured by health',
+      'Cumulative revenue per customer by cohort (LTV curves)',
+      'Projected customers and revenue, next 12 months',
     ]);
     expect(view.rowOf(/^Cohort retention/)).toBeGreaterThan(0);
     const lists = reportLists(view);
@@ -708,8 +772,10 @@ describe('sections whose sheet is absent are left out cleanly', () => {
       'NPS margin of error (95 %)',
       'Survey responses',
       'CSAT',
+      'Customer effort (CES)',
     ]);
-    expect([...summaryCards(view).keys()]).toEqual(['NPS', 'CSAT']);
+    // The sample's effort question is a card candidate once the order KPIs are absent.
+    expect([...summaryCards(view).keys()]).toEqual(['NPS', 'CSAT', 'Customer effort (CES)']);
     expect(rig.workbook.chartSpecs(result.sheetName).map((s) => s.type)).toEqual(['COMBO', 'SCATTER']);
     // The cohort heatmap and predicted value say what to add instead of vanishing.
     const cohorts = view.row(/^Cohort retention/);
@@ -727,9 +793,10 @@ describe('"without personal data"', () => {
     const { sheets } = sample();
     const rig = reportRig(copySheets(sheets));
     const result = generate(rig, { withoutPersonalData: true });
-    // No named report, no lists sheet: only the version to share, which the result card points at.
-    expect(rig.workbook.sheetNames()).toEqual([...USER_SHEETS, 'KPI Summary (to share)']);
-    expect(sheetsByRole(rig.workbook)).toEqual({ shared: ['KPI Summary (to share)'] });
+    // No named report, no lists sheet: only the version to share, which the result card points at, and
+    // the history (it holds no personal data).
+    expect(rig.workbook.sheetNames()).toEqual([...USER_SHEETS, 'KPI Summary (to share)', 'KPI history']);
+    expect(sheetsByRole(rig.workbook)).toEqual({ shared: ['KPI Summary (to share)'], history: ['KPI history'] });
     expect(result.sheetName).toBe('KPI Summary (to share)');
     expect(result.sheetId).toBe(result.shared.sheetId);
     expect(result.pdfUrl).toBe('');

@@ -2,7 +2,8 @@
  * The summary band at the top of the report: up to eight KPI cards in two rows of four — name;
  * value beside a sparkline of its last 13 periods; the change against the previous period,
  * coloured by whether it is good for that KPI, with its significance; the change against a year
- * earlier — and under them three sentences: what improved, what got worse, what to do first.
+ * earlier; a user's target with ✓ or ✗ — and under them the sentences: which KPIs miss their target
+ * (first, when any does), what improved, what got worse, what to do first.
  */
 import type { HeadlineKey } from '../compute/headline';
 import type { HeadlineKpi, ReportModel } from '../compute/model';
@@ -77,6 +78,26 @@ export function significanceCell(flow: Flow, test: HeadlineKpi['changeTest']): L
   };
 }
 
+/**
+ * The target mark of a KPI the user set a target for: "Target 40 ✓" in green when this period's
+ * value meets it, "Target 5.0% ✗" in red when not (by the KPI's direction), grey when the KPI has
+ * no direction or no value. No target, no mark.
+ */
+export function targetCell(flow: Flow, model: ReportModel, kpi: HeadlineKpi): LayoutCell {
+  if (!kpi.target) return { value: null };
+  const { story } = flow.labels;
+  const target = valueText(kpi.target.value, kpi.format, model.options.currency, flow.locale);
+  const { met } = kpi.target;
+  const text = met === null ? story.targetOnly : met ? story.targetMet : story.targetMissed;
+  return {
+    value: fill(text, { target }),
+    color: met === null ? COLORS.muted : met ? COLORS.good : COLORS.bad,
+    bold: met === false,
+    size: 9,
+    align: 'left',
+  };
+}
+
 /** Lays the cards out; returns where the sparklines go (they read the trend block written later). */
 function cards(flow: Flow, model: ReportModel): SparklineCell[] {
   const { layout, labels } = flow;
@@ -93,6 +114,7 @@ function cards(flow: Flow, model: ReportModel): SparklineCell[] {
       layout.set(row + r, column + c, { ...cell, background: COLORS.card });
     for (let r = 0; r < CARD_ROWS; r++) for (let c = 0; c < 2; c++) card(r, c, { value: null });
     card(0, 0, { value: labels.kpis[key][0], bold: true, color: COLORS.muted });
+    if (kpi.target) card(0, 1, { ...targetCell(flow, model, kpi), align: 'right' });
     card(1, 0, { value: kpi.current, format: cardFormat(flow.formats, kpi), bold: true, size: 18, align: 'left' });
     sparklines.push({ row: row + 1, column: column + 1, key });
     card(2, 0, changeCell(flow, kpi, kpi.previous, verdictOf(kpi)));
@@ -129,8 +151,9 @@ function changesText(
 }
 
 /**
- * The sentences of the summary band — what improved, what got worse, what is within noise (when
- * a card's change is), what to do first — in the labels' language, numbers in the locale's style.
+ * The sentences of the summary band — which KPIs miss the user's targets (first), what improved,
+ * what got worse, what is within noise (when a card's change is), what to do first — in the labels'
+ * language, numbers in the locale's style.
  * The result card and the demo say the same.
  */
 export function storySentences(
@@ -138,9 +161,25 @@ export function storySentences(
   labels: ReportLabels,
   locale: string,
   listsSheet: string | null,
-): { improved: string; worsened: string; noise: string | null; first: string } {
+): { missed: string | null; improved: string; worsened: string; noise: string | null; first: string } {
   const { story } = labels;
   const s = model.story;
+  const byKey = new Map(model.headline.map((kpi) => [kpi.key, kpi]));
+  const { currency } = model.options;
+  const missed = s.missedTargets.length
+    ? fill(story.missedTargets, {
+        items: s.missedTargets
+          .map((key) => {
+            const kpi = byKey.get(key)!;
+            return fill(story.targetItem, {
+              kpi: labels.kpis[key][0],
+              value: valueText(kpi.current!, kpi.format, currency, locale),
+              target: valueText(kpi.target!.value, kpi.format, currency, locale),
+            });
+          })
+          .join(', '),
+      })
+    : null;
   const improved = s.improved.length
     ? fill(story.improved, { items: changesText(model, labels, locale, s.improved) })
     : story.improvedNone;
@@ -161,12 +200,13 @@ export function storySentences(
     });
     if (listsSheet) first += ` ${fill(story.allIn, { sheet: listsSheet })}`;
   }
-  return { improved, worsened, noise, first };
+  return { missed, improved, worsened, noise, first };
 }
 
 function sentences(flow: Flow, model: ReportModel, listsSheet: string | null): void {
-  const { improved, worsened, noise, first } = storySentences(model, flow.labels, flow.locale, listsSheet);
+  const { missed, improved, worsened, noise, first } = storySentences(model, flow.labels, flow.locale, listsSheet);
   flow.skip();
+  if (missed) flow.layout.set(flow.row++, 1, { value: missed, color: COLORS.bad, bold: true });
   flow.layout.set(flow.row++, 1, { value: improved, color: COLORS.good, bold: true });
   flow.layout.set(flow.row++, 1, { value: worsened, color: COLORS.bad, bold: true });
   if (noise) flow.layout.set(flow.row++, 1, { value: noise, color: COLORS.muted, italic: true });

@@ -22,7 +22,7 @@ const CHART_WIDTH = 4 * GRID_COLUMN_WIDTH;
 const CHART_HEIGHT = 371;
 
 /** A chart waiting for its data block: everything but where its data sits. */
-interface PendingChart {
+export interface PendingChart {
   chart: Omit<LayoutChart, 'data'>;
   block: { title: string; headers: string[]; body: LayoutValue[][]; formats: (string | undefined)[] };
   /** Columns of the block the chart reads (from the first). */
@@ -245,9 +245,48 @@ function driversChart(flow: Flow, model: ReportModel): PendingChart | undefined 
   };
 }
 
+/** Tickets opened by month as columns, the median first-response and resolution hours as lines on a right axis. */
+function supportChart(flow: Flow, model: ReportModel): PendingChart | undefined {
+  const support = model.support;
+  if (!support) return undefined;
+  const { labels, formats } = flow;
+  const words = labels.support;
+  return {
+    chart: {
+      id: 'support',
+      kind: 'combo',
+      title: words.chartTitle,
+      anchor: { row: 0, column: 0 },
+      series: {
+        0: { color: '#9aa0a6' },
+        1: { type: 'line', axis: 1, color: COLORS.line, lineWidth: 3, pointSize: 5 },
+        2: { type: 'line', axis: 1, color: '#e8710a', lineWidth: 3, pointSize: 5 },
+      },
+      vAxes: [
+        { title: words.kpis.opened, min: 0 },
+        { title: words.hours, min: 0 },
+      ],
+    },
+    block: {
+      title: words.chartTitle,
+      headers: words.chartHeaders,
+      body: support.months.map((m) => [
+        day(m.monthStart),
+        m.opened,
+        m.medianFirstResponseHours,
+        m.medianResolutionHours,
+        support.hasResolved ? m.resolvedWithinPeriodShare : null,
+        m.ticketsPerCustomer,
+      ]),
+      formats: [formats.month, formats.integer, formats.decimal, formats.decimal, formats.percent, formats.decimal],
+    },
+    columns: 4,
+  };
+}
+
 /** The charts the model allows, in reading order. */
 export function pendingCharts(flow: Flow, model: ReportModel): PendingChart[] {
-  return [npsChart, customersChart, moneyChart, rfmChart, driversChart].flatMap((make) => {
+  return [npsChart, customersChart, moneyChart, rfmChart, driversChart, supportChart].flatMap((make) => {
     const chart = make(flow, model);
     return chart ? [chart] : [];
   });

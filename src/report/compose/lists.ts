@@ -24,8 +24,10 @@ interface ListRow {
   date: number | null;
   /** A short fact: why (win-back), the score (promoters, detractors), the occasion, P(alive). */
   fact: LayoutValue;
-  /** The customer's own words, in a cell of their own so they are written exactly as typed. */
-  comment: string;
+  /** The customer's own words, in a cell of their own so they are written exactly as typed (or a count). */
+  comment: string | number;
+  /** The customer's segment; `undefined` when no source has a segment column. */
+  segment?: string;
 }
 
 /** A list ready to show: key, heading words, and its rows. */
@@ -45,7 +47,7 @@ function rowsOf(model: ReportModel, labels: ReportLabels): ShownList[] {
     key: ActionListKey | 'predicted',
     title: string,
     list: ActionList<T>,
-    describe: (row: T) => { date: number | null; fact: LayoutValue; comment?: string },
+    describe: (row: T) => { date: number | null; fact: LayoutValue; comment?: string | number },
   ) =>
     out.push({
       key,
@@ -62,6 +64,7 @@ function rowsOf(model: ReportModel, labels: ReportLabels): ShownList[] {
           date,
           fact,
           comment: comment ?? '',
+          segment: row.segment,
         };
       }),
     });
@@ -88,6 +91,13 @@ function rowsOf(model: ReportModel, labels: ReportLabels): ShownList[] {
       fact: r.score,
       comment: r.comment,
     }));
+    // Only with a Tickets sheet: a shop without one has no list to miss.
+    if (model.missing.needsAttention !== 'tickets')
+      add('needsAttention', labels.lists.needsAttention, a.needsAttention, (r) => ({
+        date: r.oldestUnresolvedDay,
+        fact: r.unresolved,
+        comment: r.tickets,
+      }));
   }
   const p = model.predicted;
   if (p && 'list' in p)
@@ -125,8 +135,18 @@ export function listSection(flow: Flow, model: ReportModel, shared: boolean, lis
     }
     const shown = list.rows.slice(0, REPORT_LIST_ROWS);
     const headers = labels.listColumns[list.key];
+    // The segment, when the sources have one, in the last column (after a comment's room to overflow).
+    const withSegment = model.segments !== undefined;
     flow.table(
-      [headers[0], '', headers[1], headers[2], headers[3], headers[4]],
+      [
+        headers[0],
+        '',
+        headers[1],
+        headers[2],
+        headers[3],
+        headers[4],
+        ...(withSegment ? ['', labels.segments.headers[0]] : []),
+      ],
       shown.map((r) => [
         r.name || r.customerId,
         null,
@@ -134,6 +154,7 @@ export function listSection(flow: Flow, model: ReportModel, shared: boolean, lis
         r.date === null ? null : { day: r.date },
         r.fact,
         r.comment,
+        ...(withSegment ? [null, r.segment || null] : []),
       ]),
       [undefined, undefined, formats.wholeCurrency, formats.date, list.key === 'predicted' ? formats.percent : '0'],
     );
@@ -170,6 +191,8 @@ export function composeLists(
   layout.set(1, 1, { value: labels.listWords.sheetTitle, bold: true, size: 14, color: COLORS.title });
   layout.set(2, 1, { value: labels.listWords.sheetNote, italic: true, color: COLORS.muted });
   const body: LayoutValue[][] = [];
+  // The segment, when the sources have one, in a last column of its own (the others keep their place).
+  const withSegment = model.segments !== undefined;
   for (const list of rowsOf(model, labels))
     for (const r of list.rows)
       body.push([
@@ -181,15 +204,10 @@ export function composeLists(
         r.date === null ? null : { day: r.date },
         r.fact,
         r.comment,
+        ...(withSegment ? [r.segment || null] : []),
       ]);
-  layout.table(3, 1, labels.listWords.sheetColumns, body, [
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    formats.wholeCurrency,
-    formats.date,
-  ]);
+  const headers = [...labels.listWords.sheetColumns, ...(withSegment ? [labels.segments.headers[0]] : [])];
+  layout.table(3, 1, headers, body, [undefined, undefined, undefined, undefined, formats.wholeCurrency, formats.date]);
   // P(alive) is a share: those cells get a percent format of their own.
   let row = 4;
   for (const list of rowsOf(model, labels))
@@ -198,6 +216,8 @@ export function composeLists(
       row++;
     }
   layout.frozenRows = 3;
-  [260, 130, 180, 230, 120, 110, 220, 420].forEach((px, i) => layout.columnWidths.set(i + 1, px));
+  [260, 130, 180, 230, 120, 110, 220, 420, ...(withSegment ? [140] : [])].forEach((px, i) =>
+    layout.columnWidths.set(i + 1, px),
+  );
   return layout;
 }

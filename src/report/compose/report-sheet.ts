@@ -16,11 +16,14 @@ import { PERIODS_PER_YEAR } from '../period';
 import { formatsFor, kpiFormat } from '../formats';
 import { cutDescriptions, periodLabel, reportLabels, skipDescriptions } from '../labels';
 import { COLORS, columnLetters, SheetLayout, type LayoutValue } from '../layout';
-import { changeCell, significanceCell, summaryBand, type SparklineCell } from './band';
+import { changeCell, significanceCell, summaryBand, targetCell, type SparklineCell } from './band';
 import { pendingCharts, placeCharts, writeChartData } from './charts';
 import { Flow, GRID_COLUMN_WIDTH, GRID_COLUMNS } from './flow';
 import { numberText } from '../../locale/number-text';
 import { composeLists, listSection } from './lists';
+import { projectionSection, revenueCohortSection } from './growth';
+import { segmentSection } from './segments';
+import { supportSectionLayout } from './support';
 import { moneyText } from './prose';
 import { shortPeriod } from './months';
 
@@ -72,7 +75,12 @@ function headlineTable(flow: Flow, model: ReportModel): void {
     const [name, definition] = labels.kpis[kpi.key];
     const format = kpiFormat(formats, kpi.format);
     layout.set(row, 1, { value: name, bold: true });
-    layout.set(row, 3, { value: kpi.current, format });
+    const met = kpi.target?.met;
+    layout.set(row, 3, {
+      value: kpi.current,
+      format,
+      ...(met === true || met === false ? { color: met ? COLORS.good : COLORS.bad, bold: true } : {}),
+    });
     layout.set(row, 4, { value: kpi.previous, format, color: COLORS.muted });
     layout.set(row, 5, { ...changeCell(flow, kpi, kpi.previous, verdictOf(kpi), false), bold: false, align: 'right' });
     layout.set(row, 6, { ...significanceCell(flow, kpi.changeTest), size: 10 });
@@ -82,7 +90,11 @@ function headlineTable(flow: Flow, model: ReportModel): void {
         bold: false,
         align: 'right',
       });
-    layout.set(row, 8, { value: definition, color: COLORS.muted, italic: true });
+    if (kpi.target) {
+      // The target goes first in the last column, coloured like the card's mark; the definition follows it.
+      const mark = targetCell(flow, model, kpi);
+      layout.set(row, 8, { ...mark, value: `${mark.value} · ${definition}`, size: 10 });
+    } else layout.set(row, 8, { value: definition, color: COLORS.muted, italic: true });
   });
   flow.row = top + 1 + model.headline.length;
 }
@@ -104,6 +116,33 @@ function driversTable(flow: Flow, model: ReportModel): void {
     ]),
     [undefined, undefined, formats.decimal, formats.decimal],
   );
+}
+
+/**
+ * SaaS efficiency by month (with subscriptions): ARR, paying accounts, ARPA, MRR growth rate, Quick
+ * Ratio and CAC payback for each month of the MRR chart, blank where the maths has no denominator;
+ * a note says what CAC payback needs when the Customers sheet has no acquisition cost.
+ */
+function saasTable(flow: Flow, model: ReportModel): void {
+  const rows = model.blocks.mrr;
+  if (!rows) return;
+  const { labels, formats } = flow;
+  flow.skip();
+  flow.subtitle(labels.saas.title);
+  flow.table(
+    labels.saas.headers,
+    rows.map((r) => [{ day: r.monthStart }, r.arr, r.payingAccounts, r.arpa, r.growth, r.quickRatio, r.cacPayback]),
+    [
+      formats.month,
+      formats.wholeCurrency,
+      formats.integer,
+      formats.currency,
+      formats.percent,
+      formats.decimal,
+      formats.decimal,
+    ],
+  );
+  if (!model.headline.some((kpi) => kpi.key === 'cacPayback')) flow.note(labels.saas.noCac);
 }
 
 /** Notes for the parts a missing sheet or column leaves out of the charts. */
@@ -264,15 +303,19 @@ export function composeReport(model: ReportModel, variant: ReportVariant, listsS
     placeCharts(flow, charts);
     missingCharts(flow, model);
     driversTable(flow, model);
+    saasTable(flow, model);
   }
+  segmentSection(flow, model);
+  supportSectionLayout(flow, model);
   listSection(flow, model, shared, shared ? null : listsSheet);
   if (model.cohorts) cohortSection(flow, model.cohorts);
   else missingCohorts(flow, model);
+  const growthCharts = [...revenueCohortSection(flow, model), ...projectionSection(flow, model)];
   predictedSection(flow, model);
   sourcesSection(flow, model);
-  if (charts.length || sparklines.length) {
+  if (charts.length || growthCharts.length || sparklines.length) {
     flow.section(labels.chartData);
-    writeChartData(flow, charts);
+    writeChartData(flow, [...charts, ...growthCharts]);
     trends(flow, model, sparklines);
   }
   for (let c = 1; c <= GRID_COLUMNS; c++) layout.columnWidths.set(c, GRID_COLUMN_WIDTH);

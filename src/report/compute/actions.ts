@@ -14,12 +14,14 @@ import type {
   ActionCustomer,
   ActionList,
   DetractorRow,
+  NeedsAttentionRow,
   PromoterRow,
   ReportModel,
   UpcomingRow,
   WelcomeRow,
   WinBackRow,
 } from './model';
+import { needingAttention, ticketStatusOf } from './support';
 import { frequentWords } from './words';
 import type { DayWindow } from './headline';
 
@@ -29,19 +31,6 @@ export const LOW_HEALTH_SCORE = 25;
 export const FALLING_SATISFACTION = 2;
 /** Days ahead for birthdays and anniversaries. */
 export const UPCOMING_DAYS = 30;
-/** Ticket statuses that count as still open. */
-const OPEN_STATUSES = new Set([
-  'open',
-  'opened',
-  'pending',
-  'new',
-  'abierto',
-  'abierta',
-  'pendiente',
-  'nuevo',
-  'en curso',
-  'in progress',
-]);
 
 /** Per-customer facts the lists show. */
 interface CustomerFacts {
@@ -113,7 +102,7 @@ function healthOf(data: ReportData, facts: CustomerFacts, endDay: number): Map<s
   }
   const openTickets = new Map<string, number>();
   for (const t of data.tickets?.records ?? [])
-    if (t.day <= endDay && OPEN_STATUSES.has(t.status.toLowerCase()))
+    if (t.day <= endDay && ticketStatusOf(t.status) === 'open')
       openTickets.set(t.customerId, (openTickets.get(t.customerId) ?? 0) + 1);
   const hasTickets = Boolean(data.tickets);
   const metrics = ids.map((id) => [
@@ -261,6 +250,16 @@ export function actionLists(
     welcome: listOf(welcomeList(facts, w)),
     upcoming: listOf(upcomingList(data, facts, todayDay)),
     detractors: listOf(detractors),
+    needsAttention: listOf(
+      needingAttention(data.tickets?.records ?? [], w.end).map(
+        (row): NeedsAttentionRow => ({
+          ...who(facts, row.customerId),
+          unresolved: row.unresolved,
+          tickets: row.tickets,
+          oldestUnresolvedDay: Math.floor(row.oldestUnresolvedAt),
+        }),
+      ),
+    ),
     words: frequentWords(
       detractors.map((d) => d.comment),
       15,

@@ -4,7 +4,7 @@
 import { periodEndDay, periodIndex, periodStartDay } from '../../kpi/calendar/days';
 import { cohortRetention } from '../../kpi/retention/cohorts';
 import { rfmScores, type RfmRow, type RfmSegment } from '../../kpi/retention/rfm';
-import { mrrMovements } from '../../kpi/revenue/mrr-movements';
+import { saasEfficiency } from '../../kpi/revenue/saas-efficiency';
 import type { Subscription } from '../../kpi/revenue/subscription';
 import { keyDrivers } from '../../kpi/survey/key-drivers';
 import { npsCounts, npsOfCounts } from '../../kpi/survey/nps';
@@ -88,19 +88,43 @@ export function revenueBlock(
   }));
 }
 
-/** MRR movements per month (losses as positive amounts; the layout shows them below zero). */
-export function mrrBlock(subscriptions: Subscription[], endDay: number): NonNullable<ReportModel['blocks']['mrr']> {
+/**
+ * MRR movements and SaaS efficiency of the 12 months to `endDay`, one row per month, from
+ * `saasEfficiency` (the maths of MRR_MOVEMENTS, QUICK_RATIO and CAC_PAYBACK): ARR, paying accounts,
+ * ARPA, MRR growth rate, Quick Ratio, and CAC payback with `cacAt(month's last day)` — the average
+ * CAC the headline uses — when the Customers sheet has a CAC column (`undefined` without one).
+ * @example mrrBlock(subscriptions, dayFromCivil(2025, 12, 31), () => 90)[11].cacPayback // 90 ÷ ARPA
+ */
+export function mrrBlock(
+  subscriptions: Subscription[],
+  endDay: number,
+  cacAt: (day: number) => number | null | undefined = () => undefined,
+): NonNullable<ReportModel['blocks']['mrr']> {
   const months = trendMonths(endDay);
-  return mrrMovements(subscriptions, months[0], months[months.length - 1]).map((m) => ({
-    monthStart: m.firstDay,
-    newMrr: m.newMrr,
-    expansion: m.expansion,
-    reactivation: m.reactivation,
-    contraction: m.contraction,
-    churned: m.churned,
-    netNew: m.newMrr + m.expansion + m.reactivation - m.contraction - m.churned,
-    ending: m.endingMrr,
-  }));
+  const cac = new Map<number, number>();
+  for (const month of months) {
+    const value = cacAt(periodEndDay(month, 'month'));
+    if (typeof value === 'number') cac.set(month, value);
+  }
+  return saasEfficiency(subscriptions, { fromMonth: months[0], toMonth: months[months.length - 1], cac }).map((row) => {
+    const m = row.movements;
+    return {
+      monthStart: m.firstDay,
+      newMrr: m.newMrr,
+      expansion: m.expansion,
+      reactivation: m.reactivation,
+      contraction: m.contraction,
+      churned: m.churned,
+      netNew: m.newMrr + m.expansion + m.reactivation - m.contraction - m.churned,
+      ending: m.endingMrr,
+      arr: row.arr,
+      payingAccounts: row.payingAccounts,
+      arpa: row.arpa,
+      growth: row.mrrGrowthRate,
+      quickRatio: row.quickRatio,
+      cacPayback: row.cacPaybackMonths,
+    };
+  });
 }
 
 /** RFM scores of the customers with orders up to `endDay`. */

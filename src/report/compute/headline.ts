@@ -11,8 +11,12 @@ import { orderSummary } from '../../kpi/retention/orders';
 import { customerProfitabilityScore } from '../../kpi/revenue/cps';
 import { lifetimeValue } from '../../kpi/revenue/ltv';
 import { ltvToCac } from '../../kpi/revenue/ltv-cac';
-import { mrrMovements } from '../../kpi/revenue/mrr-movements';
+import { type MrrMonth, mrrMovements } from '../../kpi/revenue/mrr-movements';
 import { mrrOn } from '../../kpi/revenue/mrr';
+import { quickRatio } from '../../kpi/revenue/quick-ratio';
+import { annualRecurringRevenue, averageRevenuePerAccount, mrrGrowthRate } from '../../kpi/revenue/saas-efficiency';
+import { cacPaybackMonths } from '../../kpi/revenue/cac-payback';
+import { customerEffortScore } from '../../kpi/survey/ces';
 import { twoProportionZTest } from '../../kpi/stats/proportions';
 import { npsChange } from '../../kpi/survey/nps-change';
 import { isActiveOn, type Subscription } from '../../kpi/revenue/subscription';
@@ -76,6 +80,7 @@ function surveyKpis(data: ReportData, w: DayWindow, out: Values, evidence: Windo
     out.npsMargin = counts.responses ? npsMarginOfError(counts, 0.95) : null;
   }
   out.responses = responses;
+  effortKpi(data, w, out);
   if (csatMax !== undefined) {
     out.csat = csat.length ? csatShare(csat, csatMax - 1) : null;
     const satisfiedMin = csatMax - 1;
@@ -93,6 +98,44 @@ export function csatScale(ratings: number[]): number | undefined {
   const sorted = ratings.slice().sort((a, b) => a - b);
   const p99 = sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))];
   return [5, 7, 10].find((scale) => p99 <= scale) ?? 10;
+}
+
+/**
+ * The scale an effort question was asked on, from the answers as CES's `scale_max` takes it: 5 when
+ * 99 % of all the answers are 1–5, else 7 (CEB's CES 2.0 agreement scale). `undefined` without answers.
+ * @example effortScale([1, 2, 5, 4]) // 5
+ * @example effortScale([1, 6, 7, 3]) // 7
+ */
+export function effortScale(ratings: number[]): 5 | 7 | undefined {
+  if (!ratings.length) return undefined;
+  const sorted = ratings.slice().sort((a, b) => a - b);
+  const p99 = sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))];
+  return p99 <= 5 ? 5 : 7;
+}
+
+/** The effort scale of each surveys source, found once (every window asks for it). */
+const EFFORT_SCALES = new WeakMap<object, 5 | 7 | undefined>();
+
+/**
+ * Customer Effort Score of the window's answers: `=CES(ratings, scale_max, "mean", lower_is_better)`
+ * — the mean ease on 1 … scale, an effort question ("how much effort…", lower is better, as the
+ * wizard read or the user chose) reversed first (scale + 1 − answer), so a higher CES is always
+ * easier. Answers outside 1 … scale are left out. Present only when the survey has an effort column.
+ */
+function effortKpi(data: ReportData, w: DayWindow, out: Values): void {
+  const surveys = data.surveys!;
+  let scale = EFFORT_SCALES.get(surveys);
+  if (!EFFORT_SCALES.has(surveys)) {
+    scale = effortScale(surveys.records.flatMap((s) => (s.effort === null ? [] : [s.effort])));
+    EFFORT_SCALES.set(surveys, scale);
+  }
+  if (scale === undefined) return;
+  const lowerIsBetter = surveys.effortDirection === 'lowerIsBetter';
+  const ratings: number[] = [];
+  for (const s of surveys.records)
+    if (s.day >= w.start && s.day <= w.end && s.effort !== null && s.effort >= 1 && s.effort <= scale)
+      ratings.push(s.effort);
+  out.ces = ratings.length ? customerEffortScore(ratings, scale, 'mean', lowerIsBetter) : null;
 }
 
 /** The window's orders as the maths takes them: parallel arrays. */
@@ -166,23 +209,50 @@ function orderKpis(
       ? lifetimeValue(yearSummary.averageOrderValue, yearSummary.ordersPerCustomer, 1 / annualChurn)
       : null;
   out.ltv = ltv;
-  const customers = data.customers?.records;
-  if (customers?.some((c) => c.cac !== null)) out.ltvCac = null;
-  if (customers && ltv !== null && customers.some((c) => c.cac !== null)) {
-    // Average CAC of the customers acquired in those 12 months (signup date, else first order).
-    const firstOrder = new Map<string, number>();
-    activity.ids.forEach((id, c) => firstOrder.set(id, activity.firstDay(c)));
-    let cacSum = 0;
-    let cacCount = 0;
-    for (const c of customers) {
-      const since = c.signupDay ?? firstOrder.get(c.customerId);
-      if (c.cac !== null && since !== undefined && since >= year.start && since <= year.end) {
-        cacSum += c.cac;
-        cacCount++;
-      }
-    }
-    out.ltvCac = cacCount ? refusedAsNull(() => ltvToCac(ltv, cacSum / cacCount)) : null;
+  const cac = averageCac(data, activity, w);
+  if (cac === undefined) return;
+  out.ltvCac = ltv !== null && cac !== null ? refusedAsNull(() => ltvToCac(ltv, cac)) : null;
+}
+
+const FIRST_ORDERS = new WeakMap<CustomerActivity, Map<string, number>>();
+
+/** Each customer's first order day, built once per activity (every window asks for it). */
+function firstOrderDays(activity: CustomerActivity): Map<string, number> {
+  let days = FIRST_ORDERS.get(activity);
+  if (!days) {
+    const built = new Map<string, number>();
+    activity.ids.forEach((id, c) => built.set(id, activity.firstDay(c)));
+    FIRST_ORDERS.set(activity, built);
+    days = built;
   }
+  return days;
+}
+
+/**
+ * The average acquisition cost of the customers acquired in the 12 months to the window's end (their
+ * signup date, else their first order): what LTV:CAC and CAC payback divide by. `undefined` without a
+ * CAC column, `null` when no customer with a CAC was acquired in those months.
+ * @example averageCac(data, activity, { start, end }) // 85.2 (CACs of 80, 90.4 acquired in the year)
+ */
+export function averageCac(
+  data: ReportData,
+  activity: CustomerActivity | undefined,
+  w: DayWindow,
+): number | null | undefined {
+  const customers = data.customers?.records;
+  if (!customers?.some((c) => c.cac !== null)) return undefined;
+  const year: DayWindow = { start: w.end - ACTIVE_WINDOW_DAYS + 1, end: w.end };
+  const firstOrder = activity ? firstOrderDays(activity) : new Map<string, number>();
+  let cacSum = 0;
+  let cacCount = 0;
+  for (const c of customers) {
+    const since = c.signupDay ?? firstOrder.get(c.customerId);
+    if (c.cac !== null && since !== undefined && since >= year.start && since <= year.end) {
+      cacSum += c.cac;
+      cacCount++;
+    }
+  }
+  return cacCount ? cacSum / cacCount : null;
 }
 
 /** MRR of each customer on a day (subscriptions active that day, summed). */
@@ -199,13 +269,22 @@ function mrrByCustomer(subscriptions: Subscription[], day: number): Map<string, 
  * its end against what they paid at its start — which is MRR_MOVEMENTS' monthly definition for a
  * month, and for a quarter or a year does not count customers won during the window against it.
  */
-function subscriptionKpis(subscriptions: Subscription[] | undefined, w: DayWindow, out: Values): void {
+function subscriptionKpis(
+  data: ReportData,
+  activity: CustomerActivity | undefined,
+  subscriptions: Subscription[] | undefined,
+  w: DayWindow,
+  out: Values,
+): void {
   if (!subscriptions?.length) return;
-  out.mrr = mrrOn(subscriptions, w.end);
+  const mrr = mrrOn(subscriptions, w.end);
+  out.mrr = mrr;
   const months = mrrMovements(subscriptions, periodIndex(w.start, 'month'), periodIndex(w.end, 'month'));
-  out.expansionMrr = months.reduce((sum, m) => sum + m.expansion, 0);
+  const total = (pick: (m: MrrMonth) => number) => months.reduce((sum, m) => sum + pick(m), 0);
+  out.expansionMrr = total((m) => m.expansion);
   const before = mrrByCustomer(subscriptions, w.start - 1);
   const after = mrrByCustomer(subscriptions, w.end);
+  saasKpis(data, activity, w, { mrr, before, after, total }, out);
   let starting = 0;
   let kept = 0;
   let lost = 0;
@@ -218,6 +297,57 @@ function subscriptionKpis(subscriptions: Subscription[] | undefined, w: DayWindo
   });
   out.nrr = ratio(kept, starting);
   out.grossMrrChurn = ratio(lost, starting);
+}
+
+/**
+ * SaaS efficiency of a window, each by the maths of its formula: ARR = 12 × MRR; ARPA = MRR ÷ paying
+ * accounts (customers whose subscriptions active at the window's end add up to more than 0); MRR
+ * growth = (MRR at the end − MRR the day before the window) ÷ the latter (`null` from nothing);
+ * Quick Ratio = `QUICK_RATIO` of the window's months' movements summed (`null` when no MRR was
+ * lost); CAC payback = `CAC_PAYBACK(average CAC, ARPA)` in months, gross margin 1, with the CAC
+ * LTV:CAC uses (present only with a CAC column).
+ */
+function saasKpis(
+  data: ReportData,
+  activity: CustomerActivity | undefined,
+  w: DayWindow,
+  mrr: {
+    mrr: number;
+    /** Each customer's MRR the day before the window, and at its end. */
+    before: Map<string, number>;
+    after: Map<string, number>;
+    /** A movement summed over the window's months. */
+    total: (pick: (m: MrrMonth) => number) => number;
+  },
+  out: Values,
+): void {
+  out.arr = annualRecurringRevenue(mrr.mrr);
+  let accounts = 0;
+  mrr.after.forEach((amount) => {
+    if (amount > 0) accounts++;
+  });
+  const arpa = accounts > 0 ? averageRevenuePerAccount(mrr.mrr, accounts) : null;
+  out.arpa = arpa;
+  let previous = 0;
+  mrr.before.forEach((amount) => {
+    previous += amount;
+  });
+  out.mrrGrowth = previous > 0 ? refusedAsNull(() => mrrGrowthRate(previous, mrr.mrr)) : null;
+  const lost = mrr.total((m) => m.contraction + m.churned);
+  out.quickRatio =
+    lost > 0
+      ? quickRatio(
+          mrr.total((m) => m.newMrr),
+          mrr.total((m) => m.expansion),
+          mrr.total((m) => m.contraction),
+          mrr.total((m) => m.churned),
+          mrr.total((m) => m.reactivation),
+        )
+      : null;
+  const cac = averageCac(data, activity, w);
+  if (cac !== undefined)
+    out.cacPayback =
+      cac !== null && arpa !== null && arpa > 0 ? refusedAsNull(() => cacPaybackMonths(cac, arpa)) : null;
 }
 
 /** Funnel and support KPIs (CONVERSION_RATE and CART_ABANDONMENT over the window's sums). */
@@ -263,6 +393,7 @@ const HEADLINE = [
   ['npsMargin', 'points'],
   ['responses', 'integer'],
   ['csat', 'percent'],
+  ['ces', 'decimal'],
   ['customersStart', 'integer'],
   ['newCustomers', 'integer'],
   ['customersEnd', 'integer'],
@@ -280,6 +411,11 @@ const HEADLINE = [
   ['nrr', 'percent'],
   ['grossMrrChurn', 'percent'],
   ['expansionMrr', 'currency'],
+  ['arr', 'currency'],
+  ['arpa', 'currency'],
+  ['mrrGrowth', 'percent'],
+  ['quickRatio', 'ratio'],
+  ['cacPayback', 'decimal'],
   ['conversionRate', 'percent'],
   ['cartAbandonment', 'percent'],
   ['ticketsPerCustomer', 'decimal'],
@@ -297,6 +433,7 @@ export const BETTER_WHEN: Record<HeadlineKey, 1 | -1 | 0> = {
   npsMargin: 0,
   responses: 0,
   csat: 1,
+  ces: 1,
   customersStart: 0,
   newCustomers: 1,
   customersEnd: 1,
@@ -314,6 +451,11 @@ export const BETTER_WHEN: Record<HeadlineKey, 1 | -1 | 0> = {
   nrr: 1,
   grossMrrChurn: -1,
   expansionMrr: 1,
+  arr: 1,
+  arpa: 1,
+  mrrGrowth: 1,
+  quickRatio: 1,
+  cacPayback: -1,
   conversionRate: 1,
   cartAbandonment: -1,
   ticketsPerCustomer: -1,
@@ -337,7 +479,7 @@ function windowKpis(
   const evidence: WindowEvidence = {};
   surveyKpis(data, w, values, evidence);
   if (activity) orderKpis(data, activity, w, values, evidence, light);
-  subscriptionKpis(subscriptions, w, values);
+  subscriptionKpis(data, activity, subscriptions, w, values);
   funnelAndTicketKpis(data, w, (values.customersEnd as number | undefined) ?? null, values, evidence);
   return { values, evidence };
 }
@@ -459,3 +601,33 @@ const NEEDS_A_YEAR: ReadonlySet<HeadlineKey> = new Set([
   'ltv',
   'ltvCac',
 ] as HeadlineKey[]);
+
+/**
+ * Whether a KPI's value meets the user's target, by the KPI's direction ({@link BETTER_WHEN}): at or
+ * above it when higher is better, at or below it when lower is better; `null` for a KPI that is
+ * neither (a count that only gives context) or without a value.
+ * @example targetMet('nps', 42, 40) // true
+ * @example targetMet('churn', 0.065, 0.05) // false (churn is better lower)
+ */
+export function targetMet(key: HeadlineKey, value: number | null, target: number): boolean | null {
+  const direction = BETTER_WHEN[key];
+  if (value === null || direction === 0) return null;
+  return direction === 1 ? value >= target : value <= target;
+}
+
+/**
+ * The headline with the user's targets set on its KPIs (wizard step 3): each KPI with a finite
+ * target gets it and whether this period's value meets it ({@link targetMet}); the others none.
+ * @example withTargets([{ key: 'nps', current: 32, … }], { nps: 40 })[0].target // { value: 40, met: false }
+ */
+export function withTargets(
+  headline: HeadlineKpi[],
+  targets: Partial<Record<HeadlineKey, number>> | undefined,
+): HeadlineKpi[] {
+  return headline.map((kpi) => {
+    const value = targets?.[kpi.key];
+    return typeof value === 'number' && Number.isFinite(value)
+      ? { ...kpi, target: { value, met: targetMet(kpi.key, kpi.current, value) } }
+      : kpi;
+  });
+}

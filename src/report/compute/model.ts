@@ -11,6 +11,9 @@ import type { HeadlineKey } from './headline';
 import type { ReportPeriod, ReportPeriodKind } from '../period';
 import type { SkippedRows, SourceData } from '../records';
 import type { SourceKind } from '../sources';
+import type { GrowthProjection, RevenueCohorts } from './growth';
+import type { SegmentTable } from './segments';
+import type { SupportSection } from './support';
 import type { ReportStory } from './story';
 
 /** Report sections the user can switch off in the wizard, in the order the wizard lists them. */
@@ -37,6 +40,12 @@ export interface ReportOptions {
   /** Leave names, emails and comments out: action lists become counts. */
   withoutPersonalData: boolean;
   sections: Record<SectionKey, boolean>;
+  /**
+   * The user's targets for headline KPIs (wizard step 3, remembered per document), in the KPI's own
+   * unit (a percentage as a fraction, NPS in points, money in the report's currency). No target is
+   * ever invented: a KPI without one shows no on/off-target mark.
+   */
+  targets?: Partial<Record<HeadlineKey, number>>;
 }
 
 /** How a KPI value is shown. */
@@ -64,6 +73,11 @@ export interface HeadlineKpi {
   yearTest: ChangeTest | null;
   /** The last 13 periods, oldest first (the last is `current`); `null` before the data starts. */
   trend: (number | null)[];
+  /**
+   * The user's target and whether this period's value meets it (by the KPI's direction; `null` when
+   * the KPI has no direction or no value). Absent without a target.
+   */
+  target?: { value: number; met: boolean | null };
 }
 
 /** One source sheet as read. */
@@ -88,6 +102,8 @@ export interface ActionCustomer {
    * the last 12 months, for welcome the first order's value.
    */
   value: number;
+  /** The customer's segment (Customers sheet, else latest order), when a source has a segment column. */
+  segment?: string;
 }
 
 /** One complete action list, sorted by what to act on first, and its value at stake (the rows' sum). */
@@ -97,7 +113,7 @@ export interface ActionList<T extends ActionCustomer> {
 }
 
 /** The action lists, by key. */
-export type ActionListKey = 'winBack' | 'promoters' | 'welcome' | 'upcoming' | 'detractors';
+export type ActionListKey = 'winBack' | 'promoters' | 'welcome' | 'upcoming' | 'detractors' | 'needsAttention';
 
 export interface WinBackRow extends ActionCustomer {
   reasons: ('atRisk' | 'cantLose' | 'fallingSatisfaction' | 'lowHealth')[];
@@ -130,6 +146,15 @@ export interface DetractorRow extends ActionCustomer {
   score: number;
   day: number;
   comment: string;
+}
+
+/** A customer with 3 or more support tickets unresolved at the period's end. */
+export interface NeedsAttentionRow extends ActionCustomer {
+  unresolved: number;
+  /** Their tickets opened up to the period's end. */
+  tickets: number;
+  /** Day their oldest unresolved ticket was opened. */
+  oldestUnresolvedDay: number;
 }
 
 export interface PredictedRow extends ActionCustomer {
@@ -176,6 +201,14 @@ export interface ReportModel {
       /** New + expansion + reactivation − contraction − churned. */
       netNew: number;
       ending: number;
+      /** SaaS efficiency at the month's end (`saasEfficiency`); `null` where its maths has no denominator. */
+      arr: number;
+      payingAccounts: number;
+      arpa: number | null;
+      growth: number | null;
+      quickRatio: number | null;
+      /** Months; `null` without a CAC for the month (no CAC column, or no customer acquired with one). */
+      cacPayback: number | null;
     }[];
     rfm?: { segment: RfmSegment; health: SegmentHealth; customers: number; share: number }[];
     drivers?: {
@@ -187,6 +220,10 @@ export interface ReportModel {
       quadrant: DriverQuadrant | null;
     }[];
   };
+  /** Support times by period and month, when the Tickets sheet has first-response or resolved times. */
+  support?: SupportSection;
+  /** The headline KPIs by segment, when a source has a segment column with two segments or more. */
+  segments?: SegmentTable;
   cohorts?: { offsets: number; rows: { start: number; customers: number; shares: (number | null)[] }[] };
   actions?: {
     winBack: ActionList<WinBackRow>;
@@ -194,9 +231,14 @@ export interface ReportModel {
     welcome: ActionList<WelcomeRow>;
     upcoming: ActionList<UpcomingRow>;
     detractors: ActionList<DetractorRow>;
+    needsAttention: ActionList<NeedsAttentionRow>;
     words: { word: string; mentions: number }[];
   };
   predicted?: PredictedSection | { unavailable: string };
+  /** Revenue cohorts (with the cohort section): revenue retention and cumulative revenue per customer. */
+  revenueCohorts?: RevenueCohorts;
+  /** Customers and revenue for the 12 months after the period, from the last 3 months' rates. */
+  projection?: GrowthProjection;
   /** The summary band: cards, sentences and the first action. */
   story: ReportStory;
   /** Parts of the report left out because a sheet or column is missing, and what to add to see them. */
@@ -236,7 +278,20 @@ export type MissingPart =
   | 'promoters'
   | 'welcome'
   | 'upcoming'
-  | 'detractors';
+  | 'detractors'
+  | 'segments'
+  | 'support'
+  | 'needsAttention'
+  | 'projection';
 
 /** What to add to the spreadsheet for a missing part. */
-export type MissingSource = 'orders' | 'surveysNps' | 'surveyQuestions' | 'customerDates' | 'surveyComments';
+export type MissingSource =
+  | 'orders'
+  | 'surveysNps'
+  | 'surveyQuestions'
+  | 'customerDates'
+  | 'surveyComments'
+  | 'segmentColumn'
+  | 'tickets'
+  | 'ticketTimes'
+  | 'ticketStatus';

@@ -17,11 +17,14 @@ import {
   rfmAt,
   rfmBlock,
 } from './blocks';
-import { headlineKpis } from './headline';
+import { averageCac, headlineKpis, withTargets } from './headline';
+import { projection, revenueCohorts } from './growth';
+import { customerSegments, hasSegments, segmentTable } from './segments';
 import { storyOf } from './story';
+import { supportSection } from './support';
 import type { HoldoutForecast } from '../../kpi/predictive/forecast';
 import { HORIZON_WEEKS, predictFromOrders, TOO_EARLY_DAYS } from './predicted';
-import type { PredictedSection, ReportModel, ReportOptions, SourceSummary } from './model';
+import type { ActionCustomer, PredictedSection, ReportModel, ReportOptions, SourceSummary } from './model';
 
 /** Latest date in the data: orders, else survey answers. */
 export function lastDataDay(data: ReportData): number | undefined {
@@ -102,7 +105,16 @@ function missingParts(data: ReportData): ReportModel['missing'] {
   const surveys = data.surveys?.records ?? [];
   const hasNps = surveys.some((s) => s.nps !== null);
   if (!hasOrders)
-    for (const part of ['customers', 'revenue', 'rfm', 'cohorts', 'predicted', 'winBack', 'welcome'] as const)
+    for (const part of [
+      'customers',
+      'revenue',
+      'rfm',
+      'cohorts',
+      'predicted',
+      'winBack',
+      'welcome',
+      'projection',
+    ] as const)
       missing[part] = 'orders';
   if (!hasNps) for (const part of ['npsTrend', 'promoters', 'detractors'] as const) missing[part] = 'surveysNps';
   else if (!surveys.some((s) => s.comment)) missing.detractors = 'surveyComments';
@@ -114,6 +126,13 @@ function missingParts(data: ReportData): ReportModel['missing'] {
   // Birthdays and anniversaries come from the Customers sheet (a customer known only by orders has neither).
   if (!data.customers?.records.some((c) => c.birthdayDay !== null || c.signupDay !== null || hasOrders))
     missing.upcoming = 'customerDates';
+  if (!hasSegments(data)) missing.segments = 'segmentColumn';
+  const tickets = data.tickets?.records;
+  if (!tickets) missing.support = missing.needsAttention = 'tickets';
+  else {
+    if (!tickets.some((t) => t.firstResponseAt !== null || t.resolvedAt !== null)) missing.support = 'ticketTimes';
+    if (!tickets.some((t) => t.resolvedAt !== null || t.status.trim() !== '')) missing.needsAttention = 'ticketStatus';
+  }
   return missing;
 }
 
@@ -134,6 +153,17 @@ function sourceSummaries(data: ReportData): SourceSummary[] {
         ]
       : [];
   });
+}
+
+/** Every action-list row gets its customer's segment (blank when the customer has none). */
+function withSegments(model: ReportModel, segments: Map<string, string>): void {
+  const lists: { rows: ActionCustomer[] }[] = [];
+  if (model.actions) {
+    const { winBack, promoters, welcome, upcoming, detractors, needsAttention } = model.actions;
+    lists.push(winBack, promoters, welcome, upcoming, detractors, needsAttention);
+  }
+  if (model.predicted && 'list' in model.predicted) lists.push(model.predicted.list);
+  for (const list of lists) for (const row of list.rows) row.segment = segments.get(row.customerId) ?? '';
 }
 
 /**
@@ -162,9 +192,9 @@ export function computeReport(data: ReportData, options: ReportOptions): ReportM
     options,
     sources: sourceSummaries(data),
     hasCustomerNames: Boolean(data.customers?.records.some((c) => c.name || c.email)),
-    headline: headlineKpis(data, activity, subscriptions, period, firstDataDay(data)),
+    headline: withTargets(headlineKpis(data, activity, subscriptions, period, firstDataDay(data)), options.targets),
     blocks: {},
-    story: { cards: [], improved: [], worsened: [], noise: [], firstAction: null },
+    story: { cards: [], missedTargets: [], improved: [], worsened: [], noise: [], firstAction: null },
     missing: missingParts(data),
   };
   const rfm = orders && activity ? rfmAt(orders, period.end) : [];
@@ -172,12 +202,25 @@ export function computeReport(data: ReportData, options: ReportOptions): ReportM
     if (data.surveys?.records.some((s) => s.nps !== null))
       model.blocks.npsTrend = npsTrendBlock(data.surveys.records, period.end);
     if (activity) model.blocks.customers = customersBlock(activity, period.end);
-    if (subscriptions?.length) model.blocks.mrr = mrrBlock(subscriptions, period.end);
+    if (subscriptions?.length)
+      model.blocks.mrr = mrrBlock(subscriptions, period.end, (day) =>
+        averageCac(data, activity, { start: day, end: day }),
+      );
     else if (orders && activity) model.blocks.revenue = revenueBlock(orders, activity, period.end);
     if (rfm.length) model.blocks.rfm = rfmBlock(rfm);
     if (data.surveys) model.blocks.drivers = driversBlock(data.surveys.records, period.end);
   }
-  if (options.sections.cohorts && orders) model.cohorts = cohortBlock(orders, period.end);
+  const support = data.tickets ? supportSection(data.tickets.records, activity, period) : undefined;
+  if (support) model.support = support;
+  const segments = segmentTable(data, activity, period);
+  if (segments) model.segments = segments;
+  if (options.sections.cohorts && orders) {
+    model.cohorts = cohortBlock(orders, period.end);
+    const revenue = revenueCohorts(orders, period.end);
+    if (revenue) model.revenueCohorts = revenue;
+  }
+  const projected = orders && activity ? projection(orders, activity, period.end) : undefined;
+  if (projected) model.projection = projected;
   const outcome =
     options.sections.predicted && orders ? predictFromOrders(orders, period.end, options.language) : undefined;
   let predicted: Map<string, { pAlive: number; clv: number }> | undefined;
@@ -188,6 +231,7 @@ export function computeReport(data: ReportData, options: ReportOptions): ReportM
     model.predicted = outcome;
   }
   if (options.sections.actions) model.actions = actionLists(data, rfm, activity, period, options.todayDay, predicted);
+  if (segments) withSegments(model, customerSegments(data, period.end));
   model.story = storyOf(model);
   return model;
 }

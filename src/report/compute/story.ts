@@ -28,6 +28,8 @@ const CARD_PREFERENCE: HeadlineKey[] = [
   'nrr',
   'aov',
   'newCustomers',
+  'ces',
+  'quickRatio',
   'orders',
   'conversionRate',
   'cartAbandonment',
@@ -55,6 +57,8 @@ export interface FirstAction {
 /** The summary band's content. */
 export interface ReportStory {
   cards: HeadlineKey[];
+  /** KPIs whose value misses the user's target this period, cards first: the band names them first. */
+  missedTargets: HeadlineKey[];
   improved: StoryChange[];
   worsened: StoryChange[];
   /** KPIs whose change is within noise (named so a reader does not take the number as news). */
@@ -77,10 +81,21 @@ export function verdictOf(kpi: HeadlineKpi, against: 'previous' | 'yearAgo' = 'p
   return Math.sign(change) === direction ? 'better' : 'worse';
 }
 
-/** The KPI cards: the first {@link MAX_CARDS} of the preference order that have a value this period. */
+/**
+ * The KPI cards: the first {@link MAX_CARDS} of the preference order that have a value this period,
+ * except that a KPI the user set a target for always has a card (it takes the place of the last
+ * untargeted one); the cards keep the preference order, targeted KPIs outside it after the rest.
+ * @example cardsOf(headline) // ['nps', 'csat', 'customersEnd', 'churn', 'revenue', 'repeatRate', 'mrr', 'nrr']
+ */
 export function cardsOf(headline: HeadlineKpi[]): HeadlineKey[] {
   const present = new Map(headline.map((kpi) => [kpi.key, kpi]));
-  return CARD_PREFERENCE.filter((key) => present.has(key) && present.get(key)!.current !== null).slice(0, MAX_CARDS);
+  const targeted = headline.filter((kpi) => kpi.target && kpi.current !== null).map((kpi) => kpi.key);
+  const order = [...CARD_PREFERENCE, ...targeted.filter((key) => !CARD_PREFERENCE.includes(key))].filter(
+    (key) => present.has(key) && present.get(key)!.current !== null,
+  );
+  const chosen = new Set(targeted.slice(0, MAX_CARDS));
+  for (const key of order) if (chosen.size < MAX_CARDS) chosen.add(key);
+  return order.filter((key) => chosen.has(key));
 }
 
 /**
@@ -101,7 +116,13 @@ export function firstActionOf(model: Pick<ReportModel, 'actions' | 'predicted'>)
   return candidates[0] ?? null;
 }
 
-/** The summary band: cards, the changes that are real (better, worse), those within noise, and the first action. */
+/** A KPI that is another's complement (retention = 1 − churn): the sentences name the fact once. */
+const MIRROR_OF: Partial<Record<HeadlineKey, HeadlineKey>> = { retention: 'churn' };
+
+/**
+ * The summary band: cards, the KPIs off their user's target, the changes that are real (better,
+ * worse), those within noise, and the first action.
+ */
 export function storyOf(model: Pick<ReportModel, 'headline' | 'actions' | 'predicted'>): ReportStory {
   const cards = cardsOf(model.headline);
   // Cards first, then the rest of the table, so the sentences name what the band shows.
@@ -109,8 +130,19 @@ export function storyOf(model: Pick<ReportModel, 'headline' | 'actions' | 'predi
     ...cards.map((key) => model.headline.find((kpi) => kpi.key === key)!),
     ...model.headline.filter((kpi) => !cards.includes(kpi.key)),
   ];
-  const story: ReportStory = { cards, improved: [], worsened: [], noise: [], firstAction: firstActionOf(model) };
+  const story: ReportStory = {
+    cards,
+    missedTargets: ordered.filter((kpi) => kpi.target?.met === false).map((kpi) => kpi.key),
+    improved: [],
+    worsened: [],
+    noise: [],
+    firstAction: firstActionOf(model),
+  };
+  const named = new Set<HeadlineKey>();
   for (const kpi of ordered) {
+    const mirror = MIRROR_OF[kpi.key];
+    if (mirror && named.has(mirror)) continue;
+    named.add(kpi.key);
     const verdict = verdictOf(kpi);
     const change = { key: kpi.key, change: (kpi.current ?? 0) - (kpi.previous ?? 0) };
     if (verdict === 'better') story.improved.push(change);

@@ -7,16 +7,25 @@ import { KpiError, languageOfLocale, type Language } from '../../errors/catalogu
 import { dayFromCivil } from '../../kpi/calendar/days';
 import { isoDateFields } from '../cells';
 import { composeListsSheet, composeReport } from '../../report/compose/report-sheet';
+import type { HeadlineKey } from '../../report/compute/headline';
 import type { ReportModel, ReportOptions, SectionKey } from '../../report/compute/model';
 import { computeReport } from '../../report/compute/report';
 import { detectSources, type ReportMapping } from '../../report/detect';
 import { fill } from '../../report/fill';
+import {
+  composeHistory,
+  HISTORY_COLUMNS,
+  HISTORY_LABELS,
+  historyRowsOf,
+  mergeHistory,
+  readHistory,
+} from '../../report/history';
 import { periodLabel, reportLabels, skipDescriptions } from '../../report/labels';
 import type { ReportPeriodKind } from '../../report/period';
 import type { ReportData } from '../../report/records';
 import { ZoneCalendar } from '../timezone';
 import { readSheetHeaders, readSources } from './read-sources';
-import { findOwnedSheets, freeSheetName, ownedSheetIds } from './owned-sheets';
+import { findOwnedSheets, freeSheetName, type OwnedSheet, ownedSheetIds } from './owned-sheets';
 import { type SheetPlan, type WriteResult, type WriteWarning, writeOwnedSheets } from './write-report';
 
 /** How long a run waits for another run in the same document before giving up. */
@@ -33,6 +42,8 @@ export interface ReportRequest {
   /** Day number of "today" in the spreadsheet zone; default the real today. */
   todayDay?: number;
   language?: Language;
+  /** The user's targets, in each KPI's own unit (validated by the endpoint). */
+  targets?: Partial<Record<HeadlineKey, number>>;
 }
 
 /** A run's outcome: where the report went and what it says. */
@@ -98,6 +109,7 @@ export function generateReport(
       timeZone: zone.timeZone,
       withoutPersonalData: request.withoutPersonalData,
       sections: request.sections,
+      ...(request.targets && Object.keys(request.targets).length ? { targets: { ...request.targets } } : {}),
     };
     const model = computeReport(data, options);
     const labels = reportLabels(language, locale);
@@ -127,6 +139,15 @@ export function generateReport(
       layout: composeReport(model, 'shared', null),
       protectionNote: labels.sharedTitle,
     });
+    // The history holds no personal data: every run writes it, inside the same transaction.
+    const history = readHistory(...historyCells(owned.get('history')));
+    const rows = mergeHistory(history.rows, historyRowsOf(model, zone.dayOf(now)));
+    plans.push({
+      role: 'history',
+      baseName: HISTORY_LABELS[language].sheetName,
+      layout: composeHistory({ ...history, rows }, language, model.period.kind, locale, request.currency),
+      protectionNote: HISTORY_LABELS[language].protectionNote,
+    });
 
     onStage('writing');
     const write = writeOwnedSheets(spreadsheet, plans, zone, () => onStage('charts'), owned);
@@ -144,6 +165,19 @@ export function generateReport(
       // the lock expires by itself when the execution ends
     }
   }
+}
+
+/**
+ * The cells of the history table (its first columns, every row) and their number formats, as the
+ * sheet holds them now: none when there is no history sheet yet. Four reads, whatever its size.
+ */
+function historyCells(owned: OwnedSheet | undefined): [unknown[][], string[][]] {
+  if (!owned) return [[], []];
+  const rows = owned.sheet.getLastRow();
+  if (rows < 1) return [[], []];
+  // A user may have deleted columns: only the ones the sheet has are read.
+  const range = owned.sheet.getRange(1, 1, rows, Math.min(HISTORY_COLUMNS, owned.sheet.getMaxColumns()));
+  return [range.getValues(), range.getNumberFormats()];
 }
 
 /**

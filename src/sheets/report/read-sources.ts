@@ -8,6 +8,7 @@
 import { KpiError } from '../../errors/catalogue';
 import {
   columnIndexes,
+  effortDirectionOf,
   mappingProblems,
   type MappingProblem,
   type ReadingChoices,
@@ -113,6 +114,9 @@ function blankReason(field: KnownField): SkipReason {
   return 'notANumber';
 }
 
+/** The `bad` of a row whose every cell was read (shared: most rows have nothing bad). */
+const NOTHING_BAD: Readonly<Record<string, SkipReason>> = Object.freeze({});
+
 const EMAIL_VALUE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
@@ -205,24 +209,43 @@ export function parseSource<T>(
   const fields = spec.fields.filter((f) => indexes[f.key] !== undefined);
   const readers = columnReaders(fields, grid, indexes, zone, context);
   const groupsOrders = kind === 'orders' && indexes.orderId !== undefined;
+  const readerList = fields.map((field) => readers.get(field.key)!);
+  const columns = fields.map((field) => indexes[field.key]);
+  const skips = new Tally<SkipReason>();
+  const excluded = new Tally<ExclusionReason>();
+  const records: Record<string, unknown>[] = [];
+  // Orders are grouped by order id before their rules apply, so their rows are kept; the rows of the
+  // other kinds become records (or skips) one at a time, without a parsed copy of the whole sheet.
   const rows: OrderRow[] = [];
+  let rowCount = 0;
   for (let r = 1; r < grid.values.length; r++) {
     const row = grid.values[r];
     if (row.every((cell) => isBlank(cell))) continue; // an empty line is not a data row
-    const parsed: OrderRow = { row: r + 1, values: {}, bad: {} };
-    for (const field of fields) {
-      const read = readers.get(field.key)!.read(row[indexes[field.key]], r + 1);
+    rowCount++;
+    const parsed: OrderRow = { row: r + 1, values: {}, bad: NOTHING_BAD };
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f];
+      const read = readerList[f].read(row[columns[f]], r + 1);
       const got = usableValue(field, read, groupsOrders && field.key === 'amount');
       if ('bad' in got) {
+        if (parsed.bad === NOTHING_BAD) parsed.bad = {};
         parsed.bad[field.key] = got.bad;
         parsed.values[field.key] = null;
       } else parsed.values[field.key] = got.value;
     }
-    rows.push(parsed);
+    if (kind === 'orders') rows.push(parsed);
+    else {
+      const problem = firstProblem(fields, parsed);
+      if (problem) {
+        skips.add(problem.reason, parsed.row, problem.field);
+        continue;
+      }
+      const outcome = applyRules(kind, parsed.values);
+      if ('skip' in outcome) skips.add(outcome.skip, parsed.row, outcome.field);
+      else if ('excluded' in outcome) excluded.add(outcome.excluded, parsed.row);
+      else records.push(recordOf(spec.fields, outcome.values));
+    }
   }
-  const skips = new Tally<SkipReason>();
-  const excluded = new Tally<ExclusionReason>();
-  const records: Record<string, unknown>[] = [];
   let grouped: SourceData<T>['grouped'];
   if (kind === 'orders') {
     const required = fields.filter((f) => f.required).map((f) => ({ key: f.key, reason: blankReason(f) }));
@@ -239,29 +262,18 @@ export function parseSource<T>(
     }
     if (groupsOrders)
       grouped = {
-        rows: rows.length,
+        rows: rowCount,
         orders: orders.orders,
         multiLineOrders: orders.multiLineOrders,
         amounts: orders.amounts,
         refundRows: orders.refundRows,
       };
-  } else {
-    for (const row of rows) {
-      const problem = firstProblem(fields, row);
-      if (problem) {
-        skips.add(problem.reason, row.row, problem.field);
-        continue;
-      }
-      const outcome = applyRules(kind, row.values);
-      if ('skip' in outcome) skips.add(outcome.skip, row.row, outcome.field);
-      else if ('excluded' in outcome) excluded.add(outcome.excluded, row.row);
-      else records.push(recordOf(spec.fields, outcome.values));
-    }
   }
+  rows.length = 0;
   const cut = cutLongTexts(spec.fields, records);
   const data: SourceData<T> = {
     sheet: grid.name,
-    rowCount: rows.length,
+    rowCount,
     records: records as T[],
     skipped: skips.skipped(),
     cut,
@@ -273,6 +285,9 @@ export function parseSource<T>(
     .filter((reader) => reader.field.type !== 'id' && reader.field.type !== 'text')
     .map((reader) => reader.reading);
   if (readings.length) data.readings = readings;
+  if (kind === 'surveys' && indexes.effort !== undefined)
+    data.effortDirection =
+      context.reading?.effort ?? effortDirectionOf(String(grid.values[0]?.[indexes.effort] ?? '')).direction;
   return data;
 }
 
@@ -387,11 +402,17 @@ export function readSources(
     [...grids.values()].map((g) => ({ name: g.name, headers: g.values[0] ?? [] })),
   );
   const data: Record<string, SourceData<unknown>> = {};
+  const readersLeft = new Map<string, number>();
+  for (const kind of kinds) readersLeft.set(mapping[kind]!.sheet, (readersLeft.get(mapping[kind]!.sheet) ?? 0) + 1);
   for (const kind of kinds) {
     const source = mapping[kind]!;
     const grid = grids.get(source.sheet)!;
     const indexes = columnIndexes(kind, source, grid.values[0] ?? []);
     data[kind] = parseSource(kind, grid, indexes, zone, { locale, reading: source.reading });
+    // A grid no other kind reads is dropped at once: its values are garbage before the next sheet's parse.
+    const left = readersLeft.get(source.sheet)! - 1;
+    readersLeft.set(source.sheet, left);
+    if (left === 0) grids.delete(source.sheet);
   }
   return data as ReportData;
 }

@@ -19,12 +19,14 @@ import type {
   SourceDetection,
   SourceInfo,
   SourceKind,
+  TargetEntry,
+  TargetKpi,
   WizardScan,
 } from '../protocol';
 import { REPORT_SECTIONS } from '../../report/compute/model';
 import { effortDirectionOf, matchColumns, type SourceMapping } from '../../report/detect';
 import { type FieldKey, sourceSpec } from '../../report/sources';
-import { h, pageLanguageTag, replaceChildren, uniqueId, type Child } from './dom';
+import { append, h, pageLanguageTag, replaceChildren, uniqueId, type Child } from './dom';
 import { call, closeSidebar, failureMessage, hasServer, isAccountProblem } from './rpc';
 import {
   choiceReason,
@@ -65,6 +67,8 @@ const SECTION_LABELS: Record<SectionKey, StringKey> = {
   predicted: 'sectionPredicted',
 };
 const SECTIONS = REPORT_SECTIONS.map((key) => ({ key, label: SECTION_LABELS[key] }));
+/** Event the currency list sends the targets area: the unit hint of an amount names the currency. */
+const CURRENCY_CHANGED = 'fideliza-currency';
 /** Currencies offered besides the spreadsheet's own. */
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'MXN', 'ARS', 'COP', 'CLP', 'PEN', 'UYU', 'BRL', 'CAD', 'AUD', 'CHF', 'JPY'];
 
@@ -75,6 +79,8 @@ interface Options {
   currency: string;
   sections: Record<SectionKey, boolean>;
   withoutPersonalData: boolean;
+  /** Targets set, in the order of the KPIs (each checked by the server when it was added). */
+  targets: TargetEntry[];
 }
 
 /** The wizard: state plus the page it draws. */
@@ -134,6 +140,7 @@ class Wizard {
         currency: scan.defaults.currency,
         sections: { ...scan.defaults.sections },
         withoutPersonalData: scan.defaults.withoutPersonalData,
+        targets: (scan.defaults.targets ?? []).map((t) => ({ ...t })),
       };
       this.options.periodIndex = scan.periods[this.options.periodKind]?.[0]?.index ?? null;
       this.root.removeAttribute('aria-busy');
@@ -656,8 +663,10 @@ class Wizard {
     currency.value = options.currency;
     currency.addEventListener('change', () => {
       options.currency = currency.value;
+      targets.dispatchEvent(new Event(CURRENCY_CHANGED));
     });
 
+    const targets = this.targetsArea(scan.targetKpis ?? [], options);
     const sections = h('fieldset', { class: 'checks' }, h('legend', {}, this.t('sections')));
     for (const { key, label } of SECTIONS) {
       const id = uniqueId(`section-${key}`);
@@ -694,6 +703,7 @@ class Wizard {
       ),
       h('div', { class: 'field' }, h('label', { attrs: { for: currencyId } }, this.t('currency')), currency),
       sections,
+      targets,
       h(
         'div',
         { class: 'field privacy' },
@@ -713,6 +723,154 @@ class Wizard {
     );
   }
 
+  /**
+   * The "Targets (optional)" area of step 3: a KPI list, a value box whose hint says the unit, an
+   * "Add target" button (Enter in the box too), and the targets set, each with its "Remove". The
+   * server reads each value as it is added, in the spreadsheet's decimal mark, and says what is
+   * wrong beside the box.
+   */
+  private targetsArea(kpis: TargetKpi[], options: Options): HTMLElement {
+    const area = h('fieldset', { class: 'targets', attrs: { id: 'targets' } }, h('legend', {}, this.t('targetsTitle')));
+    if (!kpis.length) return area;
+    const hintId = uniqueId('targets-hint');
+    const kpiId = uniqueId('target-kpi');
+    const valueId = uniqueId('target-value');
+    const unitId = `${valueId}-unit`;
+    const errorId = `${valueId}-error`;
+    const labelOf = (key: string) => kpis.find((k) => k.key === key)?.label ?? key;
+    const kpiSelect = h('select', { attrs: { id: kpiId } }, ...kpis.map((k) => option(k.key, k.label)));
+    const unitHint = h('p', { class: 'hint', attrs: { id: unitId } });
+    const error = h('p', { class: 'target-error', attrs: { id: errorId, 'aria-live': 'assertive' } });
+    const input = h('input', {
+      attrs: {
+        type: 'text',
+        id: valueId,
+        inputmode: 'decimal',
+        autocomplete: 'off',
+        'aria-describedby': `${unitId} ${errorId}`,
+      },
+    });
+    const status = h('p', { class: 'sr-only', attrs: { role: 'status', 'aria-live': 'polite' } });
+    const list = h('ul', { class: 'target-list', attrs: { 'aria-label': this.t('targetsListLabel') } });
+    const none = h('p', { class: 'hint target-none' }, this.t('targetsNone'));
+    const showUnit = () => {
+      const unit = kpis.find((k) => k.key === kpiSelect.value)?.unit ?? 'number';
+      unitHint.textContent =
+        unit === 'percent'
+          ? this.t('targetUnitPercent')
+          : unit === 'points'
+            ? this.t('targetUnitPoints')
+            : unit === 'currency'
+              ? this.t('targetUnitCurrency', { currency: options.currency })
+              : this.t('targetUnitNumber');
+    };
+    const setError = (message: string) => {
+      error.textContent = message;
+      if (message) input.setAttribute('aria-invalid', 'true');
+      else input.removeAttribute('aria-invalid');
+    };
+    const drawList = () => {
+      const order = (key: string) => kpis.findIndex((k) => k.key === key);
+      options.targets.sort((a, b) => order(a.key) - order(b.key));
+      replaceChildren(
+        list,
+        ...options.targets.map((target) => {
+          const name = labelOf(target.key);
+          const remove = h(
+            'button',
+            {
+              class: 'link-button',
+              attrs: {
+                type: 'button',
+                'aria-label': this.t('targetRemoveLabel', { kpi: name }),
+                'data-target': target.key,
+              },
+              on: {
+                click: () => {
+                  options.targets = options.targets.filter((t) => t.key !== target.key);
+                  drawList();
+                  status.textContent = this.t('targetRemoved', { kpi: name });
+                  kpiSelect.focus();
+                },
+              },
+            },
+            this.t('targetRemove'),
+          );
+          return h(
+            'li',
+            { attrs: { 'data-target': target.key } },
+            h('span', { class: 'target-text' }, `${name}: ${target.text}`),
+            remove,
+          );
+        }),
+      );
+      none.hidden = options.targets.length > 0;
+      list.hidden = options.targets.length === 0;
+    };
+    const add = h('button', { class: 'secondary', attrs: { type: 'button', id: 'target-add' } }, this.t('targetAdd'));
+    const submit = async () => {
+      if (add.disabled) return;
+      const key = kpiSelect.value;
+      const text = input.value;
+      add.disabled = true;
+      setError('');
+      status.textContent = this.t('targetChecking');
+      try {
+        const reading = await call('wizardCheckTarget', key, text);
+        if (!reading.ok) {
+          setError(reading.message);
+          status.textContent = '';
+          input.focus();
+          return;
+        }
+        options.targets = [
+          ...options.targets.filter((t) => t.key !== key),
+          { key, value: reading.value, text: reading.text },
+        ];
+        input.value = '';
+        drawList();
+        status.textContent = this.t('targetAdded', { kpi: labelOf(key), value: reading.text });
+        input.focus();
+      } catch (failure) {
+        setError(this.failureText(failure));
+        status.textContent = '';
+      } finally {
+        add.disabled = false;
+      }
+    };
+    add.addEventListener('click', () => void submit());
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        void submit();
+      }
+    });
+    kpiSelect.addEventListener('change', () => {
+      showUnit();
+      setError('');
+    });
+    area.addEventListener(CURRENCY_CHANGED, showUnit);
+    showUnit();
+    drawList();
+    area.setAttribute('aria-describedby', hintId);
+    append(area, [
+      h('p', { class: 'hint', attrs: { id: hintId } }, this.t('targetsHint')),
+      h(
+        'div',
+        { class: 'target-form' },
+        h('div', { class: 'target-kpi' }, h('label', { attrs: { for: kpiId } }, this.t('targetKpi')), kpiSelect),
+        h('div', { class: 'target-value' }, h('label', { attrs: { for: valueId } }, this.t('targetValue')), input),
+        add,
+      ),
+      unitHint,
+      error,
+      none,
+      list,
+      status,
+    ]);
+    return area;
+  }
+
   // ---- step 4: generate -----------------------------------------------------------------------
 
   private request(runId: string): GenerateRequest {
@@ -723,6 +881,7 @@ class Wizard {
       currency: options.currency,
       sections: { ...options.sections },
       withoutPersonalData: options.withoutPersonalData,
+      targets: Object.fromEntries(options.targets.map((t) => [t.key, t.value])),
       runId,
     };
     if (options.periodIndex !== null) request.periodIndex = options.periodIndex;

@@ -3,12 +3,21 @@
  * server's answer or rejects with the server's error (its message is already a sentence in the
  * user's language). The keys are the server endpoints of src/ui/server.ts.
  */
-import type { GenerateRequest, GenerateResult, MappingCheck, Progress, ReportMapping, WizardScan } from '../protocol';
+import type {
+  GenerateRequest,
+  GenerateResult,
+  MappingCheck,
+  Progress,
+  ReportMapping,
+  TargetCheck,
+  WizardScan,
+} from '../protocol';
 
 /** The server endpoints the wizard calls: name → (arguments) → answer. */
 export interface ServerApi {
   wizardScan(): WizardScan;
   wizardCheckMapping(mapping: ReportMapping): MappingCheck;
+  wizardCheckTarget(key: string, text: string): TargetCheck;
   wizardGenerate(request: GenerateRequest): GenerateResult;
   wizardProgress(runId: string): Progress;
   wizardOpenSheet(sheetId: number): void;
