@@ -298,6 +298,19 @@ function reportAvailable(): boolean {
   return /wizardGenerate/.test(main);
 }
 
+/** Report sizes that failed, with the add-on's message (listed under the report's table). */
+const reportFailures: string[] = [];
+
+/** The error line of a child's stderr (Node prints the minified source line above it: skipped). */
+function errorLine(stderr: string): string {
+  const line = stderr.split('\n').find((l) => l.length < 2000 && /^\s*\w*Error\b.*:/.test(l));
+  return line?.trim() ?? stderr.slice(0, 300);
+}
+
+/**
+ * The report at each size, in its own process. A size that fails is recorded with its message and
+ * ends the series (a larger one would fail too); the sizes measured before it are kept.
+ */
 function runReport(): ReportResult[] | string {
   if (!reportAvailable()) return 'the global `wizardGenerate` is not in the bundle';
   const out: ReportResult[] = [];
@@ -322,8 +335,11 @@ function runReport(): ReportResult[] | string {
     );
     const line = child.stdout.trim().split('\n').pop() ?? '';
     if (child.status !== 0 || !line.startsWith('{')) {
-      log(`  report × ${kilo(orders)}: FAILED\n${child.stderr}`);
-      return `the report run at ${kilo(orders)} orders failed: ${child.stderr.split('\n').find((l) => /Error/.test(l)) ?? child.stderr.slice(0, 300)}`;
+      const message = errorLine(child.stderr);
+      log(`  report × ${kilo(orders)}: FAILED — ${message}`);
+      reportFailures.push(`${kilo(orders)} orders: ${message}`);
+      if (!out.length) return `the report run at ${kilo(orders)} orders failed: ${message}`;
+      break;
     }
     const result = JSON.parse(line) as ReportResult;
     out.push(result);
@@ -626,7 +642,7 @@ function render(e: Everything): string {
   if (typeof e.report !== 'string') {
     const big = e.report[e.report.length - 1];
     out.push(
-      `- Report at ${kilo(big.orders)} orders: ${(big.firstMs / 1000).toFixed(1)} s (first run), peak RSS ${mb(big.peakRss)}; ${big.callTotal} service calls at every size.`,
+      `- Report at ${kilo(big.orders)} orders: ${(big.firstMs / 1000).toFixed(1)} s (first run), peak RSS ${mb(big.peakRss)} (+${mb(big.peakRss - big.rssBefore)} over the loaded workbook); ${big.callTotal} service calls.${reportFailures.map((f) => ` **Failed at ${f}**`).join('')}`,
     );
   } else {
     out.push(`- Report: **not measured** — ${e.report}.`);
@@ -785,6 +801,7 @@ function render(e: Everything): string {
       ),
       '',
     );
+    for (const failure of reportFailures) out.push(`**Failed at ${failure}**`, '');
     const sameCalls = reports.every((r) => JSON.stringify(r.calls) === JSON.stringify(reports[0].calls));
     out.push(
       `Service calls ${sameCalls ? 'are **identical, method by method**, at every size' : '**differ between sizes** (they should not)'}: ${Object.entries(
@@ -966,7 +983,7 @@ function summary(cases: CaseResult[], sides: SideResult[], report: ReportResult[
   if (typeof report === 'string') lines.push(`  report: not measured (${report})`);
   else
     lines.push(
-      `  report: ${report.map((r) => `${kilo(r.orders)} ${(r.firstMs / 1000).toFixed(2)} s / ${mb(r.peakRss)} / ${r.callTotal} calls`).join('; ')}`,
+      `  report: ${report.map((r) => `${kilo(r.orders)} ${(r.firstMs / 1000).toFixed(2)} s / ${mb(r.peakRss)} / ${r.callTotal} calls`).join('; ')}${reportFailures.map((f) => `; failed at ${f}`).join('')}`,
     );
   if (missing.size) lines.push(`  not in the bundle: ${[...missing].join(', ')}`);
   return lines.join('\n');

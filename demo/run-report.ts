@@ -19,6 +19,8 @@ export interface DemoRunOptions {
   today?: string;
   /** Currency of the report, a three-letter code (default: the spreadsheet locale's, as the wizard offers). */
   currency?: string;
+  /** Targets by KPI key as typed in step 3 ("40", "5 %"); the add-on validates them as it does the sidebar's. */
+  targets?: Record<string, string>;
   withoutPersonalData?: boolean;
 }
 
@@ -67,6 +69,7 @@ export function runReportLikeTheSidebar(options: DemoRunOptions) {
         currency: options.currency ? parseCurrency(options.currency) : scan.defaults.currency,
         sections: scan.defaults.sections,
         withoutPersonalData: options.withoutPersonalData ?? false,
+        ...(options.targets ? { targets: options.targets } : {}),
         runId: 'demo',
         ...(options.today ? { today: options.today } : {}),
       }),

@@ -25,6 +25,8 @@ Options:
                        (default es for the sample, en otherwise)
   --period <period>    yyyy-mm (month), yyyy-Qn (quarter) or yyyy (year); default the last month with data
   --currency <code>    currency of the report, e.g. EUR, USD, MXN (default the locale's: EUR for es, USD for en)
+  --target <kpi=value> a target for a headline KPI, as typed in step 3 of the wizard (repeatable):
+                       --target nps=40 --target churn=5% (keys: nps, csat, churn, revenue, mrr, …)
   --today <date>       yyyy-mm-dd, "today" for birthdays and anniversaries in the next 30 days
                        (default: the sample's last day for the sample, the real today otherwise)
   --private            the version without personal data (no names, emails or comments)
@@ -37,6 +39,7 @@ Examples:
   npm run demo -- --input ~/Downloads/shop.xlsx --period 2025-Q3
   npm run demo -- --input orders_export.csv --locale en --currency EUR --period 2025-11
   npm run demo -- --cdnow ../shared/data/cdnow/CDNOW_sample.txt --locale en
+  npm run demo -- --target nps=40 --target churn=5%
 `;
 
 /** What the command line asked for. */
@@ -48,6 +51,8 @@ interface DemoArgs {
   period?: string;
   currency?: string;
   today?: string;
+  /** Targets by KPI key, as the user types them in step 3 (the add-on reads them in the locale). */
+  targets: Record<string, string>;
   private: boolean;
   out: string;
   help: boolean;
@@ -57,10 +62,27 @@ interface DemoArgs {
 /** A mistake on the command line: printed with the help hint, exit code 2. */
 class UsageError extends Error {}
 
-const VALUE_OPTIONS = ['--input', '--cdnow', '--timezone', '--locale', '--period', '--currency', '--today', '--out'];
+const VALUE_OPTIONS = [
+  '--input',
+  '--cdnow',
+  '--timezone',
+  '--locale',
+  '--period',
+  '--currency',
+  '--target',
+  '--today',
+  '--out',
+];
 
 function parseArgs(argv: string[]): DemoArgs {
-  const args: DemoArgs = { timeZone: 'Europe/Madrid', private: false, out: 'demo/out', help: false, verbose: false };
+  const args: DemoArgs = {
+    timeZone: 'Europe/Madrid',
+    targets: {},
+    private: false,
+    out: 'demo/out',
+    help: false,
+    verbose: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] =
       argv[i].startsWith('--') && argv[i].includes('=')
@@ -107,6 +129,14 @@ function parseArgs(argv: string[]): DemoArgs {
       case '--currency':
         args.currency = value;
         break;
+      case '--target': {
+        const at = value.indexOf('=');
+        const key = value.slice(0, Math.max(at, 0)).trim();
+        if (at < 1 || value.slice(at + 1).trim() === '')
+          throw new UsageError(`--target ${value}: use kpi=value, e.g. ${example(flag)}.`);
+        args.targets[key] = value.slice(at + 1).trim();
+        break;
+      }
       case '--today':
         args.today = value;
         break;
@@ -127,6 +157,7 @@ function example(flag: string): string {
       '--locale': '--locale en',
       '--period': '--period 2025-11',
       '--currency': '--currency EUR',
+      '--target': '--target nps=40',
       '--today': '--today 2025-12-31',
       '--out': '--out demo/out',
     }[flag] ?? flag
@@ -247,6 +278,7 @@ async function main(): Promise<void> {
     ...(args.period ? { period: args.period } : {}),
     ...(args.currency ? { currency: args.currency } : {}),
     ...(today ? { today } : {}),
+    ...(Object.keys(args.targets).length ? { targets: args.targets } : {}),
     withoutPersonalData: args.private,
   });
   if (!run.check.ok) throw new Error(`The data does not fit the report:\n  ${run.check.messages.join('\n  ')}`);

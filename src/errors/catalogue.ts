@@ -221,11 +221,12 @@ export const ERROR_CATALOGUE = {
   },
   REPORT_NO_SOURCES: {
     en: () =>
-      'No orders or survey sheet was found. Add a sheet with customer, date and amount columns (or survey answers), ' +
-      'or choose it in step 1 of the wizard.',
+      'No orders, survey or subscriptions sheet was found. Add a sheet with customer, date and amount columns (or ' +
+      'survey answers, or subscriptions with a start date and a monthly amount), or choose it in step 1 of the wizard.',
     es: () =>
-      'No se encontró ninguna hoja de pedidos ni de encuestas. Añade una hoja con columnas de cliente, fecha e ' +
-      'importe (o respuestas de encuesta), o elíjala en el paso 1 del asistente.',
+      'No se encontró ninguna hoja de pedidos, encuestas ni suscripciones. Añade una hoja con columnas de cliente, ' +
+      'fecha e importe (o respuestas de encuesta, o suscripciones con fecha de inicio y cuota mensual), o elígela en ' +
+      'el paso 1 del asistente.',
   },
   REPORT_NO_LOCK: {
     en: () =>

@@ -82,6 +82,8 @@ export const USTED_FORMS: readonly string[] = [
   'corrija',
   'déjela',
   'elija',
+  'elíjala',
+  'elíjalo',
   'abra',
   'ábrala',
   'cierre',

@@ -443,7 +443,9 @@ export function mappingProblems(mapping: ReportMapping, sheets: SheetHeaders[]):
       problems.push({ kind: spec.kind, sheet: source.sheet, code: 'needsScoreColumn' });
     }
   }
-  if (!mapping.orders && !mapping.surveys) problems.push({ kind: 'orders', sheet: '', code: 'noOrdersOrSurveys' });
+  // Subscriptions alone make a report too (MRR, its movements, net revenue retention, SaaS efficiency).
+  if (!mapping.orders && !mapping.surveys && !mapping.subscriptions)
+    problems.push({ kind: 'orders', sheet: '', code: 'noOrdersOrSurveys' });
   return problems;
 }
 

@@ -141,7 +141,7 @@ function targetEntries(targets: Targets, locale: string): TargetEntry[] {
   });
 }
 
-/** Periods from the latest date of the orders (or surveys), newest first. */
+/** Periods from the latest date of the orders (else the surveys, else the subscription starts), newest first. */
 function periodChoices(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   mapping: ReportMapping,
@@ -149,9 +149,9 @@ function periodChoices(
   language: Language,
   todayDay: number,
 ): Record<ReportPeriodKind, PeriodChoice[]> {
-  // Only the date column of the orders (else the surveys) is read: the wizard asks again each time
-  // the mapping changes.
-  const kind = mapping.orders ? 'orders' : 'surveys';
+  // Only the date column of the orders (else the surveys, else the subscriptions' start) is read: the
+  // wizard asks again each time the mapping changes.
+  const kind = mapping.orders ? 'orders' : mapping.surveys ? 'surveys' : 'subscriptions';
   const source = mapping[kind];
   const span = source ? dateSpan(spreadsheet, kind, source, zone) : undefined;
   const first = span?.first;

@@ -69,6 +69,33 @@ describe('npm run demo', () => {
     expect(run.stdout).toContain(`The report sheet, as Sheets would show it: ${join(out, 'report.html')}`);
   });
 
+  it('takes targets as step 3 does: the missed one is said first, the met one is marked', () => {
+    const input = join(dir, 'csv');
+    const out = join(dir, 'targets-out');
+    // February's revenue is 60 (above); its repeat rate: C1 and C2 ordered twice of 3 customers, 2/3.
+    const run = demo(
+      '--input',
+      input,
+      '--period',
+      '2025-02',
+      '--out',
+      out,
+      '--target',
+      'revenue=50',
+      '--target',
+      'repeatRate=80%',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    const texts: string[] = json.sheets[0].displayValues.flat().filter((t: string) => t !== '');
+    expect(texts.find((t) => t.startsWith('Off target'))).toBe('Off target: Repeat rate 66.7% (target 80.0%).');
+    expect(texts).toContain('Target $50 ✓');
+    const bad = demo('--input', input, '--target', 'nps');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--target nps: use kpi=value, e.g. --target nps=40.');
+  });
+
   it('works with no browser on the machine: the HTML, and one line on how to get the picture', () => {
     const out = join(dir, 'no-browser');
     const run = demo('--cdnow', CDNOW_SAMPLE, '--locale', 'en', '--out', out);

@@ -239,7 +239,24 @@ describe('PrestaShop orders export', () => {
 });
 
 describe('Stripe subscriptions export', () => {
-  // A report needs orders or survey answers: the Shopify file stands in for the shop's orders.
+  it('alone makes a report: MRR and its movements, periods offered from the subscriptions’ starts', async () => {
+    const run = await runFixture(['stripe-subscriptions.csv'], { locale: 'en_US', zone: 'UTC', period: '2025-12' });
+    expect(run.check.ok).toBe(true);
+    expect(Object.keys(run.scan.mapping)).toEqual(['subscriptions']);
+    const starts = rawRows('stripe-subscriptions.csv').map((row) => row['Start Date (UTC)'].slice(0, 7));
+    const newest = [...starts].sort().at(-1)!;
+    const [year, month] = newest.split('-').map(Number);
+    const label = new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en-US', {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    expect(run.scan.periods.month[0].label).toBe(label);
+    expect(cents(run.headline('mrr')[0] as number)).toBe(stripeMrrAt(Date.UTC(2025, 12, 1) - 1000));
+    expect(run.result.headline.map((h: any) => h.key)).toContain('mrr');
+  });
+
+  // The same subscriptions beside the shop's orders (the Shopify file).
   it.each(['2025-03', '2025-06', '2025-12'])('MRR at the end of %s, in a UTC spreadsheet', async (period) => {
     const run = await runFixture(['stripe-subscriptions.csv', 'shopify-orders.csv'], {
       locale: 'en_US',

@@ -68,7 +68,15 @@ const HEADLINE_EN = [
 ];
 
 /** KPIs whose change is tested for significance (issue 13: NPS, CSAT and each rate of counts). */
-const TESTED_EN = ['NPS', 'CSAT', 'Customer churn', 'Retention rate', 'Conversion rate', 'Cart abandonment'];
+const TESTED_EN = [
+  'NPS',
+  'CSAT',
+  'Customer effort (CES)',
+  'Customer churn',
+  'Retention rate',
+  'Conversion rate',
+  'Cart abandonment',
+];
 
 /** The action lists of the English report, in order. */
 const LISTS_EN = [
@@ -289,7 +297,7 @@ describe('the sample shop in English (en_US)', () => {
         expect(change.display.startsWith(arrow), `${name}: ${change.display}`).toBe(true);
       }
       if (points) expect(change.format, name).toContain('pp');
-      // significance only where a test applies: NPS, CSAT and the rates of counts
+      // significance only where a test applies: NPS, CSAT, CES and the rates of counts
       if (TESTED_EN.includes(name)) {
         expect(significance.display, name).toMatch(/^(≈ noise · p = \d\.\d\d|significant · p = \d\.\d\d\d)$/);
         expect(significance.value as number, name).toBeGreaterThanOrEqual(0);

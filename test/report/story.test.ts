@@ -17,6 +17,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isoDateIn, sheetDate, type EmuValue, type SeedGrid } from '../emulator';
+import { welchTTest } from '../../src/kpi/stats/welch';
 import { addOn, column } from '../support/addon';
 import {
   answersIn,
@@ -360,6 +361,31 @@ describe('the sample shop, December 2025 against November (en_US)', () => {
       // One definition: the custom function agrees.
       const [[, fromFormula]] = addOn({ timeZone: ZONE }).fx.NPS_CHANGE(column(...nov), column(...dec));
       expect(fromFormula as number).toBeCloseTo(p, 6);
+    });
+
+    it('CES: Welch’s t-test of the effort answers of November and December (the p-value the mean’s change carries)', () => {
+      const effortIn = (month: string) =>
+        sample()
+          .sheets.Encuestas.slice(1)
+          .flatMap((row) =>
+            row[1] instanceof Date && typeof row[8] === 'number' && isoDateIn(row[1], ZONE).startsWith(month)
+              ? [row[8]]
+              : [],
+          );
+      const [nov, dec] = [effortIn('2025-11'), effortIn('2025-12')];
+      expect(nov.length).toBeGreaterThan(1);
+      expect(dec.length).toBeGreaterThan(1);
+      // Welch's test is validated against published examples in its own test (test/unit); the
+      // scale's reversal (effort: 6 − answer) moves both means alike and leaves the p-value as it is.
+      const p = welchTTest(nov, dec).pValue;
+      expect(p).toBeCloseTo(
+        welchTTest(
+          nov.map((a) => 6 - a),
+          dec.map((a) => 6 - a),
+        ).pValue,
+        12,
+      );
+      expectSignificance(headlineRow(view, 'Customer effort (CES)').significance, p, 'CES');
     });
 
     it('CSAT, churn, retention, conversion and cart abandonment: the two-proportion test of the counts', () => {

@@ -18,6 +18,7 @@ import { annualRecurringRevenue, averageRevenuePerAccount, mrrGrowthRate } from 
 import { cacPaybackMonths } from '../../kpi/revenue/cac-payback';
 import { customerEffortScore } from '../../kpi/survey/ces';
 import { twoProportionZTest } from '../../kpi/stats/proportions';
+import { welchTTest } from '../../kpi/stats/welch';
 import { npsChange } from '../../kpi/survey/nps-change';
 import { isActiveOn, type Subscription } from '../../kpi/revenue/subscription';
 import { csatShare } from '../../kpi/survey/csat';
@@ -45,6 +46,8 @@ export interface WindowEvidence {
   churn?: { churned: number; atStart: number };
   conversion?: { goals: number; interactions: number };
   carts?: { abandoned: number; carts: number };
+  /** The effort answers, for Welch's t-test of the CES mean (reversing the scale does not change its p-value). */
+  effort?: number[];
 }
 
 const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
@@ -80,7 +83,7 @@ function surveyKpis(data: ReportData, w: DayWindow, out: Values, evidence: Windo
     out.npsMargin = counts.responses ? npsMarginOfError(counts, 0.95) : null;
   }
   out.responses = responses;
-  effortKpi(data, w, out);
+  effortKpi(data, w, out, evidence);
   if (csatMax !== undefined) {
     out.csat = csat.length ? csatShare(csat, csatMax - 1) : null;
     const satisfiedMin = csatMax - 1;
@@ -122,7 +125,7 @@ const EFFORT_SCALES = new WeakMap<object, 5 | 7 | undefined>();
  * wizard read or the user chose) reversed first (scale + 1 − answer), so a higher CES is always
  * easier. Answers outside 1 … scale are left out. Present only when the survey has an effort column.
  */
-function effortKpi(data: ReportData, w: DayWindow, out: Values): void {
+function effortKpi(data: ReportData, w: DayWindow, out: Values, evidence: WindowEvidence): void {
   const surveys = data.surveys!;
   let scale = EFFORT_SCALES.get(surveys);
   if (!EFFORT_SCALES.has(surveys)) {
@@ -136,6 +139,7 @@ function effortKpi(data: ReportData, w: DayWindow, out: Values): void {
     if (s.day >= w.start && s.day <= w.end && s.effort !== null && s.effort >= 1 && s.effort <= scale)
       ratings.push(s.effort);
   out.ces = ratings.length ? customerEffortScore(ratings, scale, 'mean', lowerIsBetter) : null;
+  evidence.effort = ratings;
 }
 
 /** The window's orders as the maths takes them: parallel arrays. */
@@ -519,6 +523,10 @@ export function changeTest(key: HeadlineKey, before: WindowEvidence, after: Wind
             after.conversion.goals,
             after.conversion.interactions,
           )
+        : null;
+    case 'ces':
+      return before.effort && after.effort && before.effort.length >= 2 && after.effort.length >= 2
+        ? significance('mean', welchTTest(before.effort, after.effort).pValue)
         : null;
     case 'cartAbandonment':
       return before.carts && after.carts

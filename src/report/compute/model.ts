@@ -53,7 +53,7 @@ export type KpiFormat = 'integer' | 'currency' | 'percent' | 'points' | 'decimal
 
 /** Whether a change is beyond sampling noise: the test used and its two-sided p-value. */
 export interface ChangeTest {
-  test: 'nps' | 'proportion';
+  test: 'nps' | 'proportion' | 'mean';
   pValue: number;
   /** p < 5 %. */
   significant: boolean;

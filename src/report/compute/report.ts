@@ -26,12 +26,14 @@ import type { HoldoutForecast } from '../../kpi/predictive/forecast';
 import { HORIZON_WEEKS, predictFromOrders, TOO_EARLY_DAYS } from './predicted';
 import type { ActionCustomer, PredictedSection, ReportModel, ReportOptions, SourceSummary } from './model';
 
-/** Latest date in the data: orders, else survey answers. */
+/** Latest date in the data: orders, else survey answers, else subscription starts (as the wizard's periods). */
 export function lastDataDay(data: ReportData): number | undefined {
   let last: number | undefined;
   for (const o of data.orders?.records ?? []) if (last === undefined || o.day > last) last = o.day;
   if (last === undefined)
     for (const s of data.surveys?.records ?? []) if (last === undefined || s.day > last) last = s.day;
+  if (last === undefined)
+    for (const s of data.subscriptions?.records ?? []) if (last === undefined || s.startDay > last) last = s.startDay;
   return last;
 }
 

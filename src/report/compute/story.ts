@@ -3,7 +3,7 @@
  * them — what improved, what got worse, what to do first. Plain data; the labels word it.
  *
  * A change is called an improvement or a drop only when it is real: for a KPI measured on a sample
- * (NPS, CSAT) or a rate of counts (churn, retention, conversion, cart abandonment) its test must be
+ * (NPS, CSAT, CES) or a rate of counts (churn, retention, conversion, cart abandonment) its test must be
  * significant at 5 %; a count or an amount (orders, revenue, MRR) covers every order, so its change
  * is real once it moves by at least {@link FLAT_CHANGE} of its previous value.
  */

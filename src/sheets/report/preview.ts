@@ -75,10 +75,12 @@ export function dateSpan(
   const sheet = spreadsheet.getSheetByName(source.sheet);
   const rows = sheet ? sheet.getLastRow() - 1 : 0;
   const lastColumn = sheet ? sheet.getLastColumn() : 0;
-  const field = sourceSpec(kind).fields.find((f) => f.key === 'date');
+  // A subscription's date is its start.
+  const dateKey = kind === 'subscriptions' ? 'start' : 'date';
+  const field = sourceSpec(kind).fields.find((f) => f.key === dateKey);
   if (!sheet || rows <= 0 || lastColumn <= 0 || !field) return undefined;
   const headers = sheet.getRange(1, 1, 1, lastColumn).getValues()[0].map(String);
-  const column = headers.indexOf(source.columns.date ?? '');
+  const column = headers.indexOf(source.columns[dateKey] ?? '');
   if (column < 0) return undefined;
   const cells = sheet
     .getRange(2, column + 1, rows, 1)
