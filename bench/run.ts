@@ -304,7 +304,15 @@ const reportFailures: string[] = [];
 /** The error line of a child's stderr (Node prints the minified source line above it: skipped). */
 function errorLine(stderr: string): string {
   const line = stderr.split('\n').find((l) => l.length < 2000 && /^\s*\w*Error\b.*:/.test(l));
-  return line?.trim() ?? stderr.slice(0, 300);
+  // No error line (a process killed, a V8 fatal error): its last short lines, never the minified source.
+  return (
+    line?.trim() ??
+    stderr
+      .split('\n')
+      .filter((l) => l.trim() && l.length < 500)
+      .slice(-3)
+      .join(' ')
+  );
 }
 
 /**
