@@ -186,6 +186,54 @@ function sortedOrders(data: OrderData): OrderData {
   };
 }
 
+/** The orders of a cohort comparison (as generated, or sorted by customer then date) and their span of months. */
+function cohortOrders(n: number, sorted: boolean) {
+  const raw = orderData(n);
+  const data = sorted ? sortedOrders(raw) : raw;
+  let firstMonth = Infinity;
+  let lastMonth = -Infinity;
+  for (const day of data.dayValues) {
+    const m = monthIndexOfDay(day);
+    if (m < firstMonth) firstMonth = m;
+    if (m > lastMonth) lastMonth = m;
+  }
+  return { data, firstMonth, months: lastMonth - firstMonth + 1 };
+}
+
+/**
+ * The engine side of a cohort comparison, as users build it: the orders, the helper columns of
+ * `helperRow`, then the grid `rowsOfGrid` writes (retention shares or revenue retention).
+ */
+function cohortEngineSide(
+  data: ReturnType<typeof orderData>,
+  firstMonth: number,
+  months: number,
+  sorted: boolean,
+  rowsOfGrid: (firstMonth: number, months: number, last: number) => unknown[][],
+) {
+  const n = data.dayValues.length;
+  const last = n + 1;
+  return {
+    engineSetup(): CohortEngine {
+      const rows: unknown[][] = [
+        ['Customer', 'Date', 'Amount', 'Month', 'First order', 'Cohort', 'Months since', 'New pair'],
+      ];
+      for (let i = 0; i < n; i++) rows.push([data.idValues[i], serialOf(data.dayValues[i]), data.amountValues[i]]);
+      const hf = HyperFormula.buildFromSheets({ Orders: rows as any[][], Grid: [] }, ENGINE_CONFIG);
+      return { hf, firstMonth, months };
+    },
+    engineRun({ hf }: CohortEngine) {
+      const helpers: string[][] = new Array(n);
+      for (let r = 2; r <= last; r++) helpers[r - 2] = helperRow(r, last, sorted);
+      hf.setCellContents(at(hf.getSheetId('Orders')!, 1, 3), helpers);
+      const grid = hf.getSheetId('Grid')!;
+      hf.setCellContents(at(grid, 0, 0), rowsOfGrid(firstMonth, months, last) as any[][]);
+      return hf.getSheetValues(grid);
+    },
+    engineRelease: ({ hf }: CohortEngine) => hf.destroy(),
+  };
+}
+
 function cohortComparison(sorted: boolean): Comparison {
   return {
     name: sorted ? 'COHORT_RETENTION (sorted data)' : 'COHORT_RETENTION',
@@ -194,37 +242,11 @@ function cohortComparison(sorted: boolean): Comparison {
       ? 'data sorted by customer then date; per row: `EOMONTH` order month, first order `=IF(A3=A2,E2,B3)`, cohort month, months since, new-pair flag `=IF(AND(A3=A2,D3=D2),0,1)`; grid of `=COUNTIFS(cohort,c,months since,k,flag,1)/size`'
       : 'per row: `EOMONTH` order month, first order `=MINIFS(B:B,A:A,A2)`, cohort month, months since, new-pair flag `=IF(COUNTIFS($A$2:A2,A2,$D$2:D2,D2)=1,1,0)`; grid of `=COUNTIFS(cohort,c,months since,k,flag,1)/size`',
     make(fx, n) {
-      const raw = orderData(n);
-      const data = sorted ? sortedOrders(raw) : raw;
-      let firstMonth = Infinity;
-      let lastMonth = -Infinity;
-      for (const day of data.dayValues) {
-        const m = monthIndexOfDay(day);
-        if (m < firstMonth) firstMonth = m;
-        if (m > lastMonth) lastMonth = m;
-      }
-      const months = lastMonth - firstMonth + 1;
-      const last = n + 1;
+      const { data, firstMonth, months } = cohortOrders(n, sorted);
       return {
         n,
         fideliza: () => fx.COHORT_RETENTION(data.ids, data.dates),
-        engineSetup(): CohortEngine {
-          const rows: unknown[][] = [
-            ['Customer', 'Date', 'Amount', 'Month', 'First order', 'Cohort', 'Months since', 'New pair'],
-          ];
-          for (let i = 0; i < n; i++) rows.push([data.idValues[i], serialOf(data.dayValues[i]), data.amountValues[i]]);
-          const hf = HyperFormula.buildFromSheets({ Orders: rows as any[][], Grid: [] }, ENGINE_CONFIG);
-          return { hf, firstMonth, months };
-        },
-        engineRun({ hf }: CohortEngine) {
-          const helpers: string[][] = new Array(n);
-          for (let r = 2; r <= last; r++) helpers[r - 2] = helperRow(r, last, sorted);
-          hf.setCellContents(at(hf.getSheetId('Orders')!, 1, 3), helpers);
-          const grid = hf.getSheetId('Grid')!;
-          hf.setCellContents(at(grid, 0, 0), gridRows(firstMonth, months, last) as any[][]);
-          return hf.getSheetValues(grid);
-        },
-        engineRelease: ({ hf }: CohortEngine) => hf.destroy(),
+        ...cohortEngineSide(data, firstMonth, months, sorted, gridRows),
         check(fideliza, engine) {
           const table = fideliza as unknown[][];
           const grid = engine as unknown[][];
@@ -298,37 +320,11 @@ function revenueCohortComparison(sorted: boolean): Comparison {
       ? 'data sorted by customer then date; the sorted retention helpers (order month, first order `=IF(A3=A2,E2,B3)`, cohort month, months since, new-pair flag); grid: customers `=COUNTIFS(cohort,c,months since,0,flag,1)`, first-period revenue `=SUMIFS(amount,cohort,c,months since,0)`, cells `=SUMIFS(amount,cohort,c,months since,k)/first`'
       : 'the retention helpers (first order `=MINIFS(B:B,A:A,A2)`, …); grid: customers `=COUNTIFS(cohort,c,months since,0,flag,1)`, first-period revenue `=SUMIFS(amount,cohort,c,months since,0)`, cells `=SUMIFS(amount,cohort,c,months since,k)/first`',
     make(fx, n) {
-      const raw = orderData(n);
-      const data = sorted ? sortedOrders(raw) : raw;
-      let firstMonth = Infinity;
-      let lastMonth = -Infinity;
-      for (const day of data.dayValues) {
-        const m = monthIndexOfDay(day);
-        if (m < firstMonth) firstMonth = m;
-        if (m > lastMonth) lastMonth = m;
-      }
-      const months = lastMonth - firstMonth + 1;
-      const last = n + 1;
+      const { data, firstMonth, months } = cohortOrders(n, sorted);
       return {
         n,
         fideliza: () => fx.COHORT_REVENUE(data.ids, data.dates, data.amounts),
-        engineSetup(): CohortEngine {
-          const rows: unknown[][] = [
-            ['Customer', 'Date', 'Amount', 'Month', 'First order', 'Cohort', 'Months since', 'New pair'],
-          ];
-          for (let i = 0; i < n; i++) rows.push([data.idValues[i], serialOf(data.dayValues[i]), data.amountValues[i]]);
-          const hf = HyperFormula.buildFromSheets({ Orders: rows as any[][], Grid: [] }, ENGINE_CONFIG);
-          return { hf, firstMonth, months };
-        },
-        engineRun({ hf }: CohortEngine) {
-          const helpers: string[][] = new Array(n);
-          for (let r = 2; r <= last; r++) helpers[r - 2] = helperRow(r, last, sorted);
-          hf.setCellContents(at(hf.getSheetId('Orders')!, 1, 3), helpers);
-          const grid = hf.getSheetId('Grid')!;
-          hf.setCellContents(at(grid, 0, 0), revenueGridRows(firstMonth, months, last) as any[][]);
-          return hf.getSheetValues(grid);
-        },
-        engineRelease: ({ hf }: CohortEngine) => hf.destroy(),
+        ...cohortEngineSide(data, firstMonth, months, sorted, revenueGridRows),
         check(fideliza, engine) {
           const table = fideliza as unknown[][];
           const grid = engine as unknown[][];
