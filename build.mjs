@@ -1,19 +1,28 @@
 // Builds the Apps Script project into dist/:
-//   fideliza.js  the add-on, bundled by esbuild as one IIFE behind `var Fideliza`
-//   globals.js   one top-level `function NAME(args)` per custom function (from its declaration and
-//                JSDoc) and per other export of src/main.ts, delegating to the bundle (Sheets only
-//                lists custom functions declared at top level with `@customfunction`, which esbuild
-//                cannot emit)
+//   fideliza.js        what every execution loads (src/main.ts): the custom functions and the menu,
+//                      bundled by esbuild as one IIFE behind `var Fideliza`
+//   ReportModule.html  the report module (src/main-report.ts: the wizard's endpoints and the report),
+//                      bundled the same way, gzipped and base64-encoded; loaded on demand by
+//                      src/ui/report-module.ts, so custom-function cells never parse it
+//   globals.js         one top-level `function NAME(args)` per custom function (from its declaration and
+//                      JSDoc) and per other export of the two entries, delegating to the bundle (Sheets
+//                      only lists custom functions declared at top level with `@customfunction`, which
+//                      esbuild cannot emit)
 //   appsscript.json
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
-import { catalogueProblems, readCatalogue } from './scripts/catalogue.mjs';
+import zlib from 'node:zlib';
+import { catalogueProblems, GLOBAL_ENTRIES, readCatalogue } from './scripts/catalogue.mjs';
 import { buildHtml } from './scripts/build-html.mjs';
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const dist = path.join(root, 'dist');
 export const GLOBAL_NAME = 'Fideliza';
+/** The report module's IIFE name while it is built (the file holds the IIFE as an expression). */
+const REPORT_MODULE_NAME = 'FidelizaReport';
+/** Project file of the report module (src/ui/report-module.ts `REPORT_MODULE_FILE`). */
+const REPORT_MODULE_FILE = 'ReportModule.html';
 
 /** Built-ins the bundle reads often, bound once as locals of the IIFE. */
 const BUILT_INS = [
@@ -42,8 +51,8 @@ const BUILT_INS = [
  * interceptor and costs ~100× a local one; in Apps Script the locals are equally harmless. Without
  * this, vm timings would measure the test harness rather than the add-on.
  */
-function bindBuiltIns(code) {
-  const head = `var ${GLOBAL_NAME}=(()=>{`;
+function bindBuiltIns(code, globalName) {
+  const head = `var ${globalName}=(()=>{`;
   const at = code.indexOf(head);
   if (at < 0 || code.indexOf(head, at + 1) >= 0)
     throw new Error('build: unexpected bundle prologue, cannot bind built-ins');
@@ -74,7 +83,45 @@ function customFunctionWrapper(fn) {
 /** The wrapper of another global (menu handler, sidebar endpoint), with its JSDoc as written. */
 function globalWrapper(entry) {
   const params = entry.params.join(', ');
-  return `${entry.jsdoc}\nfunction ${entry.name}(${params}) {\n  return ${GLOBAL_NAME}.${entry.name}(${params});\n}\n`;
+  const call =
+    entry.module === 'report'
+      ? `${GLOBAL_NAME}.runReportEndpoint('${entry.name}', [${params}])`
+      : `${GLOBAL_NAME}.${entry.name}(${params})`;
+  return `${entry.jsdoc}\nfunction ${entry.name}(${params}) {\n  return ${call};\n}\n`;
+}
+
+/** Bundles one entry as an IIFE behind `var globalName`, with the built-ins bound as locals. */
+async function bundleEntry(entry, globalName) {
+  const bundle = await esbuild.build({
+    entryPoints: [path.join(root, entry)],
+    write: false,
+    bundle: true,
+    format: 'iife',
+    globalName,
+    target: 'es2019',
+    platform: 'neutral',
+    charset: 'utf8',
+    legalComments: 'none',
+    // Whitespace, syntax and local names are minified; function and class names are kept (keepNames),
+    // so stack traces in Apps Script's logs still name the function that failed.
+    minify: true,
+    keepNames: true,
+    logLevel: 'warning',
+  });
+  return bindBuiltIns(bundle.outputFiles[0].text, globalName);
+}
+
+/**
+ * The report module as its project file holds it: strict code ending with the IIFE as an expression
+ * statement (so a global `eval` returns the module), gzipped, in base64 (no character HTML could read
+ * as markup).
+ */
+function packReportModule(code) {
+  const head = `"use strict";var ${REPORT_MODULE_NAME}=`;
+  if (!code.startsWith(head)) throw new Error('build: unexpected report module prologue');
+  // strict code whose last statement is the IIFE: the eval's completion value is the module
+  const expression = `"use strict";${code.slice(head.length).trimEnd().replace(/;$/, '')}`;
+  return zlib.gzipSync(Buffer.from(expression, 'utf8'), { level: 9 }).toString('base64');
 }
 
 async function build() {
@@ -89,24 +136,10 @@ async function build() {
 
   fs.mkdirSync(dist, { recursive: true });
 
-  const bundle = await esbuild.build({
-    entryPoints: [path.join(root, 'src/main.ts')],
-    outfile: path.join(dist, 'fideliza.js'),
-    write: false,
-    bundle: true,
-    format: 'iife',
-    globalName: GLOBAL_NAME,
-    target: 'es2019',
-    platform: 'neutral',
-    charset: 'utf8',
-    legalComments: 'none',
-    // Whitespace, syntax and local names are minified; function and class names are kept (keepNames),
-    // so stack traces in Apps Script's logs still name the function that failed.
-    minify: true,
-    keepNames: true,
-    logLevel: 'warning',
-  });
-  const outputs = { 'fideliza.js': bindBuiltIns(bundle.outputFiles[0].text) };
+  const outputs = {
+    'fideliza.js': await bundleEntry(GLOBAL_ENTRIES.main, GLOBAL_NAME),
+    [REPORT_MODULE_FILE]: packReportModule(await bundleEntry(GLOBAL_ENTRIES.report, REPORT_MODULE_NAME)),
+  };
 
   const header = `// Generated by build.mjs from the declarations and JSDoc of src/ — do not edit.\n// Each function delegates to the bundle (fideliza.js); they work whichever file loads first.\n\n`;
   outputs['globals.js'] =

@@ -56,7 +56,8 @@ const { composeListsSheet, composeReport } = await import('../src/report/compose
 const { writeOwnedSheets } = await import('../src/sheets/report/write-report');
 const { findOwnedSheets } = await import('../src/sheets/report/owned-sheets');
 const { reportLabels } = await import('../src/report/labels');
-const { dayOfIsoText, spreadsheetLanguage } = await import('../src/sheets/report/generate');
+const { dayOfIsoText } = await import('../src/sheets/report/generate');
+const { spreadsheetLanguage } = await import('../src/sheets/language');
 
 interface Stage {
   stage: string;

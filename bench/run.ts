@@ -16,6 +16,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { loadBundle, Workbook } from '../test/emulator';
@@ -74,6 +75,8 @@ interface BundleFigures {
   files: { file: string; bytes: number }[];
   load: Timing;
   loadAndNps: Timing;
+  /** dist/ReportModule.html (packed) and the code it holds; a wizard endpoint's first call in a fresh context. */
+  reportModule: { packedBytes: number; codeBytes: number; firstEndpoint: Timing };
   /** Fresh processes (bench/isolated-child.ts): cold load, first NPS, NPS and CSAT at 100k in a clean heap. */
   fresh: { loadMs: number; firstNpsMs: number; nps100k: number; csat100k: number }[];
 }
@@ -110,7 +113,25 @@ function bundleFigures(): BundleFigures {
     30,
     3,
   );
-  return { files, load, loadAndNps, fresh: freshProcesses(5) };
+  const packed = fs.readFileSync(path.join(dist, 'ReportModule.html'), 'utf8');
+  const codeBytes = zlib.gunzipSync(Buffer.from(packed, 'base64')).length;
+  // A wizard endpoint in a fresh context: the bundle's load, then the report module's (read,
+  // decoded, evaluated) and the endpoint's own small work; the load alone is measured above.
+  const firstEndpoint = measure(
+    () => {
+      const fresh = loadBundle(new Workbook({ timeZone: ZONE }).globals()) as Fx;
+      if (!(fresh.wizardCheckTarget('nps', '40') as { ok: boolean }).ok) throw new Error('bench: target 40 refused');
+    },
+    30,
+    3,
+  );
+  return {
+    files,
+    load,
+    loadAndNps,
+    reportModule: { packedBytes: Buffer.byteLength(packed), codeBytes, firstEndpoint },
+    fresh: freshProcesses(5),
+  };
 }
 
 // ---- the catalogue --------------------------------------------------------------------------
@@ -478,15 +499,7 @@ function main(): void {
   log(`Fideliza benchmarks — ${started.toISOString()}${QUICK ? ' (quick)' : ''}`);
   log(machineLines.join('\n'));
 
-  log('\nBundle');
-  const bundle = bundleFigures();
-  const fresh = (key: keyof BundleFigures['fresh'][number]) => median(bundle.fresh.map((f) => f[key]));
-  log(
-    `  dist/*.js ${bundle.files.map((f) => `${f.file} ${(f.bytes / 1024).toFixed(1)} KiB`).join(', ')}; load ${ms(bundle.load.median)} ms; load + one NPS ${ms(bundle.loadAndNps.median)} ms`,
-  );
-  log(
-    `  fresh process: first load ${ms(fresh('loadMs'))} ms + first NPS ${ms(fresh('firstNpsMs'))} ms; NPS @100k ${ms(fresh('nps100k'))} ms, CSAT @100k ${ms(fresh('csat100k'))} ms`,
-  );
+  const bundle = runBundle();
 
   log('\nCatalogue through the bundle');
   const catalogue = runCatalogue();
@@ -514,10 +527,29 @@ function main(): void {
   log(`\n${summary(catalogue.cases, sides, report)}`);
 }
 
+/** The bundle's figures, printed as they are measured. */
+function runBundle(): BundleFigures {
+  log('\nBundle');
+  const bundle = bundleFigures();
+  const fresh = (key: keyof BundleFigures['fresh'][number]) => median(bundle.fresh.map((f) => f[key]));
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+  log(
+    `  dist/*.js ${bundle.files.map((f) => `${f.file} ${kib(f.bytes)}`).join(', ')}; load ${ms(bundle.load.median)} ms; load + one NPS ${ms(bundle.loadAndNps.median)} ms`,
+  );
+  log(
+    `  report module: ${kib(bundle.reportModule.packedBytes)} packed (${kib(bundle.reportModule.codeBytes)} of code); load + first endpoint ${ms(bundle.reportModule.firstEndpoint.median)} ms`,
+  );
+  log(
+    `  fresh process: first load ${ms(fresh('loadMs'))} ms + first NPS ${ms(fresh('firstNpsMs'))} ms; NPS @100k ${ms(fresh('nps100k'))} ms, CSAT @100k ${ms(fresh('csat100k'))} ms`,
+  );
+  return bundle;
+}
+
 /** `--only=<pattern>`: the selected cases, comparisons and parts, printed; docs/BENCHMARKS.md is not written. */
 function mainOnly(only: RegExp): void {
   log(`Fideliza benchmarks — only ${only} at ${SIZES.map(kilo).join(', ')} (not written to docs/BENCHMARKS.md)`);
   log(machine().join('\n'));
+  if (only.test('bundle')) runBundle();
   const catalogue = runCatalogue();
   const sides = runSideBySide();
   const report = only.test('report') ? runReport() : 'not selected';
@@ -765,6 +797,10 @@ function render(e: Everything): string {
   const fresh = (key: keyof BundleFigures['fresh'][number]) => median(e.bundle.fresh.map((f) => f[key]));
   out.push(
     `Loading every \`dist/*.js\` into a fresh \`vm\` context: **${ms(e.bundle.load.median)} ms**; load and answer one \`NPS\` call: **${ms(e.bundle.loadAndNps.median)} ms** (median of ${e.bundle.loadAndNps.samples.length}, in one process: V8 reuses its compilation cache for the same source). In a fresh process (cold: nothing cached; median of ${e.bundle.fresh.length} processes): first load **${ms(fresh('loadMs'))} ms**, first \`NPS\` answer ${ms(fresh('firstNpsMs'))} ms. Apps Script loads the project for each custom-function evaluation that does not reuse a warm instance, so this is the fixed cost every Fideliza cell can pay before its own compute.`,
+    '',
+  );
+  out.push(
+    `The report module (\`dist/ReportModule.html\`, ${(e.bundle.reportModule.packedBytes / 1024).toFixed(1)} KiB: ${(e.bundle.reportModule.codeBytes / 1024).toFixed(1)} KiB of code, gzipped, in base64) is not a script file: custom-function cells never load it. A wizard endpoint's first call in a fresh context — the bundle's load, then the module read, decoded and evaluated, then the endpoint's small work — takes **${ms(e.bundle.reportModule.firstEndpoint.median)} ms** (median of ${e.bundle.reportModule.firstEndpoint.samples.length}); later calls in the same execution reuse the module.`,
     '',
   );
   out.push(

@@ -283,6 +283,24 @@ export const ASSUMPTIONS: Assumption[] = [
     },
   },
   {
+    id: 'platform.report-module-loads',
+    area: 'platform',
+    what:
+      'The report module loads on demand: HtmlService gives ReportModule.html\'s base64 text unchanged, ' +
+      'Utilities.base64Decode and Utilities.ungzip restore the code, a global eval runs it (src/ui/report-module.ts).',
+    source:
+      'https://developers.google.com/apps-script/guides/html/best-practices (getContent() of a project file); ' +
+      'https://developers.google.com/apps-script/reference/utilities/utilities (base64Decode, ungzip); ' +
+      'https://developers.google.com/apps-script/reference/html/html-template#getCode() (eval)',
+    expected: [true, 'function'],
+    probe: () => {
+      const addOn = (globalThis as unknown as { Fideliza: { runReportEndpoint(name: string, args: unknown[]): unknown } })
+        .Fideliza;
+      const check = addOn.runReportEndpoint('wizardCheckTarget', ['nps', '40']) as { ok: boolean };
+      return [check.ok, typeof addOn.runReportEndpoint];
+    },
+  },
+  {
     id: 'protections.warning-only',
     area: 'protections',
     what: 'A sheet protection set to warning-only reads back as such and counts once.',

@@ -30,6 +30,8 @@ export interface FunctionEntry {
 /** Another global (menu handler, sidebar endpoint) with its JSDoc. */
 export interface GlobalEntry {
   name: string;
+  /** Which entry exports it: the bundle every execution loads, or the report module loaded on demand. */
+  module: 'main' | 'report';
   params: string[];
   jsdoc: string;
   description: string;
@@ -48,6 +50,8 @@ export interface DocBlock {
 
 export const CUSTOM_FUNCTION_NAME: RegExp;
 export function readFunctionDocs(root?: string): Map<string, DocBlock>;
+/** The files whose exported functions become globals, by module. */
+export const GLOBAL_ENTRIES: { main: string; report: string };
 export function readGlobals(root?: string): GlobalEntry[];
 export function describeFunctions(
   families: Record<string, Record<string, FormulaDeclaration>>,

@@ -3,8 +3,9 @@
 //     parameters, kinds, defaults, bounds, element-wise or not) joined with the JSDoc above each
 //     declaration (descriptions in English and Spanish, @param/@esparam, @return, @formula,
 //     @source, @example);
-//   - the other globals: every function exported by src/main.ts (menu, sidebar endpoints), with its
-//     JSDoc. Exports tagged @bundle (the runner the wrappers call) get no global of their own.
+//   - the other globals: every function exported by src/main.ts (menu) and src/main-report.ts (sidebar
+//     endpoints), with its JSDoc. Exports tagged @bundle (the runners the wrappers call) get no global of
+//     their own.
 import path from 'node:path';
 import ts from 'typescript';
 
@@ -16,7 +17,8 @@ import ts from 'typescript';
  *   description: string, descriptionEs: string, returns: string, formula: string[], source: string[],
  *   examples: string[], remarks: string[]
  * }} FunctionEntry
- * @typedef {{ name: string, params: string[], jsdoc: string, description: string, file: string }} GlobalEntry
+ * @typedef {{ name: string, module: 'main' | 'report', params: string[], jsdoc: string, description: string,
+ *   file: string }} GlobalEntry
  * @typedef {{ description: string, returns: string, tags: Record<string, string[]>, paramDocs: Record<string, string>,
  *   paramDocsEs: Record<string, string>, file: string }} DocBlock
  */
@@ -85,48 +87,62 @@ export function readFunctionDocs(root = process.cwd()) {
 }
 
 /**
- * Every function exported by src/main.ts except those tagged @bundle, with its JSDoc: these become
- * globals (menu handlers, sidebar endpoints).
+ * The files whose exported functions become globals: the bundle every execution loads, and the report
+ * module, loaded only by the executions that call one of its globals (src/ui/report-module.ts).
+ */
+export const GLOBAL_ENTRIES = { main: 'src/main.ts', report: 'src/main-report.ts' };
+
+/**
+ * Every function exported by the entries (GLOBAL_ENTRIES) except those tagged @bundle, with its JSDoc:
+ * these become globals (menu handlers, sidebar endpoints). `module` says which entry exports it.
  * @param {string} root project root
  * @returns {GlobalEntry[]}
  */
 export function readGlobals(root = process.cwd()) {
-  const entry = path.join(root, 'src/main.ts');
-  const program = ts.createProgram([entry], {
-    target: ts.ScriptTarget.ES2019,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    types: [],
-  });
+  const entries = Object.entries(GLOBAL_ENTRIES).map(([module, file]) => ({ module, file: path.join(root, file) }));
+  const program = ts.createProgram(
+    entries.map((e) => e.file),
+    {
+      target: ts.ScriptTarget.ES2019,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: [],
+    },
+  );
   const checker = program.getTypeChecker();
-  const source = program.getSourceFile(entry);
-  if (!source) throw new Error(`cannot read ${entry}`);
-  const moduleSymbol = checker.getSymbolAtLocation(source);
   const out = [];
-  for (const exported of moduleSymbol ? checker.getExportsOfModule(moduleSymbol) : []) {
-    const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-    const declaration = symbol.declarations?.find(ts.isFunctionDeclaration);
-    if (!declaration) {
-      if (symbol.flags & (ts.SymbolFlags.Type | ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias)) continue;
-      throw new Error(`src/main.ts exports ${exported.name}, which is not a function declaration`);
+  for (const entry of entries) {
+    const source = program.getSourceFile(entry.file);
+    if (!source) throw new Error(`cannot read ${entry.file}`);
+    const moduleSymbol = checker.getSymbolAtLocation(source);
+    for (const exported of moduleSymbol ? checker.getExportsOfModule(moduleSymbol) : []) {
+      const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      const declaration = symbol.declarations?.find(ts.isFunctionDeclaration);
+      if (!declaration) {
+        if (symbol.flags & (ts.SymbolFlags.Type | ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias)) continue;
+        throw new Error(
+          `${path.relative(root, entry.file)} exports ${exported.name}, which is not a function declaration`,
+        );
+      }
+      const file = declaration.getSourceFile();
+      const text = file.getFullText();
+      const comments = ts.getLeadingCommentRanges(text, declaration.getFullStart()) ?? [];
+      const docRange = [...comments].reverse().find((c) => text.slice(c.pos, c.pos + 3) === '/**');
+      const jsdoc = docRange ? text.slice(docRange.pos, docRange.end) : '';
+      if (/@bundle\b/.test(jsdoc)) continue;
+      const block = docBlock(declaration, path.relative(root, file.fileName));
+      out.push({
+        name: exported.name,
+        module: entry.module,
+        params: declaration.parameters.map((p) => p.name.getText()),
+        jsdoc,
+        description: block?.description ?? '',
+        file: path.relative(root, file.fileName),
+      });
     }
-    const file = declaration.getSourceFile();
-    const text = file.getFullText();
-    const comments = ts.getLeadingCommentRanges(text, declaration.getFullStart()) ?? [];
-    const docRange = [...comments].reverse().find((c) => text.slice(c.pos, c.pos + 3) === '/**');
-    const jsdoc = docRange ? text.slice(docRange.pos, docRange.end) : '';
-    if (/@bundle\b/.test(jsdoc)) continue;
-    const block = docBlock(declaration, path.relative(root, file.fileName));
-    out.push({
-      name: exported.name,
-      params: declaration.parameters.map((p) => p.name.getText()),
-      jsdoc,
-      description: block?.description ?? '',
-      file: path.relative(root, file.fileName),
-    });
   }
   return out;
 }

@@ -2,7 +2,7 @@
  * The add-on menu and the sidebars it opens.
  */
 import { languageOfLocale, type Language } from '../errors/catalogue';
-import { userLanguage } from './server';
+import { userLanguage } from '../sheets/language';
 
 export const MENU: Record<
   Language,

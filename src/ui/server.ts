@@ -3,7 +3,7 @@
  * `google.script.run`. Each validates its arguments, returns plain JSON (dates as text) and turns
  * every failure into one plain sentence in the user's language.
  */
-import { isKpiError, KpiError, languageOfLocale, type Language } from '../errors/catalogue';
+import { KpiError, type Language } from '../errors/catalogue';
 import { periodIndex } from '../kpi/calendar/days';
 import { REPORT_SECTIONS, type SectionKey } from '../report/compute/model';
 import { detectSourcesExplained, mappingProblems, type ReportMapping, withReadingChoices } from '../report/detect';
@@ -12,17 +12,11 @@ import { periodLabel, reportLabels, skipDescriptions } from '../report/labels';
 import type { ReportPeriodKind } from '../report/period';
 import { defaultPeriodIndex } from '../report/period';
 import { SOURCE_SPECS } from '../report/sources';
-import {
-  dayOfIsoText,
-  generateReport,
-  modelPeriodLabel,
-  spreadsheetLanguage,
-  type ReportRequest,
-} from '../sheets/report/generate';
+import { dayOfIsoText, generateReport, modelPeriodLabel, type ReportRequest } from '../sheets/report/generate';
+import { userLanguage } from '../sheets/language';
 import { dateSpan, previewSheets, sampleSource } from '../sheets/report/preview';
 import { mappingError, readSheetHeaders } from '../sheets/report/read-sources';
 import { findOwnedSheets, ownedSheetIds } from '../sheets/report/owned-sheets';
-import { serviceMessage } from '../sheets/report/write-report';
 import { ZoneCalendar } from '../sheets/timezone';
 import { verdictOf } from '../report/compute/story';
 import { storySentences } from '../report/compose/band';
@@ -33,20 +27,18 @@ import type {
   GenerateResult,
   MappingCheck,
   PeriodChoice,
-  Progress,
   TargetCheck,
   TargetEntry,
-  ProgressStage,
   SourceReading,
   WizardScan,
 } from './protocol';
-import { validGenerateRequest, validMapping, validRunId } from './validate';
+import { validGenerateRequest, validMapping } from './validate';
+import { endpoint } from './endpoint';
+import { setProgress } from './progress';
 import { readTarget, targetKpis, targetText, type Targets, validTargets } from './targets';
 
 /** Document property holding the last mapping and options (remembered per document). */
 export const SETTINGS_PROPERTY = 'fideliza.settings';
-/** Document property holding the progress of the current run. */
-const PROGRESS_PROPERTY = 'fideliza.progress';
 /** Rows shown in the mapping preview, rows whose values detection looks at, and rows checked for warnings. */
 const PREVIEW_ROWS = 5;
 const DETECTION_ROWS = 50;
@@ -65,46 +57,6 @@ interface RememberedSettings {
   withoutPersonalData: boolean;
   /** Targets by KPI, each in its KPI's own unit (absent in settings saved before targets existed). */
   targets?: Targets;
-}
-
-/** The user's language: their Google account locale, else the spreadsheet's. */
-export function userLanguage(): Language {
-  try {
-    const locale = Session.getActiveUserLocale();
-    if (locale) return languageOfLocale(locale);
-  } catch {
-    // fall back to the spreadsheet below
-  }
-  return spreadsheetLanguage(SpreadsheetApp.getActiveSpreadsheet());
-}
-
-/** A failure of an Apps Script service (it can pass), as opposed to a bug of ours. */
-const SERVICE_FAILURE =
-  /^(?:Exception:\s*)?(?:Service |Google Sheets|We're sorry|Server error|Timed out|Too many|Action not allowed)/i;
-
-/** The catalogue error for any failure of an endpoint: ours as is, a service's worded, a bug as internal. */
-function endpointError(error: unknown): KpiError {
-  if (isKpiError(error)) return error;
-  const detail = serviceMessage(error);
-  if (SERVICE_FAILURE.test(detail)) return new KpiError('REPORT_SERVICE_FAILED', { detail });
-  console.error(error);
-  return new KpiError('REPORT_INTERNAL', { detail });
-}
-
-/** Runs an endpoint body; every failure leaves as one sentence in the user's language. */
-function endpoint<T>(body: () => T): T {
-  try {
-    return body();
-  } catch (error) {
-    const known = endpointError(error);
-    let language: Language = 'en';
-    try {
-      language = userLanguage();
-    } catch {
-      // keep English
-    }
-    throw new Error(known.localized(language));
-  }
 }
 
 function remembered(): RememberedSettings | undefined {
@@ -257,34 +209,6 @@ export function wizardCheckMapping(mapping: unknown): MappingCheck {
     }
     const periods = periodChoices(spreadsheet, valid, zone, language, zone.dayOf(Date.now()));
     return { ok: true, messages, periods, readings };
-  });
-}
-
-/** Best effort: the progress bar only informs, so a failure to store it never fails the run. */
-function setProgress(runId: string | undefined, stage: ProgressStage): void {
-  if (!runId) return;
-  try {
-    PropertiesService.getDocumentProperties().setProperty(PROGRESS_PROPERTY, JSON.stringify({ runId, stage }));
-  } catch {
-    // the sidebar's bar stays at the last stage it saw; the run's result still reaches it
-  }
-}
-
-const STAGE_PERCENT: Record<ProgressStage, number> = { reading: 10, computing: 40, writing: 70, charts: 90, done: 100 };
-
-/**
- * Progress of a run started with `wizardGenerate`, polled by the sidebar.
- *
- * @param runId {string} the id the sidebar gave the run.
- * @return {Progress} the stage and a percentage.
- */
-export function wizardProgress(runId: unknown): Progress {
-  return endpoint(() => {
-    const id = validRunId(runId);
-    const text = PropertiesService.getDocumentProperties().getProperty(PROGRESS_PROPERTY);
-    const saved = text ? (JSON.parse(text) as { runId: string; stage: ProgressStage }) : undefined;
-    if (!saved || saved.runId !== id) return { stage: null, percent: 0 };
-    return { stage: saved.stage, percent: STAGE_PERCENT[saved.stage] };
   });
 }
 

@@ -9,6 +9,7 @@ import type { ReportPeriodKind } from '../report/period';
 import { isoDateFields } from '../sheets/cells';
 import { SOURCE_SPECS, type SourceKind } from '../report/sources';
 import type { GenerateRequest } from './protocol';
+import { validRunId } from './progress';
 
 const PERIOD_KINDS: ReportPeriodKind[] = ['month', 'quarter', 'year'];
 /** The years a report period or "today" may fall in: anything else is a mistake, not data. */
@@ -140,11 +141,4 @@ function targetEntries(value: unknown): Record<string, string | number> {
     out[key] = entry;
   }
   return out;
-}
-
-/** A run id: letters, digits, `-` and `_`, at most 64. */
-export function validRunId(value: unknown): string {
-  if (typeof value !== 'string' || !/^[\w-]{1,64}$/.test(value))
-    invalid('runId', 'letters, digits, - and _ only', 'solo letras, dígitos, - y _');
-  return value;
 }

@@ -7,6 +7,7 @@ import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CUSTOM_FUNCTION_NAME, catalogueProblems } from '../../scripts/catalogue.mjs';
 import { DIST, loadBundle, Workbook } from '../emulator';
+import { errorOf } from '../support/addon';
 import { API } from '../support/catalogue';
 
 const customFunctions = API.functions;
@@ -133,10 +134,70 @@ describe('bundle contract (dist/)', () => {
     ]);
   });
 
-  it('makes every custom function and every export of src/main.ts (but the runner) a global, and nothing else', () => {
+  it('makes every custom function and every export of the two entries (but the runners) a global, and nothing else', () => {
     const context = loadBundle(new Workbook().globals());
     const globals = Object.keys(context).filter((key) => typeof context[key] === 'function');
     const expected = [...API.functions.map((e) => e.name), ...API.globals.map((e) => e.name)];
     expect(globals.sort()).toEqual(expected.sort());
+  });
+});
+
+describe('what a custom-function cell loads', () => {
+  const scripts = () => distFiles().map((file) => fs.readFileSync(path.join(DIST, file), 'utf8'));
+
+  it('is dist/*.js, under 150 KiB together, with no code of the report in it', () => {
+    const bytes = scripts().reduce((sum, code) => sum + Buffer.byteLength(code), 0);
+    expect(bytes / 1024).toBeLessThan(150);
+    // function names survive minification (keepNames): the report's own functions are not there
+    for (const name of ['computeReport', 'writeOwnedSheets', 'readSources', 'detectSources', 'composeReport'])
+      for (const code of scripts()) expect(code).not.toContain(name);
+  });
+
+  it('computes a formula without reading the report module', () => {
+    const workbook = new Workbook({ htmlFolder: path.join(DIST, 'no-such-folder') });
+    const fx = loadBundle(workbook.globals());
+    expect(fx.NPS([[10], [9], [3]])).toBeCloseTo(33.333, 3);
+    expect(workbook.calls.count('HtmlService.createHtmlOutputFromFile')).toBe(0);
+  });
+
+  it('wizard endpoints load the report module once per execution, from its project file', () => {
+    const workbook = new Workbook({ sheets: { Orders: [['Customer ID', 'Order date', 'Amount']] } });
+    const fx = loadBundle(workbook.globals());
+    fx.wizardScan();
+    fx.wizardScan();
+    expect(workbook.calls.count('HtmlService.createHtmlOutputFromFile')).toBe(1);
+    expect(workbook.calls.count('Utilities.ungzip')).toBe(1);
+    const packed = fs.readFileSync(path.join(DIST, 'ReportModule.html'), 'utf8');
+    expect(packed).toMatch(/^[A-Za-z0-9+/]+={0,2}$/); // nothing HTML could read as markup
+  });
+
+  it("says in the user's language that nothing changed when the report module cannot be read", () => {
+    const workbook = new Workbook({
+      userLocale: 'es',
+      sheets: { Orders: [['Customer ID', 'Order date', 'Amount']] },
+      htmlFolder: path.join(DIST, 'no-such-folder'),
+    });
+    const fx = loadBundle(workbook.globals());
+    const before = workbook.fingerprints();
+    expect(errorOf(() => fx.wizardScan())).toMatch(
+      /^Google Sheets no respondió \(No HTML file named ReportModule was found\)\. No se ha cambiado nada/,
+    );
+    expect(workbook.fingerprints()).toEqual(before);
+  });
+
+  it('fails the same way, and loads on the next execution, when a service fails while the module is read', () => {
+    for (const method of ['HtmlService.createHtmlOutputFromFile', 'Utilities.base64Decode', 'Utilities.ungzip']) {
+      const workbook = new Workbook({ sheets: { Orders: [['Customer ID', 'Order date', 'Amount']] } });
+      workbook.failOn(method, 0);
+      const before = workbook.fingerprints();
+      expect(
+        errorOf(() => loadBundle(workbook.globals()).wizardScan()),
+        method,
+      ).toMatch(
+        /^Google Sheets did not answer \(.+\)\. Nothing was changed in the spreadsheet\. Try again in a minute\.$/,
+      );
+      expect(workbook.fingerprints(), method).toEqual(before);
+      expect(loadBundle(workbook.globals()).wizardScan().sources, method).toBeDefined();
+    }
   });
 });

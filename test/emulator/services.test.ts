@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { LOCK_TIMEOUT, STORE_QUOTA_EXCEEDED, TEST_SPREADSHEET_ZONE, VALUE_TOO_LARGE, Workbook } from './index';
 
@@ -231,5 +232,31 @@ describe('call counting and failures', () => {
         `Utilities.formatDate(new Date(Date.UTC(2024, 2, 31, 7)), 'America/Los_Angeles', "yyyy-MM-dd'T'HH:mm EEE")`,
       ),
     ).toBe('2024-03-31T00:00 Sun');
+  });
+});
+
+describe('Utilities blobs (base64Decode, newBlob, ungzip)', () => {
+  it('decodes base64 into Java bytes (−128…127) and un-gzips a blob back to its UTF-8 text', () => {
+    const wb = new Workbook();
+    const text = 'Año ✓ <script>';
+    const packed = zlib.gzipSync(Buffer.from(text, 'utf8')).toString('base64');
+    const bytes = run(wb, `Utilities.base64Decode(${JSON.stringify(packed)})`) as number[];
+    expect(bytes.every((b) => Number.isInteger(b) && b >= -128 && b <= 127)).toBe(true);
+    expect(bytes.some((b) => b < 0)).toBe(true); // gzip's magic number 0x1f 0x8b is 31, −117
+    expect(bytes.slice(0, 2)).toEqual([31, -117]);
+    expect(
+      run(
+        wb,
+        `Utilities.ungzip(Utilities.newBlob(Utilities.base64Decode(${JSON.stringify(packed)}), 'application/x-gzip'))
+          .getDataAsString()`,
+      ),
+    ).toBe(text);
+    expect(wb.calls.count('Utilities.ungzip')).toBe(1);
+  });
+
+  it('refuses text that is not base64 and a blob that is not gzip', () => {
+    const wb = new Workbook();
+    expect(() => run(wb, 'Utilities.base64Decode("<b>not base64</b>")')).toThrow(/Could not decode/);
+    expect(() => run(wb, 'Utilities.ungzip(Utilities.newBlob("plain text"))')).toThrow(/not in gzip format/);
   });
 });

@@ -24,6 +24,7 @@ import {
 import type { EmuValue } from './entry';
 import { fingerprintSheet } from './fingerprint';
 import { type ErrorArguments, evaluateCustomFunction, type FormulaResult } from './formula';
+import { blobUtilities } from './blob';
 import { htmlService } from './html';
 import { intlWith, type IntlBehaviour } from './intl';
 import { DIST, type AppsScriptGlobals } from './loader';
@@ -291,6 +292,7 @@ export class Workbook {
         },
         getUuid: counted('Utilities.getUuid', () => randomUUID()),
         sleep: (_milliseconds: number) => calls.record('Utilities.sleep'),
+        ...blobUtilities(calls),
       },
       PropertiesService: propertiesService(calls, this.properties),
       LockService: lockService(calls, this.locks, this.containerBound),

@@ -3,7 +3,7 @@
  * once, computes and lays the report out in memory, then writes it in a few block calls. The
  * spreadsheet service calls it makes do not depend on the number of data rows.
  */
-import { KpiError, languageOfLocale, type Language } from '../../errors/catalogue';
+import { KpiError, type Language } from '../../errors/catalogue';
 import { dayFromCivil } from '../../kpi/calendar/days';
 import { isoDateFields } from '../cells';
 import { composeListsSheet, composeReport } from '../../report/compose/report-sheet';
@@ -23,6 +23,7 @@ import {
 import { periodLabel, reportLabels, skipDescriptions } from '../../report/labels';
 import type { ReportPeriodKind } from '../../report/period';
 import type { ReportData } from '../../report/records';
+import { spreadsheetLanguage } from '../language';
 import { ZoneCalendar } from '../timezone';
 import { readSheetHeaders, readSources } from './read-sources';
 import { findOwnedSheets, freeSheetName, type OwnedSheet, ownedSheetIds } from './owned-sheets';
@@ -63,11 +64,6 @@ export type RunWarning = WriteWarning | 'notFlushed';
 
 /** Stage names reported to `onStage`. */
 export type ReportStage = 'reading' | 'computing' | 'writing' | 'charts';
-
-/** The language reports are written in: the spreadsheet's locale (it is shared with colleagues). */
-export function spreadsheetLanguage(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Language {
-  return languageOfLocale(spreadsheet.getSpreadsheetLocale());
-}
 
 /**
  * Takes the document lock (not the script lock: that would serialise every user of the add-on).

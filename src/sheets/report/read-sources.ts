@@ -29,7 +29,8 @@ import { isBlank } from '../cells';
 import type { ZoneCalendar } from '../timezone';
 import { type CellRead, ColumnReader, type ReaderLocale, readerLocale } from './reader-values';
 import { type OrderRow, ordersOfRows, subscriptionOf } from './source-rules';
-import { CELL_TEXT_LIMIT, serviceMessage } from './write-report';
+import { serviceMessage } from '../service-message';
+import { CELL_TEXT_LIMIT } from './write-report';
 
 /** The longest text the report writes in one cell: Sheets' 50 000 characters less the apostrophe prefix. */
 const TEXT_LIMIT = CELL_TEXT_LIMIT - 1;

@@ -12,6 +12,7 @@
  * other write has succeeded (a chart a user restyled cannot be read back). If removing them is what
  * fails, the new report stands and the result carries a warning.
  */
+import { serviceMessage } from '../service-message';
 import { KpiError } from '../../errors/catalogue';
 import type { LayoutAxis, LayoutCell, LayoutChart, LayoutRect, SheetLayout } from '../../report/layout';
 import { COLORS } from '../../report/layout';
@@ -62,14 +63,6 @@ interface Step {
   oldCharts: GoogleAppsScript.Spreadsheet.EmbeddedChart[];
   newCharts: GoogleAppsScript.Spreadsheet.EmbeddedChart[];
   newProtection?: GoogleAppsScript.Spreadsheet.Protection;
-}
-
-/** The message of a service error, across `vm` realms, without Apps Script's `Exception:` prefix. */
-export function serviceMessage(error: unknown): string {
-  const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
-  return String(message ?? error)
-    .replace(/^(?:Exception|Error):\s*/i, '')
-    .replace(/\.$/, '');
 }
 
 /** Service errors that will fail again however often the user retries: a limit of Sheets was reached. */
