@@ -199,7 +199,7 @@ let plans: Parameters<typeof writeOwnedSheets>[1] | undefined = stage('compose (
   {
     role: 'report' as const,
     baseName: labels.sheetName,
-    layout: composeReport(model!, 'named', labels.listsSheetName),
+    layout: composeReport(model!, 'named', { name: labels.listsSheetName }),
     protectionNote: labels.title,
   },
   {

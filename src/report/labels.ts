@@ -40,6 +40,8 @@ const en = {
     firstOne: 'First: {what} — 1 customer, {value} {stake}.',
     firstNone: 'No customer is waiting for an action this period.',
     allIn: 'All of them are in “{sheet}”.',
+    firstIn:
+      'The first {written} of them are in “{sheet}” (Google Sheets’ 10-million-cell limit leaves no room for more).',
     actions: {
       winBack: 'win back the customers at risk',
       promoters: 'ask the promoters for a review or a referral',
@@ -357,6 +359,9 @@ const en = {
   listWords: {
     heading: '{title}: {count} · {value} at stake',
     shownOf: '{shown} of {count} — all of them in “{sheet}”.',
+    shownOfCut:
+      '{shown} of {count} — the first {written} in “{sheet}”: Google Sheets’ limit of 10 million cells in a file ' +
+      'leaves no room for more.',
     sharedCounts: 'No names in this version: each list gives its number of customers and the value at stake.',
     inDays: 'in {days} days',
     inOneDay: 'tomorrow',
@@ -420,6 +425,10 @@ const en = {
         'by hand.',
       notFlushed: 'The report is written; Google Sheets may take a few seconds to show all of it.',
       settingsNotSaved: 'The report is written, but your choices could not be remembered for next time.',
+      listsCut:
+        'The report is written, but Google Sheets’ limit of 10 million cells in a file left room for only the first ' +
+        'rows of the longest lists in “{sheet}”: the report says how many. Free some room and generate it again to ' +
+        'have them all.',
       noLink:
         'The report is written, but the PDF link could not be made: open the sheet "{sheet}" and use File ▸ ' +
         'Download ▸ PDF.',
@@ -457,6 +466,9 @@ const es: ReportLabels = {
     firstOne: 'Primero: {what} — 1 cliente, {value} {stake}.',
     firstNone: 'Ningún cliente espera una acción en este periodo.',
     allIn: 'Están todos en «{sheet}».',
+    firstIn:
+      'Los primeros {written} están en «{sheet}» (el límite de 10 millones de celdas de Google Sheets no deja ' +
+      'sitio para más).',
     actions: {
       winBack: 'recupera a los clientes en riesgo',
       promoters: 'pide a los promotores una reseña o una recomendación',
@@ -793,6 +805,9 @@ const es: ReportLabels = {
   listWords: {
     heading: '{title}: {count} · {value} en juego',
     shownOf: '{shown} de {count} — todos en «{sheet}».',
+    shownOfCut:
+      '{shown} de {count} — los primeros {written} en «{sheet}»: el límite de 10 millones de celdas por archivo de ' +
+      'Google Sheets no deja sitio para más.',
     sharedCounts: 'Sin nombres en esta versión: cada lista da su número de clientes y el valor en juego.',
     inDays: 'en {days} días',
     inOneDay: 'mañana',
@@ -852,6 +867,10 @@ const es: ReportLabels = {
         'gráficos que sobren.',
       notFlushed: 'El informe está escrito; Google Sheets puede tardar unos segundos en mostrarlo entero.',
       settingsNotSaved: 'El informe está escrito, pero no se pudieron recordar tus opciones para la próxima vez.',
+      listsCut:
+        'El informe está escrito, pero el límite de 10 millones de celdas por archivo de Google Sheets solo dejó ' +
+        'sitio para las primeras filas de las listas más largas en «{sheet}»: el informe dice cuántas. Libera ' +
+        'espacio y vuelve a generarlo para tenerlas todas.',
       noLink:
         'El informe está escrito, pero no se pudo crear el enlace al PDF: abre la hoja «{sheet}» y usa Archivo ▸ ' +
         'Descargar ▸ PDF.',

@@ -252,6 +252,7 @@ function runReport(request: GenerateRequest, saved: RememberedSettings | undefin
     targets: resolved.targets ?? {},
   };
   const warnings = run.warnings.map((w) => labels.wizard.warnings[w]);
+  if (run.listsCut) warnings.push(fill(labels.wizard.warnings.listsCut, { sheet: run.listsCut }));
   // The report is written: what fails from here on is a warning, never a failed run.
   try {
     PropertiesService.getDocumentProperties().setProperty(SETTINGS_PROPERTY, JSON.stringify(settings));

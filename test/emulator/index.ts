@@ -16,6 +16,6 @@ export { INTL_BEHAVIOURS } from './intl';
 export { DIST, loadBundle } from './loader';
 export { displayValue } from './number-format';
 export { STORE_QUOTA_EXCEEDED, VALUE_TOO_LARGE } from './properties';
-export { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, type EmuCell, EmuSheet } from './sheet';
+export { CELL_LIMIT, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, type EmuCell, EmuSheet } from './sheet';
 export type { SeedGrid } from './spreadsheet';
 export { TEST_SPREADSHEET_ZONE, Workbook, type WorkbookOptions } from './workbook';

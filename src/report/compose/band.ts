@@ -5,6 +5,7 @@
  * earlier; a user's target with ✓ or ✗ — and under them the sentences: which KPIs miss their target
  * (first, when any does), what improved, what got worse, what to do first.
  */
+import type { ListsSheetPlace } from './lists';
 import type { HeadlineKey } from '../compute/headline';
 import type { HeadlineKpi, ReportModel } from '../compute/model';
 import { verdictOf, type StoryChange, type Verdict } from '../compute/story';
@@ -160,7 +161,7 @@ export function storySentences(
   model: ReportModel,
   labels: ReportLabels,
   locale: string,
-  listsSheet: string | null,
+  listsSheet: ListsSheetPlace | null,
 ): { missed: string | null; improved: string; worsened: string; noise: string | null; first: string } {
   const { story } = labels;
   const s = model.story;
@@ -198,12 +199,18 @@ export function storySentences(
       value: moneyText(s.firstAction.valueAtStake, model.options.currency, locale),
       stake: story.stakes[list],
     });
-    if (listsSheet) first += ` ${fill(story.allIn, { sheet: listsSheet })}`;
+    if (listsSheet) {
+      const written = Math.min(s.firstAction.count, listsSheet.written?.[list] ?? s.firstAction.count);
+      first += ` ${fill(written < s.firstAction.count ? story.firstIn : story.allIn, {
+        sheet: listsSheet.name,
+        written: String(written),
+      })}`;
+    }
   }
   return { missed, improved, worsened, noise, first };
 }
 
-function sentences(flow: Flow, model: ReportModel, listsSheet: string | null): void {
+function sentences(flow: Flow, model: ReportModel, listsSheet: ListsSheetPlace | null): void {
   const { missed, improved, worsened, noise, first } = storySentences(model, flow.labels, flow.locale, listsSheet);
   flow.skip();
   if (missed) flow.layout.set(flow.row++, 1, { value: missed, color: COLORS.bad, bold: true });
@@ -214,7 +221,7 @@ function sentences(flow: Flow, model: ReportModel, listsSheet: string | null): v
 }
 
 /** The summary band: cards and sentences. `listsSheet` names the sheet with the complete lists, if any. */
-export function summaryBand(flow: Flow, model: ReportModel, listsSheet: string | null): SparklineCell[] {
+export function summaryBand(flow: Flow, model: ReportModel, listsSheet: ListsSheetPlace | null): SparklineCell[] {
   flow.skip();
   const sparklines = cards(flow, model);
   sentences(flow, model, listsSheet);

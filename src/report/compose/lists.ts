@@ -2,7 +2,9 @@
  * The action lists, never cut without saying so. In the report, each list's heading gives its
  * count and its value at stake, followed by its first rows (the ones to act on first) and "10 of
  * 238 — all in ‹KPI lists›"; the lists sheet holds every row of every list in one table that can be
- * filtered by list. The version to share shows only the headings: no names, emails, comments or ages.
+ * filtered by list. Only where Google Sheets' limit of 10 million cells in a file leaves no room for
+ * them all does it hold the first rows of each, and the report says how many. The version to share
+ * shows only the headings: no names, emails, comments or ages.
  */
 import type { ActionCustomer, ActionList, ActionListKey, MissingSource, ReportModel } from '../compute/model';
 import { fill } from '../fill';
@@ -14,6 +16,8 @@ import { moneyText } from './prose';
 
 /** Rows of each list shown in the report itself (all of them are in the lists sheet). */
 export const REPORT_LIST_ROWS = 10;
+/** Rows above the lists sheet's data: its title, its note and the table's header. */
+export const LISTS_HEADING_ROWS = 3;
 
 /** One row as the report and the lists sheet show it. */
 interface ListRow {
@@ -30,9 +34,26 @@ interface ListRow {
   segment?: string;
 }
 
+/** The lists the report shows: the action lists and the predicted-value list. */
+type ShownListKey = ActionListKey | 'predicted';
+
+/**
+ * The lists sheet as the report names it: its name, and — when Google Sheets' limit of 10 million
+ * cells in a file leaves no room for every row — how many rows of each list it holds (the first
+ * ones: each list is sorted by what to act on first). Absent `written`: every row of every list.
+ */
+export interface ListsSheetPlace {
+  name: string;
+  written?: Partial<Record<ShownListKey, number>>;
+}
+
+/** Rows of a list the lists sheet holds. */
+const writtenRows = (list: ShownList, place: ListsSheetPlace | null | undefined): number =>
+  Math.min(list.rows.length, place?.written?.[list.key] ?? list.rows.length);
+
 /** A list ready to show: key, heading words, and its rows. */
 interface ShownList {
-  key: ActionListKey | 'predicted';
+  key: ShownListKey;
   title: string;
   rows: ListRow[];
   valueAtStake: number;
@@ -44,7 +65,7 @@ function rowsOf(model: ReportModel, labels: ReportLabels): ShownList[] {
   const a = model.actions;
   const out: ShownList[] = [];
   const add = <T extends ActionCustomer>(
-    key: ActionListKey | 'predicted',
+    key: ShownListKey,
     title: string,
     list: ActionList<T>,
     describe: (row: T) => { date: number | null; fact: LayoutValue; comment?: string | number },
@@ -116,7 +137,7 @@ function heading(list: ShownList, model: ReportModel, flow: Flow): string {
 }
 
 /** The lists in the report: headings with counts and values; rows unless the version is the one to share. */
-export function listSection(flow: Flow, model: ReportModel, shared: boolean, listsSheet: string | null): void {
+export function listSection(flow: Flow, model: ReportModel, shared: boolean, listsSheet: ListsSheetPlace | null): void {
   const { labels, formats } = flow;
   const lists = rowsOf(model, labels);
   if (!lists.length) return;
@@ -158,14 +179,17 @@ export function listSection(flow: Flow, model: ReportModel, shared: boolean, lis
       ]),
       [undefined, undefined, formats.wholeCurrency, formats.date, list.key === 'predicted' ? formats.percent : '0'],
     );
-    if (list.rows.length > shown.length && listsSheet)
+    if (list.rows.length > shown.length && listsSheet) {
+      const written = writtenRows(list, listsSheet);
       flow.note(
-        fill(labels.listWords.shownOf, {
+        fill(written < list.rows.length ? labels.listWords.shownOfCut : labels.listWords.shownOf, {
           shown: String(shown.length),
           count: String(list.rows.length),
-          sheet: listsSheet,
+          written: String(written),
+          sheet: listsSheet.name,
         }),
       );
+    }
     flow.skip();
   }
   const words = model.actions?.words;
@@ -181,11 +205,49 @@ export function listSection(flow: Flow, model: ReportModel, shared: boolean, lis
   }
 }
 
-/** The lists sheet: every row of every list, in one table a filter on its first column splits by list. */
+/** The lists sheet's column headers: the segment, when the sources have one, last. */
+export function listsSheetHeaders(model: ReportModel, labels: ReportLabels): string[] {
+  return [...labels.listWords.sheetColumns, ...(model.segments !== undefined ? [labels.segments.headers[0]] : [])];
+}
+
+/**
+ * The rows each list needs in the lists sheet, in the sheet's order: what {@link fitListRows} shares
+ * out when the sheet cannot hold them all.
+ */
+export function listRowCounts(model: ReportModel, labels: ReportLabels): { key: ShownListKey; rows: number }[] {
+  return rowsOf(model, labels).map((list) => ({ key: list.key, rows: list.rows.length }));
+}
+
+/**
+ * How many rows of each list fit in `room` rows: short lists whole, the room left shared equally
+ * among the longer ones (each keeps its first rows, the ones to act on first).
+ *
+ * @param counts rows each list has.
+ * @param room rows the sheet can hold (≥ 0).
+ * @returns rows of each list to write, in the order of `counts`.
+ * @example fitListRows([5, 300, 1000], 305) // [5, 150, 150]
+ */
+export function fitListRows(counts: readonly number[], room: number): number[] {
+  const out = counts.map(() => 0);
+  let left = Math.max(0, Math.floor(room));
+  const order = counts.map((count, i) => ({ count, i })).sort((a, b) => a.count - b.count);
+  order.forEach(({ count, i }, position) => {
+    const share = Math.floor(left / (order.length - position));
+    out[i] = Math.min(count, share);
+    left -= out[i];
+  });
+  return out;
+}
+
+/**
+ * The lists sheet: every row of every list (at Sheets' cell limit, the first rows of each, as `place`
+ * says), in one table a filter on its first column splits by list.
+ */
 export function composeLists(
   model: ReportModel,
   labels: ReportLabels,
   formats: { date: string; wholeCurrency: string; percent: string },
+  place?: ListsSheetPlace,
 ): SheetLayout {
   const layout = new SheetLayout();
   layout.set(1, 1, { value: labels.listWords.sheetTitle, bold: true, size: 14, color: COLORS.title });
@@ -193,7 +255,8 @@ export function composeLists(
   const body: LayoutValue[][] = [];
   // The segment, when the sources have one, in a last column of its own (the others keep their place).
   const withSegment = model.segments !== undefined;
-  for (const list of rowsOf(model, labels))
+  const lists = rowsOf(model, labels).map((list) => ({ ...list, rows: list.rows.slice(0, writtenRows(list, place)) }));
+  for (const list of lists)
     for (const r of list.rows)
       body.push([
         list.title,
@@ -206,16 +269,23 @@ export function composeLists(
         r.comment,
         ...(withSegment ? [r.segment || null] : []),
       ]);
-  const headers = [...labels.listWords.sheetColumns, ...(withSegment ? [labels.segments.headers[0]] : [])];
-  layout.table(3, 1, headers, body, [undefined, undefined, undefined, undefined, formats.wholeCurrency, formats.date]);
+  const headers = listsSheetHeaders(model, labels);
+  layout.table(LISTS_HEADING_ROWS, 1, headers, body, [
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    formats.wholeCurrency,
+    formats.date,
+  ]);
   // P(alive) is a share: those cells get a percent format of their own.
-  let row = 4;
-  for (const list of rowsOf(model, labels))
+  let row = LISTS_HEADING_ROWS + 1;
+  for (const list of lists)
     for (const r of list.rows) {
       if (list.key === 'predicted') layout.set(row, 7, { value: r.fact, format: formats.percent });
       row++;
     }
-  layout.frozenRows = 3;
+  layout.frozenRows = LISTS_HEADING_ROWS;
   [260, 130, 180, 230, 120, 110, 220, 420, ...(withSegment ? [140] : [])].forEach((px, i) =>
     layout.columnWidths.set(i + 1, px),
   );

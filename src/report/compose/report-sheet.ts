@@ -20,7 +20,7 @@ import { changeCell, significanceCell, summaryBand, targetCell, type SparklineCe
 import { pendingCharts, placeCharts, writeChartData } from './charts';
 import { Flow, GRID_COLUMN_WIDTH, GRID_COLUMNS } from './flow';
 import { numberText } from '../../locale/number-text';
-import { composeLists, listSection } from './lists';
+import { composeLists, listSection, type ListsSheetPlace } from './lists';
 import { projectionSection, revenueCohortSection } from './growth';
 import { segmentSection } from './segments';
 import { supportSectionLayout } from './support';
@@ -288,8 +288,12 @@ function trends(flow: Flow, model: ReportModel, sparklines: SparklineCell[]): vo
   });
 }
 
-/** The report sheet's layout, named or to share; `listsSheet` is the lists sheet's name (named version). */
-export function composeReport(model: ReportModel, variant: ReportVariant, listsSheet: string | null): SheetLayout {
+/** The report sheet's layout, named or to share; `listsSheet` is where the lists sheet is (named version). */
+export function composeReport(
+  model: ReportModel,
+  variant: ReportVariant,
+  listsSheet: ListsSheetPlace | null,
+): SheetLayout {
   const labels = reportLabels(model.options.language, model.options.locale);
   const layout = new SheetLayout();
   const flow = new Flow(layout, labels, formatsFor(model.options.currency, model.options.locale), model.options.locale);
@@ -323,8 +327,8 @@ export function composeReport(model: ReportModel, variant: ReportVariant, listsS
   return layout;
 }
 
-/** The lists sheet's layout (named version only). */
-export function composeListsSheet(model: ReportModel): SheetLayout {
+/** The lists sheet's layout (named version only); `place` says how many rows of each list it holds. */
+export function composeListsSheet(model: ReportModel, place?: ListsSheetPlace): SheetLayout {
   const labels = reportLabels(model.options.language, model.options.locale);
-  return composeLists(model, labels, formatsFor(model.options.currency, model.options.locale));
+  return composeLists(model, labels, formatsFor(model.options.currency, model.options.locale), place);
 }

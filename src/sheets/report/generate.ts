@@ -6,6 +6,7 @@
 import { KpiError, type Language } from '../../errors/catalogue';
 import { dayFromCivil } from '../../kpi/calendar/days';
 import { isoDateFields } from '../cells';
+import { fitListRows, listRowCounts, type ListsSheetPlace, listsSheetHeaders } from '../../report/compose/lists';
 import { composeListsSheet, composeReport } from '../../report/compose/report-sheet';
 import type { HeadlineKey } from '../../report/compute/headline';
 import type { ReportModel, ReportOptions, SectionKey } from '../../report/compute/model';
@@ -24,6 +25,7 @@ import { periodLabel, reportLabels, skipDescriptions } from '../../report/labels
 import type { ReportPeriodKind } from '../../report/period';
 import type { ReportData } from '../../report/records';
 import { spreadsheetLanguage } from '../language';
+import { listsRoomRows } from './cell-room';
 import { ZoneCalendar } from '../timezone';
 import { readSheetHeaders, readSources } from './read-sources';
 import { findOwnedSheets, freeSheetName, type OwnedSheet, ownedSheetIds } from './owned-sheets';
@@ -57,6 +59,11 @@ export interface ReportRun {
   zone: ZoneCalendar;
   /** What did not stop the run but the user should know (the report is written). */
   warnings: RunWarning[];
+  /**
+   * The lists sheet's name when Sheets' cell limit left room for only the first rows of some lists
+   * (the report says how many); `null` when it holds every row.
+   */
+  listsCut: string | null;
 }
 
 /** Something that went wrong after the report was complete. */
@@ -110,40 +117,64 @@ export function generateReport(
     const model = computeReport(data, options);
     const labels = reportLabels(language, locale);
     const owned = findOwnedSheets(spreadsheet);
-    // The version to share is always written; the named report and its lists unless the user asked for no names.
-    const plans: SheetPlan[] = [];
-    if (!request.withoutPersonalData) {
-      const listsName = owned.get('lists')?.sheet.getName() ?? freeSheetName(spreadsheet, labels.listsSheetName);
-      plans.push(
-        {
-          role: 'report',
-          baseName: labels.sheetName,
-          layout: composeReport(model, 'named', listsName),
-          protectionNote: labels.title,
-        },
-        {
-          role: 'lists',
-          baseName: labels.listsSheetName,
-          layout: composeListsSheet(model),
-          protectionNote: labels.listWords.sheetTitle,
-        },
-      );
-    }
-    plans.push({
+    // The version to share and the history are always written (no personal data in either); the named
+    // report and its lists unless the user asked for no names.
+    const shared: SheetPlan = {
       role: 'shared',
       baseName: labels.sharedSheetName,
       layout: composeReport(model, 'shared', null),
       protectionNote: labels.sharedTitle,
-    });
-    // The history holds no personal data: every run writes it, inside the same transaction.
+    };
     const history = readHistory(...historyCells(owned.get('history')));
-    const rows = mergeHistory(history.rows, historyRowsOf(model, zone.dayOf(now)));
-    plans.push({
+    const historyPlan: SheetPlan = {
       role: 'history',
       baseName: HISTORY_LABELS[language].sheetName,
-      layout: composeHistory({ ...history, rows }, language, model.period.kind, locale, request.currency),
+      layout: composeHistory(
+        { ...history, rows: mergeHistory(history.rows, historyRowsOf(model, zone.dayOf(now))) },
+        language,
+        model.period.kind,
+        locale,
+        request.currency,
+      ),
       protectionNote: HISTORY_LABELS[language].protectionNote,
-    });
+    };
+    const plans: SheetPlan[] = [];
+    let lists: ListsSheetPlace | undefined;
+    if (!request.withoutPersonalData) {
+      lists = { name: owned.get('lists')?.sheet.getName() ?? freeSheetName(spreadsheet, labels.listsSheetName) };
+      let report = composeReport(model, 'named', lists);
+      const counts = listRowCounts(model, labels);
+      if (counts.length) {
+        const room = listsRoomRows(
+          spreadsheet,
+          owned,
+          [
+            { role: 'report', layout: report },
+            { role: 'shared', layout: shared.layout },
+            { role: 'history', layout: historyPlan.layout },
+          ],
+          listsSheetHeaders(model, labels).length,
+        );
+        if (counts.reduce((sum, c) => sum + c.rows, 0) > room) {
+          const fitted = fitListRows(
+            counts.map((c) => c.rows),
+            room,
+          );
+          lists.written = Object.fromEntries(counts.map((c, i) => [c.key, fitted[i]]));
+          report = composeReport(model, 'named', lists);
+        }
+      }
+      plans.push(
+        { role: 'report', baseName: labels.sheetName, layout: report, protectionNote: labels.title },
+        {
+          role: 'lists',
+          baseName: labels.listsSheetName,
+          layout: composeListsSheet(model, lists),
+          protectionNote: labels.listWords.sheetTitle,
+        },
+      );
+    }
+    plans.push(shared, historyPlan);
 
     onStage('writing');
     const write = writeOwnedSheets(spreadsheet, plans, zone, () => onStage('charts'), owned);
@@ -153,7 +184,7 @@ export function generateReport(
     } catch {
       warnings.push('notFlushed'); // the report is written; Sheets applies pending changes by itself
     }
-    return { write, model, mapping, data, language, zone, warnings };
+    return { write, model, mapping, data, language, zone, warnings, listsCut: lists?.written ? lists.name : null };
   } finally {
     try {
       lock.releaseLock();
