@@ -62,6 +62,12 @@ for (let i = 0; i < runs; i++) {
   refreshCalls.push(workbook.calls.count());
 }
 
+/** Data rows of the lists sheet the report wrote (below its three heading rows). */
+function listsRows(): number {
+  const lists = workbook.sheetNames().find((name) => /^KPI lists/.test(name));
+  return lists ? workbook.sheet(lists).lastRow() - 3 : 0;
+}
+
 console.log(
   JSON.stringify({
     orders,
@@ -79,5 +85,8 @@ console.log(
     peakRssAfterFirst,
     headline: first.headline,
     skippedRows: first.skippedRows,
+    warnings: first.warnings,
+    // The lists sheet: its data rows (at Sheets' cell limit, the first rows of each list only).
+    listsRows: listsRows(),
   }),
 );

@@ -311,12 +311,16 @@ interface ReportResult {
   rssBefore: number;
   peakRss: number;
   rowsBySheet: Record<string, number>;
+  /** The result card's warnings (at Sheets' cell limit: the lists were cut). */
+  warnings: string[];
+  /** Data rows of the lists sheet. */
+  listsRows: number;
 }
 
 function reportAvailable(): boolean {
   if (typeof fx.wizardGenerate !== 'function') return false;
-  const main = fs.readFileSync(path.join(ROOT, 'src/main.ts'), 'utf8');
-  return /wizardGenerate/.test(main);
+  const entry = fs.readFileSync(path.join(ROOT, 'src/main-report.ts'), 'utf8');
+  return /wizardGenerate/.test(entry);
 }
 
 /** Report sizes that failed, with the add-on's message (listed under the report's table). */
@@ -846,6 +850,12 @@ function render(e: Everything): string {
       '',
     );
     for (const failure of reportFailures) out.push(`**Failed at ${failure}**`, '');
+    for (const r of reports)
+      if (r.warnings.length)
+        out.push(
+          `At ${kilo(r.orders)} orders the lists sheet holds ${r.listsRows.toLocaleString('en-US')} rows; the result card said: "${r.warnings.join(' ')}"`,
+          '',
+        );
     const sameCalls = reports.every((r) => JSON.stringify(r.calls) === JSON.stringify(reports[0].calls));
     out.push(
       `Service calls ${sameCalls ? 'are **identical, method by method**, at every size' : '**differ between sizes** (they should not)'}: ${Object.entries(
