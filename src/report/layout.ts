@@ -156,16 +156,28 @@ export class SheetLayout {
     formats: (string | undefined)[] = [],
   ): LayoutRect {
     headers.forEach((h, c) => this.set(row, column + c, { value: h, bold: true, background: COLORS.header }));
-    body.forEach((line, r) =>
-      line.forEach((value, c) => this.set(row + 1 + r, column + c, { value, format: formats[c] })),
-    );
+    // What `set` does for each cell, its line looked up once per row (a table can have many thousands).
+    body.forEach((values, r) => {
+      let line: (LayoutCell | undefined)[] | undefined;
+      values.forEach((value, c) => {
+        if (!line) {
+          while (this.grid.length < row + 1 + r) this.grid.push([]);
+          line = this.grid[row + r];
+        }
+        line[column - 1 + c] = { value, format: formats[c] };
+      });
+    });
     return { row, column, numRows: body.length + 1, numColumns: headers.length };
   }
 
   /** The rows × columns grid of cells, `undefined` where nothing was placed. */
   cells(): (LayoutCell | undefined)[][] {
     const width = this.width;
-    return this.grid.map((line) => Array.from({ length: width }, (_, c) => line[c]));
+    return this.grid.map((line) => {
+      const full: (LayoutCell | undefined)[] = new Array(width);
+      for (let c = 0; c < width; c++) full[c] = line[c];
+      return full;
+    });
   }
 }
 

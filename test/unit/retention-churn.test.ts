@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { churnRate, customerChurn, repeatRate, retentionRate } from '../../src/kpi/retention/churn';
+import { churnRate, customerChurn, repeatRate, repeatRateByDay, retentionRate } from '../../src/kpi/retention/churn';
 import { refusalIn } from '../support/kpi-errors';
 import { day } from './retention-support';
 
@@ -189,6 +189,18 @@ describe('repeat rate', () => {
         expect(rate).toBeGreaterThanOrEqual(0);
         expect(rate).toBeLessThanOrEqual(1);
         expect(repeatRate([...ids].reverse())).toBe(rate);
+      }),
+    );
+  });
+
+  it('property: repeatRateByDay(ids, days).at(end) is exactly repeatRate of the orders dated end or before', () => {
+    const order = fc.tuple(fc.string({ maxLength: 2 }), fc.integer({ min: 0, max: 30 }));
+    fc.assert(
+      fc.property(fc.array(order, { maxLength: 80 }), fc.integer({ min: -1, max: 31 }), (orders, end) => {
+        const ids = orders.map(([id]) => id);
+        const days = orders.map(([, d]) => d);
+        const soFar = orders.filter(([, d]) => d <= end).map(([id]) => id);
+        expect(repeatRateByDay(ids, days).at(end)).toBe(soFar.length ? repeatRate(soFar) : null);
       }),
     );
   });

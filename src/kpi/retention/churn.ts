@@ -118,3 +118,50 @@ export function repeatRate(customerIds: ArrayLike<string>): number {
   for (let c = 0; c < counts.length; c++) if (counts[c] >= 2) repeaters++;
   return repeaters / counts.length;
 }
+
+/**
+ * The repeat rate of the orders placed up to any day, from one pass over all the orders: each
+ * customer's first and second order days (every order counts, two on one day too), sorted. `at(end)`
+ * is exactly `repeatRate` of the customer ids of the orders dated `end` or before (customers whose
+ * second order is by then ÷ customers whose first is), `null` when there is no such order. O(n log n)
+ * once, then O(log n) per day asked.
+ *
+ * @example repeatRateByDay(['a', 'b', 'a'], [1, 2, 5]).at(4) // 0: a and b ordered once by day 4
+ * @example repeatRateByDay(['a', 'b', 'a'], [1, 2, 5]).at(5) // 0.5
+ */
+export function repeatRateByDay(
+  customerIds: ArrayLike<string>,
+  days: ArrayLike<number>,
+): { at(end: number): number | null } {
+  const index = indexCustomers(customerIds);
+  const first = new Float64Array(index.ids.length).fill(Number.POSITIVE_INFINITY);
+  const second = new Float64Array(index.ids.length).fill(Number.POSITIVE_INFINITY);
+  for (let i = 0; i < index.of.length; i++) {
+    const c = index.of[i];
+    const day = days[i];
+    if (day < first[c]) {
+      second[c] = first[c];
+      first[c] = day;
+    } else if (day < second[c]) second[c] = day;
+  }
+  first.sort();
+  second.sort();
+  return {
+    at(end: number): number | null {
+      const customers = countAtOrBelow(first, end);
+      return customers ? countAtOrBelow(second, end) / customers : null;
+    },
+  };
+}
+
+/** How many values of a sorted array are ≤ `limit` (NaN and +∞ never are). */
+function countAtOrBelow(sorted: Float64Array, limit: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

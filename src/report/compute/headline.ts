@@ -6,7 +6,7 @@ import { periodEndDay, periodIndex, periodStartDay } from '../../kpi/calendar/da
 import { isDomainError } from '../../kpi/domain-error';
 import { cartAbandonment } from '../../kpi/funnel/cart-abandonment';
 import { conversionRate } from '../../kpi/funnel/conversion-rate';
-import { repeatRate } from '../../kpi/retention/churn';
+import { repeatRateByDay } from '../../kpi/retention/churn';
 import { orderSummary } from '../../kpi/retention/orders';
 import { customerProfitabilityScore } from '../../kpi/revenue/cps';
 import { lifetimeValue } from '../../kpi/revenue/ltv';
@@ -69,14 +69,14 @@ function surveyKpis(data: ReportData, w: DayWindow, out: Values, evidence: Windo
   const nps: number[] = [];
   const csat: number[] = [];
   let responses = 0;
-  const csatMax = csatScale(surveys.flatMap((s) => (s.csat === null ? [] : [s.csat])));
+  const { csatMax, nps: anyNps } = surveyFacts(data.surveys!);
   for (const s of surveys) {
     if (s.day < w.start || s.day > w.end) continue;
     responses++;
     if (s.nps !== null) nps.push(s.nps);
     if (s.csat !== null) csat.push(s.csat);
   }
-  if (data.surveys!.records.some((s) => s.nps !== null)) {
+  if (anyNps) {
     const counts = npsCounts(nps);
     evidence.nps = counts;
     out.nps = counts.responses ? npsOfCounts(counts) : null;
@@ -89,6 +89,21 @@ function surveyKpis(data: ReportData, w: DayWindow, out: Values, evidence: Windo
     const satisfiedMin = csatMax - 1;
     evidence.csat = { satisfied: csat.filter((r) => r >= satisfiedMin).length, ratings: csat.length };
   }
+}
+
+/** Per surveys source, found once (every window asks): its CSAT scale and whether it has NPS answers. */
+const SURVEY_FACTS = new WeakMap<object, { csatMax?: number; nps: boolean }>();
+
+function surveyFacts(surveys: NonNullable<ReportData['surveys']>): { csatMax?: number; nps: boolean } {
+  let facts = SURVEY_FACTS.get(surveys);
+  if (!facts) {
+    facts = {
+      csatMax: csatScale(surveys.records.flatMap((s) => (s.csat === null ? [] : [s.csat]))),
+      nps: surveys.records.some((s) => s.nps !== null),
+    };
+    SURVEY_FACTS.set(surveys, facts);
+  }
+  return facts;
 }
 
 /**
@@ -142,16 +157,49 @@ function effortKpi(data: ReportData, w: DayWindow, out: Values, evidence: Window
   evidence.effort = ratings;
 }
 
-/** The window's orders as the maths takes them: parallel arrays. */
+/** The orders as parallel columns (their customer ids, days and amounts), in sheet order. */
+interface OrderColumns {
+  ids: string[];
+  days: Float64Array;
+  amounts: Float64Array;
+}
+
+const ORDER_COLUMNS = new WeakMap<readonly OrderRecord[], OrderColumns>();
+
+/** The orders' columns, built once per orders source (every window scans them). */
+function orderColumns(orders: readonly OrderRecord[]): OrderColumns {
+  let columns = ORDER_COLUMNS.get(orders);
+  if (!columns) {
+    columns = {
+      ids: new Array(orders.length),
+      days: new Float64Array(orders.length),
+      amounts: new Float64Array(orders.length),
+    };
+    for (let i = 0; i < orders.length; i++) {
+      columns.ids[i] = orders[i].customerId;
+      columns.days[i] = orders[i].day;
+      columns.amounts[i] = orders[i].amount;
+    }
+    ORDER_COLUMNS.set(orders, columns);
+  }
+  return columns;
+}
+
+/** The window's orders as the maths takes them: parallel arrays, in sheet order. */
 function ordersIn(orders: readonly OrderRecord[], w: DayWindow) {
-  const ids: string[] = [];
-  const days: number[] = [];
-  const amounts: number[] = [];
-  for (const o of orders) {
-    if (o.day < w.start || o.day > w.end) continue;
-    ids.push(o.customerId);
-    days.push(o.day);
-    amounts.push(o.amount);
+  const all = orderColumns(orders);
+  const inWindow = (day: number) => !(day < w.start || day > w.end);
+  let count = 0;
+  for (let i = 0; i < all.days.length; i++) if (inWindow(all.days[i])) count++;
+  const ids: string[] = new Array(count);
+  const days = new Float64Array(count);
+  const amounts = new Float64Array(count);
+  let k = 0;
+  for (let i = 0; i < all.days.length; i++) {
+    if (!inWindow(all.days[i])) continue;
+    ids[k] = all.ids[i];
+    days[k] = all.days[i];
+    amounts[k++] = all.amounts[i];
   }
   return { ids, days, amounts };
 }
@@ -185,8 +233,7 @@ function orderKpis(
   out.revenue = summary?.revenue ?? 0;
   out.aov = summary?.averageOrderValue ?? null;
   out.frequency = summary?.ordersPerCustomer ?? null;
-  const soFar = orders.filter((o) => o.day <= w.end).map((o) => o.customerId);
-  out.repeatRate = soFar.length ? repeatRate(soFar) : null;
+  out.repeatRate = repeatRatesOf(orders).at(w.end);
   if (light) return; // a trend point needs only the KPIs above
 
   if (orders.some((o) => o.cost !== null)) {
@@ -216,6 +263,22 @@ function orderKpis(
   const cac = averageCac(data, activity, w);
   if (cac === undefined) return;
   out.ltvCac = ltv !== null && cac !== null ? refusedAsNull(() => ltvToCac(ltv, cac)) : null;
+}
+
+const REPEAT_RATES = new WeakMap<readonly OrderRecord[], ReturnType<typeof repeatRateByDay>>();
+
+/**
+ * REPEAT_RATE of the orders placed up to a day, for any day: built once per orders source (every
+ * window asks for it) instead of copying and re-indexing the orders of each window.
+ */
+function repeatRatesOf(orders: readonly OrderRecord[]): ReturnType<typeof repeatRateByDay> {
+  let rates = REPEAT_RATES.get(orders);
+  if (!rates) {
+    const columns = orderColumns(orders);
+    rates = repeatRateByDay(columns.ids, columns.days);
+    REPEAT_RATES.set(orders, rates);
+  }
+  return rates;
 }
 
 const FIRST_ORDERS = new WeakMap<CustomerActivity, Map<string, number>>();

@@ -120,38 +120,51 @@ const NOTHING_BAD: Readonly<Record<string, SkipReason>> = Object.freeze({});
 
 const EMAIL_VALUE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** Why a cell cannot be used, one shared object per reason (most cells are fine: nothing to allocate). */
+class Unusable {
+  constructor(readonly bad: SkipReason) {}
+}
+const UNUSABLE = new Map<SkipReason, Unusable>();
+const unusable = (bad: SkipReason): Unusable => {
+  let found = UNUSABLE.get(bad);
+  if (!found) UNUSABLE.set(bad, (found = new Unusable(bad)));
+  return found;
+};
+
 /**
  * One cell's value for its field, or why it cannot be used: an e-mail used as an id in lower case
  * (the same customer however it was typed), scores outside 0–10 and negative amounts refused.
  */
-function usableValue(
-  field: KnownField,
-  read: CellRead,
-  negativeAllowed: boolean,
-): { value: unknown } | { bad: SkipReason } {
-  if ('bad' in read) return field.lenient ? { value: null } : { bad: skipOfBad(read.bad) };
+function usableValue(field: KnownField, read: CellRead, negativeAllowed: boolean): unknown {
+  if ('bad' in read) return field.lenient ? null : unusable(skipOfBad(read.bad));
   const value = read.value;
-  if (value === null) return { value: null };
+  if (value === null) return null;
   switch (field.type) {
     case 'id': {
       const text = String(value);
-      return { value: EMAIL_VALUE.test(text) ? text.toLowerCase() : text };
+      return EMAIL_VALUE.test(text) ? text.toLowerCase() : text;
     }
     case 'amount':
     case 'count':
-      if ((value as number) < 0 && !negativeAllowed) return field.lenient ? { value: null } : { bad: 'negative' };
-      return { value };
+      if ((value as number) < 0 && !negativeAllowed) return field.lenient ? null : unusable('negative');
+      return value;
     case 'score':
     case 'rating': {
       const n = value as number;
       // NPS answers are whole numbers 0–10; other ratings any number on a scale up to 10
       if (n < 0 || n > 10 || (field.type === 'score' && Math.floor(n) !== n))
-        return field.lenient ? { value: null } : { bad: 'outOfScale' };
-      return { value: n };
+        return field.lenient ? null : unusable('outOfScale');
+      return n;
     }
     default:
-      return { value };
+      return value;
   }
+}
+
+/** Whether every cell of a row is blank (an empty line is not a data row). */
+function isBlankRow(row: readonly unknown[]): boolean {
+  for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) return false;
+  return true;
 }
 
 /** The value a record holds for a field that is blank or not mapped. */
@@ -171,6 +184,15 @@ function recordOf(fields: readonly KnownField[], values: Record<string, unknown>
   return record;
 }
 
+/** The data cells of one column of a sheet's rows (header row left out), walked in place: no copy. */
+function columnCells(values: readonly unknown[][], index: number): Iterable<unknown> {
+  return {
+    *[Symbol.iterator]() {
+      for (let r = 1; r < values.length; r++) yield values[r][index];
+    },
+  };
+}
+
 /** The columns of a source's mapped fields, each read as a whole. */
 function columnReaders(
   fields: readonly KnownField[],
@@ -184,8 +206,7 @@ function columnReaders(
   const readers = new Map<FieldKey, ColumnReader>();
   for (const field of fields) {
     const index = indexes[field.key];
-    const cells: unknown[] = [];
-    for (let r = 1; r < grid.values.length; r++) cells.push(grid.values[r][index]);
+    const cells = columnCells(grid.values, index);
     readers.set(
       field.key,
       new ColumnReader(field, String(headers[index]), cells, context.locale, zone, swap.has(field.key)),
@@ -221,18 +242,18 @@ export function parseSource<T>(
   let rowCount = 0;
   for (let r = 1; r < grid.values.length; r++) {
     const row = grid.values[r];
-    if (row.every((cell) => isBlank(cell))) continue; // an empty line is not a data row
+    if (isBlankRow(row)) continue; // an empty line is not a data row
     rowCount++;
     const parsed: OrderRow = { row: r + 1, values: {}, bad: NOTHING_BAD };
     for (let f = 0; f < fields.length; f++) {
       const field = fields[f];
       const read = readerList[f].read(row[columns[f]], r + 1);
       const got = usableValue(field, read, groupsOrders && field.key === 'amount');
-      if ('bad' in got) {
+      if (got instanceof Unusable) {
         if (parsed.bad === NOTHING_BAD) parsed.bad = {};
         parsed.bad[field.key] = got.bad;
         parsed.values[field.key] = null;
-      } else parsed.values[field.key] = got.value;
+      } else parsed.values[field.key] = got;
     }
     if (kind === 'orders') rows.push(parsed);
     else {

@@ -311,7 +311,8 @@ export class ColumnReader {
   /**
    * @param field the field the column feeds.
    * @param header its header text.
-   * @param cells the column's data cells, in sheet order (to decide the column-wide readings).
+   * @param cells the column's data cells, in sheet order (to decide the column-wide readings); any
+   *   iterable that can be walked more than once (a view of the sheet's rows: no copy of the column).
    * @param locale the spreadsheet locale's conventions.
    * @param zone the spreadsheet's time zone.
    * @param swapDayMonth read text dates the other way round from the locale (the user's choice).
@@ -319,7 +320,7 @@ export class ColumnReader {
   constructor(
     readonly field: KnownField,
     header: string,
-    cells: readonly unknown[],
+    cells: Iterable<unknown>,
     locale: ReaderLocale,
     private readonly zone: ZoneCalendar,
     swapDayMonth = false,
@@ -332,10 +333,10 @@ export class ColumnReader {
     this.order = swapDayMonth ? swapped : localeOrder;
     this.swapCells = swapDayMonth && locale.dateOrder !== 'ymd';
     this.mark = isNumberType(field.type) ? decimalMarkOf(cells, locale.decimal) : locale.decimal;
-    if (isNumberType(field.type) && cells.some((c) => typeof c === 'string' && /\d[.,]\d/.test(c)))
+    if (isNumberType(field.type) && someCell(cells, (c) => typeof c === 'string' && /\d[.,]\d/.test(c)))
       this.reading.decimalMark = { mark: this.mark, locale: this.mark === locale.decimal };
     if (isDateType(field.type) || field.type === 'flag') {
-      const shortDates = cells.some((c) => typeof c === 'string' && SHORT.test(c.trim()));
+      const shortDates = someCell(cells, (c) => typeof c === 'string' && SHORT.test(c.trim()));
       if (shortDates) {
         this.reading.dateOrder = { read: this.order, locale: locale.dateOrder };
         this.reading.otherOrderFits = otherOrderFits(cells, this.order);
@@ -468,12 +469,18 @@ export class ColumnReader {
   }
 }
 
+/** Whether any cell passes `test` (stops at the first). */
+function someCell(cells: Iterable<unknown>, test: (cell: unknown) => boolean): boolean {
+  for (const cell of cells) if (test(cell)) return true;
+  return false;
+}
+
 function exampleOf(cell: unknown): FormCount['example'] | undefined {
   return typeof cell === 'string' ? { text: cell.trim(), read: '' } : undefined;
 }
 
 /** The decimal mark that reads most of a column's amount texts; the locale's on a tie. */
-function decimalMarkOf(cells: readonly unknown[], localeMark: ',' | '.'): ',' | '.' {
+function decimalMarkOf(cells: Iterable<unknown>, localeMark: ',' | '.'): ',' | '.' {
   let comma = 0;
   let point = 0;
   for (const cell of cells) {
@@ -488,7 +495,7 @@ function decimalMarkOf(cells: readonly unknown[], localeMark: ',' | '.'): ',' | 
  * Whether the column seems written the other way round: some short dates are impossible in `order`,
  * and none is possible only in `order` (a typo impossible both ways does not count either way).
  */
-function otherOrderFits(cells: readonly unknown[], order: 'dmy' | 'mdy'): boolean {
+function otherOrderFits(cells: Iterable<unknown>, order: 'dmy' | 'mdy'): boolean {
   const other = order === 'dmy' ? 'mdy' : 'dmy';
   let onlyOther = 0;
   for (const cell of cells) {

@@ -139,27 +139,47 @@ export function restoreState(
 /** What `getNumberFormat` returns for a cell nobody formatted (Sheets' automatic format). */
 const AUTOMATIC = '0.###############';
 
+/** Columns [start, end) of rows first … last (0-based) that share one number format. */
+interface FormatBlock {
+  format: string;
+  start: number;
+  end: number;
+  first: number;
+  last: number;
+}
+
 /**
  * Sets the number formats of the grid from A1, one call per distinct format (Sheets' `RangeList`):
  * cells without a format (`undefined` or the automatic pattern) are not touched, so after a clear
- * they keep Sheets' automatic format, which shows a date as a date and a number as a number.
+ * they keep Sheets' automatic format, which shows a date as a date and a number as a number. A run
+ * of columns with one format that repeats on the rows below is one range (a table's column is one
+ * range, not one per row).
  */
 export function setNumberFormats(sheet: Sheet, formats: (string | undefined)[][]): void {
   const runs = new Map<string, string[]>();
+  /** Runs still growing downwards, by columns and format. */
+  const open = new Map<string, FormatBlock>();
+  const close = (b: FormatBlock) =>
+    runs.get(b.format)!.push(`${columnLetters(b.start + 1)}${b.first + 1}:${columnLetters(b.end)}${b.last + 1}`);
   formats.forEach((row, r) => {
     let start = 0;
     for (let c = 1; c <= row.length; c++) {
       if (c < row.length && row[c] === row[start]) continue;
       const format = row[start];
       if (format && format !== AUTOMATIC) {
-        const a1 = `${columnLetters(start + 1)}${r + 1}:${columnLetters(c)}${r + 1}`;
-        const list = runs.get(format);
-        if (list) list.push(a1);
-        else runs.set(format, [a1]);
+        const key = `${start}:${c}:${format}`;
+        const run = open.get(key);
+        if (run && run.last === r - 1) run.last = r;
+        else {
+          if (run) close(run);
+          else if (!runs.has(format)) runs.set(format, []); // the calls in the order formats first appear
+          open.set(key, { format, start, end: c, first: r, last: r });
+        }
       }
       start = c;
     }
   });
+  open.forEach(close);
   runs.forEach((a1s, format) => sheet.getRangeList(a1s).setNumberFormat(format));
 }
 

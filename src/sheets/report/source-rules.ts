@@ -156,20 +156,30 @@ export function ordersOfRows(
   const needed = new Map(required.map((r) => [r.key, r.reason]));
   const outcomes = groups.map((group) => orderOfGroup(group, fieldOrder, needed, amounts, hasOrderId));
   const isRefund = (r: OrderRow) => hasOrderId && isAmount(r.values[AMOUNT]) && r.values[AMOUNT] < 0;
-  return {
-    outcomes,
-    amounts,
-    orders: groups.length,
-    multiLineOrders: groups.filter((g) => g.filter((r) => !isRefund(r)).length > 1).length,
-    refundRows: rows.filter(isRefund).length,
-  };
+  // Counted in loops: no array per order (most orders are one row).
+  let multiLineOrders = 0;
+  let refundRows = 0;
+  for (const group of groups) {
+    let lines = 0;
+    for (const row of group)
+      if (isRefund(row)) refundRows++;
+      else lines++;
+    if (lines > 1) multiLineOrders++;
+  }
+  return { outcomes, amounts, orders: groups.length, multiLineOrders, refundRows };
 }
 
 /** Whether multi-row orders repeat their amount on each row (counted once) or split it (summed). */
 function amountRule(groups: OrderRow[][]): 'repeated' | 'summed' {
   for (const group of groups) {
-    const positive = group.map((r) => r.values[AMOUNT]).filter((a): a is number => typeof a === 'number' && a >= 0);
-    if (positive.length > 1 && positive.some((a) => Math.abs(a - positive[0]) >= NOTHING_LEFT)) return 'summed';
+    if (group.length < 2) continue; // one row: nothing to compare
+    let first: number | undefined;
+    for (const row of group) {
+      const a = row.values[AMOUNT];
+      if (typeof a !== 'number' || !(a >= 0)) continue;
+      if (first === undefined) first = a;
+      else if (Math.abs(a - first) >= NOTHING_LEFT) return 'summed';
+    }
   }
   return 'repeated';
 }
@@ -185,16 +195,14 @@ function orderOfGroup(
   hasOrderId: boolean,
 ): OrderOutcome {
   // Most orders are one row: no arrays to build for them.
-  const single =
-    group.length === 1 && !(hasOrderId && isAmount(group[0].values[AMOUNT]) && group[0].values[AMOUNT] < 0);
-  const refunds: OrderRow[] = single
-    ? NO_ROWS
-    : hasOrderId
-      ? group.filter((r) => isAmount(r.values[AMOUNT]) && r.values[AMOUNT] < 0)
-      : NO_ROWS;
-  const lines = single ? group : group.filter((r) => !refunds.includes(r));
+  if (group.length === 1 && !(hasOrderId && isAmount(group[0].values[AMOUNT]) && group[0].values[AMOUNT] < 0))
+    return orderOfRow(group[0], fieldOrder, required, amounts);
+  const refunds: OrderRow[] = hasOrderId
+    ? group.filter((r) => isAmount(r.values[AMOUNT]) && r.values[AMOUNT] < 0)
+    : NO_ROWS;
+  const lines = group.filter((r) => !refunds.includes(r));
   const head = lines.find((r) => isAmount(r.values[AMOUNT])) ?? lines[0] ?? group[0];
-  const ordered = single ? group : [head, ...lines.filter((r) => r !== head)];
+  const ordered = [head, ...lines.filter((r) => r !== head)];
   const lineAmounts = lines.map((r) => r.values[AMOUNT]).filter(isAmount);
   const values: Record<string, unknown> = {};
   for (const key of fieldOrder) {
@@ -214,21 +222,61 @@ function orderOfGroup(
     values[key] = null;
   }
   if (!lineAmounts.length) return { row: head.row, values };
-  // Without an order id a negative amount is an error of its row, as it always was.
-  if (lineAmounts[0] < 0) return { row: head.row, skip: 'negative', field: AMOUNT };
   const gross = amounts === 'repeated' ? lineAmounts[0] : lineAmounts.reduce((a, b) => a + b, 0);
-  if (values.cancelled === true) return { row: head.row, excluded: 'cancelled' };
+  return pricedOrder(values, head.row, lineAmounts[0], gross, refunds);
+}
+
+/**
+ * `orderOfGroup` for an order of one row that is not a refund (most orders): the same rules, without
+ * the arrays and searches a group of several rows needs.
+ */
+function orderOfRow(
+  row: OrderRow,
+  fieldOrder: readonly string[],
+  required: Map<string, SkipReason>,
+  amounts: 'repeated' | 'summed',
+): OrderOutcome {
+  const values: Record<string, unknown> = {};
+  for (const key of fieldOrder) {
+    const value = row.values[key];
+    if (key === AMOUNT ? isAmount(value) : value !== null && value !== undefined && value !== '') {
+      if (key !== AMOUNT) values[key] = value;
+      continue;
+    }
+    const bad = row.bad[key];
+    if (bad) return { row: row.row, skip: bad, field: key };
+    const reason = required.get(key);
+    if (reason) return { row: row.row, skip: reason, field: key };
+    values[key] = null;
+  }
+  const amount = row.values[AMOUNT];
+  if (!isAmount(amount)) return { row: row.row, values };
+  // as the group's rule computes it: a sum starts from 0
+  return pricedOrder(values, row.row, amount, amounts === 'repeated' ? amount : 0 + amount, NO_ROWS);
+}
+
+/** The rules applied to an order once its fields and amounts are known: cancelled, unpaid, refunded. */
+function pricedOrder(
+  values: Record<string, unknown>,
+  row: number,
+  firstAmount: number,
+  gross: number,
+  refunds: readonly OrderRow[],
+): OrderOutcome {
+  // Without an order id a negative amount is an error of its row, as it always was.
+  if (firstAmount < 0) return { row, skip: 'negative', field: AMOUNT };
+  if (values.cancelled === true) return { row, excluded: 'cancelled' };
   const kind = orderClassOf(String(values.status ?? ''));
-  if (kind === 'cancelled' || kind === 'notPaid') return { row: head.row, excluded: kind };
+  if (kind === 'cancelled' || kind === 'notPaid') return { row, excluded: kind };
   const refundRows = refunds.reduce((sum, r) => sum - (r.values[AMOUNT] as number), 0);
   const refundedColumn = isAmount(values.refunded) ? values.refunded : 0;
   const anyRefund = refundedColumn > 0 || refundRows > 0;
   // A refunded status with no refund amount to subtract: the whole order went back.
-  if (kind === 'refunded' && !anyRefund) return { row: head.row, excluded: 'refunded' };
+  if (kind === 'refunded' && !anyRefund) return { row, excluded: 'refunded' };
   const net = gross - refundedColumn - refundRows;
-  if (anyRefund && net < NOTHING_LEFT) return { row: head.row, excluded: 'refunded' };
+  if (anyRefund && net < NOTHING_LEFT) return { row, excluded: 'refunded' };
   values[AMOUNT] = Math.round(net * 1e6) / 1e6; // \`values\` is this order's own object: no copy
-  return { row: head.row, values };
+  return { row, values };
 }
 
 // ---- subscriptions --------------------------------------------------------------------------
