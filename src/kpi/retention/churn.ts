@@ -6,6 +6,7 @@
  * customers at the Start) as the trade publishes it (HubSpot, Shopify, Zendesk guides); churn is
  * its complement, lost customers ÷ S = (S + N − E) ÷ S.
  */
+import { countAtOrBelow } from '../stats/sorted';
 import { refuse } from '../domain-error';
 import { indexCustomers, ordersPerCustomer } from './customers';
 
@@ -152,16 +153,4 @@ export function repeatRateByDay(
       return customers ? countAtOrBelow(second, end) / customers : null;
     },
   };
-}
-
-/** How many values of a sorted array are ≤ `limit` (NaN and +∞ never are). */
-function countAtOrBelow(sorted: Float64Array, limit: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -3,6 +3,7 @@
  * order in the 365 days up to it. Churned customers were active when a window started and are not
  * when it ends; reactivated ones come back after more than a year; new ones order for the first time.
  */
+import { countAtOrBelow } from '../../kpi/stats/sorted';
 
 /** Days an order keeps a customer active. */
 export const ACTIVE_WINDOW_DAYS = 365;
@@ -78,12 +79,6 @@ export class CustomerActivity {
 }
 
 function lastAtOrBefore(sorted: Int32Array, day: number): number | undefined {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === 0 ? undefined : sorted[lo - 1];
+  const count = countAtOrBelow(sorted, day);
+  return count === 0 ? undefined : sorted[count - 1];
 }

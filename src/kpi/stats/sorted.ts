@@ -1,0 +1,16 @@
+/**
+ * How many values of an ascending array are ≤ `limit` (NaN and +∞ never are): the index of the
+ * first value above it. O(log n).
+ *
+ * @example countAtOrBelow(Float64Array.of(1, 3, 3, 7), 3) // 3
+ */
+export function countAtOrBelow(sorted: ArrayLike<number>, limit: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
