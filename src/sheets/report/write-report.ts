@@ -176,6 +176,29 @@ function cellValue(cell: LayoutCell | undefined, zone: ZoneCalendar): unknown {
  * The grid of one cell property for one block write. Each grid is built just before its call and is
  * garbage right after it, so one grid at a time is alive rather than all eight.
  */
+/** Sheets' default font colour and size: what a cell without a style of its own shows. */
+const DEFAULT_FONT_COLOR = '#000000';
+const DEFAULT_FONT_SIZE = 10;
+
+/** Whether a cell looks other than Sheets' default (a number format is not a look: it is written apart). */
+function isStyled(cell: LayoutCell | undefined): boolean {
+  return (
+    cell !== undefined &&
+    (cell.background !== undefined ||
+      cell.bold === true ||
+      cell.italic === true ||
+      (cell.color !== undefined && cell.color !== DEFAULT_FONT_COLOR) ||
+      (cell.size !== undefined && cell.size !== DEFAULT_FONT_SIZE) ||
+      cell.align !== undefined)
+  );
+}
+
+/** The last row (1-based) with a styled cell, 0 when none is. */
+function lastStyledRow(cells: (LayoutCell | undefined)[][]): number {
+  for (let r = cells.length - 1; r >= 0; r--) if (cells[r].some(isStyled)) return r + 1;
+  return 0;
+}
+
 function grid<T>(cells: (LayoutCell | undefined)[][], property: (cell: LayoutCell | undefined) => T): T[][] {
   return cells.map((row) => row.map(property));
 }
@@ -212,13 +235,18 @@ function fill(step: Step, zone: ZoneCalendar): void {
       grid(cells, (cell) => cell?.format),
     );
     range.setValues(grid(cells, (cell) => cellValue(cell, zone)));
-    range.setBackgrounds(grid(cells, (cell) => cell?.background ?? null));
-    range.setFontWeights(grid(cells, (cell) => (cell?.bold ? 'bold' : 'normal')));
-    range.setFontStyles(grid(cells, (cell) => (cell?.italic ? 'italic' : 'normal')));
-    range.setFontColors(grid(cells, (cell) => cell?.color ?? '#000000'));
-    range.setFontSizes(grid(cells, (cell) => cell?.size ?? 10));
-    range.setHorizontalAlignments(
-      grid(cells, (cell) => cell?.align ?? null) as ('left' | 'center' | 'right' | null)[][],
+    // Below the last styled row every cell keeps Sheets' default look (a new sheet's, or the one
+    // clear() left): the styles are written down to that row only, not over the lists' long tables.
+    const styledRows = Math.max(lastStyledRow(cells), 1);
+    const styled = cells.slice(0, styledRows);
+    const styledRange = sheet.getRange(1, 1, styledRows, width);
+    styledRange.setBackgrounds(grid(styled, (cell) => cell?.background ?? null));
+    styledRange.setFontWeights(grid(styled, (cell) => (cell?.bold ? 'bold' : 'normal')));
+    styledRange.setFontStyles(grid(styled, (cell) => (cell?.italic ? 'italic' : 'normal')));
+    styledRange.setFontColors(grid(styled, (cell) => cell?.color ?? DEFAULT_FONT_COLOR));
+    styledRange.setFontSizes(grid(styled, (cell) => cell?.size ?? DEFAULT_FONT_SIZE));
+    styledRange.setHorizontalAlignments(
+      grid(styled, (cell) => cell?.align ?? null) as ('left' | 'center' | 'right' | null)[][],
     );
     range.setVerticalAlignment('top');
   }
