@@ -819,7 +819,7 @@ function render(e: Everything): string {
   } else {
     const reports = e.report;
     out.push(
-      "The sample shop (demo/sample; customers = orders ÷ 5, survey answers = orders ÷ 5 — at 100k, issue 4's 100 000 orders / 20 000 customers / 20 000 answers — plus its subscriptions, tickets and funnel sheets) in an emulated workbook, scanned as the wizard does, then the report for December 2025 generated through the bundle: the first run creates the sheet (5 charts, formats, protection); the refresh runs regenerate it in place. Times include the emulator's own cost of serving the reads and writes. Peak memory is the child process's peak RSS (`process.resourceUsage().maxRSS`), next to its RSS with the workbook loaded, before the report.",
+      "The sample shop (demo/sample; customers = orders ÷ 5, survey answers = orders ÷ 5 — at 100k, issue 4's 100 000 orders / 20 000 customers / 20 000 answers — plus its subscriptions, tickets and funnel sheets) in an emulated workbook, scanned as the wizard does, then the report for December 2025 generated through the bundle: the first run creates the add-on's four sheets (the report, its lists, the version to share and the KPI history: 20 charts, formats, protections); the refresh runs regenerate them in place. Times include the emulator's own cost of serving the reads and writes. Peak memory is the child process's peak RSS (`process.resourceUsage().maxRSS`), next to its RSS with the workbook loaded, before the report.",
       '',
     );
     out.push(

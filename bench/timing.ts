@@ -61,9 +61,10 @@ export function measureWithSetup<S>(setup: () => S, body: (state: S) => unknown,
 /** Formats milliseconds for a table: 3 significant digits. */
 export function ms(value: number): string {
   if (!isFinite(value)) return '—';
-  if (value >= 100) return value.toFixed(0);
-  if (value >= 10) return value.toFixed(1);
-  if (value >= 1) return value.toFixed(2);
+  const size = Math.abs(value); // a difference may be negative
+  if (size >= 100) return value.toFixed(0);
+  if (size >= 10) return value.toFixed(1);
+  if (size >= 1) return value.toFixed(2);
   return value.toFixed(3);
 }
 
