@@ -48,20 +48,30 @@ export interface ListsSheetPlace {
 }
 
 /** Rows of a list the lists sheet holds. */
-const writtenRows = (list: ShownList, place: ListsSheetPlace | null | undefined): number =>
-  Math.min(list.rows.length, place?.written?.[list.key] ?? list.rows.length);
+const writtenRows = (key: ShownListKey, count: number, place: ListsSheetPlace | null | undefined): number =>
+  Math.min(count, place?.written?.[key] ?? count);
 
-/** A list ready to show: key, heading words, and its rows. */
+/** A list ready to show: key, heading words, its number of customers and its first rows. */
 interface ShownList {
   key: ShownListKey;
   title: string;
+  count: number;
+  /** The first rows, as many as the caller asked for. */
   rows: ListRow[];
   valueAtStake: number;
   /** What to add to the spreadsheet when a missing source leaves the list empty. */
   missing?: MissingSource;
 }
 
-function rowsOf(model: ReportModel, labels: ReportLabels): ShownList[] {
+/**
+ * The lists with their first rows described: `rowsWanted` says how many of a list's rows its caller
+ * shows (all by default), so no caller words rows it does not write.
+ */
+function rowsOf(
+  model: ReportModel,
+  labels: ReportLabels,
+  rowsWanted: (key: ShownListKey, count: number) => number = (_, count) => count,
+): ShownList[] {
   const a = model.actions;
   const out: ShownList[] = [];
   const add = <T extends ActionCustomer>(
@@ -75,7 +85,8 @@ function rowsOf(model: ReportModel, labels: ReportLabels): ShownList[] {
       title,
       valueAtStake: list.valueAtStake,
       missing: key === 'predicted' ? undefined : model.missing[key],
-      rows: list.rows.map((row) => {
+      count: list.rows.length,
+      rows: list.rows.slice(0, rowsWanted(key, list.rows.length)).map((row) => {
         const { date, fact, comment } = describe(row);
         return {
           customerId: row.customerId,
@@ -133,19 +144,19 @@ function rowsOf(model: ReportModel, labels: ReportLabels): ShownList[] {
 /** The heading of a list: "Customers to win back: 238 · 45,300 € at stake". */
 function heading(list: ShownList, model: ReportModel, flow: Flow): string {
   const value = moneyText(list.valueAtStake, model.options.currency, flow.locale);
-  return fill(flow.labels.listWords.heading, { title: list.title, count: String(list.rows.length), value });
+  return fill(flow.labels.listWords.heading, { title: list.title, count: String(list.count), value });
 }
 
 /** The lists in the report: headings with counts and values; rows unless the version is the one to share. */
 export function listSection(flow: Flow, model: ReportModel, shared: boolean, listsSheet: ListsSheetPlace | null): void {
   const { labels, formats } = flow;
-  const lists = rowsOf(model, labels);
+  const lists = rowsOf(model, labels, () => (shared ? 0 : REPORT_LIST_ROWS));
   if (!lists.length) return;
   flow.section(labels.actions);
   if (shared) flow.note(labels.listWords.sharedCounts);
   for (const list of lists) {
     flow.subtitle(heading(list, model, flow));
-    if (!list.rows.length) {
+    if (!list.count) {
       flow.note(list.missing ? labels.missingSource[list.missing] : labels.none);
       flow.skip();
       continue;
@@ -154,7 +165,7 @@ export function listSection(flow: Flow, model: ReportModel, shared: boolean, lis
       flow.skip();
       continue;
     }
-    const shown = list.rows.slice(0, REPORT_LIST_ROWS);
+    const shown = list.rows;
     const headers = labels.listColumns[list.key];
     // The segment, when the sources have one, in the last column (after a comment's room to overflow).
     const withSegment = model.segments !== undefined;
@@ -179,12 +190,12 @@ export function listSection(flow: Flow, model: ReportModel, shared: boolean, lis
       ]),
       [undefined, undefined, formats.wholeCurrency, formats.date, list.key === 'predicted' ? formats.percent : '0'],
     );
-    if (list.rows.length > shown.length && listsSheet) {
-      const written = writtenRows(list, listsSheet);
+    if (list.count > shown.length && listsSheet) {
+      const written = writtenRows(list.key, list.count, listsSheet);
       flow.note(
-        fill(written < list.rows.length ? labels.listWords.shownOfCut : labels.listWords.shownOf, {
+        fill(written < list.count ? labels.listWords.shownOfCut : labels.listWords.shownOf, {
           shown: String(shown.length),
-          count: String(list.rows.length),
+          count: String(list.count),
           written: String(written),
           sheet: listsSheet.name,
         }),
@@ -215,7 +226,7 @@ export function listsSheetHeaders(model: ReportModel, labels: ReportLabels): str
  * out when the sheet cannot hold them all.
  */
 export function listRowCounts(model: ReportModel, labels: ReportLabels): { key: ShownListKey; rows: number }[] {
-  return rowsOf(model, labels).map((list) => ({ key: list.key, rows: list.rows.length }));
+  return rowsOf(model, labels, () => 0).map((list) => ({ key: list.key, rows: list.count }));
 }
 
 /**
@@ -255,7 +266,7 @@ export function composeLists(
   const body: LayoutValue[][] = [];
   // The segment, when the sources have one, in a last column of its own (the others keep their place).
   const withSegment = model.segments !== undefined;
-  const lists = rowsOf(model, labels).map((list) => ({ ...list, rows: list.rows.slice(0, writtenRows(list, place)) }));
+  const lists = rowsOf(model, labels, (key, count) => writtenRows(key, count, place));
   for (const list of lists)
     for (const r of list.rows)
       body.push([
