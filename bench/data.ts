@@ -6,7 +6,9 @@
  * values as flat arrays (day numbers, numbers with `NaN` for a blank or text cell) for the floor loops
  * and the spreadsheet engine.
  */
-import { isoOfDay } from '../src/kpi/calendar/days';
+import type { Language } from '../src/errors/catalogue';
+import { dayFromCivil, isoOfDay } from '../src/kpi/calendar/days';
+import type { ReportOptions } from '../src/report/compute/model';
 import { type SeedGrid, sheetDate } from '../test/emulator';
 
 /** Spreadsheet zone of every benchmark workbook (far from the host's, with daylight saving). */
@@ -422,4 +424,47 @@ export function trimToData(workbook: TrimmableWorkbook): void {
     if (sheet.getMaxColumns() > width) sheet.deleteColumns(width + 1, sheet.getMaxColumns() - width);
   }
   workbook.calls.reset();
+}
+
+// ---- the report every report benchmark generates ------------------------------------------------
+
+/** What the wizard's scan answers that a report request needs. */
+interface ScanAnswer {
+  mapping: unknown;
+  defaults?: { currency?: string; sections?: ReportOptions['sections'] };
+}
+
+/** December 2025, generated on 2026-01-10 (the sample shop's data ends with 2025). */
+const REPORT_PERIOD_INDEX = 2025 * 12 + 11;
+const REPORT_TODAY = '2026-01-10';
+
+/** The request the sidebar sends for the benchmarks' report, with what the scan detected. */
+export function reportRequest(scan: ScanAnswer): Record<string, unknown> {
+  return {
+    mapping: scan.mapping,
+    periodKind: 'month',
+    periodIndex: REPORT_PERIOD_INDEX,
+    currency: scan.defaults?.currency,
+    sections: scan.defaults?.sections,
+    withoutPersonalData: false,
+    today: REPORT_TODAY,
+  };
+}
+
+/** The options `computeReport` gets for the same report, for benchmarks that call the add-on's modules. */
+export function reportOptions(
+  scan: ScanAnswer,
+  spreadsheet: { locale: string; language: Language; timeZone: string },
+): ReportOptions {
+  const [year, month, day] = REPORT_TODAY.split('-').map(Number);
+  return {
+    ...spreadsheet,
+    periodKind: 'month',
+    periodIndex: REPORT_PERIOD_INDEX,
+    currency: scan.defaults?.currency ?? 'USD',
+    todayDay: dayFromCivil(year, month, day),
+    generatedAt: Date.now(),
+    withoutPersonalData: false,
+    sections: scan.defaults?.sections as ReportOptions['sections'],
+  };
 }

@@ -8,7 +8,7 @@
  */
 import { generateSample } from '../demo/sample/generator';
 import { loadBundle, Workbook } from '../test/emulator';
-import { trimToData, ZONE } from './data';
+import { reportRequest, trimToData, ZONE } from './data';
 import { median } from './timing';
 
 const orders = Number(process.argv[2]);
@@ -32,15 +32,7 @@ const fx = loadBundle({ ...workbook.globals(), console: quiet });
 const setupMs = performance.now() - t0;
 
 const scan = wire(fx.wizardScan());
-const request = wire({
-  mapping: scan.mapping,
-  periodKind: 'month',
-  periodIndex: 2025 * 12 + 11,
-  currency: scan.defaults?.currency,
-  sections: scan.defaults?.sections,
-  withoutPersonalData: false,
-  today: '2026-01-10',
-});
+const request = wire(reportRequest(scan));
 
 gc();
 const before = process.memoryUsage();

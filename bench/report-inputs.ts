@@ -14,7 +14,7 @@
  */
 import { generateSample } from '../demo/sample/generator';
 import { loadBundle, Workbook } from '../test/emulator';
-import { reportInputs, ZONE } from './data';
+import { reportInputs, reportOptions, reportRequest, ZONE } from './data';
 import { gc, median } from './timing';
 
 const orders = Number(process.argv[2] ?? 100_000);
@@ -53,32 +53,13 @@ function variant(name: Variant['name']): Variant {
   const globals = { ...workbook.globals(), console: quiet };
   const fx = loadBundle(globals);
   const scan = JSON.parse(JSON.stringify(fx.wizardScan()));
-  const request = {
-    mapping: scan.mapping,
-    periodKind: 'month',
-    periodIndex: 2025 * 12 + 11,
-    currency: scan.defaults?.currency,
-    sections: scan.defaults?.sections,
-    withoutPersonalData: false,
-    today: '2026-01-10',
-  };
+  const request = reportRequest(scan);
   Object.assign(globalThis, globals);
   const spreadsheet = workbook.globals().SpreadsheetApp as { getActiveSpreadsheet(): any };
   const active = spreadsheet.getActiveSpreadsheet();
   const zone = new ZoneCalendar(ZONE);
   const data = readSources(active, scan.mapping, zone);
-  const options: Parameters<typeof computeReport>[1] = {
-    locale: 'en_US',
-    language: scan.language,
-    periodKind: 'month',
-    periodIndex: 2025 * 12 + 11,
-    currency: scan.defaults?.currency,
-    todayDay: 20_463, // 2026-01-10
-    generatedAt: Date.now(),
-    timeZone: ZONE,
-    withoutPersonalData: false,
-    sections: scan.defaults?.sections,
-  };
+  const options = reportOptions(scan, { locale: 'en_US', language: scan.language, timeZone: ZONE });
   const headers = Object.fromEntries(Object.entries(rows).map(([sheet, r]) => [sheet, r[0]]));
   return { name, workbook, globals, fx, request, data, options, headers, compute: [], whole: [] };
 }

@@ -24,7 +24,7 @@ import { Session } from 'node:inspector';
 import { GCProfiler, getHeapStatistics } from 'node:v8';
 import { generateSample } from '../demo/sample/generator';
 import { Workbook } from '../test/emulator';
-import { trimToData, ZONE } from './data';
+import { reportOptions, trimToData, ZONE } from './data';
 
 const orders = Number(process.argv[2] ?? 100_000);
 const gcFn = (globalThis as { gc?: () => void }).gc;
@@ -56,7 +56,6 @@ const { composeListsSheet, composeReport } = await import('../src/report/compose
 const { writeOwnedSheets } = await import('../src/sheets/report/write-report');
 const { findOwnedSheets } = await import('../src/sheets/report/owned-sheets');
 const { reportLabels } = await import('../src/report/labels');
-const { dayOfIsoText } = await import('../src/sheets/report/generate');
 const { spreadsheetLanguage } = await import('../src/sheets/language');
 
 interface Stage {
@@ -140,16 +139,16 @@ const rssStart = process.memoryUsage().rss;
 const maxRssStart = maxRss();
 
 // 1. The raw grids alone: one getValues per mapped sheet, kept until the end of the stage.
-stage('getValues (raw grids)', () => {
-  const names = new Set(Object.values(mapping as Record<string, { sheet: string }>).map((m) => m.sheet));
-  const grids = [...names].map((name) => spreadsheet.getSheetByName(name)!.getDataRange().getValues());
-  return grids.length;
-});
+/** One getValues per mapped sheet: what Sheets hands the script. */
+const rawGrids = () =>
+  [...new Set(Object.values(mapping as Record<string, { sheet: string }>).map((m) => m.sheet))].map((name) =>
+    spreadsheet.getSheetByName(name)!.getDataRange().getValues(),
+  );
+stage('getValues (raw grids)', () => rawGrids().length);
 const rawLive = (() => {
   gc();
   const before = used();
-  const names = new Set(Object.values(mapping as Record<string, { sheet: string }>).map((m) => m.sheet));
-  const grids = [...names].map((name) => spreadsheet.getSheetByName(name)!.getDataRange().getValues());
+  const grids = rawGrids();
   gc();
   const size = used() - before;
   return grids.length ? size : 0;
@@ -158,18 +157,7 @@ const rawLive = (() => {
 let data: ReturnType<typeof readSources> | undefined = stage('readSources', () =>
   readSources(spreadsheet, mapping, zone),
 );
-const options = {
-  locale,
-  language,
-  periodKind: 'month' as const,
-  periodIndex: 2025 * 12 + 11,
-  currency: scan.defaults?.currency,
-  todayDay: dayOfIsoText('2026-01-10')!,
-  generatedAt: Date.now(),
-  timeZone: zone.timeZone,
-  withoutPersonalData: false,
-  sections: scan.defaults?.sections,
-};
+const options = reportOptions(scan, { locale, language, timeZone: zone.timeZone });
 // Sub-stages of computeReport: a scratch copy of src/report/compute/report.ts may call
 // globalThis.__mark(name) after each part; each mark records the peak heap since the previous one.
 const marks: { name: string; peak: number; end: number }[] = [];

@@ -341,6 +341,21 @@ function errorLine(stderr: string): string {
 }
 
 /**
+ * Runs a bench script in its own process (a large heap, `gc` exposed) and parses the JSON line it
+ * prints last; on a failure, the child's error line (never the minified source above it).
+ */
+function jsonChild<T>(script: string, args: string[]): { result: T } | { error: string } {
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', path.join(ROOT, script), ...args],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  const line = child.stdout.trim().split('\n').pop() ?? '';
+  if (child.status !== 0 || !line.startsWith('{')) return { error: errorLine(child.stderr) };
+  return { result: JSON.parse(line) as T };
+}
+
+/**
  * The report at each size, in its own process. A size that fails is recorded with its message and
  * ends the series (a larger one would fail too); the sizes measured before it are kept.
  */
@@ -349,32 +364,15 @@ function runReport(): ReportResult[] | string {
   const out: ReportResult[] = [];
   for (const orders of SIZES) {
     const runs = orders >= 1_000_000 ? 1 : 3;
-    const child = spawnSync(
-      process.execPath,
-      [
-        '--expose-gc',
-        '--max-old-space-size=8192',
-        '--import',
-        'tsx',
-        path.join(ROOT, 'bench/report-child.ts'),
-        String(orders),
-        String(runs),
-      ],
-      {
-        cwd: ROOT,
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    );
-    const line = child.stdout.trim().split('\n').pop() ?? '';
-    if (child.status !== 0 || !line.startsWith('{')) {
-      const message = errorLine(child.stderr);
+    const child = jsonChild<ReportResult>('bench/report-child.ts', [String(orders), String(runs)]);
+    if ('error' in child) {
+      const message = child.error;
       log(`  report × ${kilo(orders)}: FAILED — ${message}`);
       reportFailures.push(`${kilo(orders)} orders: ${message}`);
       if (!out.length) return `the report run at ${kilo(orders)} orders failed: ${message}`;
       break;
     }
-    const result = JSON.parse(line) as ReportResult;
+    const result = child.result;
     out.push(result);
     log(
       `  report × ${kilo(orders).padStart(4)} orders: first ${ms(result.firstMs)} ms, refresh ${ms(result.refreshMs)} ms, ${result.callTotal} service calls, peak RSS ${mb(result.peakRss)} (${mb(result.rssBefore)} before)`,
@@ -583,26 +581,12 @@ interface InputsResult {
 /** Runs bench/report-inputs.ts in its own process: the report's compute with and without the new inputs. */
 function runReportInputs(): InputsResult | string {
   if (!reportAvailable()) return 'the global `wizardGenerate` is not in the bundle';
-  const child = spawnSync(
-    process.execPath,
-    [
-      '--expose-gc',
-      '--max-old-space-size=8192',
-      '--import',
-      'tsx',
-      path.join(ROOT, 'bench/report-inputs.ts'),
-      String(INPUTS_ORDERS),
-      '5',
-    ],
-    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-  );
-  const line = child.stdout.trim().split('\n').pop() ?? '';
-  if (child.status !== 0 || !line.startsWith('{')) {
-    const why = child.stderr.split('\n').find((l) => /Error/.test(l)) ?? child.stderr.slice(0, 300);
-    log(`  FAILED: ${why}`);
-    return `bench/report-inputs.ts failed: ${why}`;
+  const child = jsonChild<InputsResult>('bench/report-inputs.ts', [String(INPUTS_ORDERS), '5']);
+  if ('error' in child) {
+    log(`  FAILED: ${child.error}`);
+    return `bench/report-inputs.ts failed: ${child.error}`;
   }
-  const r = JSON.parse(line) as InputsResult;
+  const r = child.result;
   log(
     `  ${kilo(r.orders)} orders: computeReport ${ms(r.computeWithoutMs)} ms without, ${ms(r.computeWithMs)} ms with (${r.extraComputeMs >= 0 ? '+' : ''}${ms(r.extraComputeMs)} ms; budget +${INPUTS_BUDGET_MS} ms: ${r.extraComputeMs <= INPUTS_BUDGET_MS ? 'within' : 'OVER'}); whole report ${ms(r.wholeWithoutMs)} / ${ms(r.wholeWithMs)} ms; parts only with them: ${r.newModelParts.join(', ') || 'none'}`,
   );
