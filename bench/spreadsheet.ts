@@ -248,37 +248,66 @@ function cohortComparison(sorted: boolean): Comparison {
         fideliza: () => fx.COHORT_RETENTION(data.ids, data.dates),
         ...cohortEngineSide(data, firstMonth, months, sorted, gridRows),
         check(fideliza, engine) {
-          const table = fideliza as unknown[][];
-          const grid = engine as unknown[][];
-          const byMonth = new Map<number, unknown[]>();
-          for (const row of table.slice(1)) byMonth.set((row[0] as Date).getTime(), row);
-          let cohorts = 0;
-          let cells = 0;
-          for (let c = 0; c < months; c++) {
-            const size = numberOf(grid[c][1], `cohort size, row ${c + 1}`);
-            const monthStart = new Date(Date.UTC(1970, firstMonth + c, 1)).getTime() / 86_400_000;
-            const row = byMonth.get(dateCell(monthStart).getTime());
-            if (size === 0) {
-              if (row) fail(`cohort ${c + 1} (${months} months, ${n} orders)`, row, 'no customers');
-              continue;
-            }
-            cohorts++;
-            if (!row || row[1] !== size) fail(`customers of cohort ${c + 1} (${n} orders)`, row?.[1], size);
-            for (let k = 0; k < months - c; k++) {
-              const value = numberOf(grid[c][2 + k], `cohort ${c + 1} month ${k}`);
-              if (typeof row[2 + k] !== 'number' || !close(row[2 + k] as number, value))
-                fail(`cohort ${c + 1}, month ${k} (${n} orders)`, row[2 + k], value);
-              cells++;
-            }
-            for (let k = months - c; k < row.length - 2; k++)
-              if (row[2 + k] !== '') fail(`cohort ${c + 1}, month ${k} after the data (${n} orders)`, row[2 + k], '');
-          }
-          if (cohorts !== table.length - 1) fail(`number of cohorts (${n} orders)`, table.length - 1, cohorts);
+          const { cohorts, cells } = compareCohorts(
+            'cohort',
+            fideliza,
+            engine,
+            firstMonth,
+            months,
+            n,
+            (c, row, line) => {
+              for (let k = 0; k < months - c; k++) {
+                const value = numberOf(line[2 + k], `cohort ${c + 1} month ${k}`);
+                if (typeof row[2 + k] !== 'number' || !close(row[2 + k] as number, value))
+                  fail(`cohort ${c + 1}, month ${k} (${n} orders)`, row[2 + k], value);
+              }
+              for (let k = months - c; k < row.length - 2; k++)
+                if (row[2 + k] !== '') fail(`cohort ${c + 1}, month ${k} after the data (${n} orders)`, row[2 + k], '');
+              return months - c;
+            },
+          );
           return `${cohorts} cohorts, ${cells} retention cells`;
         },
       };
     },
   };
+}
+
+/**
+ * Walks the engine's cohort grid (a row per month from `firstMonth`: the cohort month, its customers,
+ * then its cells) beside Fideliza's table (a row per cohort, keyed by its month): a month without
+ * customers must have no row, every other the same customers, and the same number of cohorts in all;
+ * `compareCells` checks the rest of a cohort's row and returns how many cells it compared.
+ */
+function compareCohorts(
+  what: 'cohort' | 'revenue cohort',
+  fideliza: unknown,
+  engine: unknown,
+  firstMonth: number,
+  months: number,
+  n: number,
+  compareCells: (cohort: number, row: unknown[], line: unknown[]) => number,
+): { cohorts: number; cells: number } {
+  const table = fideliza as unknown[][];
+  const grid = engine as unknown[][];
+  const byMonth = new Map<number, unknown[]>();
+  for (const row of table.slice(1)) byMonth.set((row[0] as Date).getTime(), row);
+  let cohorts = 0;
+  let cells = 0;
+  for (let c = 0; c < months; c++) {
+    const size = numberOf(grid[c][1], `cohort size, row ${c + 1}`);
+    const monthStart = new Date(Date.UTC(1970, firstMonth + c, 1)).getTime() / 86_400_000;
+    const row = byMonth.get(dateCell(monthStart).getTime());
+    if (size === 0) {
+      if (row) fail(`${what} ${c + 1} (${months} months, ${n} orders)`, row, 'no customers');
+      continue;
+    }
+    cohorts++;
+    if (!row || row[1] !== size) fail(`customers of ${what} ${c + 1} (${n} orders)`, row?.[1], size);
+    cells += compareCells(c, row!, grid[c]);
+  }
+  if (cohorts !== table.length - 1) fail(`number of ${what}s (${n} orders)`, table.length - 1, cohorts);
+  return { cohorts, cells };
 }
 
 export const COHORT_COMPARISON = cohortComparison(false);
@@ -326,27 +355,13 @@ function revenueCohortComparison(sorted: boolean): Comparison {
         fideliza: () => fx.COHORT_REVENUE(data.ids, data.dates, data.amounts),
         ...cohortEngineSide(data, firstMonth, months, sorted, revenueGridRows),
         check(fideliza, engine) {
-          const table = fideliza as unknown[][];
-          const grid = engine as unknown[][];
-          const byMonth = new Map<number, unknown[]>();
-          for (const row of table.slice(1)) byMonth.set((row[0] as Date).getTime(), row);
-          let cohorts = 0;
-          let cells = 0;
-          for (let c = 0; c < months; c++) {
-            const size = numberOf(grid[c][1], `cohort size, row ${c + 1}`);
-            const monthStart = new Date(Date.UTC(1970, firstMonth + c, 1)).getTime() / 86_400_000;
-            const row = byMonth.get(dateCell(monthStart).getTime());
-            if (size === 0) {
-              if (row) fail(`revenue cohort ${c + 1} (${months} months, ${n} orders)`, row, 'no customers');
-              continue;
-            }
-            cohorts++;
-            if (!row || row[1] !== size) fail(`customers of revenue cohort ${c + 1} (${n} orders)`, row?.[1], size);
-            const first = numberOf(grid[c][2], `first-period revenue, row ${c + 1}`);
+          const what = 'revenue cohort';
+          const { cohorts, cells } = compareCohorts(what, fideliza, engine, firstMonth, months, n, (c, row, line) => {
+            const first = numberOf(line[2], `first-period revenue, row ${c + 1}`);
             if (typeof row[2] !== 'number' || !close(row[2] as number, first))
               fail(`first-period revenue of cohort ${c + 1} (${n} orders)`, row[2], first);
             for (let k = 0; k < months - c; k++) {
-              const cell = grid[c][3 + k];
+              const cell = line[3 + k];
               if (cell === '' || cell === null) {
                 if (row[3 + k] !== '') fail(`cohort ${c + 1}, month ${k} (${n} orders)`, row[3 + k], cell);
               } else {
@@ -354,13 +369,12 @@ function revenueCohortComparison(sorted: boolean): Comparison {
                 if (typeof row[3 + k] !== 'number' || !close(row[3 + k] as number, value))
                   fail(`revenue cohort ${c + 1}, month ${k} (${n} orders)`, row[3 + k], value);
               }
-              cells++;
             }
             for (let k = months - c; k < row.length - 3; k++)
               if (row[3 + k] !== '')
                 fail(`revenue cohort ${c + 1}, month ${k} after the data (${n} orders)`, row[3 + k], '');
-          }
-          if (cohorts !== table.length - 1) fail(`number of revenue cohorts (${n} orders)`, table.length - 1, cohorts);
+            return months - c;
+          });
           return `${cohorts} cohorts, ${cells} revenue-retention cells`;
         },
       };
