@@ -425,28 +425,42 @@ export function mappingProblems(mapping: ReportMapping, sheets: SheetHeaders[]):
     const source = mapping[spec.kind];
     if (!source) continue;
     const sheet = sheets.find((s) => s.name === source.sheet);
-    if (!sheet) {
-      problems.push({ kind: spec.kind, sheet: source.sheet, code: 'missingSheet' });
-      continue;
-    }
-    const headers = sheet.headers.map((h) => String(h));
-    for (const field of spec.fields) {
-      const header = source.columns[field.key];
-      if (header === undefined || header === '') {
-        if (field.required)
-          problems.push({ kind: spec.kind, sheet: source.sheet, field: field.key, code: 'missingColumn' });
-      } else if (!headers.includes(header)) {
-        problems.push({ kind: spec.kind, sheet: source.sheet, field: field.key, code: 'unknownHeader', header });
-      }
-    }
-    if (spec.oneOf && !spec.oneOf.some((key) => source.columns[key])) {
-      problems.push({ kind: spec.kind, sheet: source.sheet, code: 'needsScoreColumn' });
+    if (!sheet) problems.push({ kind: spec.kind, sheet: source.sheet, code: 'missingSheet' });
+    else problems.push(...sourceProblems(spec.kind, source, sheet.headers));
+  }
+  const none = noSourcesProblem(mapping);
+  if (none) problems.push(none);
+  return problems;
+}
+
+/**
+ * What does not fit in one source's mapping, given its sheet's header row: a required field with no
+ * column, a header the sheet does not have, a survey with no score column.
+ * @example sourceProblems('orders', { sheet: 'Orders', columns: {} }, ['Date']) // missingColumn ×3
+ */
+export function sourceProblems(kind: SourceKind, source: SourceMapping, headerRow: unknown[]): MappingProblem[] {
+  const spec = sourceSpec(kind);
+  const problems: MappingProblem[] = [];
+  const headers = headerRow.map((h) => String(h));
+  for (const field of spec.fields) {
+    const header = source.columns[field.key];
+    if (header === undefined || header === '') {
+      if (field.required) problems.push({ kind, sheet: source.sheet, field: field.key, code: 'missingColumn' });
+    } else if (!headers.includes(header)) {
+      problems.push({ kind, sheet: source.sheet, field: field.key, code: 'unknownHeader', header });
     }
   }
+  if (spec.oneOf && !spec.oneOf.some((key) => source.columns[key]))
+    problems.push({ kind, sheet: source.sheet, code: 'needsScoreColumn' });
+  return problems;
+}
+
+/** A mapping with none of the sources a report is made from (orders, surveys or subscriptions). */
+export function noSourcesProblem(mapping: ReportMapping): MappingProblem | undefined {
   // Subscriptions alone make a report too (MRR, its movements, net revenue retention, SaaS efficiency).
   if (!mapping.orders && !mapping.surveys && !mapping.subscriptions)
-    problems.push({ kind: 'orders', sheet: '', code: 'noOrdersOrSurveys' });
-  return problems;
+    return { kind: 'orders', sheet: '', code: 'noOrdersOrSurveys' };
+  return undefined;
 }
 
 /** Column index (0-based) of each mapped field of a source, given the sheet's header row. */

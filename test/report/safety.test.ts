@@ -241,6 +241,24 @@ describe('a missing required column', () => {
     expect(rig.workbook.sheet(first.sheetName).getSheetId()).toBe(first.sheetId);
   });
 
+  it('a column renamed in a sheet read after others: the same message, and nothing written', () => {
+    // The sheets are read one at a time: Pedidos and Clientes are parsed before Encuestas is checked.
+    const rig = reportRig(copySheets(sample().sheets));
+    const first = generate(rig);
+    rig.workbook
+      .sheet('Encuestas')
+      .rangeOf('C1')
+      .writeValues([['Recomendación (0-10)']]);
+    const before = rig.workbook.fingerprints();
+    expect(
+      thrown(() => rig.fx.wizardGenerate({ periodKind: 'month', periodIndex: 2025 * 12 + 11, today: '2026-01-10' })),
+    ).toMatch(
+      /^Sheet "Encuestas" has no column headed "Recomendación" any more \(it was used for .+\)\. Choose the column again in step 2 of the wizard\.$/,
+    );
+    expect(rig.workbook.fingerprints()).toEqual(before);
+    expect(rig.workbook.sheet(first.sheetName).getSheetId()).toBe(first.sheetId);
+  });
+
   it('in Spanish too', () => {
     const rig = reportRig(
       {

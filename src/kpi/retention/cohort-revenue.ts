@@ -9,7 +9,7 @@
  */
 import { periodEndDay, periodIndex, periodStartDay, type Period } from '../calendar/days';
 import { refuse } from '../domain-error';
-import { cohortRetention, MAX_SHEET_COLUMNS } from './cohorts';
+import { type CohortRetention, cohortRetention, MAX_SHEET_COLUMNS } from './cohorts';
 import { indexCustomers } from './customers';
 
 /** What the cells of a revenue cohort table measure. */
@@ -51,7 +51,8 @@ const LEADING_COLUMNS = 3;
  * customer belongs to the cohort of the period of their first order, exactly as in
  * {@link cohortRetention}; every order of the cohort's customers adds its amount to the period it
  * falls in. Refuses (`tooManyCohortCells`) what the cohort triangle refuses, and a table wider than
- * a sheet once its three leading columns are added. O(n) plus the size of the table.
+ * a sheet once its three leading columns are added. O(n) plus the size of the table. `triangle`
+ * is the {@link cohortRetention} of the same orders and period, when the caller has it already.
  *
  * @example cohortRevenue(['a', 'b', 'a'], [dayFromCivil(2024, 1, 5), dayFromCivil(2024, 1, 20), dayFromCivil(2024, 2,
  *   10)], [100, 60, 50], 'month', 'retention')
@@ -63,8 +64,8 @@ export function cohortRevenue(
   amounts: ArrayLike<number>,
   period: Period,
   measure: CohortRevenueMeasure,
+  triangle: CohortRetention = cohortRetention(customerIds, days, period),
 ): CohortRevenue {
-  const triangle = cohortRetention(customerIds, days, period);
   const { firstPeriod, lastPeriod, offsets } = triangle;
   if (offsets === 0) return { period, measure, offsets, cohorts: [] };
   if (offsets + LEADING_COLUMNS > MAX_SHEET_COLUMNS) {

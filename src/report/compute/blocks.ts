@@ -2,7 +2,7 @@
  * The data blocks the report's charts read, and the cohort table.
  */
 import { periodEndDay, periodIndex, periodStartDay } from '../../kpi/calendar/days';
-import { cohortRetention } from '../../kpi/retention/cohorts';
+import { type CohortRetention, cohortRetention } from '../../kpi/retention/cohorts';
 import { rfmScores, type RfmRow, type RfmSegment } from '../../kpi/retention/rfm';
 import { saasEfficiency } from '../../kpi/revenue/saas-efficiency';
 import type { Subscription } from '../../kpi/revenue/subscription';
@@ -220,15 +220,30 @@ export function driversBlock(surveys: SurveyRecord[], endDay: number): ReportMod
   );
 }
 
-/** The monthly cohort table for orders up to `endDay`: the last 12 cohorts and their offsets. */
-export function cohortBlock(orders: OrderRecord[], endDay: number): ReportModel['cohorts'] {
+/** The orders up to a day as columns, with their monthly cohort triangle (COHORT_RETENTION's maths). */
+export interface MonthlyCohorts {
+  ids: string[];
+  days: number[];
+  amounts: number[];
+  triangle: CohortRetention;
+}
+
+/**
+ * The orders up to `endDay` grouped into monthly cohorts once, for the cohort table and the revenue
+ * cohorts alike; `undefined` without orders. O(orders).
+ * @example monthlyCohorts(orders, dayFromCivil(2025, 12, 31))?.triangle.cohorts.length // 36
+ */
+export function monthlyCohorts(orders: readonly OrderRecord[], endDay: number): MonthlyCohorts | undefined {
   const kept = orders.filter((o) => o.day <= endDay);
   if (!kept.length) return undefined;
-  const table = cohortRetention(
-    kept.map((o) => o.customerId),
-    kept.map((o) => o.day),
-    'month',
-  );
+  const ids = kept.map((o) => o.customerId);
+  const days = kept.map((o) => o.day);
+  const amounts = kept.map((o) => o.amount);
+  return { ids, days, amounts, triangle: cohortRetention(ids, days, 'month') };
+}
+
+/** The monthly cohort table: the last 12 cohorts and their offsets. */
+export function cohortBlock({ triangle: table }: MonthlyCohorts): ReportModel['cohorts'] {
   const rows = table.cohorts.slice(-TREND_MONTHS);
   // Offsets up to the last period with data, seen from the oldest cohort shown.
   const offsets = table.lastPeriod - rows[0].index + 1;

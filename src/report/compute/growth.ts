@@ -15,7 +15,7 @@ import {
 import { cohortRevenue } from '../../kpi/retention/cohort-revenue';
 import type { OrderRecord } from '../records';
 import type { CustomerActivity } from './activity';
-import { TREND_MONTHS } from './blocks';
+import { type MonthlyCohorts, TREND_MONTHS } from './blocks';
 
 /** LTV curves drawn: this many recent cohorts, spaced evenly over the table's cohorts. */
 export const LTV_CURVES = 4;
@@ -37,22 +37,18 @@ export interface RevenueCohorts {
 }
 
 /**
- * The last 12 monthly revenue cohorts of the orders up to `endDay`, both measures of COHORT_REVENUE
- * (`cohortRevenue` 'retention', and its rows' revenue summed ÷ customers for 'cumulative'), offsets
- * up to the last month with data seen from the oldest cohort shown, and {@link LTV_CURVES} cohorts
- * for the LTV chart (every third of the twelve, ending with the newest that has at least two
- * months). O(orders).
- * @example revenueCohorts(orders, dayFromCivil(2025, 12, 31))?.rows[0].retention // [1, 0.42, 0.38, …]
+ * The last 12 monthly revenue cohorts of the orders up to `endDay` (their {@link monthlyCohorts}),
+ * both measures of COHORT_REVENUE (`cohortRevenue` 'retention', and its rows' revenue summed ÷
+ * customers for 'cumulative'), offsets up to the last month with data seen from the oldest cohort
+ * shown, and {@link LTV_CURVES} cohorts for the LTV chart (every third of the twelve, ending with the
+ * newest that has at least two months). O(orders).
+ * @example revenueCohorts(monthlyCohorts(orders, end)!, end)?.rows[0].retention // [1, 0.42, 0.38, …]
  */
-export function revenueCohorts(orders: readonly OrderRecord[], endDay: number): RevenueCohorts | undefined {
-  const kept = orders.filter((o) => o.day <= endDay);
-  if (!kept.length) return undefined;
-  const ids = kept.map((o) => o.customerId);
-  const days = kept.map((o) => o.day);
-  const amounts = kept.map((o) => o.amount);
+export function revenueCohorts(cohorts: MonthlyCohorts, endDay: number): RevenueCohorts | undefined {
+  const { ids, days, amounts, triangle } = cohorts;
   // One pass of COHORT_REVENUE's maths; its "cumulative" measure is the running total of the same
   // per-month revenue ÷ the cohort's customers, read here from the row rather than by a second pass.
-  const retention = cohortRevenue(ids, days, amounts, 'month', 'retention');
+  const retention = cohortRevenue(ids, days, amounts, 'month', 'retention', triangle);
   const rows = retention.cohorts.slice(-TREND_MONTHS);
   const lastMonth = periodIndex(endDay, 'month');
   const offsets = Math.min(lastMonth - periodIndex(rows[0].start, 'month') + 1, retention.offsets);

@@ -9,6 +9,7 @@ import { actionLists } from './actions';
 import { CustomerActivity } from './activity';
 import {
   cohortBlock,
+  monthlyCohorts,
   customersBlock,
   driversBlock,
   mrrBlock,
@@ -217,8 +218,9 @@ export function computeReport(data: ReportData, options: ReportOptions): ReportM
   const segments = segmentTable(data, activity, period);
   if (segments) model.segments = segments;
   if (options.sections.cohorts && orders) {
-    model.cohorts = cohortBlock(orders, period.end);
-    const revenue = revenueCohorts(orders, period.end);
+    const cohorts = monthlyCohorts(orders, period.end);
+    model.cohorts = cohorts && cohortBlock(cohorts);
+    const revenue = cohorts && revenueCohorts(cohorts, period.end);
     if (revenue) model.revenueCohorts = revenue;
   }
   const projected = orders && activity ? projection(orders, activity, period.end) : undefined;

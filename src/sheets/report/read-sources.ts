@@ -9,8 +9,9 @@ import { KpiError } from '../../errors/catalogue';
 import {
   columnIndexes,
   effortDirectionOf,
-  mappingProblems,
   type MappingProblem,
+  noSourcesProblem,
+  sourceProblems,
   type ReadingChoices,
   type ReportMapping,
   type SheetHeaders,
@@ -24,11 +25,18 @@ import type {
   SourceData,
 } from '../../report/records';
 import { fieldLabel } from '../../report/labels';
-import { type FieldKey, type KnownField, type SourceKind, sourceSpec } from '../../report/sources';
+import { type FieldKey, type KnownField, SOURCE_SPECS, type SourceKind, sourceSpec } from '../../report/sources';
 import { isBlank } from '../cells';
 import type { ZoneCalendar } from '../timezone';
 import { type CellRead, ColumnReader, type ReaderLocale, readerLocale } from './reader-values';
-import { type OrderRow, ordersOfRows, subscriptionOf } from './source-rules';
+import {
+  type OrderOutcome,
+  type OrderRow,
+  orderOfLoneRow,
+  ordersOfRows,
+  requiredFields,
+  subscriptionOf,
+} from './source-rules';
 import { serviceMessage } from '../service-message';
 import { CELL_TEXT_LIMIT } from './write-report';
 
@@ -236,8 +244,17 @@ export function parseSource<T>(
   const skips = new Tally<SkipReason>();
   const excluded = new Tally<ExclusionReason>();
   const records: Record<string, unknown>[] = [];
-  // Orders are grouped by order id before their rules apply, so their rows are kept; the rows of the
-  // other kinds become records (or skips) one at a time, without a parsed copy of the whole sheet.
+  const takeOrder = (outcome: OrderOutcome): void => {
+    if ('skip' in outcome) skips.add(outcome.skip, outcome.row, outcome.field as FieldKey | undefined);
+    else if ('excluded' in outcome) excluded.add(outcome.excluded, outcome.row);
+    else records.push(recordOf(spec.fields, outcome.values));
+  };
+  const fieldOrder = fields.map((f) => f.key);
+  const required = fields.filter((f) => f.required).map((f) => ({ key: f.key, reason: blankReason(f) }));
+  const requiredByKey = requiredFields(required);
+  // Orders with an order id are grouped before their rules apply, so their rows are kept; the rows of
+  // the other kinds, and orders one row each, become records (or skips) one at a time, without a
+  // parsed copy of the whole sheet.
   const rows: OrderRow[] = [];
   let rowCount = 0;
   for (let r = 1; r < grid.values.length; r++) {
@@ -255,7 +272,8 @@ export function parseSource<T>(
         parsed.values[field.key] = null;
       } else parsed.values[field.key] = got;
     }
-    if (kind === 'orders') rows.push(parsed);
+    if (groupsOrders) rows.push(parsed);
+    else if (kind === 'orders') takeOrder(orderOfLoneRow(parsed, fieldOrder, requiredByKey));
     else {
       const problem = firstProblem(fields, parsed);
       if (problem) {
@@ -269,27 +287,16 @@ export function parseSource<T>(
     }
   }
   let grouped: SourceData<T>['grouped'];
-  if (kind === 'orders') {
-    const required = fields.filter((f) => f.required).map((f) => ({ key: f.key, reason: blankReason(f) }));
-    const orders = ordersOfRows(
-      rows,
-      fields.map((f) => f.key),
-      required,
-      groupsOrders,
-    );
-    for (const outcome of orders.outcomes) {
-      if ('skip' in outcome) skips.add(outcome.skip, outcome.row, outcome.field as FieldKey | undefined);
-      else if ('excluded' in outcome) excluded.add(outcome.excluded, outcome.row);
-      else records.push(recordOf(spec.fields, outcome.values));
-    }
-    if (groupsOrders)
-      grouped = {
-        rows: rowCount,
-        orders: orders.orders,
-        multiLineOrders: orders.multiLineOrders,
-        amounts: orders.amounts,
-        refundRows: orders.refundRows,
-      };
+  if (groupsOrders) {
+    const orders = ordersOfRows(rows, fieldOrder, required, true);
+    for (const outcome of orders.outcomes) takeOrder(outcome);
+    grouped = {
+      rows: rowCount,
+      orders: orders.orders,
+      multiLineOrders: orders.multiLineOrders,
+      amounts: orders.amounts,
+      refundRows: orders.refundRows,
+    };
   }
   rows.length = 0;
   const cut = cutLongTexts(spec.fields, records);
@@ -370,12 +377,6 @@ function cutLongTexts(
   return cut;
 }
 
-/** Raises the first mapping problem as a catalogue error naming sheet and column. */
-export function assertMapping(mapping: ReportMapping, sheets: SheetHeaders[]): void {
-  const problems = mappingProblems(mapping, sheets);
-  if (problems.length) throw mappingError(problems[0]);
-}
-
 /** The catalogue error for a mapping problem, in words the user can act on. */
 export function mappingError(problem: MappingProblem): KpiError {
   const field = problem.field ? fieldLabel(problem.field) : { en: '', es: '' };
@@ -395,46 +396,48 @@ export function mappingError(problem: MappingProblem): KpiError {
 }
 
 /**
- * Reads every mapped source with one `getValues` per sheet, checks the mapping against the header
- * rows just read (a catalogue error naming the sheet and column if it does not fit), then parses.
+ * Reads the mapped sources one sheet at a time, with one `getValues` each: the sheet's kinds are
+ * checked against the header row just read (a catalogue error naming the sheet and column if they do
+ * not fit), parsed, and its values dropped before the next sheet is read, so only one sheet's values
+ * are held at a time. Sheets go in the schema's order of their kinds.
  */
 export function readSources(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   mapping: ReportMapping,
   zone: ZoneCalendar,
 ): ReportData {
+  const none = noSourcesProblem(mapping);
+  if (none) throw mappingError(none);
   const locale = readerLocale(spreadsheet.getSpreadsheetLocale());
-  const grids = new Map<string, SheetGrid>();
-  const kinds = Object.keys(mapping) as SourceKind[];
-  for (const kind of kinds) {
-    const name = mapping[kind]!.sheet;
-    if (grids.has(name)) continue;
+  const kindsBySheet = new Map<string, SourceKind[]>();
+  for (const spec of SOURCE_SPECS) {
+    const source = mapping[spec.kind];
+    if (!source) continue;
+    const kinds = kindsBySheet.get(source.sheet);
+    if (kinds) kinds.push(spec.kind);
+    else kindsBySheet.set(source.sheet, [spec.kind]);
+  }
+  const data: Record<string, SourceData<unknown>> = {};
+  for (const [name, kinds] of kindsBySheet) {
     const sheet = spreadsheet.getSheetByName(name);
-    if (!sheet) throw mappingError({ kind, sheet: name, code: 'missingSheet' });
+    if (!sheet) throw mappingError({ kind: kinds[0], sheet: name, code: 'missingSheet' });
     let values: unknown[][];
     try {
       values = sheet.getDataRange().getValues();
     } catch (error) {
       throw new KpiError('REPORT_READ_FAILED', { arg: name, detail: serviceMessage(error) });
     }
-    grids.set(name, { name, values });
-  }
-  assertMapping(
-    mapping,
-    [...grids.values()].map((g) => ({ name: g.name, headers: g.values[0] ?? [] })),
-  );
-  const data: Record<string, SourceData<unknown>> = {};
-  const readersLeft = new Map<string, number>();
-  for (const kind of kinds) readersLeft.set(mapping[kind]!.sheet, (readersLeft.get(mapping[kind]!.sheet) ?? 0) + 1);
-  for (const kind of kinds) {
-    const source = mapping[kind]!;
-    const grid = grids.get(source.sheet)!;
-    const indexes = columnIndexes(kind, source, grid.values[0] ?? []);
-    data[kind] = parseSource(kind, grid, indexes, zone, { locale, reading: source.reading });
-    // A grid no other kind reads is dropped at once: its values are garbage before the next sheet's parse.
-    const left = readersLeft.get(source.sheet)! - 1;
-    readersLeft.set(source.sheet, left);
-    if (left === 0) grids.delete(source.sheet);
+    const headers = values[0] ?? [];
+    for (const kind of kinds) {
+      const problems = sourceProblems(kind, mapping[kind]!, headers);
+      if (problems.length) throw mappingError(problems[0]);
+    }
+    const grid: SheetGrid = { name, values };
+    for (const kind of kinds) {
+      const source = mapping[kind]!;
+      const indexes = columnIndexes(kind, source, headers);
+      data[kind] = parseSource(kind, grid, indexes, zone, { locale, reading: source.reading });
+    }
   }
   return data as ReportData;
 }

@@ -136,10 +136,15 @@ export function ordersOfRows(
   required: readonly { key: string; reason: SkipReason }[],
   hasOrderId: boolean,
 ): OrdersOfRows {
+  if (!hasOrderId) {
+    const needed = requiredFields(required);
+    const outcomes = rows.map((row) => orderOfLoneRow(row, fieldOrder, needed));
+    return { outcomes, amounts: 'repeated', orders: rows.length, multiLineOrders: 0, refundRows: 0 };
+  }
   const groups: OrderRow[][] = [];
   const byId = new Map<string, OrderRow[]>();
   for (const row of rows) {
-    const id = hasOrderId ? String(row.values.orderId ?? '').trim() : '';
+    const id = String(row.values.orderId ?? '').trim();
     if (!id) {
       groups.push([row]);
       continue;
@@ -153,9 +158,9 @@ export function ordersOfRows(
     group.push(row);
   }
   const amounts = amountRule(groups);
-  const needed = new Map(required.map((r) => [r.key, r.reason]));
-  const outcomes = groups.map((group) => orderOfGroup(group, fieldOrder, needed, amounts, hasOrderId));
-  const isRefund = (r: OrderRow) => hasOrderId && isAmount(r.values[AMOUNT]) && r.values[AMOUNT] < 0;
+  const needed = requiredFields(required);
+  const outcomes = groups.map((group) => orderOfGroup(group, fieldOrder, needed, amounts));
+  const isRefund = (r: OrderRow) => isAmount(r.values[AMOUNT]) && r.values[AMOUNT] < 0;
   // Counted in loops: no array per order (most orders are one row).
   let multiLineOrders = 0;
   let refundRows = 0;
@@ -167,6 +172,26 @@ export function ordersOfRows(
     if (lines > 1) multiLineOrders++;
   }
   return { outcomes, amounts, orders: groups.length, multiLineOrders, refundRows };
+}
+
+/** The skip reason of each field an order needs, by field key. */
+export function requiredFields(required: readonly { key: string; reason: SkipReason }[]): Map<string, SkipReason> {
+  return new Map(required.map((r) => [r.key, r.reason]));
+}
+
+/**
+ * The order of one row of a sheet without an order id column, where every row is an order of its
+ * own: what {@link ordersOfRows} gives that row, computed as the row is read (nothing kept of the
+ * other rows). A negative amount is an error of its row.
+ * @example orderOfLoneRow({ row: 2, values: { customerId: 'a', date: 20000, amount: 5 }, bad: {} },
+ *   ['customerId', 'date', 'amount'], requiredFields([])) // { row: 2, values: { customerId: 'a', … } }
+ */
+export function orderOfLoneRow(
+  row: OrderRow,
+  fieldOrder: readonly string[],
+  required: ReadonlyMap<string, SkipReason>,
+): OrderOutcome {
+  return orderOfRow(row, fieldOrder, required, 'repeated');
 }
 
 /** Whether multi-row orders repeat their amount on each row (counted once) or split it (summed). */
@@ -187,19 +212,17 @@ function amountRule(groups: OrderRow[][]): 'repeated' | 'summed' {
 const isAmount = (value: unknown): value is number => typeof value === 'number';
 const NO_ROWS: OrderRow[] = [];
 
+/** The order of the rows sharing one order id (rows with a negative amount are its refunds). */
 function orderOfGroup(
   group: OrderRow[],
   fieldOrder: readonly string[],
-  required: Map<string, SkipReason>,
+  required: ReadonlyMap<string, SkipReason>,
   amounts: 'repeated' | 'summed',
-  hasOrderId: boolean,
 ): OrderOutcome {
   // Most orders are one row: no arrays to build for them.
-  if (group.length === 1 && !(hasOrderId && isAmount(group[0].values[AMOUNT]) && group[0].values[AMOUNT] < 0))
+  if (group.length === 1 && !(isAmount(group[0].values[AMOUNT]) && group[0].values[AMOUNT] < 0))
     return orderOfRow(group[0], fieldOrder, required, amounts);
-  const refunds: OrderRow[] = hasOrderId
-    ? group.filter((r) => isAmount(r.values[AMOUNT]) && r.values[AMOUNT] < 0)
-    : NO_ROWS;
+  const refunds = group.filter((r) => isAmount(r.values[AMOUNT]) && r.values[AMOUNT] < 0);
   const lines = group.filter((r) => !refunds.includes(r));
   const head = lines.find((r) => isAmount(r.values[AMOUNT])) ?? lines[0] ?? group[0];
   const ordered = [head, ...lines.filter((r) => r !== head)];
@@ -233,7 +256,7 @@ function orderOfGroup(
 function orderOfRow(
   row: OrderRow,
   fieldOrder: readonly string[],
-  required: Map<string, SkipReason>,
+  required: ReadonlyMap<string, SkipReason>,
   amounts: 'repeated' | 'summed',
 ): OrderOutcome {
   const values: Record<string, unknown> = {};
