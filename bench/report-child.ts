@@ -6,6 +6,8 @@
  * report sheet; the next runs regenerate it in place ("Refresh"). The source sheets hold only their
  * own columns (see `trimToData`). Prints one JSON line.
  */
+import { PerformanceObserver } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import { generateSample } from '../demo/sample/generator';
 import { loadBundle, Workbook } from '../test/emulator';
 import { reportRequest, trimToData, ZONE } from './data';
@@ -33,13 +35,44 @@ const setupMs = performance.now() - t0;
 
 const scan = wire(fx.wizardScan());
 const request = wire(reportRequest(scan));
+const heapInUse = () => getHeapStatistics().used_heap_size;
+
+/**
+ * What the emulator's `getValues` copies of the mapped sheets weigh (the JS heap they hold, measured
+ * apart before the report): the values Sheets hands the script, which the add-on reads once per sheet.
+ */
+function sourceValuesHeap(): number {
+  const spreadsheet = (
+    workbook.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp
+  ).getActiveSpreadsheet();
+  const names = [...new Set(Object.values(scan.mapping as Record<string, { sheet: string }>).map((m) => m.sheet))];
+  gc();
+  const at = heapInUse();
+  const grids = names.map((name) => spreadsheet.getSheetByName(name)!.getDataRange().getValues());
+  gc();
+  const size = heapInUse() - at;
+  return grids.length ? size : 0;
+}
+const sourceValues = sourceValuesHeap();
+
+/** Time spent in garbage collection (every kind), by start time: summed over a run's window. */
+const gcPauses: { start: number; duration: number }[] = [];
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcPauses.push({ start: entry.startTime, duration: entry.duration });
+});
+gcObserver.observe({ entryTypes: ['gc'] });
 
 gc();
 const before = process.memoryUsage();
+const heapBefore = heapInUse();
 workbook.calls.reset();
 let start = performance.now();
 const first = wire(fx.wizardGenerate(request));
 const firstMs = performance.now() - start;
+const firstWindow = { start, end: start + firstMs };
+gc();
+/** Heap kept after the first run: the sheets the emulator now stores (the report module's code aside). */
+const keptAfterFirst = heapInUse() - heapBefore;
 const calls = workbook.calls.byMethod();
 const peakRssAfterFirst = process.resourceUsage().maxRSS * 1024;
 
@@ -60,6 +93,13 @@ function listsRows(): number {
   return lists ? workbook.sheet(lists).lastRow() - 3 : 0;
 }
 
+// GC entries are delivered on a later turn of the event loop, after the synchronous runs.
+await new Promise((resolve) => setTimeout(resolve, 100));
+gcObserver.disconnect();
+const firstGcMs = gcPauses
+  .filter((p) => p.start >= firstWindow.start && p.start < firstWindow.end)
+  .reduce((sum, p) => sum + p.duration, 0);
+
 console.log(
   JSON.stringify({
     orders,
@@ -75,6 +115,9 @@ console.log(
     heapBefore: before.heapUsed,
     peakRss: process.resourceUsage().maxRSS * 1024,
     peakRssAfterFirst,
+    firstGcMs,
+    sourceValues,
+    keptAfterFirst,
     headline: first.headline,
     skippedRows: first.skippedRows,
     warnings: first.warnings,

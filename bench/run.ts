@@ -310,6 +310,14 @@ interface ReportResult {
   calls: Record<string, number>;
   rssBefore: number;
   peakRss: number;
+  /** Peak RSS at the end of the first run (before the refresh runs). */
+  peakRssAfterFirst: number;
+  /** Garbage collection during the first run, in ms (part of `firstMs`). */
+  firstGcMs: number;
+  /** JS heap held by the emulator's `getValues` copies of the mapped sheets (measured apart). */
+  sourceValues: number;
+  /** JS heap kept after the first run: the written sheets as the emulator stores them. */
+  keptAfterFirst: number;
   rowsBySheet: Record<string, number>;
   /** The result card's warnings (at Sheets' cell limit: the lists were cut). */
   warnings: string[];
@@ -812,11 +820,13 @@ function render(e: Everything): string {
           'orders',
           'rows read (all sheets)',
           'first run',
+          'of it, GC',
           'refresh (median)',
           'service calls (first / refresh)',
           'RSS before',
           'peak RSS',
-          'growth',
+          'growth (first run)',
+          'growth (with refresh)',
         ],
         e.report.map((r) => [
           kilo(r.orders),
@@ -824,16 +834,29 @@ function render(e: Everything): string {
             .reduce((a, b) => a + b, 0)
             .toLocaleString('en-US'),
           `${ms(r.firstMs)} ms`,
+          `${ms(r.firstGcMs)} ms`,
           `${ms(r.refreshMs)} ms`,
           `${r.callTotal} / ${median(r.refreshCalls)}`,
           mb(r.rssBefore),
           mb(r.peakRss),
+          `+${mb(r.peakRssAfterFirst - r.rssBefore)}`,
           `+${mb(r.peakRss - r.rssBefore)}`,
         ]),
       ),
       '',
     );
     for (const failure of reportFailures) out.push(`**Failed at ${failure}**`, '');
+    out.push(
+      `"Of it, GC" is the garbage collection inside the first run (Node's \`gc\` performance entries). What the emulator itself holds, on the JS heap (measured apart, after a full GC): ${reports
+        .map(
+          (r) =>
+            `at ${kilo(r.orders)}, the \`getValues\` copies of the source sheets ${mb(r.sourceValues)} and the sheets it stores once the report is written ${mb(r.keptAfterFirst)}`,
+        )
+        .join(
+          '; ',
+        )}. Both are the emulator's allocations, made for the add-on's one read per sheet and its writes, and they count in the peak RSS.`,
+      '',
+    );
     for (const r of reports)
       if (r.warnings.length)
         out.push(
