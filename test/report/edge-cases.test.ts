@@ -31,6 +31,18 @@ describe('report: odd data', () => {
     );
   });
 
+  it('a comment as long as a cell holds is cut by one character and an ellipsis, and the note counts it', () => {
+    // Sheets holds 50 000 characters in a cell; the report writes texts after an apostrophe.
+    const answers: unknown[][] = [['Date', 'NPS', 'Comment']];
+    for (let i = 0; i < 10; i++) answers.push([d('2025-12-05'), 3, i === 4 ? 'x'.repeat(50_000) : 'Slow delivery']);
+    const rig = reportRig({ Surveys: answers as never });
+    const result = generate(rig, { mapping: undefined });
+    const texts = reportView(rig, result.sheetName).texts();
+    expect(texts.join(' ')).toMatch(/cut to the 50,000 characters a cell holds \(comment\): 1\b/);
+    const cut = texts.find((t) => t.startsWith('xxx'));
+    expect(cut).toBe(`${'x'.repeat(49_998)}…`);
+  });
+
   it('a 1–7 satisfaction scale counts 6 and 7 as satisfied', () => {
     const answers: unknown[][] = [['Date', 'CSAT']];
     [7, 6, 6, 5, 4, 2, 7, 1].forEach((rating) => answers.push([d('2025-12-10'), rating]));

@@ -182,12 +182,32 @@ function emptyOf(field: KnownField): unknown {
   return null;
 }
 
-/** A record from a source's field values (field key → value), with every field of the kind present. */
-function recordOf(fields: readonly KnownField[], values: Record<string, unknown>): Record<string, unknown> {
+/** Texts longer than a cell holds, cut with an ellipsis: how many, and in which fields. */
+interface CutTexts {
+  count: number;
+  fields: FieldKey[];
+}
+
+/**
+ * A record from a source's field values (field key → value), with every field of the kind present;
+ * a text longer than a cell holds (50 000 characters, apostrophe included) is cut with an ellipsis
+ * and counted in `cut`.
+ */
+function recordOf(
+  fields: readonly KnownField[],
+  values: Record<string, unknown>,
+  cut: CutTexts,
+): Record<string, unknown> {
   const record: Record<string, unknown> = {};
   for (const field of fields) {
-    const value = values[field.key];
-    record[field.record ?? field.key] = value === null || value === undefined ? emptyOf(field) : value;
+    let value = values[field.key];
+    if (value === null || value === undefined) value = emptyOf(field);
+    else if (typeof value === 'string' && value.length > TEXT_LIMIT) {
+      value = `${value.slice(0, TEXT_LIMIT - 1)}…`;
+      cut.count++;
+      if (!cut.fields.includes(field.key)) cut.fields.push(field.key);
+    }
+    record[field.record ?? field.key] = value;
   }
   return record;
 }
@@ -244,10 +264,11 @@ export function parseSource<T>(
   const skips = new Tally<SkipReason>();
   const excluded = new Tally<ExclusionReason>();
   const records: Record<string, unknown>[] = [];
+  const cut: CutTexts = { count: 0, fields: [] };
   const takeOrder = (outcome: OrderOutcome): void => {
     if ('skip' in outcome) skips.add(outcome.skip, outcome.row, outcome.field as FieldKey | undefined);
     else if ('excluded' in outcome) excluded.add(outcome.excluded, outcome.row);
-    else records.push(recordOf(spec.fields, outcome.values));
+    else records.push(recordOf(spec.fields, outcome.values, cut));
   };
   const fieldOrder = fields.map((f) => f.key);
   const required = fields.filter((f) => f.required).map((f) => ({ key: f.key, reason: blankReason(f) }));
@@ -283,7 +304,7 @@ export function parseSource<T>(
       const outcome = applyRules(kind, parsed.values);
       if ('skip' in outcome) skips.add(outcome.skip, parsed.row, outcome.field);
       else if ('excluded' in outcome) excluded.add(outcome.excluded, parsed.row);
-      else records.push(recordOf(spec.fields, outcome.values));
+      else records.push(recordOf(spec.fields, outcome.values, cut));
     }
   }
   let grouped: SourceData<T>['grouped'];
@@ -299,7 +320,6 @@ export function parseSource<T>(
     };
   }
   rows.length = 0;
-  const cut = cutLongTexts(spec.fields, records);
   const data: SourceData<T> = {
     sheet: grid.name,
     rowCount,
@@ -356,25 +376,6 @@ function applyRules(
   if ('skip' in outcome) return { skip: outcome.skip, field: outcome.field as FieldKey };
   if ('excluded' in outcome) return outcome;
   return { values: { ...values, start: outcome.startDay, end: outcome.endDay, mrr: outcome.mrr } };
-}
-
-/** Texts longer than a cell holds, cut with an ellipsis (a cell holds 50 000 characters, apostrophe included). */
-function cutLongTexts(
-  fields: readonly KnownField[],
-  records: Record<string, unknown>[],
-): { count: number; fields: FieldKey[] } {
-  const cut = { count: 0, fields: [] as FieldKey[] };
-  for (const record of records)
-    for (const field of fields) {
-      const key = field.record ?? field.key;
-      const text = record[key];
-      if (typeof text === 'string' && text.length > TEXT_LIMIT) {
-        record[key] = `${text.slice(0, TEXT_LIMIT - 1)}…`;
-        cut.count++;
-        if (!cut.fields.includes(field.key)) cut.fields.push(field.key);
-      }
-    }
-  return cut;
 }
 
 /** The catalogue error for a mapping problem, in words the user can act on. */
