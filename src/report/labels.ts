@@ -348,7 +348,7 @@ const en = {
     predictedList: 'Customers by predicted lifetime value (next 52 weeks)',
   },
   listColumns: {
-    winBack: ['Customer', 'Value at stake', 'Last order', 'Why', ''],
+    winBack: ['Customer', 'Value at stake', 'Last order', 'P(alive)', 'Why'],
     promoters: ['Customer', 'Spend, 12 months', 'Answered', 'Score', 'Comment'],
     welcome: ['Customer', 'First order', 'Date', '', ''],
     upcoming: ['Customer', 'Spend, 12 months', 'Date', 'Occasion', ''],
@@ -794,7 +794,7 @@ const es: ReportLabels = {
     predictedList: 'Clientes por valor de vida previsto (próximas 52 semanas)',
   },
   listColumns: {
-    winBack: ['Cliente', 'En juego', 'Último pedido', 'Motivo', ''],
+    winBack: ['Cliente', 'En juego', 'Último pedido', 'P(activo)', 'Motivo'],
     promoters: ['Cliente', 'Gasto, 12 meses', 'Respondió', 'Puntuación', 'Comentario'],
     welcome: ['Cliente', 'Primer pedido', 'Fecha', '', ''],
     upcoming: ['Cliente', 'Gasto, 12 meses', 'Fecha', 'Ocasión', ''],

@@ -353,6 +353,19 @@ describe('the sample shop in English (en_US)', () => {
     expect(lastOrder.display).toBe(localDate(isoDateIn(lastOrder.value as Date, ZONE), true));
   });
 
+  it('win back: the P(alive) band, then the reasons last, where a long text has the empty column beside it to run into', () => {
+    const list = reportLists(view).find((l) => l.title === 'Customers to win back')!;
+    const headers = [1, 3, 4, 5, 6, 7].map((c) => view.at(list.heading + 1, c).value);
+    expect(headers).toEqual(['Customer', 'Value at stake', 'Last order', 'P(alive)', 'Why', '']);
+    const reasons = /^(RFM: at risk|RFM: can't lose them|Satisfaction falling|Low health score)(; .+)*$/;
+    expect(list.rows.length).toBeGreaterThan(0);
+    for (const row of list.rows) {
+      expect(['likely active', 'at risk', 'probably gone']).toContain(row[4].value);
+      expect(String(row[5].value)).toMatch(reasons);
+      expect(row[6].value).toBe('');
+    }
+  });
+
   it('charts: six native charts on the grid, two per row, and two beside their tables, each reading its data block under "Chart data"', () => {
     const specs = rig.workbook.chartSpecs(result.sheetName);
     const expected = [

@@ -571,6 +571,11 @@ describe('the sample shop, December 2025 against November (en_US)', () => {
         expect(row.value as number, String(row.customerId)).toBeCloseTo(spend.get(String(row.customerId)) ?? 0, 6);
       const values = rows.map((r) => r.value as number);
       expect(values).toEqual([...values].sort((a, b) => b - a));
+      // No model, no P(alive): the report's column for it has neither header nor values.
+      const report = roleView(rig2, 'report');
+      const list = reportLists(report).find((l) => l.title === 'Customers to win back')!;
+      expect([5, 6].map((c) => report.at(list.heading + 1, c).value)).toEqual(['', 'Why']);
+      expect(list.rows.map((r) => r[4].value)).toEqual(list.rows.map(() => ''));
     });
 
     it('birthdays and anniversaries: all within the next 30 days, the soonest first', () => {

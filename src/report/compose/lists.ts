@@ -34,6 +34,13 @@ interface ListRow {
   segment?: string;
 }
 
+/**
+ * Lists whose fact is a text that can run long (the win-back reasons, several joined): the report
+ * writes it after the short comment (the P(alive) band), in the column whose text can overflow into
+ * the empty one beside it. Their headers in `listColumns` are in that order.
+ */
+const LONG_FACT_LISTS: ReadonlySet<ShownListKey> = new Set(['winBack']);
+
 /** The lists the report shows: the action lists and the predicted-value list. */
 type ShownListKey = ActionListKey | 'predicted';
 
@@ -166,7 +173,10 @@ export function listSection(flow: Flow, model: ReportModel, shared: boolean, lis
       continue;
     }
     const shown = list.rows;
-    const headers = labels.listColumns[list.key];
+    const longFact = LONG_FACT_LISTS.has(list.key);
+    const headers = [...labels.listColumns[list.key]];
+    // A long fact's short companion (the P(alive) band) is headed only when a row has one.
+    if (longFact && shown.every((r) => r.comment === '')) headers[3] = '';
     // The segment, when the sources have one, in the last column (after a comment's room to overflow).
     const withSegment = model.segments !== undefined;
     flow.table(
@@ -184,8 +194,7 @@ export function listSection(flow: Flow, model: ReportModel, shared: boolean, lis
         null,
         r.value,
         r.date === null ? null : { day: r.date },
-        r.fact,
-        r.comment,
+        ...(longFact ? [r.comment, r.fact] : [r.fact, r.comment]),
         ...(withSegment ? [null, r.segment || null] : []),
       ]),
       [undefined, undefined, formats.wholeCurrency, formats.date, list.key === 'predicted' ? formats.percent : '0'],
