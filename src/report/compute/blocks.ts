@@ -11,6 +11,7 @@ import { npsCounts, npsOfCounts } from '../../kpi/survey/nps';
 import type { OrderRecord, SurveyRecord } from '../records';
 import type { CustomerActivity } from './activity';
 import type { ReportModel } from './model';
+import { type OrderColumns, ordersIn } from './order-columns';
 
 /** Months shown in the trend charts and cohort table. */
 export const TREND_MONTHS = 12;
@@ -129,14 +130,9 @@ export function mrrBlock(
 
 /** RFM scores of the customers with orders up to `endDay`. */
 export function rfmAt(orders: OrderRecord[], endDay: number): RfmRow[] {
-  const kept = orders.filter((o) => o.day <= endDay);
-  if (!kept.length) return [];
-  return rfmScores(
-    kept.map((o) => o.customerId),
-    kept.map((o) => o.day),
-    kept.map((o) => o.amount),
-    endDay,
-  );
+  const kept = ordersIn(orders, { start: -Infinity, end: endDay });
+  if (!kept.ids.length) return [];
+  return rfmScores(kept.ids, kept.days, kept.amounts, endDay);
 }
 
 /** Segment order of the RFM chart: best to worst. */
@@ -221,10 +217,7 @@ export function driversBlock(surveys: SurveyRecord[], endDay: number): ReportMod
 }
 
 /** The orders up to a day as columns, with their monthly cohort triangle (COHORT_RETENTION's maths). */
-export interface MonthlyCohorts {
-  ids: string[];
-  days: number[];
-  amounts: number[];
+export interface MonthlyCohorts extends OrderColumns {
   triangle: CohortRetention;
 }
 
@@ -234,12 +227,9 @@ export interface MonthlyCohorts {
  * @example monthlyCohorts(orders, dayFromCivil(2025, 12, 31))?.triangle.cohorts.length // 36
  */
 export function monthlyCohorts(orders: readonly OrderRecord[], endDay: number): MonthlyCohorts | undefined {
-  const kept = orders.filter((o) => o.day <= endDay);
-  if (!kept.length) return undefined;
-  const ids = kept.map((o) => o.customerId);
-  const days = kept.map((o) => o.day);
-  const amounts = kept.map((o) => o.amount);
-  return { ids, days, amounts, triangle: cohortRetention(ids, days, 'month') };
+  const kept = ordersIn(orders, { start: -Infinity, end: endDay });
+  if (!kept.ids.length) return undefined;
+  return { ...kept, triangle: cohortRetention(kept.ids, kept.days, 'month') };
 }
 
 /** The monthly cohort table: the last 12 cohorts and their offsets. */

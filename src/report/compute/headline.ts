@@ -26,6 +26,7 @@ import { npsCounts, npsMarginOfError, npsOfCounts, type NpsCounts } from '../../
 import { PERIODS_PER_YEAR, type ReportPeriod } from '../period';
 import type { OrderRecord, ReportData } from '../records';
 import { ACTIVE_WINDOW_DAYS, type CustomerActivity } from './activity';
+import { orderColumns, ordersIn } from './order-columns';
 import type { ChangeTest, HeadlineKpi, KpiFormat } from './model';
 
 /** A window of days, both ends included. */
@@ -155,53 +156,6 @@ function effortKpi(data: ReportData, w: DayWindow, out: Values, evidence: Window
       ratings.push(s.effort);
   out.ces = ratings.length ? customerEffortScore(ratings, scale, 'mean', lowerIsBetter) : null;
   evidence.effort = ratings;
-}
-
-/** The orders as parallel columns (their customer ids, days and amounts), in sheet order. */
-interface OrderColumns {
-  ids: string[];
-  days: Float64Array;
-  amounts: Float64Array;
-}
-
-const ORDER_COLUMNS = new WeakMap<readonly OrderRecord[], OrderColumns>();
-
-/** The orders' columns, built once per orders source (every window scans them). */
-function orderColumns(orders: readonly OrderRecord[]): OrderColumns {
-  let columns = ORDER_COLUMNS.get(orders);
-  if (!columns) {
-    columns = {
-      ids: new Array(orders.length),
-      days: new Float64Array(orders.length),
-      amounts: new Float64Array(orders.length),
-    };
-    for (let i = 0; i < orders.length; i++) {
-      columns.ids[i] = orders[i].customerId;
-      columns.days[i] = orders[i].day;
-      columns.amounts[i] = orders[i].amount;
-    }
-    ORDER_COLUMNS.set(orders, columns);
-  }
-  return columns;
-}
-
-/** The window's orders as the maths takes them: parallel arrays, in sheet order. */
-function ordersIn(orders: readonly OrderRecord[], w: DayWindow) {
-  const all = orderColumns(orders);
-  const inWindow = (day: number) => !(day < w.start || day > w.end);
-  let count = 0;
-  for (let i = 0; i < all.days.length; i++) if (inWindow(all.days[i])) count++;
-  const ids: string[] = new Array(count);
-  const days = new Float64Array(count);
-  const amounts = new Float64Array(count);
-  let k = 0;
-  for (let i = 0; i < all.days.length; i++) {
-    if (!inWindow(all.days[i])) continue;
-    ids[k] = all.ids[i];
-    days[k] = all.days[i];
-    amounts[k++] = all.amounts[i];
-  }
-  return { ids, days, amounts };
 }
 
 /**
