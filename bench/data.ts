@@ -451,6 +451,33 @@ export function reportRequest(scan: ScanAnswer): Record<string, unknown> {
   };
 }
 
+/** One `getValues` of each sheet a mapping reads, as the add-on reads them: what Sheets hands the script. */
+export function mappedSheetValues(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  mapping: unknown,
+): unknown[][][] {
+  const names = new Set(Object.values(mapping as Record<string, { sheet: string }>).map((m) => m.sheet));
+  return [...names].map((name) => spreadsheet.getSheetByName(name)!.getDataRange().getValues());
+}
+
+/**
+ * The JS heap those values hold (`used` before and after they are read, each after a full `gc`):
+ * the emulator's copies, measured apart from the add-on.
+ */
+export function mappedSheetValuesHeap(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  mapping: unknown,
+  gc: () => void,
+  used: () => number,
+): number {
+  gc();
+  const before = used();
+  const grids = mappedSheetValues(spreadsheet, mapping);
+  gc();
+  const size = used() - before;
+  return grids.length ? size : 0;
+}
+
 /** The options `computeReport` gets for the same report, for benchmarks that call the add-on's modules. */
 export function reportOptions(
   scan: ScanAnswer,

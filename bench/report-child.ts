@@ -10,7 +10,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { generateSample } from '../demo/sample/generator';
 import { loadBundle, Workbook } from '../test/emulator';
-import { reportRequest, trimToData, ZONE } from './data';
+import { mappedSheetValuesHeap, reportRequest, trimToData, ZONE } from './data';
 import { median } from './timing';
 
 const orders = Number(process.argv[2]);
@@ -37,23 +37,11 @@ const scan = wire(fx.wizardScan());
 const request = wire(reportRequest(scan));
 const heapInUse = () => getHeapStatistics().used_heap_size;
 
-/**
- * What the emulator's `getValues` copies of the mapped sheets weigh (the JS heap they hold, measured
- * apart before the report): the values Sheets hands the script, which the add-on reads once per sheet.
- */
-function sourceValuesHeap(): number {
-  const spreadsheet = (
-    workbook.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp
-  ).getActiveSpreadsheet();
-  const names = [...new Set(Object.values(scan.mapping as Record<string, { sheet: string }>).map((m) => m.sheet))];
-  gc();
-  const at = heapInUse();
-  const grids = names.map((name) => spreadsheet.getSheetByName(name)!.getDataRange().getValues());
-  gc();
-  const size = heapInUse() - at;
-  return grids.length ? size : 0;
-}
-const sourceValues = sourceValuesHeap();
+// What the emulator's `getValues` copies of the mapped sheets weigh, measured apart before the report.
+const spreadsheet = (
+  workbook.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp
+).getActiveSpreadsheet();
+const sourceValues = mappedSheetValuesHeap(spreadsheet, scan.mapping, gc, heapInUse);
 
 /** Time spent in garbage collection (every kind), by start time: summed over a run's window. */
 const gcPauses: { start: number; duration: number }[] = [];

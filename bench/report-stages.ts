@@ -24,7 +24,7 @@ import { Session } from 'node:inspector';
 import { GCProfiler, getHeapStatistics } from 'node:v8';
 import { generateSample } from '../demo/sample/generator';
 import { Workbook } from '../test/emulator';
-import { reportOptions, trimToData, ZONE } from './data';
+import { mappedSheetValues, mappedSheetValuesHeap, reportOptions, trimToData, ZONE } from './data';
 
 const orders = Number(process.argv[2] ?? 100_000);
 const gcFn = (globalThis as { gc?: () => void }).gc;
@@ -139,20 +139,8 @@ const rssStart = process.memoryUsage().rss;
 const maxRssStart = maxRss();
 
 // 1. The raw grids alone: one getValues per mapped sheet, kept until the end of the stage.
-/** One getValues per mapped sheet: what Sheets hands the script. */
-const rawGrids = () =>
-  [...new Set(Object.values(mapping as Record<string, { sheet: string }>).map((m) => m.sheet))].map((name) =>
-    spreadsheet.getSheetByName(name)!.getDataRange().getValues(),
-  );
-stage('getValues (raw grids)', () => rawGrids().length);
-const rawLive = (() => {
-  gc();
-  const before = used();
-  const grids = rawGrids();
-  gc();
-  const size = used() - before;
-  return grids.length ? size : 0;
-})();
+stage('getValues (raw grids)', () => mappedSheetValues(spreadsheet, mapping).length);
+const rawLive = mappedSheetValuesHeap(spreadsheet, mapping, gc, used);
 
 let data: ReturnType<typeof readSources> | undefined = stage('readSources', () =>
   readSources(spreadsheet, mapping, zone),
