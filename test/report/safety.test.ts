@@ -223,40 +223,41 @@ describe('a missing required column', () => {
     expect(rig.workbook.fingerprints()).toEqual(before);
   });
 
-  it('a column renamed after a report: regenerating names the sheet and the old header, and keeps the report', () => {
+  /** A report of the sample, then a header renamed in one of its sheets; the messages of the next runs. */
+  function renameAfterReport(sheet: string, cell: string, header: string) {
     const rig = reportRig(copySheets(sample().sheets));
     const first = generate(rig);
     rig.workbook
-      .sheet('Pedidos')
-      .rangeOf('C1')
-      .writeValues([['Importe bruto']]);
+      .sheet(sheet)
+      .rangeOf(cell)
+      .writeValues([[header]]);
     const before = rig.workbook.fingerprints();
+    const regenerate = () =>
+      thrown(() => rig.fx.wizardGenerate({ periodKind: 'month', periodIndex: 2025 * 12 + 11, today: '2026-01-10' }));
+    /** Nothing written by the failed runs, and the report is the same sheet. */
+    const unchanged = () => {
+      expect(rig.workbook.fingerprints()).toEqual(before);
+      expect(rig.workbook.sheet(first.sheetName).getSheetId()).toBe(first.sheetId);
+    };
+    return { rig, regenerate, unchanged };
+  }
+
+  it('a column renamed after a report: regenerating names the sheet and the old header, and keeps the report', () => {
+    const { rig, regenerate, unchanged } = renameAfterReport('Pedidos', 'C1', 'Importe bruto');
     const expected =
       'Sheet "Pedidos" has no column headed "Importe" any more (it was used for amount). Choose the column again in step 2 of the wizard.';
-    expect(
-      thrown(() => rig.fx.wizardGenerate({ periodKind: 'month', periodIndex: 2025 * 12 + 11, today: '2026-01-10' })),
-    ).toBe(expected);
+    expect(regenerate()).toBe(expected);
     expect(thrown(() => rig.fx.refreshLastReport())).toBe(expected);
-    expect(rig.workbook.fingerprints()).toEqual(before);
-    expect(rig.workbook.sheet(first.sheetName).getSheetId()).toBe(first.sheetId);
+    unchanged();
   });
 
   it('a column renamed in a sheet read after others: the same message, and nothing written', () => {
     // The sheets are read one at a time: Pedidos and Clientes are parsed before Encuestas is checked.
-    const rig = reportRig(copySheets(sample().sheets));
-    const first = generate(rig);
-    rig.workbook
-      .sheet('Encuestas')
-      .rangeOf('C1')
-      .writeValues([['Recomendación (0-10)']]);
-    const before = rig.workbook.fingerprints();
-    expect(
-      thrown(() => rig.fx.wizardGenerate({ periodKind: 'month', periodIndex: 2025 * 12 + 11, today: '2026-01-10' })),
-    ).toMatch(
+    const { regenerate, unchanged } = renameAfterReport('Encuestas', 'C1', 'Recomendación (0-10)');
+    expect(regenerate()).toMatch(
       /^Sheet "Encuestas" has no column headed "Recomendación" any more \(it was used for .+\)\. Choose the column again in step 2 of the wizard\.$/,
     );
-    expect(rig.workbook.fingerprints()).toEqual(before);
-    expect(rig.workbook.sheet(first.sheetName).getSheetId()).toBe(first.sheetId);
+    unchanged();
   });
 
   it('in Spanish too', () => {
