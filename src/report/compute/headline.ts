@@ -26,6 +26,7 @@ import { npsCounts, npsMarginOfError, npsOfCounts, type NpsCounts } from '../../
 import { PERIODS_PER_YEAR, type ReportPeriod } from '../period';
 import type { OrderRecord, ReportData } from '../records';
 import { ACTIVE_WINDOW_DAYS, type CustomerActivity } from './activity';
+import { oncePer } from './once-per';
 import { orderColumns, ordersIn } from './order-columns';
 import type { ChangeTest, HeadlineKpi, KpiFormat } from './model';
 
@@ -93,19 +94,10 @@ function surveyKpis(data: ReportData, w: DayWindow, out: Values, evidence: Windo
 }
 
 /** Per surveys source, found once (every window asks): its CSAT scale and whether it has NPS answers. */
-const SURVEY_FACTS = new WeakMap<object, { csatMax?: number; nps: boolean }>();
-
-function surveyFacts(surveys: NonNullable<ReportData['surveys']>): { csatMax?: number; nps: boolean } {
-  let facts = SURVEY_FACTS.get(surveys);
-  if (!facts) {
-    facts = {
-      csatMax: csatScale(surveys.records.flatMap((s) => (s.csat === null ? [] : [s.csat]))),
-      nps: surveys.records.some((s) => s.nps !== null),
-    };
-    SURVEY_FACTS.set(surveys, facts);
-  }
-  return facts;
-}
+const surveyFacts = oncePer((surveys: NonNullable<ReportData['surveys']>): { csatMax?: number; nps: boolean } => ({
+  csatMax: csatScale(surveys.records.flatMap((s) => (s.csat === null ? [] : [s.csat]))),
+  nps: surveys.records.some((s) => s.nps !== null),
+}));
 
 /**
  * The scale CSAT ratings were asked on: the smallest common scale (1–5, 1–7 or 1–10) that holds
@@ -133,7 +125,9 @@ export function effortScale(ratings: number[]): 5 | 7 | undefined {
 }
 
 /** The effort scale of each surveys source, found once (every window asks for it). */
-const EFFORT_SCALES = new WeakMap<object, 5 | 7 | undefined>();
+const effortScaleOf = oncePer((surveys: NonNullable<ReportData['surveys']>) =>
+  effortScale(surveys.records.flatMap((s) => (s.effort === null ? [] : [s.effort]))),
+);
 
 /**
  * Customer Effort Score of the window's answers: `=CES(ratings, scale_max, "mean", lower_is_better)`
@@ -143,11 +137,7 @@ const EFFORT_SCALES = new WeakMap<object, 5 | 7 | undefined>();
  */
 function effortKpi(data: ReportData, w: DayWindow, out: Values, evidence: WindowEvidence): void {
   const surveys = data.surveys!;
-  let scale = EFFORT_SCALES.get(surveys);
-  if (!EFFORT_SCALES.has(surveys)) {
-    scale = effortScale(surveys.records.flatMap((s) => (s.effort === null ? [] : [s.effort])));
-    EFFORT_SCALES.set(surveys, scale);
-  }
+  const scale = effortScaleOf(surveys);
   if (scale === undefined) return;
   const lowerIsBetter = surveys.effortDirection === 'lowerIsBetter';
   const ratings: number[] = [];
@@ -219,35 +209,21 @@ function orderKpis(
   out.ltvCac = ltv !== null && cac !== null ? refusedAsNull(() => ltvToCac(ltv, cac)) : null;
 }
 
-const REPEAT_RATES = new WeakMap<readonly OrderRecord[], ReturnType<typeof repeatRateByDay>>();
-
 /**
  * REPEAT_RATE of the orders placed up to a day, for any day: built once per orders source (every
  * window asks for it) instead of copying and re-indexing the orders of each window.
  */
-function repeatRatesOf(orders: readonly OrderRecord[]): ReturnType<typeof repeatRateByDay> {
-  let rates = REPEAT_RATES.get(orders);
-  if (!rates) {
-    const columns = orderColumns(orders);
-    rates = repeatRateByDay(columns.ids, columns.days);
-    REPEAT_RATES.set(orders, rates);
-  }
-  return rates;
-}
-
-const FIRST_ORDERS = new WeakMap<CustomerActivity, Map<string, number>>();
+const repeatRatesOf = oncePer((orders: readonly OrderRecord[]) => {
+  const columns = orderColumns(orders);
+  return repeatRateByDay(columns.ids, columns.days);
+});
 
 /** Each customer's first order day, built once per activity (every window asks for it). */
-function firstOrderDays(activity: CustomerActivity): Map<string, number> {
-  let days = FIRST_ORDERS.get(activity);
-  if (!days) {
-    const built = new Map<string, number>();
-    activity.ids.forEach((id, c) => built.set(id, activity.firstDay(c)));
-    FIRST_ORDERS.set(activity, built);
-    days = built;
-  }
+const firstOrderDays = oncePer((activity: CustomerActivity) => {
+  const days = new Map<string, number>();
+  activity.ids.forEach((id, c) => days.set(id, activity.firstDay(c)));
   return days;
-}
+});
 
 /**
  * The average acquisition cost of the customers acquired in the 12 months to the window's end (their

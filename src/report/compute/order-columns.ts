@@ -4,6 +4,7 @@
  */
 import type { OrderRecord } from '../records';
 import type { DayWindow } from './headline';
+import { oncePer } from './once-per';
 
 /** The orders as parallel columns (their customer ids, days and amounts), in sheet order. */
 export interface OrderColumns {
@@ -12,26 +13,20 @@ export interface OrderColumns {
   amounts: Float64Array;
 }
 
-const ORDER_COLUMNS = new WeakMap<readonly OrderRecord[], OrderColumns>();
-
 /** The orders' columns, built once per orders source (every window scans them). */
-export function orderColumns(orders: readonly OrderRecord[]): OrderColumns {
-  let columns = ORDER_COLUMNS.get(orders);
-  if (!columns) {
-    columns = {
-      ids: new Array(orders.length),
-      days: new Float64Array(orders.length),
-      amounts: new Float64Array(orders.length),
-    };
-    for (let i = 0; i < orders.length; i++) {
-      columns.ids[i] = orders[i].customerId;
-      columns.days[i] = orders[i].day;
-      columns.amounts[i] = orders[i].amount;
-    }
-    ORDER_COLUMNS.set(orders, columns);
+export const orderColumns = oncePer((orders: readonly OrderRecord[]): OrderColumns => {
+  const columns: OrderColumns = {
+    ids: new Array(orders.length),
+    days: new Float64Array(orders.length),
+    amounts: new Float64Array(orders.length),
+  };
+  for (let i = 0; i < orders.length; i++) {
+    columns.ids[i] = orders[i].customerId;
+    columns.days[i] = orders[i].day;
+    columns.amounts[i] = orders[i].amount;
   }
   return columns;
-}
+});
 
 /**
  * The orders of a window of days (both ends included) as parallel columns, in sheet order.
