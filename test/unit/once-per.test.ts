@@ -4,14 +4,14 @@ import { oncePer } from '../../src/report/compute/once-per';
 describe('oncePer', () => {
   it('builds once per object, keeps undefined too, and builds again for another object', () => {
     const built: object[] = [];
-    const valueOf = oncePer((key: { n: number }) => {
+    const doubled = oncePer((key: { n: number }) => {
       built.push(key);
       return key.n > 0 ? key.n * 2 : undefined;
     });
     const a = { n: 2 };
     const zero = { n: 0 };
-    expect([valueOf(a), valueOf(a), valueOf(zero), valueOf(zero)]).toEqual([4, 4, undefined, undefined]);
-    expect(valueOf({ n: 2 })).toBe(4);
+    expect([doubled(a), doubled(a), doubled(zero), doubled(zero)]).toEqual([4, 4, undefined, undefined]);
+    expect(doubled({ n: 2 })).toBe(4);
     expect(built).toEqual([a, zero, { n: 2 }]);
   });
 });
