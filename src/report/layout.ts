@@ -135,9 +135,13 @@ export class SheetLayout {
   }
 
   set(row: number, column: number, cell: LayoutCell | LayoutValue): void {
+    this.line(row)[column - 1] = isCell(cell) ? cell : { value: cell };
+  }
+
+  /** The cells of a row (1-based), the grid grown down to it. */
+  private line(row: number): (LayoutCell | undefined)[] {
     while (this.grid.length < row) this.grid.push([]);
-    const line = this.grid[row - 1];
-    line[column - 1] = isCell(cell) ? cell : { value: cell };
+    return this.grid[row - 1];
   }
 
   get(row: number, column: number): LayoutCell | undefined {
@@ -158,12 +162,9 @@ export class SheetLayout {
     headers.forEach((h, c) => this.set(row, column + c, { value: h, bold: true, background: COLORS.header }));
     // What `set` does for each cell, its line looked up once per row (a table can have many thousands).
     body.forEach((values, r) => {
-      let line: (LayoutCell | undefined)[] | undefined;
+      if (!values.length) return;
+      const line = this.line(row + 1 + r);
       values.forEach((value, c) => {
-        if (!line) {
-          while (this.grid.length < row + 1 + r) this.grid.push([]);
-          line = this.grid[row + r];
-        }
         line[column - 1 + c] = { value, format: formats[c] };
       });
     });

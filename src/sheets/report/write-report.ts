@@ -172,10 +172,6 @@ function cellValue(cell: LayoutCell | undefined, zone: ZoneCalendar): unknown {
   return new Date(value.instant);
 }
 
-/**
- * The grid of one cell property for one block write. Each grid is built just before its call and is
- * garbage right after it, so one grid at a time is alive rather than all eight.
- */
 /** Sheets' default font colour and size: what a cell without a style of its own shows. */
 const DEFAULT_FONT_COLOR = '#000000';
 const DEFAULT_FONT_SIZE = 10;
@@ -199,6 +195,10 @@ function lastStyledRow(cells: (LayoutCell | undefined)[][]): number {
   return 0;
 }
 
+/**
+ * The grid of one cell property for one block write. Each grid is built just before its call and is
+ * garbage right after it, so one grid at a time is alive rather than all eight.
+ */
 function grid<T>(cells: (LayoutCell | undefined)[][], property: (cell: LayoutCell | undefined) => T): T[][] {
   return cells.map((row) => row.map(property));
 }
