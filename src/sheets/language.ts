@@ -19,3 +19,12 @@ export function userLanguage(): Language {
   }
   return spreadsheetLanguage(SpreadsheetApp.getActiveSpreadsheet());
 }
+
+/** The user's language, or English when even that cannot be read (what an error message falls back to). */
+export function userLanguageOrEnglish(): Language {
+  try {
+    return userLanguage();
+  } catch {
+    return 'en';
+  }
+}

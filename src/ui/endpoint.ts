@@ -2,8 +2,8 @@
  * How every function the sidebar or the menu calls fails: with one plain sentence in the user's
  * language, never a stack trace.
  */
-import { isKpiError, KpiError, type Language } from '../errors/catalogue';
-import { userLanguage } from '../sheets/language';
+import { isKpiError, KpiError } from '../errors/catalogue';
+import { userLanguageOrEnglish } from '../sheets/language';
 import { serviceMessage } from '../sheets/service-message';
 
 /** A failure of an Apps Script service (it can pass), as opposed to a bug of ours. */
@@ -32,13 +32,6 @@ export function endpoint<T>(body: () => T): T {
   try {
     return body();
   } catch (error) {
-    const known = endpointError(error);
-    let language: Language = 'en';
-    try {
-      language = userLanguage();
-    } catch {
-      // keep English
-    }
-    throw new Error(known.localized(language));
+    throw new Error(endpointError(error).localized(userLanguageOrEnglish()));
   }
 }

@@ -12,8 +12,8 @@
  * with a global `eval` (as Apps Script's `HtmlTemplate.getCode()` documents). Base64 holds no
  * character HTML could read as markup. The module is loaded once per execution.
  */
-import { KpiError, type Language } from '../errors/catalogue';
-import { userLanguage } from '../sheets/language';
+import { KpiError } from '../errors/catalogue';
+import { userLanguageOrEnglish } from '../sheets/language';
 import { serviceMessage } from '../sheets/service-message';
 import type * as ReportModule from '../main-report';
 
@@ -54,7 +54,7 @@ function loadReportModule(): ReportEndpoints {
     source = Utilities.ungzip(gzipped).getDataAsString();
   } catch (error) {
     const failure = new KpiError('REPORT_SERVICE_FAILED', { detail: serviceMessage(error) });
-    throw new Error(failure.localized(languageOrEnglish()));
+    throw new Error(failure.localized(userLanguageOrEnglish()));
   }
   // The module is the build's own output, shipped inside this project: nothing from the user or the
   // network is evaluated. Called through a variable, eval runs it in the global scope, away from this
@@ -62,13 +62,4 @@ function loadReportModule(): ReportEndpoints {
   // biome-ignore lint/security/noGlobalEval: loading our own module, as explained above
   const globalEval = eval;
   return globalEval(source) as ReportEndpoints;
-}
-
-/** The user's language, or English when even that cannot be read. */
-function languageOrEnglish(): Language {
-  try {
-    return userLanguage();
-  } catch {
-    return 'en';
-  }
 }
