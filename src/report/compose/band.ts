@@ -5,7 +5,7 @@
  * earlier; a user's target with ✓ or ✗ — and under them the sentences: which KPIs miss their target
  * (first, when any does), what improved, what got worse, what to do first.
  */
-import type { ListsSheetPlace } from './lists';
+import { type ListsSheetPlace, writtenRows } from './lists';
 import type { HeadlineKey } from '../compute/headline';
 import type { HeadlineKpi, ReportModel } from '../compute/model';
 import { verdictOf, type StoryChange, type Verdict } from '../compute/story';
@@ -200,7 +200,7 @@ export function storySentences(
       stake: story.stakes[list],
     });
     if (listsSheet) {
-      const written = Math.min(s.firstAction.count, listsSheet.written?.[list] ?? s.firstAction.count);
+      const written = writtenRows(list, s.firstAction.count, listsSheet);
       first += ` ${fill(written < s.firstAction.count ? story.firstIn : story.allIn, {
         sheet: listsSheet.name,
         written: String(written),

@@ -54,8 +54,11 @@ export interface ListsSheetPlace {
   written?: Partial<Record<ShownListKey, number>>;
 }
 
-/** Rows of a list the lists sheet holds. */
-const writtenRows = (key: ShownListKey, count: number, place: ListsSheetPlace | null | undefined): number =>
+/**
+ * Rows of a list the lists sheet holds: all of them, or as many as `place` says at Sheets' cell limit.
+ * @example writtenRows('winBack', 238, { name: 'KPI lists', written: { winBack: 150 } }) // 150
+ */
+export const writtenRows = (key: ShownListKey, count: number, place: ListsSheetPlace | null | undefined): number =>
   Math.min(count, place?.written?.[key] ?? count);
 
 /** A list ready to show: key, heading words, its number of customers and its first rows. */
