@@ -38,7 +38,7 @@ Examples:
   npm run demo
   npm run demo -- --input ~/Downloads/shop.xlsx --period 2025-Q3
   npm run demo -- --input orders_export.csv --locale en --currency EUR --period 2025-11
-  npm run demo -- --cdnow ../shared/data/cdnow/CDNOW_sample.txt --locale en
+  npm run demo -- --cdnow data/cdnow/CDNOW_sample.txt --locale en
   npm run demo -- --target nps=40 --target churn=5%
 `;
 
@@ -152,7 +152,7 @@ function example(flag: string): string {
   return (
     {
       '--input': '--input export.xlsx',
-      '--cdnow': '--cdnow ../shared/data/cdnow/CDNOW_sample.txt',
+      '--cdnow': '--cdnow data/cdnow/CDNOW_sample.txt',
       '--timezone': '--timezone Europe/Madrid',
       '--locale': '--locale en',
       '--period': '--period 2025-11',

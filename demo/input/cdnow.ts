@@ -1,6 +1,6 @@
 /**
  * The CDNOW data set (Fader, Hardie & Lee, Marketing Science 24(2), 2005; see
- * ../shared/data/cdnow/README.md) as an `Orders` sheet the report can read: headers
+ * data/cdnow/README.md) as an `Orders` sheet the report can read: headers
  * `Customer ID, Order date, Amount`, one row per transaction, dates as Sheets date cells.
  *
  * Two layouts, whitespace-separated: `CDNOW_master.txt` with the header

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cdnowOrdersSheet } from '../../demo/input/cdnow';
 import { isoDateIn } from '../emulator';
+import { CDNOW_DIR } from '../support/cdnow';
 
-const DATA = fileURLToPath(new URL('../../../shared/data/cdnow/', import.meta.url));
+const DATA = CDNOW_DIR;
 const ZONE = 'America/Los_Angeles';
 const dir = mkdtempSync(join(tmpdir(), 'fideliza-cdnow-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,13 +1,13 @@
 /**
  * A real public data set as a user's own Orders sheet: the CDNOW sample (Fader, Hardie & Lee,
- * 2005; ../shared/data/cdnow/README.md) read by demo/input/cdnow.ts with headers
+ * 2005; data/cdnow/README.md) read by demo/input/cdnow.ts with headers
  * `Customer ID, Order date, Amount`, reported in English through the built bundle.
  * Run `npm run build` first.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cdnowOrdersSheet, type CdnowTransaction, readCdnowTransactions } from '../../demo/input/cdnow';
-import { CDNOW_SAMPLE } from '../support/cdnow';
+import { CDNOW_DIR, CDNOW_SAMPLE, SHARED_CDNOW_DIR } from '../support/cdnow';
 import {
   generate,
   headlineRow,
@@ -27,8 +27,12 @@ const FILE = CDNOW_SAMPLE;
 const PREDICTED = 'Customers by predicted lifetime value (next 52 weeks)';
 
 describe('the CDNOW sample as an Orders sheet', () => {
-  it('has the reference data beside the repository (../shared/data/cdnow)', () => {
-    expect(existsSync(FILE), `${FILE} is missing: the CDNOW data lives in ../shared/data/cdnow`).toBe(true);
+  it('has the reference data in the repository (data/cdnow), the same bytes as ../shared/data/cdnow where it is beside it', () => {
+    expect(existsSync(FILE), `${FILE} is missing: the CDNOW data lives in data/cdnow`).toBe(true);
+    for (const name of ['CDNOW_sample.txt', 'CDNOW_master.txt']) {
+      const shared = `${SHARED_CDNOW_DIR}${name}`;
+      if (existsSync(shared)) expect(readFileSync(`${CDNOW_DIR}${name}`).equals(readFileSync(shared)), name).toBe(true);
+    }
   });
 
   let rig: ReportRig;
