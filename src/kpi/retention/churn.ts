@@ -8,7 +8,7 @@
  */
 import { countAtOrBelow } from '../stats/sorted';
 import { refuse } from '../domain-error';
-import { indexCustomers, ordersPerCustomer } from './customers';
+import { type CustomerIndex, indexCustomers, ordersPerCustomer } from './customers';
 
 /**
  * Checks that customer counts of a period can be real: start > 0, no negative count, and nobody
@@ -125,7 +125,8 @@ export function repeatRate(customerIds: ArrayLike<string>): number {
  * customer's first and second order days (every order counts, two on one day too), sorted. `at(end)`
  * is exactly `repeatRate` of the customer ids of the orders dated `end` or before (customers whose
  * second order is by then ÷ customers whose first is), `null` when there is no such order. O(n log n)
- * once, then O(log n) per day asked.
+ * once, then O(log n) per day asked. `index` is `indexCustomers(customerIds)`, when the caller has it
+ * already.
  *
  * @example repeatRateByDay(['a', 'b', 'a'], [1, 2, 5]).at(4) // 0: a and b ordered once by day 4
  * @example repeatRateByDay(['a', 'b', 'a'], [1, 2, 5]).at(5) // 0.5
@@ -133,8 +134,8 @@ export function repeatRate(customerIds: ArrayLike<string>): number {
 export function repeatRateByDay(
   customerIds: ArrayLike<string>,
   days: ArrayLike<number>,
+  index: CustomerIndex = indexCustomers(customerIds),
 ): { at(end: number): number | null } {
-  const index = indexCustomers(customerIds);
   const first = new Float64Array(index.ids.length).fill(Number.POSITIVE_INFINITY);
   const second = new Float64Array(index.ids.length).fill(Number.POSITIVE_INFINITY);
   for (let i = 0; i < index.of.length; i++) {

@@ -10,7 +10,7 @@
 import { periodEndDay, periodIndex, periodStartDay, type Period } from '../calendar/days';
 import { refuse } from '../domain-error';
 import { type CohortRetention, cohortRetention, MAX_SHEET_COLUMNS } from './cohorts';
-import { indexCustomers } from './customers';
+import { type CustomerIndex, indexCustomers } from './customers';
 
 /** What the cells of a revenue cohort table measure. */
 export type CohortRevenueMeasure = 'retention' | 'cumulative';
@@ -52,7 +52,8 @@ const LEADING_COLUMNS = 3;
  * {@link cohortRetention}; every order of the cohort's customers adds its amount to the period it
  * falls in. Refuses (`tooManyCohortCells`) what the cohort triangle refuses, and a table wider than
  * a sheet once its three leading columns are added. O(n) plus the size of the table. `triangle`
- * is the {@link cohortRetention} of the same orders and period, when the caller has it already.
+ * is the {@link cohortRetention} of the same orders and period, and `index` is
+ * `indexCustomers(customerIds)`, when the caller has them already.
  *
  * @example cohortRevenue(['a', 'b', 'a'], [dayFromCivil(2024, 1, 5), dayFromCivil(2024, 1, 20), dayFromCivil(2024, 2,
  *   10)], [100, 60, 50], 'month', 'retention')
@@ -64,8 +65,10 @@ export function cohortRevenue(
   amounts: ArrayLike<number>,
   period: Period,
   measure: CohortRevenueMeasure,
-  triangle: CohortRetention = cohortRetention(customerIds, days, period),
+  triangle?: CohortRetention,
+  index: CustomerIndex = indexCustomers(customerIds),
 ): CohortRevenue {
+  triangle ??= cohortRetention(customerIds, days, period, index);
   const { firstPeriod, lastPeriod, offsets } = triangle;
   if (offsets === 0) return { period, measure, offsets, cohorts: [] };
   if (offsets + LEADING_COLUMNS > MAX_SHEET_COLUMNS) {
@@ -80,7 +83,6 @@ export function cohortRevenue(
   }
 
   // Each order's period (each distinct day's calendar arithmetic once) and each customer's cohort.
-  const index = indexCustomers(customerIds);
   const n = days.length;
   const periods = new Float64Array(n);
   const periodOfDay = new Map<number, number>();

@@ -8,7 +8,7 @@
  */
 import { periodEndDay, periodIndex, periodStartDay, type Period } from '../calendar/days';
 import { refuse } from '../domain-error';
-import { indexCustomers } from './customers';
+import { type CustomerIndex, indexCustomers } from './customers';
 
 /** One cohort: the customers whose first order fell in one period. */
 export interface CohortRow {
@@ -48,6 +48,7 @@ export const MAX_SHEET_COLUMNS = 18_278;
  * with at least one order in cohort period + k (several orders in one period count once).
  * O(n) plus the size of the table; refuses (`tooManyCohortCells`) a table of more than
  * {@link MAX_COHORT_CELLS} cells or {@link MAX_SHEET_COLUMNS} columns (e.g. daily cohorts over decades).
+ * `index` is `indexCustomers(customerIds)`, when the caller has it already.
  *
  * @example cohortRetention(['a', 'b', 'a'], [dayFromCivil(2024, 1, 5), dayFromCivil(2024, 1, 20), dayFromCivil(2024, 2,
  *   10)], 'month')
@@ -57,8 +58,8 @@ export function cohortRetention(
   customerIds: ArrayLike<string>,
   days: ArrayLike<number>,
   period: Period,
+  index: CustomerIndex = indexCustomers(customerIds),
 ): CohortRetention {
-  const index = indexCustomers(customerIds);
   const n = days.length;
   const periods = new Float64Array(n);
   const cohortOf = new Float64Array(index.ids.length).fill(Infinity);

@@ -7,7 +7,7 @@
  * orders ÷ customers per period, repeat rate = customers with ≥ 2 orders ÷ customers.
  */
 import { wholeMonthsBetween, type Period } from '../calendar/days';
-import { indexCustomers } from './customers';
+import { type CustomerIndex, indexCustomers } from './customers';
 
 /** Summary figures of an order list. */
 export interface OrderSummary {
@@ -35,7 +35,8 @@ export interface OrderSummary {
 
 /**
  * Summarises orders given as parallel arrays (one entry per order). The caller makes sure there
- * is at least one order. One pass, O(n).
+ * is at least one order. One pass, O(n). `index` is `indexCustomers(customerIds)`, when the caller
+ * has it already.
  *
  * "Average days between orders" weighs every repeat customer equally: each one's average gap is
  * (last − first) ÷ (orders − 1), and the figure is the mean of those. (Pooling all gaps instead
@@ -48,8 +49,8 @@ export function orderSummary(
   customerIds: ArrayLike<string>,
   days: ArrayLike<number>,
   amounts: ArrayLike<number>,
+  index: CustomerIndex = indexCustomers(customerIds),
 ): OrderSummary {
-  const index = indexCustomers(customerIds);
   const customers = index.ids.length;
   const first = new Float64Array(customers).fill(Infinity);
   const last = new Float64Array(customers).fill(-Infinity);

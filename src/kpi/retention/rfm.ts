@@ -6,7 +6,7 @@
  * R×F grid (Champions … Hibernating) as popularised by Putler's RFM segmentation guide. Scores
  * here are rank-based and tie-safe: s = 1 + ⌊5·w / n⌋, w = customers with a strictly worse value.
  */
-import { indexCustomers, sortedOrder } from './customers';
+import { type CustomerIndex, indexCustomers, sortedOrder } from './customers';
 
 /** Stable keys of the ten RFM segments. */
 export type RfmSegment =
@@ -99,7 +99,8 @@ const MICROS = 1e6;
  * orders after `asOfDay` are ignored, and customers with no order on or before it are left out.
  * Spend is summed exactly in millionths of the currency unit (amounts are rounded to 6 decimals,
  * totals exact up to about 9 billion per customer), so the input's row order never changes a
- * total, and 0.1 + 0.2 ties with 0.3. O(n log n).
+ * total, and 0.1 + 0.2 ties with 0.3. O(n log n). `index` is `indexCustomers(customerIds)`, when the
+ * caller has it already.
  *
  * @example rfmScores(['a', 'b'], [10, 3], [50, 20], 10) // a: recency 0, R 3, F 1, M 3 → aboutToSleep; b: recency 7, R
  *   1, F 1, M 1 → hibernating
@@ -109,20 +110,22 @@ export function rfmScores(
   days: ArrayLike<number>,
   amounts: ArrayLike<number>,
   asOfDay?: number,
+  index?: CustomerIndex,
 ): RfmRow[] {
   let asOf = asOfDay ?? -Infinity;
   if (asOfDay === undefined) for (let i = 0; i < days.length; i++) if (days[i] > asOf) asOf = days[i];
 
   const kept: number[] = [];
   for (let i = 0; i < days.length; i++) if (days[i] <= asOf) kept.push(i);
-  const index = indexCustomers(kept.map((i) => customerIds[i]));
-  const n = index.ids.length;
+  // Every row kept: the caller's index (if any) is the one of the kept rows.
+  const customers = index && kept.length === days.length ? index : indexCustomers(kept.map((i) => customerIds[i]));
+  const n = customers.ids.length;
   const last = new Float64Array(n).fill(-Infinity);
   const frequency = new Float64Array(n);
   const micros = new Float64Array(n);
   for (let k = 0; k < kept.length; k++) {
     const i = kept[k];
-    const c = index.of[k];
+    const c = customers.of[k];
     if (days[i] > last[c]) last[c] = days[i];
     frequency[c]++;
     micros[c] += Math.round(amounts[i] * MICROS);
@@ -136,10 +139,10 @@ export function rfmScores(
   const r = rankScores(recency, false);
   const f = rankScores(frequency, true);
   const m = rankScores(monetary, true);
-  return sortedOrder(index.ids).map((c) => {
+  return sortedOrder(customers.ids).map((c) => {
     const segment = rfmSegment(r[c], f[c]);
     return {
-      customer: index.ids[c],
+      customer: customers.ids[c],
       recency: recency[c],
       frequency: frequency[c],
       monetary: monetary[c],

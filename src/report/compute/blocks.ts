@@ -132,7 +132,7 @@ export function mrrBlock(
 export function rfmAt(orders: OrderRecord[], endDay: number): RfmRow[] {
   const kept = ordersIn(orders, { start: -Infinity, end: endDay });
   if (!kept.ids.length) return [];
-  return rfmScores(kept.ids, kept.days, kept.amounts, endDay);
+  return rfmScores(kept.ids, kept.days, kept.amounts, endDay, kept.customers);
 }
 
 /** Segment order of the RFM chart: best to worst. */
@@ -229,7 +229,7 @@ export interface MonthlyCohorts extends OrderColumns {
 export function monthlyCohorts(orders: readonly OrderRecord[], endDay: number): MonthlyCohorts | undefined {
   const kept = ordersIn(orders, { start: -Infinity, end: endDay });
   if (!kept.ids.length) return undefined;
-  return { ...kept, triangle: cohortRetention(kept.ids, kept.days, 'month') };
+  return { ...kept, triangle: cohortRetention(kept.ids, kept.days, 'month', kept.customers) };
 }
 
 /** The monthly cohort table: the last 12 cohorts and their offsets. */

@@ -45,10 +45,10 @@ export interface RevenueCohorts {
  * @example revenueCohorts(monthlyCohorts(orders, end)!, end)?.rows[0].retention // [1, 0.42, 0.38, …]
  */
 export function revenueCohorts(cohorts: MonthlyCohorts, endDay: number): RevenueCohorts | undefined {
-  const { ids, days, amounts, triangle } = cohorts;
+  const { ids, days, amounts, triangle, customers } = cohorts;
   // One pass of COHORT_REVENUE's maths; its "cumulative" measure is the running total of the same
   // per-month revenue ÷ the cohort's customers, read here from the row rather than by a second pass.
-  const retention = cohortRevenue(ids, days, amounts, 'month', 'retention', triangle);
+  const retention = cohortRevenue(ids, days, amounts, 'month', 'retention', triangle, customers);
   const rows = retention.cohorts.slice(-TREND_MONTHS);
   const lastMonth = periodIndex(endDay, 'month');
   const offsets = Math.min(lastMonth - periodIndex(rows[0].start, 'month') + 1, retention.offsets);

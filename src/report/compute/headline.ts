@@ -172,7 +172,9 @@ function orderKpis(
   out.retention = ratio(counts.atStart - counts.churned, counts.atStart);
 
   const window = ordersIn(orders, w);
-  const summary = window.ids.length ? orderSummary(window.ids, window.days, window.amounts) : undefined;
+  const summary = window.ids.length
+    ? orderSummary(window.ids, window.days, window.amounts, window.customers)
+    : undefined;
   out.orders = summary?.orders ?? 0;
   out.revenue = summary?.revenue ?? 0;
   out.aov = summary?.averageOrderValue ?? null;
@@ -195,7 +197,7 @@ function orderKpis(
   const year: DayWindow = { start: w.end - ACTIVE_WINDOW_DAYS + 1, end: w.end };
   const yearOrders = ordersIn(orders, year);
   const yearSummary = yearOrders.ids.length
-    ? orderSummary(yearOrders.ids, yearOrders.days, yearOrders.amounts)
+    ? orderSummary(yearOrders.ids, yearOrders.days, yearOrders.amounts, yearOrders.customers)
     : undefined;
   const yearCounts = activity.window(year.start, year.end);
   const annualChurn = ratio(yearCounts.churned, yearCounts.atStart);
@@ -215,7 +217,7 @@ function orderKpis(
  */
 const repeatRatesOf = oncePer((orders: readonly OrderRecord[]) => {
   const columns = orderColumns(orders);
-  return repeatRateByDay(columns.ids, columns.days);
+  return repeatRateByDay(columns.ids, columns.days, columns.customers);
 });
 
 /** Each customer's first order day, built once per activity (every window asks for it). */

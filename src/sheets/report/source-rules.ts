@@ -70,8 +70,23 @@ const NOT_SALES: Record<Exclude<OrderClass, 'sale'>, readonly string[]> = {
   refunded: ['refunded', 'fully refunded', 'reembolsado', 'reembolsada', 'devuelto', 'devuelta'],
 };
 
+/** Classes of the status texts met so far: an export repeats a handful of statuses on every row. */
+let classOfStatus: Map<string, OrderClass> | undefined;
+/** Past this many distinct texts a status is not a repeated label: no more are remembered. */
+const STATUSES_REMEMBERED = 1000;
+
 /** The class of an order's status (blank: a sale). */
 export function orderClassOf(status: string): OrderClass {
+  classOfStatus ??= new Map();
+  let kind = classOfStatus.get(status);
+  if (kind === undefined) {
+    kind = classOfWords(status);
+    if (classOfStatus.size < STATUSES_REMEMBERED) classOfStatus.set(status, kind);
+  }
+  return kind;
+}
+
+function classOfWords(status: string): OrderClass {
   const words = statusWords(status);
   if (!words) return 'sale';
   for (const [kind, names] of Object.entries(NOT_SALES) as [Exclude<OrderClass, 'sale'>, readonly string[]][])
