@@ -65,9 +65,9 @@ const DAYS_78_WEEKS = 546;
  * @example predictWithHoldout(ids, days, amounts, { horizon: 52 }).model // 'bgnbd' or 'mbgnbd'
  */
 export function predictWithHoldout(
-  customerIds: readonly string[],
-  days: readonly number[],
-  amounts: readonly number[],
+  customerIds: ArrayLike<string>,
+  days: ArrayLike<number>,
+  amounts: ArrayLike<number>,
   options: ForecastOptions,
 ): HoldoutForecast {
   const rate = options.annualDiscountRate ?? 0;

@@ -91,9 +91,9 @@ export interface CustomerOrders {
  * @example groupOrders(['A', 'B', 'A', 'A'], [10, 11, 12, 10], [5, 6, 7, 8]) // A: days 10 (spend 13), 12 (7); B: 11
  */
 export function groupOrders(
-  customerIds: readonly string[],
-  days: readonly number[],
-  amounts: readonly number[] | undefined,
+  customerIds: ArrayLike<string>,
+  days: ArrayLike<number>,
+  amounts: ArrayLike<number> | undefined,
   lastDay?: number,
 ): CustomerOrders {
   const n = customerIds.length;

@@ -21,6 +21,7 @@ import type {
   WelcomeRow,
   WinBackRow,
 } from './model';
+import { orderColumns } from './order-columns';
 import { needingAttention, ticketStatusOf } from './support';
 import { frequentWords } from './words';
 import type { DayWindow } from './headline';
@@ -45,20 +46,46 @@ function customerFacts(data: ReportData, endDay: number): CustomerFacts {
   for (const c of data.customers?.records ?? []) if (!directory.has(c.customerId)) directory.set(c.customerId, c);
   const orders: CustomerFacts['orders'] = new Map();
   const yearSpend = new Map<string, number>();
-  for (const o of data.orders?.records ?? []) {
-    if (o.day > endDay) continue;
-    if (o.day > endDay - ACTIVE_WINDOW_DAYS) yearSpend.set(o.customerId, (yearSpend.get(o.customerId) ?? 0) + o.amount);
-    const f = orders.get(o.customerId);
-    if (!f) orders.set(o.customerId, { count: 1, spend: o.amount, last: o.day, first: o.day, firstAmount: o.amount });
-    else {
-      f.count++;
-      f.spend += o.amount;
-      if (o.day > f.last) f.last = o.day;
-      if (o.day < f.first) {
-        f.first = o.day;
-        f.firstAmount = o.amount;
-      }
+  const records = data.orders?.records;
+  if (!records?.length) return { directory, orders, yearSpend };
+  // Summed per customer in sheet order in flat arrays; the maps are filled once at the end.
+  const { days, amounts, customers } = orderColumns(records);
+  const n = customers.ids.length;
+  const count = new Int32Array(n);
+  const spend = new Float64Array(n);
+  const first = new Float64Array(n);
+  const last = new Float64Array(n);
+  const firstAmount = new Float64Array(n);
+  const year = new Float64Array(n);
+  const inYear = new Uint8Array(n);
+  const byFirstOrder: number[] = [];
+  for (let i = 0; i < days.length; i++) {
+    const day = days[i];
+    if (day > endDay) continue;
+    const c = customers.of[i];
+    const amount = amounts[i];
+    if (day > endDay - ACTIVE_WINDOW_DAYS) {
+      year[c] += amount;
+      inYear[c] = 1;
     }
+    if (count[c]++ === 0) {
+      byFirstOrder.push(c);
+      spend[c] = amount;
+      first[c] = last[c] = day;
+      firstAmount[c] = amount;
+      continue;
+    }
+    spend[c] += amount;
+    if (day > last[c]) last[c] = day;
+    if (day < first[c]) {
+      first[c] = day;
+      firstAmount[c] = amount;
+    }
+  }
+  for (const c of byFirstOrder) {
+    const id = customers.ids[c];
+    orders.set(id, { count: count[c], spend: spend[c], last: last[c], first: first[c], firstAmount: firstAmount[c] });
+    if (inYear[c]) yearSpend.set(id, year[c]);
   }
   return { directory, orders, yearSpend };
 }

@@ -3,6 +3,7 @@
  * order in the 365 days up to it. Churned customers were active when a window started and are not
  * when it ends; reactivated ones come back after more than a year; new ones order for the first time.
  */
+import { type CustomerIndex, indexCustomers } from '../../kpi/retention/customers';
 import { countAtOrBelow } from '../../kpi/stats/sorted';
 
 /** Days an order keeps a customer active. */
@@ -26,20 +27,30 @@ export class CustomerActivity {
   /** Sorted distinct order days of each customer. */
   readonly days: Int32Array[];
 
-  constructor(customerIds: ArrayLike<string>, orderDays: ArrayLike<number>) {
-    const byCustomer = new Map<string, number[]>();
-    for (let i = 0; i < customerIds.length; i++) {
-      let list = byCustomer.get(customerIds[i]);
-      if (!list) byCustomer.set(customerIds[i], (list = []));
-      list.push(orderDays[i]);
-    }
-    this.ids = [...byCustomer.keys()];
-    this.days = this.ids.map((id) => {
-      const sorted = Int32Array.from(byCustomer.get(id)!).sort();
+  /**
+   * @param index `indexCustomers(customerIds)`, when the caller has it already: customers are listed
+   *   in its order (first appearance).
+   */
+  constructor(
+    customerIds: ArrayLike<string>,
+    orderDays: ArrayLike<number>,
+    index: CustomerIndex = indexCustomers(customerIds),
+  ) {
+    this.ids = index.ids;
+    // Each customer's days side by side in one array (counting sort by customer), then each run sorted.
+    const start = new Int32Array(index.ids.length + 1);
+    for (let i = 0; i < index.of.length; i++) start[index.of[i] + 1]++;
+    for (let c = 0; c < index.ids.length; c++) start[c + 1] += start[c];
+    const next = start.slice(0, index.ids.length);
+    const grouped = new Int32Array(index.of.length);
+    for (let i = 0; i < index.of.length; i++) grouped[next[index.of[i]]++] = orderDays[i];
+    this.days = new Array(index.ids.length);
+    for (let c = 0; c < index.ids.length; c++) {
+      const sorted = grouped.subarray(start[c], start[c + 1]).sort();
       let k = 0;
       for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[k - 1]) sorted[k++] = sorted[i];
-      return sorted.slice(0, k);
-    });
+      this.days[c] = sorted.slice(0, k);
+    }
   }
 
   /** Whether customer `c` is active on `day`. */

@@ -8,6 +8,7 @@ import { domainError, type Language } from '../../errors/catalogue';
 import { isDomainError } from '../../kpi/domain-error';
 import { predictWithHoldout, type HoldoutForecast } from '../../kpi/predictive/forecast';
 import type { OrderRecord } from '../records';
+import { ordersIn } from './order-columns';
 
 /** Orders must span at least this many days before a fit is attempted. */
 export const MIN_SPAN_DAYS = 90;
@@ -37,17 +38,9 @@ export function predictFromOrders(
   endDay: number,
   language: Language,
 ): PredictionOutcome | undefined {
-  const ids: string[] = [];
-  const days: number[] = [];
-  const amounts: number[] = [];
+  const { ids, days, amounts } = ordersIn(orders, { start: -Infinity, end: endDay });
   let first = Infinity;
-  for (const o of orders) {
-    if (o.day > endDay) continue;
-    ids.push(o.customerId);
-    days.push(o.day);
-    amounts.push(o.amount);
-    if (o.day < first) first = o.day;
-  }
+  for (let i = 0; i < days.length; i++) if (days[i] < first) first = days[i];
   if (!ids.length || endDay - first < MIN_SPAN_DAYS) return undefined;
   try {
     return { prediction: predictWithHoldout(ids, days, amounts, { endDay, horizon: HORIZON_WEEKS, unit: 'week' }) };

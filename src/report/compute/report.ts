@@ -21,6 +21,7 @@ import {
 import { averageCac, headlineKpis, withTargets } from './headline';
 import { projection, revenueCohorts } from './growth';
 import { customerSegments, hasSegments, segmentTable } from './segments';
+import { orderColumns } from './order-columns';
 import { storyOf } from './story';
 import { supportSection } from './support';
 import type { HoldoutForecast } from '../../kpi/predictive/forecast';
@@ -178,12 +179,8 @@ export function computeReport(data: ReportData, options: ReportOptions): ReportM
   const index = options.periodIndex ?? defaultPeriodIndex(options.periodKind, options.todayDay, lastDataDay(data));
   const period = reportPeriod(options.periodKind, index);
   const orders = data.orders?.records;
-  const activity = orders?.length
-    ? new CustomerActivity(
-        orders.map((o) => o.customerId),
-        orders.map((o) => o.day),
-      )
-    : undefined;
+  const columns = orders?.length ? orderColumns(orders) : undefined;
+  const activity = columns ? new CustomerActivity(columns.ids, columns.days, columns.customers) : undefined;
   const subscriptions: Subscription[] | undefined = data.subscriptions?.records.map((s) => ({
     customerId: s.customerId,
     startDay: s.startDay,
