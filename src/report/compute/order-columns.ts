@@ -33,7 +33,7 @@ export const orderColumns = oncePer((orders: readonly OrderRecord[]): OrderColum
 /**
  * The orders of a window of days (both ends included) as parallel columns, in sheet order. Their
  * customer index is the one `indexCustomers` gives the window's ids, renumbered from the source's
- * (no text is hashed again).
+ * (no text is hashed again). When every order is in the window, the source's columns themselves.
  * @example ordersIn(orders, { start: -Infinity, end: dayFromCivil(2025, 12, 31) }).ids.length // orders to then
  */
 export function ordersIn(orders: readonly OrderRecord[], w: DayWindow): OrderColumns {
@@ -41,6 +41,7 @@ export function ordersIn(orders: readonly OrderRecord[], w: DayWindow): OrderCol
   const inWindow = (day: number) => !(day < w.start || day > w.end);
   let count = 0;
   for (let i = 0; i < all.days.length; i++) if (inWindow(all.days[i])) count++;
+  if (count === all.days.length) return all; // every order (the usual "up to the period's end")
   const ids: string[] = new Array(count);
   const days = new Float64Array(count);
   const amounts = new Float64Array(count);

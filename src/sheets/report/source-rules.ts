@@ -197,7 +197,8 @@ export function requiredFields(required: readonly { key: string; reason: SkipRea
 /**
  * The order of one row of a sheet without an order id column, where every row is an order of its
  * own: what {@link ordersOfRows} gives that row, computed as the row is read (nothing kept of the
- * other rows). A negative amount is an error of its row.
+ * other rows). A negative amount is an error of its row. The row's own `values` become the order's
+ * (the row is not used again).
  * @example orderOfLoneRow({ row: 2, values: { customerId: 'a', date: 20000, amount: 5 }, bad: {} },
  *   ['customerId', 'date', 'amount'], requiredFields([])) // { row: 2, values: { customerId: 'a', … } }
  */
@@ -206,7 +207,7 @@ export function orderOfLoneRow(
   fieldOrder: readonly string[],
   required: ReadonlyMap<string, SkipReason>,
 ): OrderOutcome {
-  return orderOfRow(row, fieldOrder, required, 'repeated');
+  return orderOfRow(row, fieldOrder, required, 'repeated', row.values);
 }
 
 /** Whether multi-row orders repeat their amount on each row (counted once) or split it (summed). */
@@ -266,15 +267,15 @@ function orderOfGroup(
 
 /**
  * `orderOfGroup` for an order of one row that is not a refund (most orders): the same rules, without
- * the arrays and searches a group of several rows needs.
+ * the arrays and searches a group of several rows needs. The order's fields are written to `values`.
  */
 function orderOfRow(
   row: OrderRow,
   fieldOrder: readonly string[],
   required: ReadonlyMap<string, SkipReason>,
   amounts: 'repeated' | 'summed',
+  values: Record<string, unknown> = {},
 ): OrderOutcome {
-  const values: Record<string, unknown> = {};
   for (const key of fieldOrder) {
     const value = row.values[key];
     if (key === AMOUNT ? isAmount(value) : value !== null && value !== undefined && value !== '') {
