@@ -212,7 +212,8 @@ export function computeReport(data: ReportData, options: ReportOptions): ReportM
   }
   const support = data.tickets ? supportSection(data.tickets.records, activity, period) : undefined;
   if (support) model.support = support;
-  const segments = segmentTable(data, activity, period);
+  const segmentOf = customerSegments(data, period.end);
+  const segments = segmentTable(data, activity, period, segmentOf);
   if (segments) model.segments = segments;
   if (options.sections.cohorts && orders) {
     const cohorts = monthlyCohorts(orders, period.end);
@@ -232,7 +233,7 @@ export function computeReport(data: ReportData, options: ReportOptions): ReportM
     model.predicted = outcome;
   }
   if (options.sections.actions) model.actions = actionLists(data, rfm, activity, period, options.todayDay, predicted);
-  if (segments) withSegments(model, customerSegments(data, period.end));
+  if (segments) withSegments(model, segmentOf);
   model.story = storyOf(model);
   return model;
 }

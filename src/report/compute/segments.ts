@@ -79,7 +79,8 @@ export function hasSegments(data: ReportData): boolean {
  * The KPIs of the period by segment, or `undefined` when fewer than two segments have customers or
  * answers. Each tested KPI is compared segment against the rest with Holm's correction across the
  * segments (compareRates, compareMeans, compareNps). O(orders + customers + answers), plus
- * O(segments · orders in the period) for Welch's test of the order values.
+ * O(segments · orders in the period) for Welch's test of the order values. `ofCustomer` is
+ * `customerSegments(data, period.end)`, when the caller has it already.
  * @example segmentTable(data, activity, period)?.rows[0]
  * // { segment: 'Club', customers: 310, churn: { value: 0.04, adjustedPValue: 0.01, differs: 'better' }, … }
  */
@@ -87,9 +88,9 @@ export function segmentTable(
   data: ReportData,
   activity: CustomerActivity | undefined,
   period: ReportPeriod,
+  ofCustomer: Map<string, string> = customerSegments(data, period.end),
 ): SegmentTable | undefined {
   const { start, end } = period;
-  const ofCustomer = customerSegments(data, end);
   const rawOf = (customerId: string, own?: string | null) =>
     !blank(own) ? own!.trim() : (ofCustomer.get(customerId) ?? NO_SEGMENT);
 
