@@ -14,7 +14,12 @@ import {
   type BgNbdParams,
 } from '../../src/kpi/predictive/bgnbd';
 import { discountedPurchases, predictCustomerValue } from '../../src/kpi/predictive/clv';
-import { expectedOrderValue, fitGammaGamma } from '../../src/kpi/predictive/gamma-gamma';
+import {
+  expectedOrderValue,
+  fitGammaGamma,
+  prepareSpend,
+  spendLogLikelihood,
+} from '../../src/kpi/predictive/gamma-gamma';
 import { hyp2f1, logHyp2f1 } from '../../src/kpi/predictive/hypergeometric';
 import { groupHistories } from '../../src/kpi/predictive/likelihood';
 import { minimize } from '../../src/kpi/predictive/optimizer';
@@ -130,6 +135,39 @@ describe('CDNOW sample (Fader, Hardie & Lee 2005; Fader & Hardie 2013)', () => {
     expect(gg.p).toBeCloseTo(6.25, 2);
     expect(gg.q).toBeCloseTo(3.74, 2);
     expect(gg.v).toBeCloseTo(15.44, 2);
+  });
+
+  it('Gamma-Gamma log-likelihood: the per-customer sum of FH 2013 eq. 3, and its analytic gradient', () => {
+    const buyers = summaries.filter((s) => s.x > 0 && s.monetary > 0);
+    const data = prepareSpend(buyers);
+    for (const params of [
+      { p: 6.25, q: 3.74, v: 15.44 },
+      { p: 0.7, q: 12, v: 400 },
+    ]) {
+      const { p, q, v } = params;
+      let plain = 0;
+      for (const { x, monetary: m } of buyers)
+        plain +=
+          lnGamma(p * x + q) -
+          lnGamma(p * x) -
+          lnGamma(q) +
+          q * Math.log(v) +
+          p * x * Math.log(x) +
+          (p * x - 1) * Math.log(m) -
+          (p * x + q) * Math.log(x * m + v);
+      const gradient = [0, 0, 0];
+      expect(spendLogLikelihood(params, data, gradient)).toBeCloseTo(plain, 8);
+      (['p', 'q', 'v'] as const).forEach((key, i) => {
+        const h = 1e-6;
+        const up = spendLogLikelihood({ ...params, [key]: params[key] * Math.exp(h) }, data);
+        const down = spendLogLikelihood({ ...params, [key]: params[key] * Math.exp(-h) }, data);
+        expect(Math.abs(gradient[i] - (up - down) / (2 * h))).toBeLessThan(1e-5 * Math.max(1, Math.abs(gradient[i])));
+      });
+    }
+    // the published fit is where the likelihood peaks: the gradient there is near zero
+    const atFit = [0, 0, 0];
+    spendLogLikelihood(fitGammaGamma(summaries), data, atFit);
+    for (const g of atFit) expect(Math.abs(g)).toBeLessThan(1e-3);
   });
 
   it('orders after as_of are ignored: cutting the file at as_of changes nothing', () => {

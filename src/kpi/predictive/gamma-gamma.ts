@@ -7,9 +7,9 @@
  * (C. Davidson-Pilon, MIT). CDNOW sample, 946 repeat buyers: p = 6.25, q = 3.74, v = 15.44.
  */
 import { isDomainError, refuse } from '../domain-error';
-import { checkFit } from './likelihood';
-import { minimize } from './optimizer';
-import { lnGamma } from './special';
+import { checkFit, EDGE } from './likelihood';
+import { minimizeSmooth } from './optimizer';
+import { digamma, lnGamma } from './special';
 
 /** Gamma-Gamma parameters (v in the currency of the amounts). */
 export interface GammaGammaParams {
@@ -27,44 +27,96 @@ export interface SpendHistory {
 /** Fewest repeat buyers with spend above 0 a fit accepts. */
 export const MIN_SPENDING_REPEAT_BUYERS = 3;
 
-/** Spend histories with the distinct x values indexed and ln m̄ precomputed. */
-interface PreparedSpend {
+/**
+ * Spend histories with the distinct x values indexed: per distinct x, its customers and the sum of
+ * their ln m̄; per customer, x·m̄.
+ */
+export interface PreparedSpend {
   xs: number[];
+  /** Customers with each distinct x, and Σ ln m̄ over them. */
+  counts: number[];
+  logSpendSums: number[];
   xIndex: Int32Array;
-  spend: Float64Array;
-  logSpend: Float64Array;
+  /** x·m̄ of each customer. */
+  totals: Float64Array;
 }
 
-function prepareSpend(histories: readonly SpendHistory[]): PreparedSpend {
+/**
+ * Prepares the histories given (each with x > 0 and m̄ > 0) for {@link spendLogLikelihood}.
+ *
+ * @example prepareSpend([{ x: 2, monetary: 10 }, { x: 2, monetary: 30 }]).counts // [2]
+ */
+export function prepareSpend(histories: readonly SpendHistory[]): PreparedSpend {
   const index = new Map<number, number>();
   const xs: number[] = [];
+  const counts: number[] = [];
+  const logSpendSums: number[] = [];
   const xIndex = new Int32Array(histories.length);
-  const spend = new Float64Array(histories.length);
-  const logSpend = new Float64Array(histories.length);
+  const totals = new Float64Array(histories.length);
   histories.forEach((h, i) => {
     let k = index.get(h.x);
     if (k === undefined) {
       k = xs.length;
       index.set(h.x, k);
       xs.push(h.x);
+      counts.push(0);
+      logSpendSums.push(0);
     }
     xIndex[i] = k;
-    spend[i] = h.monetary;
-    logSpend[i] = Math.log(h.monetary);
+    counts[k]++;
+    logSpendSums[k] += Math.log(h.monetary);
+    totals[i] = h.x * h.monetary;
   });
-  return { xs, xIndex, spend, logSpend };
+  return { xs, counts, logSpendSums, xIndex, totals };
 }
 
-function spendLogLikelihood(params: GammaGammaParams, data: PreparedSpend): number {
+/**
+ * Σ over customers of ln f(m̄ | x; p, q, v) (FH 2013 eq. 3, up to terms free of the parameters as
+ * `lifetimes` writes it): lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln v + px ln x + (px−1) ln m̄ − (px+q) ln(x m̄ + v).
+ * When `gradient` is given, its derivatives with respect to ln p, ln q and ln v are written into it.
+ *
+ * @example spendLogLikelihood({ p: 6.25, q: 3.74, v: 15.44 }, prepareSpend(cdnowRepeatBuyers)) // the maximum on CDNOW
+ */
+export function spendLogLikelihood(params: GammaGammaParams, data: PreparedSpend, gradient?: number[]): number {
   const { p, q, v } = params;
-  const perX = data.xs.map(
-    (x) => lnGamma(p * x + q) - lnGamma(p * x) - lnGamma(q) + q * Math.log(v) + p * x * Math.log(x),
-  );
+  const { xs, counts, logSpendSums, xIndex, totals } = data;
+  const groups = xs.length;
+  // Σ ln(x m̄ + v) and Σ 1/(x m̄ + v) over each distinct x's customers
+  const logSums = new Float64Array(groups);
+  const inverseSums = new Float64Array(groups);
+  for (let i = 0; i < totals.length; i++) {
+    const k = xIndex[i];
+    const shifted = totals[i] + v;
+    logSums[k] += Math.log(shifted);
+    if (gradient) inverseSums[k] += 1 / shifted;
+  }
+  const logV = Math.log(v);
+  const lnGammaQ = lnGamma(q);
+  const psiQ = gradient ? digamma(q) : 0;
   let total = 0;
-  for (let i = 0; i < data.spend.length; i++) {
-    const k = data.xIndex[i];
-    const px = p * data.xs[k];
-    total += perX[k] + (px - 1) * data.logSpend[i] - (px + q) * Math.log(data.xs[k] * data.spend[i] + v);
+  let dP = 0;
+  let dQ = 0;
+  let dV = 0;
+  for (let k = 0; k < groups; k++) {
+    const x = xs[k];
+    const n = counts[k];
+    const px = p * x;
+    const logX = Math.log(x);
+    total +=
+      n * (lnGamma(px + q) - lnGamma(px) - lnGammaQ + q * logV + px * logX) +
+      (px - 1) * logSpendSums[k] -
+      (px + q) * logSums[k];
+    if (gradient) {
+      const psiPxQ = digamma(px + q);
+      dP += x * (n * (psiPxQ - digamma(px) + logX) + logSpendSums[k] - logSums[k]);
+      dQ += n * (psiPxQ - psiQ + logV) - logSums[k];
+      dV += (n * q) / v - (px + q) * inverseSums[k];
+    }
+  }
+  if (gradient) {
+    gradient[0] = p * dP;
+    gradient[1] = q * dQ;
+    gradient[2] = v * dV;
   }
   return total;
 }
@@ -72,8 +124,10 @@ function spendLogLikelihood(params: GammaGammaParams, data: PreparedSpend): numb
 /**
  * Maximum-likelihood Gamma-Gamma fit on the repeat buyers whose mean repeat spend is above 0
  * (others are left out: one-time buyers carry no repeat spend, and zero-value orders such as free
- * samples have no Gamma density). Refuses fewer than {@link MIN_SPENDING_REPEAT_BUYERS} such buyers
- * (`tooFewSpendingBuyers`) and a likelihood with no interior maximum (see `checkFit`).
+ * samples have no Gamma density), on log-parameters: quasi-Newton with the analytic gradient, and
+ * Nelder–Mead to confirm a maximum near the edge of the domain (see `minimizeSmooth`). Refuses fewer
+ * than {@link MIN_SPENDING_REPEAT_BUYERS} such buyers (`tooFewSpendingBuyers`) and a likelihood with
+ * no interior maximum (see `checkFit`).
  *
  * @example fitGammaGamma(cdnowSampleSummaries) // { p: 6.25, q: 3.74, v: 15.44 }
  */
@@ -85,16 +139,22 @@ export function fitGammaGamma(histories: readonly SpendHistory[]): GammaGammaPar
   for (const h of spending) spend += h.monetary;
   const meanSpend = spend / spending.length;
   const data = prepareSpend(spending);
-  const negLogLikelihood = (theta: number[]) => {
-    if (theta.some((t) => Math.abs(t) > 36)) return Infinity;
-    return -spendLogLikelihood(paramsOf(theta), data);
+  const negLogLikelihood = (theta: number[], gradient?: number[]) => {
+    if (theta.some((t) => !(Math.abs(t) <= 36))) return Infinity;
+    const value = -spendLogLikelihood(paramsOf(theta), data, gradient);
+    if (gradient) for (let i = 0; i < gradient.length; i++) gradient[i] = -gradient[i];
+    return value;
   };
   // E[spend] = p·v/(q−1): start from p = 1, q = 2, v = mean spend, and from a peaked alternative
   const starts = [
     [0, Math.log(2), Math.log(meanSpend)],
     [Math.log(5), Math.log(4), Math.log((meanSpend * 3) / 5)],
   ];
-  const best = minimize(negLogLikelihood, starts);
+  // p and q are scale-free; v is in the currency of the amounts, so its edge is measured from the mean spend
+  const logMeanSpend = Math.log(meanSpend);
+  const best = minimizeSmooth(negLogLikelihood, starts, {
+    confirm: ([logP, logQ, logV]) => Math.max(Math.abs(logP), Math.abs(logQ), Math.abs(logV - logMeanSpend)) > EDGE,
+  });
   checkFit(best.x, best.converged);
   return paramsOf(best.x);
 }

@@ -51,7 +51,7 @@ const LOG_PARAMETER_LIMIT = 18;
  * A maximum with a log-parameter beyond ±this (a parameter under 0.001 or over 1,100) is confirmed
  * by Nelder–Mead: the likelihood may still be rising, slowly, towards the edge.
  */
-const EDGE = 7;
+export const EDGE = 7;
 
 /**
  * Customers grouped by identical (x, tₓ, T), with the distinct x, tₓ and T values indexed so a
