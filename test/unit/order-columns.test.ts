@@ -18,22 +18,37 @@ const ordersArb = fc.array(
   }),
   { minLength: 1, maxLength: 60 },
 ) as fc.Arbitrary<OrderRecord[]>;
-const windowArb = fc
-  .tuple(fc.integer({ min: 18_990, max: 19_810 }), fc.integer({ min: 0, max: 900 }))
-  .map(([start, length]) => ({ start, end: start + length }));
+const windowArb = fc.oneof(
+  fc
+    .tuple(fc.integer({ min: 18_990, max: 19_810 }), fc.integer({ min: -5, max: 900 }))
+    .map(([start, length]) => ({ start, end: start + length })),
+  fc.integer({ min: 18_990, max: 19_810 }).map((end) => ({ start: -Infinity, end })),
+  fc.constant({ start: -Infinity, end: Infinity }),
+);
+
+/** Orders and windows of them, with ends often on an order's day (the edge cases of "both ends included"). */
+const ordersWithWindows = ordersArb.chain((orders) => {
+  const orderDay = fc.constantFrom(...orders.map((o) => o.day));
+  const onOrderDays = fc.tuple(orderDay, orderDay).map(([a, b]) => ({ start: Math.min(a, b), end: Math.max(a, b) }));
+  const windows = fc.array(fc.oneof(windowArb, onOrderDays), { minLength: 1, maxLength: 4 });
+  return fc.tuple(fc.constant(orders), windows);
+});
 
 describe('ordersIn', () => {
-  it('keeps the orders of the window in sheet order, with the customer index indexCustomers gives them', () => {
+  it('keeps the orders of each window in sheet order, with the customer index indexCustomers gives them', () => {
     fc.assert(
-      fc.property(ordersArb, windowArb, (orders, w) => {
-        const kept = orders.filter((o) => o.day >= w.start && o.day <= w.end);
-        const window = ordersIn(orders, w);
-        expect(window.ids).toEqual(kept.map((o) => o.customerId));
-        expect([...window.days]).toEqual(kept.map((o) => o.day));
-        expect([...window.amounts]).toEqual(kept.map((o) => o.amount));
-        const index = indexCustomers(window.ids);
-        expect(window.customers.ids).toEqual(index.ids);
-        expect([...window.customers.of]).toEqual([...index.of]);
+      // several windows of the same orders: the orders sorted by day are built once and reused
+      fc.property(ordersWithWindows, ([orders, windows]) => {
+        for (const w of windows) {
+          const kept = orders.filter((o) => o.day >= w.start && o.day <= w.end);
+          const window = ordersIn(orders, w);
+          expect(window.ids).toEqual(kept.map((o) => o.customerId));
+          expect([...window.days]).toEqual(kept.map((o) => o.day));
+          expect([...window.amounts]).toEqual(kept.map((o) => o.amount));
+          const index = indexCustomers(window.ids);
+          expect(window.customers.ids).toEqual(index.ids);
+          expect([...window.customers.of]).toEqual([...index.of]);
+        }
       }),
     );
   });

@@ -30,27 +30,49 @@ export const orderColumns = oncePer((orders: readonly OrderRecord[]): OrderColum
   return { ids, days, amounts, customers: indexCustomers(ids) };
 });
 
+/** Positions of the orders sorted by day (ties in sheet order), built once per orders source. */
+const byDay = oncePer((columns: OrderColumns): Int32Array => {
+  const positions = new Int32Array(columns.days.length);
+  for (let i = 0; i < positions.length; i++) positions[i] = i;
+  const { days } = columns;
+  return positions.sort((a, b) => days[a] - days[b] || a - b);
+});
+
+/** How many leading positions of `order` (sorted by day) have a day for which `before` holds. */
+function leading(order: Int32Array, days: Float64Array, before: (day: number) => boolean): number {
+  let low = 0;
+  let high = order.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (before(days[order[mid]])) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /**
  * The orders of a window of days (both ends included) as parallel columns, in sheet order. Their
  * customer index is the one `indexCustomers` gives the window's ids, renumbered from the source's
  * (no text is hashed again). When every order is in the window, the source's columns themselves.
+ * The window's orders are found in the orders sorted by day (O(log n + orders in the window)).
  * @example ordersIn(orders, { start: -Infinity, end: dayFromCivil(2025, 12, 31) }).ids.length // orders to then
  */
 export function ordersIn(orders: readonly OrderRecord[], w: DayWindow): OrderColumns {
   const all = orderColumns(orders);
-  const inWindow = (day: number) => !(day < w.start || day > w.end);
-  let count = 0;
-  for (let i = 0; i < all.days.length; i++) if (inWindow(all.days[i])) count++;
+  const order = byDay(all);
+  const from = leading(order, all.days, (day) => day < w.start);
+  const to = leading(order, all.days, (day) => !(day > w.end));
+  const count = Math.max(0, to - from);
   if (count === all.days.length) return all; // every order (the usual "up to the period's end")
+  const positions = order.slice(from, from + count).sort();
   const ids: string[] = new Array(count);
   const days = new Float64Array(count);
   const amounts = new Float64Array(count);
   const of = new Int32Array(count);
   const customerIds: string[] = [];
   const renumbered = new Int32Array(all.customers.ids.length).fill(-1);
-  let k = 0;
-  for (let i = 0; i < all.days.length; i++) {
-    if (!inWindow(all.days[i])) continue;
+  for (let k = 0; k < count; k++) {
+    const i = positions[k];
     const source = all.customers.of[i];
     if (renumbered[source] < 0) {
       renumbered[source] = customerIds.length;
@@ -59,7 +81,7 @@ export function ordersIn(orders: readonly OrderRecord[], w: DayWindow): OrderCol
     of[k] = renumbered[source];
     ids[k] = all.ids[i];
     days[k] = all.days[i];
-    amounts[k++] = all.amounts[i];
+    amounts[k] = all.amounts[i];
   }
   return { ids, days, amounts, customers: { ids: customerIds, of } };
 }
