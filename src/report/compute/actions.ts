@@ -32,11 +32,16 @@ export const LOW_HEALTH_SCORE = 25;
 export const FALLING_SATISFACTION = 2;
 /** Days ahead for birthdays and anniversaries. */
 export const UPCOMING_DAYS = 30;
+/** The health score counts a customer's orders in this many days to the period's end. */
+const RECENT_ORDER_DAYS = 90;
 
 /** Per-customer facts the lists show. */
 interface CustomerFacts {
   directory: Map<string, CustomerRecord>;
-  orders: Map<string, { count: number; spend: number; last: number; firstAmount: number; first: number }>;
+  orders: Map<
+    string,
+    { count: number; spend: number; last: number; firstAmount: number; first: number; recentOrders: number }
+  >;
   /** Spend of each customer in the 12 months to the period's end. */
   yearSpend: Map<string, number>;
 }
@@ -58,6 +63,7 @@ function customerFacts(data: ReportData, endDay: number): CustomerFacts {
   const firstAmount = new Float64Array(n);
   const year = new Float64Array(n);
   const inYear = new Uint8Array(n);
+  const recent = new Int32Array(n);
   const byFirstOrder: number[] = [];
   for (let i = 0; i < days.length; i++) {
     const day = days[i];
@@ -68,6 +74,7 @@ function customerFacts(data: ReportData, endDay: number): CustomerFacts {
       year[c] += amount;
       inYear[c] = 1;
     }
+    if (day > endDay - RECENT_ORDER_DAYS) recent[c]++;
     if (count[c]++ === 0) {
       byFirstOrder.push(c);
       spend[c] = amount;
@@ -84,7 +91,14 @@ function customerFacts(data: ReportData, endDay: number): CustomerFacts {
   }
   for (const c of byFirstOrder) {
     const id = customers.ids[c];
-    orders.set(id, { count: count[c], spend: spend[c], last: last[c], first: first[c], firstAmount: firstAmount[c] });
+    orders.set(id, {
+      count: count[c],
+      spend: spend[c],
+      last: last[c],
+      first: first[c],
+      firstAmount: firstAmount[c],
+      recentOrders: recent[c],
+    });
     if (inYear[c]) yearSpend.set(id, year[c]);
   }
   return { directory, orders, yearSpend };
@@ -117,10 +131,6 @@ const byId = (a: ActionCustomer, b: ActionCustomer) =>
 function healthOf(data: ReportData, facts: CustomerFacts, endDay: number): Map<string, number> {
   const ids = [...facts.orders.keys()];
   if (!ids.length) return new Map();
-  const recentOrders = new Map<string, number>();
-  for (const o of data.orders?.records ?? [])
-    if (o.day <= endDay && o.day > endDay - 90)
-      recentOrders.set(o.customerId, (recentOrders.get(o.customerId) ?? 0) + 1);
   const latestNps = new Map<string, { day: number; score: number }>();
   for (const s of data.surveys?.records ?? []) {
     if (s.nps === null || s.day > endDay || !s.customerId) continue;
@@ -132,11 +142,11 @@ function healthOf(data: ReportData, facts: CustomerFacts, endDay: number): Map<s
     if (t.day <= endDay && ticketStatusOf(t.status) === 'open')
       openTickets.set(t.customerId, (openTickets.get(t.customerId) ?? 0) + 1);
   const hasTickets = Boolean(data.tickets);
-  const metrics = ids.map((id) => [
-    recentOrders.get(id) ?? 0,
-    endDay - facts.orders.get(id)!.last,
-    latestNps.get(id)?.score ?? null,
-    hasTickets ? (openTickets.get(id) ?? 0) : null,
+  const metrics = [...facts.orders.values()].map((f, i) => [
+    f.recentOrders,
+    endDay - f.last,
+    latestNps.get(ids[i])?.score ?? null,
+    hasTickets ? (openTickets.get(ids[i]) ?? 0) : null,
   ]);
   const scores = healthScores(metrics, [2, 2, 1, 1], [1, -1, 1, -1]);
   const out = new Map<string, number>();
