@@ -9,15 +9,18 @@ import { rfmScores } from '../../src/kpi/retention/rfm';
 import { ordersIn } from '../../src/report/compute/order-columns';
 import type { OrderRecord } from '../../src/report/records';
 
-/** Orders as the reader makes them (only the fields the columns read). */
-const ordersArb = fc.array(
-  fc.record({
-    customerId: fc.constantFrom('C2', 'c10', 'ana', 'Álvaro', 'b@x.es', '7'),
-    day: fc.integer({ min: 19_000, max: 19_800 }),
-    amount: fc.integer({ min: 0, max: 50_000 }).map((cents) => cents / 100),
-  }),
-  { minLength: 1, maxLength: 60 },
-) as fc.Arbitrary<OrderRecord[]>;
+/** Orders as the reader makes them (only the fields the columns read), on the days `day` gives. */
+const ordersOn = (day: fc.Arbitrary<number>) =>
+  fc.array(
+    fc.record({
+      customerId: fc.constantFrom('C2', 'c10', 'ana', 'Álvaro', 'b@x.es', '7'),
+      day,
+      amount: fc.integer({ min: 0, max: 50_000 }).map((cents) => cents / 100),
+    }),
+    { minLength: 1, maxLength: 60 },
+  ) as fc.Arbitrary<OrderRecord[]>;
+const twoYears = fc.integer({ min: 19_000, max: 19_800 });
+const ordersArb = ordersOn(twoYears);
 const windowArb = fc.oneof(
   fc
     .tuple(fc.integer({ min: 18_990, max: 19_810 }), fc.integer({ min: -5, max: 900 }))
@@ -27,7 +30,12 @@ const windowArb = fc.oneof(
 );
 
 /** Orders and windows of them, with ends often on an order's day (the edge cases of "both ends included"). */
-const ordersWithWindows = ordersArb.chain((orders) => {
+// mostly whole days over two years; now and then a day far off or a fraction (the day sort's other path)
+const anyDay = fc.oneof(
+  { weight: 20, arbitrary: twoYears },
+  { weight: 1, arbitrary: fc.constantFrom(0, 1_000_000, 19_400.5) },
+);
+const ordersWithWindows = ordersOn(anyDay).chain((orders) => {
   const orderDay = fc.constantFrom(...orders.map((o) => o.day));
   const onOrderDays = fc.tuple(orderDay, orderDay).map(([a, b]) => ({ start: Math.min(a, b), end: Math.max(a, b) }));
   const windows = fc.array(fc.oneof(windowArb, onOrderDays), { minLength: 1, maxLength: 4 });

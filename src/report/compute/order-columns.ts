@@ -31,11 +31,27 @@ export const orderColumns = oncePer((orders: readonly OrderRecord[]): OrderColum
 });
 
 /** Positions of the orders sorted by day (ties in sheet order), built once per orders source. */
-const byDay = oncePer((columns: OrderColumns): Int32Array => {
-  const positions = new Int32Array(columns.days.length);
-  for (let i = 0; i < positions.length; i++) positions[i] = i;
-  const { days } = columns;
-  return positions.sort((a, b) => days[a] - days[b] || a - b);
+const byDay = oncePer(({ days }: OrderColumns): Int32Array => {
+  const positions = new Int32Array(days.length);
+  let low = Infinity;
+  let high = -Infinity;
+  let whole = true;
+  for (let i = 0; i < days.length; i++) {
+    const day = days[i];
+    if (day < low) low = day;
+    if (day > high) high = day;
+    if (!Number.isInteger(day)) whole = false;
+  }
+  if (!whole || high - low > 4 * days.length + 1_000) {
+    for (let i = 0; i < positions.length; i++) positions[i] = i;
+    return positions.sort((a, b) => days[a] - days[b] || a - b);
+  }
+  // Whole days over a span not much longer than the orders: a counting sort (stable, O(n + span)).
+  const starts = new Int32Array(high - low + 2);
+  for (let i = 0; i < days.length; i++) starts[days[i] - low + 1]++;
+  for (let d = 1; d < starts.length; d++) starts[d] += starts[d - 1];
+  for (let i = 0; i < days.length; i++) positions[starts[days[i] - low]++] = i;
+  return positions;
 });
 
 /** How many leading positions of `order` (sorted by day) have a day for which `before` holds. */
