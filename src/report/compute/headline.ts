@@ -24,8 +24,8 @@ import { isActiveOn, type Subscription } from '../../kpi/revenue/subscription';
 import { csatShare } from '../../kpi/survey/csat';
 import { npsCounts, npsMarginOfError, npsOfCounts, type NpsCounts } from '../../kpi/survey/nps';
 import { PERIODS_PER_YEAR, type ReportPeriod } from '../period';
-import type { OrderRecord, ReportData } from '../records';
-import { ACTIVE_WINDOW_DAYS, type CustomerActivity } from './activity';
+import type { CustomerRecord, OrderRecord, ReportData } from '../records';
+import { ACTIVE_WINDOW_DAYS, CustomerActivity } from './activity';
 import { oncePer } from './once-per';
 import { orderColumns, ordersIn } from './order-columns';
 import type { ChangeTest, HeadlineKpi, KpiFormat } from './model';
@@ -220,12 +220,28 @@ const repeatRatesOf = oncePer((orders: readonly OrderRecord[]) => {
   return repeatRateByDay(columns.ids, columns.days, columns.customers);
 });
 
-/** Each customer's first order day, built once per activity (every window asks for it). */
-const firstOrderDays = oncePer((activity: CustomerActivity) => {
-  const days = new Map<string, number>();
-  activity.ids.forEach((id, c) => days.set(id, activity.firstDay(c)));
-  return days;
-});
+/** Stands for "no orders" where an activity is the key of a kept value. */
+const NO_ACTIVITY = {};
+
+/**
+ * The customers with a CAC, in sheet order, as columns: their CAC and the day they were acquired
+ * (their signup date, else their first order; NaN when neither is known). Built once per customers
+ * source and activity: every window and every month of the MRR chart asks for it.
+ */
+const acquisitionsOf = oncePer((customers: readonly CustomerRecord[]) =>
+  oncePer((activity: CustomerActivity | typeof NO_ACTIVITY) => {
+    const firstOrder = new Map<string, number>();
+    if (activity instanceof CustomerActivity) activity.ids.forEach((id, c) => firstOrder.set(id, activity.firstDay(c)));
+    const withCac = customers.filter((c) => c.cac !== null);
+    const cac = new Float64Array(withCac.length);
+    const since = new Float64Array(withCac.length);
+    withCac.forEach((c, i) => {
+      cac[i] = c.cac!;
+      since[i] = c.signupDay ?? firstOrder.get(c.customerId) ?? NaN;
+    });
+    return { cac, since };
+  }),
+);
 
 /**
  * The average acquisition cost of the customers acquired in the 12 months to the window's end (their
@@ -239,15 +255,15 @@ export function averageCac(
   w: DayWindow,
 ): number | null | undefined {
   const customers = data.customers?.records;
-  if (!customers?.some((c) => c.cac !== null)) return undefined;
-  const year: DayWindow = { start: w.end - ACTIVE_WINDOW_DAYS + 1, end: w.end };
-  const firstOrder = activity ? firstOrderDays(activity) : new Map<string, number>();
+  if (!customers) return undefined;
+  const { cac, since } = acquisitionsOf(customers)(activity ?? NO_ACTIVITY);
+  if (!cac.length) return undefined;
+  const start = w.end - ACTIVE_WINDOW_DAYS + 1;
   let cacSum = 0;
   let cacCount = 0;
-  for (const c of customers) {
-    const since = c.signupDay ?? firstOrder.get(c.customerId);
-    if (c.cac !== null && since !== undefined && since >= year.start && since <= year.end) {
-      cacSum += c.cac;
+  for (let i = 0; i < cac.length; i++) {
+    if (since[i] >= start && since[i] <= w.end) {
+      cacSum += cac[i];
       cacCount++;
     }
   }
