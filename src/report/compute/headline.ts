@@ -182,13 +182,15 @@ function orderKpis(
   out.repeatRate = repeatRatesOf(orders).at(w.end);
   if (light) return; // a trend point needs only the KPIs above
 
-  if (orders.some((o) => o.cost !== null)) {
+  const costs = orderCosts(orders);
+  if (costs) {
+    const { days, amounts } = orderColumns(orders);
     let cost = 0;
     let revenueWithCost = 0;
-    for (const o of orders) {
-      if (o.day < w.start || o.day > w.end || o.cost === null) continue;
-      cost += o.cost;
-      revenueWithCost += o.amount;
+    for (let i = 0; i < days.length; i++) {
+      if (days[i] < w.start || days[i] > w.end || Number.isNaN(costs[i])) continue;
+      cost += costs[i];
+      revenueWithCost += amounts[i];
     }
     out.cps = refusedAsNull(() => customerProfitabilityScore(revenueWithCost, cost));
   }
@@ -210,6 +212,14 @@ function orderKpis(
   if (cac === undefined) return;
   out.ltvCac = ltv !== null && cac !== null ? refusedAsNull(() => ltvToCac(ltv, cac)) : null;
 }
+
+/** Each order's cost (NaN where blank), in sheet order; `undefined` when no order has one. Once per orders source. */
+const orderCosts = oncePer((orders: readonly OrderRecord[]) => {
+  if (!orders.some((o) => o.cost !== null)) return undefined;
+  const costs = new Float64Array(orders.length);
+  for (let i = 0; i < orders.length; i++) costs[i] = orders[i].cost ?? NaN;
+  return costs;
+});
 
 /**
  * REPEAT_RATE of the orders placed up to a day, for any day: built once per orders source (every
