@@ -138,9 +138,34 @@ interface WallClock {
 
 type WallClockReader = (instant: Date) => WallClock;
 
+/** The text `Intl.DateTimeFormat('en-US')` writes with an era and a 24-hour clock: `1/31/1956 AD, 23:00:00`. */
+const WALL_CLOCK_TEXT = /^(\d{1,2})\/(\d{1,2})\/(\d{1,6})[\s\u202f]+(AD|BC|A|B),?[\s\u202f]+(\d{1,2}):(\d{2}):(\d{2})$/;
+
+/**
+ * The wall clock in an en-US text with era and 24-hour clock, or `undefined` when the text is not
+ * in that form (another ICU's layout): the caller then reads the parts one by one.
+ *
+ * @example wallClockOfText('1/31/1956 AD, 23:00:00') // { year: 1956, month: 1, day: 31, hour: 23, … }
+ */
+export function wallClockOfText(text: string): WallClock | undefined {
+  const m = WALL_CLOCK_TEXT.exec(text);
+  if (!m) return undefined;
+  const year = Number(m[3]);
+  return {
+    year: m[4].startsWith('B') ? 1 - year : year,
+    month: Number(m[1]),
+    day: Number(m[2]),
+    hour: Number(m[5]) % 24, // "24" is midnight of the same day where the runtime ignores hourCycle
+    minute: Number(m[6]),
+    second: Number(m[7]),
+  };
+}
+
 /**
  * Wall clocks read with `Intl.DateTimeFormat`, or `undefined` where this runtime's `Intl` cannot
- * take the `timeZone` option or has no `formatToParts`.
+ * take the `timeZone` option or has no `formatToParts`. The formatted text is read when it has the
+ * layout {@link wallClockOfText} knows and agrees with the parts on two instants (a third of the
+ * cost of `formatToParts`, which is used otherwise).
  */
 function intlWallClock(timeZone: string): WallClockReader | undefined {
   let format: Intl.DateTimeFormat;
@@ -161,7 +186,7 @@ function intlWallClock(timeZone: string): WallClockReader | undefined {
   } catch {
     return undefined;
   }
-  return (instant) => {
+  const fromParts = (instant: Date): WallClock => {
     const parts = format.formatToParts(instant);
     const get = (type: string) => {
       const part = parts.find((p) => p.type === type);
@@ -178,6 +203,14 @@ function intlWallClock(timeZone: string): WallClockReader | undefined {
       second: get('second'),
     };
   };
+  const checks = [new Date(0), new Date(Date.UTC(1956, 0, 31, 23, 59, 58))];
+  const textAgrees = checks.every((instant) => {
+    const read = wallClockOfText(format.format(instant));
+    const parts = fromParts(instant);
+    return read !== undefined && (Object.keys(parts) as (keyof WallClock)[]).every((key) => read[key] === parts[key]);
+  });
+  if (!textAgrees) return fromParts;
+  return (instant) => wallClockOfText(format.format(instant)) ?? fromParts(instant);
 }
 
 /** Wall clocks read with Apps Script's `Utilities.formatDate` (Java's zone data: always there). */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFromCivil, isoOfDay } from '../../src/kpi/calendar/days';
-import { ZoneCalendar } from '../../src/sheets/timezone';
+import { wallClockOfText, ZoneCalendar } from '../../src/sheets/timezone';
 import { isoDateIn, sheetDate } from '../emulator';
 
 const ZONES = [
@@ -38,7 +38,8 @@ describe('ZoneCalendar: calendar days in the spreadsheet zone', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...ZONES),
-        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2035, 0, 1) }),
+        // from birth dates a century back to dates to come
+        fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2040, 0, 1) }),
         (zone, ms) => {
           expect(isoOfDay(new ZoneCalendar(zone).dayOf(ms))).toBe(isoDateIn(new Date(ms), zone));
         },
@@ -70,5 +71,22 @@ describe('ZoneCalendar: calendar days in the spreadsheet zone', () => {
       expect(start.getTime(), iso).toBe(sheetDate(iso, 'America/Santiago').getTime());
       expect(isoDateIn(start, 'America/Santiago'), iso).toBe(iso);
     }
+  });
+
+  it('reads the wall clock from the text Intl writes, and only from that layout', () => {
+    expect(wallClockOfText('1/31/1956 AD, 23:00:00')).toEqual({
+      year: 1956,
+      month: 1,
+      day: 31,
+      hour: 23,
+      minute: 0,
+      second: 0,
+    });
+    expect(wallClockOfText('12/5/2024 AD, 24:30:05')).toMatchObject({ day: 5, hour: 0, minute: 30, second: 5 });
+    expect(wallClockOfText('3/1/44 BC, 12:00:00')).toMatchObject({ year: -43, month: 3, day: 1 });
+    expect(wallClockOfText('1/31/1956\u202fAD, 23:00:00')).toMatchObject({ year: 1956 });
+    // another layout (day first, no era, a.m./p.m.): not read, the parts are used instead
+    for (const other of ['31/1/1956, 23:00:00', '1/31/1956, 11:00:00 PM', '1956-01-31 23:00:00', ''])
+      expect(wallClockOfText(other), other).toBeUndefined();
   });
 });
