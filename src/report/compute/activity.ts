@@ -73,11 +73,15 @@ export class CustomerActivity {
   window(start: number, end: number): ActivityCounts {
     const counts: ActivityCounts = { atStart: 0, newCustomers: 0, atEnd: 0, churned: 0, reactivated: 0, ordering: 0 };
     for (let c = 0; c < this.days.length; c++) {
-      const first = this.days[c][0];
+      const days = this.days[c];
+      const first = days[0];
       if (first > end) continue;
-      const activeBefore = this.activeOn(c, start - 1);
-      const activeAfter = this.activeOn(c, end);
-      const last = lastAtOrBefore(this.days[c], end)!;
+      // the last order on or before each end of the window (two searches per customer)
+      const atEnd = countAtOrBelow(days, end);
+      const last = days[atEnd - 1];
+      const beforeStart = countAtOrBelow(days, start - 1);
+      const activeBefore = beforeStart > 0 && days[beforeStart - 1] > start - 1 - ACTIVE_WINDOW_DAYS;
+      const activeAfter = last > end - ACTIVE_WINDOW_DAYS;
       if (activeBefore) counts.atStart++;
       if (activeAfter) counts.atEnd++;
       if (first >= start) counts.newCustomers++;
