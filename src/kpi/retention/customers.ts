@@ -58,6 +58,22 @@ function naturalKey(text: string): string {
   });
 }
 
+/** Most keys {@link keptNaturalKey} keeps; past that it starts again (a report sorts its customers four times). */
+const KEPT_KEYS = 100_000;
+let keptKeys: Map<string, string> | undefined;
+
+/** {@link naturalKey}, kept for texts seen before: the same customer ids are sorted again and again. */
+function keptNaturalKey(text: string): string {
+  keptKeys ??= new Map();
+  let key = keptKeys.get(text);
+  if (key === undefined) {
+    if (keptKeys.size >= KEPT_KEYS) keptKeys.clear();
+    key = naturalKey(text);
+    keptKeys.set(text, key);
+  }
+  return key;
+}
+
 /**
  * Sorts texts (customer ids, names) in the order a person expects, and returns the permutation:
  * case and accents ignored first ("ana" next to "Ana" and "Álvaro" before "Beatriz"), digit runs
@@ -70,7 +86,7 @@ function naturalKey(text: string): string {
  * @example sortedOrder(['b', 'a', 'c'], [5, 5, 1]) // [2, 1, 0]: c (1), a (5), b (5)
  */
 export function sortedOrder(texts: readonly string[], first?: ArrayLike<number>): number[] {
-  const keys = texts.map(naturalKey);
+  const keys = texts.map(keptNaturalKey);
   const order = texts.map((_, i) => i);
   order.sort((x, y) => {
     if (first && first[x] !== first[y]) return first[x] - first[y];
