@@ -202,6 +202,29 @@ describe('MRR movements', () => {
     );
   });
 
+  it("property: a month's movements are the same whatever range of months is asked for", () => {
+    const month = fc.integer({
+      min: periodIndex(day('2022-10-01'), 'month'),
+      max: periodIndex(day('2025-03-01'), 'month'),
+    });
+    fc.assert(
+      fc.property(subscriptions, month, month, month, month, (subs, ...ends) => {
+        const [outerFrom, from, to, outerTo] = ends.sort((x, y) => x - y);
+        const inner = mrrMovements(subs, from, to);
+        const outer = mrrMovements(subs, outerFrom, outerTo).slice(from - outerFrom, to - outerFrom + 1);
+        const moves = (r: (typeof inner)[number]) => [
+          r.month,
+          r.newMrr,
+          r.expansion,
+          r.contraction,
+          r.churned,
+          r.reactivation,
+        ];
+        expect(outer.map(moves)).toEqual(inner.map(moves));
+      }),
+    );
+  });
+
   it('property: a customer is New only once; later returns are Reactivation', () => {
     fc.assert(
       fc.property(subscriptions, (subs) => {

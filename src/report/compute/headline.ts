@@ -280,6 +280,19 @@ export function averageCac(
   return cacCount ? cacSum / cacCount : null;
 }
 
+/** The MRR movements of the months a window spans. */
+type MrrMonthsOf = (w: DayWindow) => MrrMonth[];
+
+/**
+ * The MRR movements of every month the windows span (in day order), worked out in one pass; each
+ * window then takes its months. A month's movements do not depend on the range asked for.
+ */
+function mrrMonthsOver(subscriptions: Subscription[], windows: DayWindow[]): MrrMonthsOf {
+  const from = periodIndex(windows[0].start, 'month');
+  const months = mrrMovements(subscriptions, from, periodIndex(windows[windows.length - 1].end, 'month'));
+  return (w) => months.slice(periodIndex(w.start, 'month') - from, periodIndex(w.end, 'month') - from + 1);
+}
+
 /** MRR of each customer on a day (subscriptions active that day, summed). */
 function mrrByCustomer(subscriptions: Subscription[], day: number): Map<string, number> {
   const out = new Map<string, number>();
@@ -300,11 +313,12 @@ function subscriptionKpis(
   subscriptions: Subscription[] | undefined,
   w: DayWindow,
   out: Values,
+  monthsOf: MrrMonthsOf,
 ): void {
   if (!subscriptions?.length) return;
   const mrr = mrrOn(subscriptions, w.end);
   out.mrr = mrr;
-  const months = mrrMovements(subscriptions, periodIndex(w.start, 'month'), periodIndex(w.end, 'month'));
+  const months = monthsOf(w);
   const total = (pick: (m: MrrMonth) => number) => months.reduce((sum, m) => sum + pick(m), 0);
   out.expansionMrr = total((m) => m.expansion);
   const before = mrrByCustomer(subscriptions, w.start - 1);
@@ -498,13 +512,14 @@ function windowKpis(
   activity: CustomerActivity | undefined,
   subscriptions: Subscription[] | undefined,
   w: DayWindow,
+  monthsOf: MrrMonthsOf,
   light = false,
 ): WindowKpis {
   const values: Values = {};
   const evidence: WindowEvidence = {};
   surveyKpis(data, w, values, evidence);
   if (activity) orderKpis(data, activity, w, values, evidence, light);
-  subscriptionKpis(data, activity, subscriptions, w, values);
+  subscriptionKpis(data, activity, subscriptions, w, values, monthsOf);
   funnelAndTicketKpis(data, w, (values.customersEnd as number | undefined) ?? null, values, evidence);
   return { values, evidence };
 }
@@ -590,14 +605,15 @@ export function headlineKpis(
   const covered = (w: DayWindow, key?: HeadlineKey) =>
     firstDataDay !== undefined && w.start - (key && NEEDS_A_YEAR.has(key) ? ACTIVE_WINDOW_DAYS : 0) >= firstDataDay;
   const last = TREND_PERIODS - 1;
+  const monthsOf = subscriptions?.length ? mrrMonthsOver(subscriptions, windows) : () => [];
   const full = new Map<number, WindowKpis>();
   for (const k of [last, last - 1, last - perYear])
-    if (k >= 0) full.set(k, windowKpis(data, activity, subscriptions, windows[k]));
+    if (k >= 0) full.set(k, windowKpis(data, activity, subscriptions, windows[k], monthsOf));
   const trendPoints = windows.map((w, k) =>
     k >= last - 1
       ? full.get(k)
       : covered(w)
-        ? (full.get(k) ?? windowKpis(data, activity, subscriptions, w, true))
+        ? (full.get(k) ?? windowKpis(data, activity, subscriptions, w, monthsOf, true))
         : undefined,
   );
   const now = full.get(last)!;
