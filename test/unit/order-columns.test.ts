@@ -6,6 +6,7 @@ import { cohortRetention } from '../../src/kpi/retention/cohorts';
 import { indexCustomers } from '../../src/kpi/retention/customers';
 import { orderSummary } from '../../src/kpi/retention/orders';
 import { rfmScores } from '../../src/kpi/retention/rfm';
+import { groupOrders } from '../../src/kpi/predictive/summary';
 import { ordersIn } from '../../src/report/compute/order-columns';
 import type { OrderRecord } from '../../src/report/records';
 
@@ -75,8 +76,13 @@ describe('ordersIn', () => {
         const byDay = repeatRateByDay(ids, days, customers);
         const plain = repeatRateByDay(ids, days);
         for (const day of [w.start, (w.start + w.end) >> 1, w.end]) expect(byDay.at(day)).toBe(plain.at(day));
-        for (const asOf of [w.end, w.start])
+        for (const asOf of [w.end, w.start]) {
           expect(rfmScores(ids, days, amounts, asOf, customers)).toEqual(rfmScores(ids, days, amounts, asOf));
+          // orders after the last day are left out, and their customers with them when they have no other
+          if (days.some((d) => d <= asOf))
+            expect(groupOrders(ids, days, amounts, asOf, customers)).toEqual(groupOrders(ids, days, amounts, asOf));
+        }
+        expect(groupOrders(ids, days, amounts, undefined, customers)).toEqual(groupOrders(ids, days, amounts));
       }),
     );
   });

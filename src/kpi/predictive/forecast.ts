@@ -10,6 +10,7 @@
  * on a tie, the one with the smaller mean absolute error over the groups 0 … 6, 7+; then BG/NBD.
  */
 import type { Period } from '../calendar/days';
+import type { CustomerIndex } from '../retention/customers';
 import { type DomainIssue, isDomainError } from '../domain-error';
 import { checkHorizon, type CustomerValuePrediction, valueCustomers } from './clv';
 import { fitSpendModel } from './gamma-gamma';
@@ -60,7 +61,7 @@ const DAYS_78_WEEKS = 546;
  * module comment). When neither model can be fitted on the calibration orders (or the span is under
  * 3 days) BG/NBD is used without a check. Refuses what `predictCustomerValue`'s checks and the
  * fits on all the orders refuse (`notPositive` horizon, `negative` rate, `noOrdersByAsOf`, too
- * few customers, a failed fit…).
+ * few customers, a failed fit…). `index` is `indexCustomers(customerIds)`, when the caller has it.
  *
  * @example predictWithHoldout(ids, days, amounts, { horizon: 52 }).model // 'bgnbd' or 'mbgnbd'
  */
@@ -69,11 +70,12 @@ export function predictWithHoldout(
   days: ArrayLike<number>,
   amounts: ArrayLike<number>,
   options: ForecastOptions,
+  index?: CustomerIndex,
 ): HoldoutForecast {
   const rate = options.annualDiscountRate ?? 0;
   checkHorizon(options.horizon, rate);
   const unit = options.unit ?? 'week';
-  const orders = groupOrders(customerIds, days, amounts, options.endDay);
+  const orders = groupOrders(customerIds, days, amounts, options.endDay, index);
   const endDay = orders.lastDay;
   const all = summariesAt(orders, endDay, unit);
   let firstDay = Infinity;

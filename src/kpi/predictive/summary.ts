@@ -8,6 +8,7 @@
  * - monetary = mean spend of the repeat order days (the first day excluded; 0 when x = 0).
  */
 import { refuse } from '../domain-error';
+import type { CustomerIndex } from '../retention/customers';
 import type { Period } from '../calendar/days';
 
 /** Length of each time unit in days. A month is 365.25 / 12 = 30.4375 days, a quarter 91.3125. */
@@ -86,7 +87,8 @@ export interface CustomerOrders {
  * Groups orders by customer and day, keeping those on or before `lastDay` (default: the latest
  * order day). Refuses paired lists of different lengths (`lengthMismatch`), a negative amount
  * (`negative`, even after `lastDay`) and no order on or before `lastDay` (`noOrdersByAsOf`, input
- * `asOf`).
+ * `asOf`). `index` is `indexCustomers(customerIds)`, when the caller has it already (no id is
+ * hashed again).
  *
  * @example groupOrders(['A', 'B', 'A', 'A'], [10, 11, 12, 10], [5, 6, 7, 8]) // A: days 10 (spend 13), 12 (7); B: 11
  */
@@ -95,6 +97,7 @@ export function groupOrders(
   days: ArrayLike<number>,
   amounts: ArrayLike<number> | undefined,
   lastDay?: number,
+  index?: CustomerIndex,
 ): CustomerOrders {
   const n = customerIds.length;
   if (days.length !== n)
@@ -106,7 +109,9 @@ export function groupOrders(
     last = -Infinity;
     for (let i = 0; i < n; i++) last = Math.max(last, Math.floor(days[i]));
   }
-  const indexOf = new Map<string, number>();
+  // customers are numbered by first appearance among the rows kept: from the caller's index when given
+  const indexOf = index ? undefined : new Map<string, number>();
+  const renumbered = index ? new Int32Array(index.ids.length).fill(-1) : undefined;
   const ids: string[] = [];
   const customerOf = new Int32Array(n).fill(-1);
   const dayOf = new Float64Array(n);
@@ -117,11 +122,21 @@ export function groupOrders(
     if (amounts && amounts[i] < 0) refuse({ code: 'negative', input: 'amounts', value: amounts[i], index: i });
     const day = Math.floor(days[i]);
     if (!(day <= last)) continue;
-    let c = indexOf.get(customerIds[i]);
-    if (c === undefined) {
-      c = ids.length;
-      indexOf.set(customerIds[i], c);
-      ids.push(customerIds[i]);
+    let c: number | undefined;
+    if (renumbered) {
+      const known = index!.of[i];
+      c = renumbered[known];
+      if (c < 0) {
+        c = renumbered[known] = ids.length;
+        ids.push(index!.ids[known]);
+      }
+    } else {
+      c = indexOf!.get(customerIds[i]);
+      if (c === undefined) {
+        c = ids.length;
+        indexOf!.set(customerIds[i], c);
+        ids.push(customerIds[i]);
+      }
     }
     customerOf[i] = c;
     dayOf[i] = day;

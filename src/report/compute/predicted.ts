@@ -38,12 +38,14 @@ export function predictFromOrders(
   endDay: number,
   language: Language,
 ): PredictionOutcome | undefined {
-  const { ids, days, amounts } = ordersIn(orders, { start: -Infinity, end: endDay });
+  const { ids, days, amounts, customers } = ordersIn(orders, { start: -Infinity, end: endDay });
   let first = Infinity;
   for (let i = 0; i < days.length; i++) if (days[i] < first) first = days[i];
   if (!ids.length || endDay - first < MIN_SPAN_DAYS) return undefined;
   try {
-    return { prediction: predictWithHoldout(ids, days, amounts, { endDay, horizon: HORIZON_WEEKS, unit: 'week' }) };
+    return {
+      prediction: predictWithHoldout(ids, days, amounts, { endDay, horizon: HORIZON_WEEKS, unit: 'week' }, customers),
+    };
   } catch (error) {
     if (isDomainError(error))
       return { unavailable: domainError(error.issue, 'Fideliza', (input) => input).localized(language) };
