@@ -212,11 +212,27 @@ function recordOf(
   return record;
 }
 
-/** The data cells of one column of a sheet's rows (header row left out), walked in place: no copy. */
+/**
+ * The data cells of one column of a sheet's rows (header row left out), walked in place: no copy.
+ * A plain iterator that hands back one result object (as the protocol allows): a column is walked
+ * a few times before it is read, and a generator costs several times as much per cell.
+ */
 function columnCells(values: readonly unknown[][], index: number): Iterable<unknown> {
   return {
-    *[Symbol.iterator]() {
-      for (let r = 1; r < values.length; r++) yield values[r][index];
+    [Symbol.iterator]() {
+      let r = 0;
+      const result: { value: unknown; done: boolean } = { value: undefined, done: false };
+      return {
+        next(): IteratorResult<unknown> {
+          r++;
+          if (r < values.length) result.value = values[r][index];
+          else {
+            result.value = undefined;
+            result.done = true;
+          }
+          return result;
+        },
+      };
     },
   };
 }
