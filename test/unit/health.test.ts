@@ -36,6 +36,24 @@ describe('percentile ranks', () => {
       }),
     );
   });
+
+  it('property: a value ranks as the average of the 1-based ranks its ties hold, less one, over n − 1', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.integer({ min: -5, max: 5 }), { nil: null }), { maxLength: 60 }), (values) => {
+        const present = values.filter((v): v is number => v !== null);
+        const n = present.length;
+        const expected = values.map((v) => {
+          if (v === null) return null;
+          if (n === 1) return 0.5;
+          const below = present.filter((w) => w < v).length;
+          const ties = present.filter((w) => w === v).length;
+          const averageRank = below + (ties + 1) / 2; // ranks below + 1 … below + ties
+          return (averageRank - 1) / (n - 1);
+        });
+        expect(percentileRanks(values)).toEqual(expected);
+      }),
+    );
+  });
 });
 
 describe('health score', () => {

@@ -10,19 +10,33 @@
  * @example percentileRanks([5, 3, null, 3, 1]) // [1, 0.5, null, 0.5, 0]
  */
 export function percentileRanks(values: readonly (number | null)[]): (number | null)[] {
-  const present: number[] = [];
-  for (let i = 0; i < values.length; i++) if (values[i] !== null) present.push(i);
-  const ranks: (number | null)[] = values.map(() => null);
-  const n = present.length;
-  if (n === 1) ranks[present[0]] = 0.5;
+  const ranks: (number | null)[] = new Array(values.length).fill(null);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] !== null) n++;
+  if (n === 1) ranks[values.findIndex((v) => v !== null)] = 0.5;
   if (n < 2) return ranks;
-  present.sort((a, b) => (values[a] as number) - (values[b] as number));
-  for (let first = 0; first < n; ) {
-    let last = first;
-    while (last + 1 < n && values[present[last + 1]] === values[present[first]]) last++;
-    const averageRank = (first + last) / 2 + 1; // ranks first+1 … last+1
-    for (let k = first; k <= last; k++) ranks[present[k]] = (averageRank - 1) / (n - 1);
-    first = last + 1;
+  const sorted = new Float64Array(n);
+  for (let i = 0, k = 0; i < values.length; i++) if (values[i] !== null) sorted[k++] = values[i] as number;
+  sorted.sort();
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null) continue;
+    // tied values hold positions first … last (0-based): their average 1-based rank less one is (first + last) / 2
+    const first = countBelow(sorted, v, false);
+    const last = countBelow(sorted, v, true) - 1;
+    ranks[i] = (first + last) / 2 / (n - 1);
   }
   return ranks;
+}
+
+/** How many values of an ascending array are below `v` (or at most `v`, with `orEqual`). */
+function countBelow(sorted: Float64Array, v: number, orEqual: boolean): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid] < v || (orEqual && sorted[mid] === v)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
