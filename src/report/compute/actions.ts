@@ -3,7 +3,7 @@
  * customers (win back, ask promoters for a review, welcome new customers, greet on birthdays and
  * anniversaries) and the words detractors use most.
  */
-import { upcomingDates } from '../../kpi/retention/upcoming-dates';
+import { nextOccurrence, upcomingDates } from '../../kpi/retention/upcoming-dates';
 import type { RfmRow } from '../../kpi/retention/rfm';
 import { healthScores } from '../../kpi/health/health-score';
 import { satisfactionTrend } from '../../kpi/survey/satisfaction-trend';
@@ -251,9 +251,18 @@ function upcomingList(data: ReportData, facts: CustomerFacts, todayDay: number):
       occasion.push('anniversary');
     }
   }
-  // upcomingDates sorts by days until, then name: key each entry by its position to keep the occasion.
-  const keys = ids.map((id, i) => `${id}\u0000${i}`);
-  return upcomingDates(keys, days, todayDay, UPCOMING_DAYS)
+  // Only the dates coming up are sorted (a few in a hundred); upcomingDates sorts by days until, then
+  // name: each of those is keyed by its position, to keep its occasion.
+  const soon: number[] = [];
+  for (let i = 0; i < ids.length; i++)
+    if (nextOccurrence(days[i], todayDay).day - todayDay <= UPCOMING_DAYS) soon.push(i);
+  const keys = soon.map((i) => `${ids[i]}\u0000${i}`);
+  return upcomingDates(
+    keys,
+    soon.map((i) => days[i]),
+    todayDay,
+    UPCOMING_DAYS,
+  )
     .filter((u) => u.years > 0 || occasion[Number(u.name.split('\u0000')[1])] === 'birthday')
     .map((u) => {
       const i = Number(u.name.split('\u0000')[1]);
