@@ -14,6 +14,7 @@ import type { ReportPeriod } from '../period';
 import type { ReportData } from '../records';
 import type { CustomerActivity } from './activity';
 import { BETTER_WHEN, csatScale, type HeadlineKey } from './headline';
+import { orderColumns, ordersIn } from './order-columns';
 
 /** The most segments the table shows; smaller ones are pooled into one "other" row. */
 export const MAX_SEGMENTS = 10;
@@ -126,8 +127,14 @@ export function segmentTable(
   const repeatSegments: string[] = [];
   const repeated: boolean[] = [];
   const ordersSoFar = new Map<string, number>();
-  for (const o of data.orders?.records ?? [])
-    if (o.day <= end) ordersSoFar.set(o.customerId, (ordersSoFar.get(o.customerId) ?? 0) + 1);
+  if (data.orders?.records.length) {
+    const { days, customers } = orderColumns(data.orders.records);
+    const counts = new Int32Array(customers.ids.length);
+    for (let i = 0; i < days.length; i++) if (days[i] <= end) counts[customers.of[i]]++;
+    customers.ids.forEach((id, c) => {
+      if (counts[c]) ordersSoFar.set(id, counts[c]);
+    });
+  }
   activity?.ids.forEach((id, c) => {
     if (activity.firstDay(c) > end) return;
     const segment = segmentOf(id);
@@ -143,13 +150,14 @@ export function segmentTable(
   });
   // Orders of the period: revenue and order values.
   const orderValues = new Map<string, number[]>();
-  for (const o of data.orders?.records ?? []) {
-    if (o.day < start || o.day > end) continue;
-    const segment = segmentOf(o.customerId);
-    row(segment).revenue += o.amount;
+  const ofPeriod = data.orders?.records.length ? ordersIn(data.orders.records, { start, end }) : undefined;
+  for (let i = 0; i < (ofPeriod?.ids.length ?? 0); i++) {
+    const amount = ofPeriod!.amounts[i];
+    const segment = segmentOf(ofPeriod!.ids[i]);
+    row(segment).revenue += amount;
     let values = orderValues.get(segment);
     if (!values) orderValues.set(segment, (values = []));
-    values.push(o.amount);
+    values.push(amount);
   }
   // Answers of the period: NPS counts and satisfied CSAT ratings.
   const allCsat = (data.surveys?.records ?? []).flatMap((s) => (s.csat === null ? [] : [s.csat]));
