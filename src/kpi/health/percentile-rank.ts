@@ -1,6 +1,7 @@
 /**
  * Percentile ranks of a column of values, ties sharing their average rank.
  */
+import { countAtOrBelow, countBelow } from '../stats/sorted';
 
 /**
  * Percentile rank of each value among the non-null values: (rank − 1) ÷ (n − 1) with 1-based
@@ -22,21 +23,9 @@ export function percentileRanks(values: readonly (number | null)[]): (number | n
     const v = values[i];
     if (v === null) continue;
     // tied values hold positions first … last (0-based): their average 1-based rank less one is (first + last) / 2
-    const first = countBelow(sorted, v, false);
-    const last = countBelow(sorted, v, true) - 1;
+    const first = countBelow(sorted, v);
+    const last = countAtOrBelow(sorted, v) - 1;
     ranks[i] = (first + last) / 2 / (n - 1);
   }
   return ranks;
-}
-
-/** How many values of an ascending array are below `v` (or at most `v`, with `orEqual`). */
-function countBelow(sorted: Float64Array, v: number, orEqual: boolean): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid] < v || (orEqual && sorted[mid] === v)) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
