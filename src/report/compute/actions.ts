@@ -129,8 +129,8 @@ const byId = (a: ActionCustomer, b: ActionCustomer) =>
  * (fewer), weighted 2, 2, 1, 1 — the HEALTH_SCORE formula's percentile-rank method.
  */
 function healthOf(data: ReportData, facts: CustomerFacts, endDay: number): Map<string, number> {
-  const ids = [...facts.orders.keys()];
-  if (!ids.length) return new Map();
+  const customers = [...facts.orders];
+  if (!customers.length) return new Map();
   const latestNps = new Map<string, { day: number; score: number }>();
   for (const s of data.surveys?.records ?? []) {
     if (s.nps === null || s.day > endDay || !s.customerId) continue;
@@ -142,15 +142,15 @@ function healthOf(data: ReportData, facts: CustomerFacts, endDay: number): Map<s
     if (t.day <= endDay && ticketStatusOf(t.status) === 'open')
       openTickets.set(t.customerId, (openTickets.get(t.customerId) ?? 0) + 1);
   const hasTickets = Boolean(data.tickets);
-  const metrics = [...facts.orders.values()].map((f, i) => [
+  const metrics = customers.map(([id, f]) => [
     f.recentOrders,
     endDay - f.last,
-    latestNps.get(ids[i])?.score ?? null,
-    hasTickets ? (openTickets.get(ids[i]) ?? 0) : null,
+    latestNps.get(id)?.score ?? null,
+    hasTickets ? (openTickets.get(id) ?? 0) : null,
   ]);
   const scores = healthScores(metrics, [2, 2, 1, 1], [1, -1, 1, -1]);
   const out = new Map<string, number>();
-  ids.forEach((id, i) => {
+  customers.forEach(([id], i) => {
     if (scores[i] !== null) out.set(id, scores[i]!);
   });
   return out;
